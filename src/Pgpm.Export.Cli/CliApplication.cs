@@ -1,0 +1,118 @@
+using System.CommandLine;
+using Pgpm.Export.Errors;
+using Pgpm.Export.Export;
+using Pgpm.Export.Manifest;
+using Pgpm.Export.Sources.Sql;
+
+namespace Pgpm.Export.Cli;
+
+/// <summary>
+/// The <c>pgpm-export</c> command line. Exit codes: 0 success, 1 the export failed (one line on standard
+/// error says why), 2 the command line is wrong, 130 cancelled.
+/// </summary>
+public static class CliApplication
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+    public const int Cancelled = 130;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var options = new CliOptions();
+        var root = new RootCommand("Export a Constructive database to pgpm packages (a database package from sql_actions and a service package of metadata).");
+        options.AddExportOptionsTo(root);
+        root.SetAction((parse, ct) => Guard(error, () => ExportAsync(options, parse, output, error, ct)));
+
+        var databases = new Command("databases", "List the Constructive databases of the source (and, over SQL, the server's databases).");
+        databases.Options.Add(options.ConnectionString);
+        databases.SetAction((parse, ct) => Guard(error, () => ListDatabasesAsync(options, parse, output, ct)));
+        root.Subcommands.Add(databases);
+
+        var manifest = new Command("manifest", "Print a manifest derived from the source's schema, for --manifest with other schema versions.");
+        manifest.Options.Add(options.ConnectionString);
+        manifest.SetAction((parse, ct) => Guard(error, () => PrintManifestAsync(options, parse, output, ct)));
+        root.Subcommands.Add(manifest);
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            error.WriteLine("pgpm-export: " + result.Errors[0].Message + " (see pgpm-export --help)");
+            return Usage;
+        }
+        return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (ExportException e)
+        {
+            error.WriteLine("pgpm-export: " + OneLine(e.Message));
+            return e.Kind == ExportErrorKind.InvalidArgument ? Usage : Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("pgpm-export: cancelled; nothing was written.");
+            return Cancelled;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"pgpm-export: unexpected {e.GetType().Name}: {OneLine(e.Message)} (nothing was written; please report this)");
+            return Failed;
+        }
+    }
+
+    private static async Task<int> ExportAsync(CliOptions cli, ParseResult parse, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var outputPath = parse.GetValue(cli.Out);
+        if (string.IsNullOrEmpty(outputPath))
+            throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathMissing", "Say where to write the workspace with --out DIR.");
+        var log = new ConsoleExportLog(error, parse.GetValue(cli.Verbose));
+        var manifestFile = parse.GetValue(cli.ManifestFile);
+        var exportOptions = new ExportOptions
+        {
+            OutputPath = outputPath,
+            DatabaseId = parse.GetValue(cli.DatabaseId),
+            DatabaseName = parse.GetValue(cli.DatabaseName),
+            ExtensionName = parse.GetValue(cli.ExtensionName),
+            MetaExtensionName = parse.GetValue(cli.MetaExtensionName),
+            Author = parse.GetValue(cli.Author),
+            Schemas = parse.GetResult(cli.Schemas) is null ? null : CommaList.Split(parse.GetValue(cli.Schemas)),
+            ExcludeCategories = CommaList.Split(parse.GetValue(cli.ExcludeCategories)),
+            Manifest = manifestFile is null ? ExportManifest.BuiltIn : ExportManifest.LoadFile(manifestFile),
+        };
+
+        await using var source = await SqlExportSource.OpenAsync(cli.RequireConnectionString(parse), log, cancellationToken).ConfigureAwait(false);
+        var exporter = new ProjectExporter(source, log);
+        var result = await exporter.ExportAsync(exportOptions, cancellationToken).ConfigureAwait(false);
+        foreach (var package in result.Packages)
+            output.WriteLine($"wrote {package.Kind.ToString().ToLowerInvariant()} package {package.Name}: {package.Changes} changes, {package.Rows} rows -> {package.Path}");
+        if (result.Packages.Count == 0)
+        {
+            error.WriteLine($"pgpm-export: nothing was written for {result.Database.Name}.");
+            return Failed;
+        }
+        return Success;
+    }
+
+    private static async Task<int> ListDatabasesAsync(CliOptions cli, ParseResult parse, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var source = await SqlExportSource.OpenAsync(cli.RequireConnectionString(parse), null, cancellationToken).ConfigureAwait(false);
+        foreach (var database in await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false))
+            output.WriteLine($"{database.Id}\t{database.Name}");
+        return Success;
+    }
+
+    private static async Task<int> PrintManifestAsync(CliOptions cli, ParseResult parse, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var source = await SqlExportSource.OpenAsync(cli.RequireConnectionString(parse), null, cancellationToken).ConfigureAwait(false);
+        output.Write((await source.DeriveManifestAsync(cancellationToken).ConfigureAwait(false)).ToJson());
+        return Success;
+    }
+
+    private static string OneLine(string message) => message.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
+}

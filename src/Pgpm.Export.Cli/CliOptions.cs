@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Pgpm.Export.Errors;
+
+namespace Pgpm.Export.Cli;
+
+/// <summary>The established <c>pgpm export</c> flags, with the camelCase spellings upstream accepts as aliases.</summary>
+internal sealed class CliOptions
+{
+    public const string ConnectionStringVariable = "PGPM_EXPORT_CONNECTION_STRING";
+
+    public Option<string?> ConnectionString { get; } = new("--connection-string", "-c")
+    {
+        Description = $"Npgsql connection string of the PostgreSQL database that holds the metaschema (or set {ConnectionStringVariable}, which keeps the password out of the process list).",
+    };
+
+    public Option<Guid?> DatabaseId { get; } = new("--database-id", "--databaseId") { Description = "Id of the database (a row of metaschema_public.database) to export." };
+    public Option<string?> DatabaseName { get; } = new("--database", "-d") { Description = "Name of the database (metaschema_public.database.name) to export." };
+    public Option<string?> ExtensionName { get; } = new("--extension-name", "--extensionName") { Description = "Name of the database package (default: the database's name)." };
+    public Option<string?> MetaExtensionName { get; } = new("--meta-extension-name", "--metaExtensionName") { Description = "Name of the service package (default: <database name>-service)." };
+    public Option<string?> Author { get; } = new("--author") { Description = "Author for plans and package.json, as 'Name <email>'." };
+    public Option<string[]> Schemas { get; } = new("--schemas") { Description = "Schemas to rename, by name or schema_name, comma-separated (default: all).", AllowMultipleArgumentsPerToken = true };
+    public Option<string[]> ExcludeCategories { get; } = new("--exclude-categories", "--excludeCategories") { Description = "sql_actions categories to leave out, comma-separated.", AllowMultipleArgumentsPerToken = true };
+    public Option<string?> Out { get; } = new("--out", "-o") { Description = "The pgpm workspace to write into (created if missing)." };
+    public Option<string?> ManifestFile { get; } = new("--manifest") { Description = "A manifest file replacing the built-in one (see 'pgpm-export manifest')." };
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Say which tables were read, skipped and renamed." };
+
+    public void AddExportOptionsTo(Command command)
+    {
+        foreach (var option in new Option[] { ConnectionString, DatabaseId, DatabaseName, ExtensionName, MetaExtensionName, Author, Schemas, ExcludeCategories, Out, ManifestFile, Verbose })
+            command.Options.Add(option);
+    }
+
+    public string RequireConnectionString(ParseResult parse)
+    {
+        var value = parse.GetValue(ConnectionString) ?? Environment.GetEnvironmentVariable(ConnectionStringVariable);
+        if (string.IsNullOrWhiteSpace(value))
+            throw new ExportException(ExportErrorKind.InvalidArgument, "ConnectionStringMissing",
+                $"Give the source with --connection-string 'Host=…;Database=…;Username=…' (or set {ConnectionStringVariable}).");
+        return value;
+    }
+}

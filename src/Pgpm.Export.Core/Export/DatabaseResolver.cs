@@ -1,0 +1,45 @@
+using Pgpm.Export.Errors;
+using Pgpm.Export.Model;
+using Pgpm.Export.Sources;
+
+namespace Pgpm.Export.Export;
+
+/// <summary>Finds the database an export is about, by id or by name, with errors that list what exists.</summary>
+public static class DatabaseResolver
+{
+    public static async Task<DatabaseInfo> ResolveAsync(IExportSource source, Guid? id, string? name, CancellationToken cancellationToken)
+    {
+        if (id is { } databaseId)
+        {
+            var found = await source.GetDatabaseAsync(databaseId, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+                throw new ExportException(ExportErrorKind.NotFound, "DatabaseNotFound",
+                    $"No database has the id {databaseId} in metaschema_public.database at {source.Description}. {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}");
+            if (name is not null && found.Name != name)
+                throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseIdNameMismatch",
+                    $"The database {databaseId} is named '{found.Name}', not '{name}'. Give one of the two.");
+            return found;
+        }
+        if (string.IsNullOrEmpty(name))
+            throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseNotGiven",
+                $"Say which database to export, by name or id. {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}");
+
+        var all = await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
+        var matches = all.Where(d => d.Name == name).ToList();
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new ExportException(ExportErrorKind.NotFound, "DatabaseNotFound",
+                $"No database is named '{name}' in metaschema_public.database at {source.Description}. {Describe(all)}"),
+            _ => throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseNameAmbiguous",
+                $"{matches.Count} databases are named '{name}' ({string.Join(", ", matches.Select(m => m.Id))}); give the id instead."),
+        };
+    }
+
+    private static async Task<string> AvailableAsync(IExportSource source, CancellationToken cancellationToken) =>
+        Describe(await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false));
+
+    private static string Describe(IReadOnlyList<DatabaseInfo> all) => all.Count == 0
+        ? "The source has no databases (or the credentials see none)."
+        : "Available: " + string.Join(", ", all.Take(20).Select(d => $"{d.Name} ({d.Id})")) + (all.Count > 20 ? $", and {all.Count - 20} more." : ".");
+}

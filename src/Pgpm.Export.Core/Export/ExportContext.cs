@@ -1,0 +1,18 @@
+using Pgpm.Export.Logging;
+using Pgpm.Export.Model;
+using Pgpm.Export.Rendering;
+using Pgpm.Export.Sources;
+using Pgpm.Export.Writing;
+
+namespace Pgpm.Export.Export;
+
+/// <summary>What both package exporters share for one export run.</summary>
+internal sealed record ExportContext(
+    IExportSource Source,
+    ExportOptions Options,
+    DatabaseInfo Database,
+    Workspace Workspace,
+    SchemaRenamer Renamer,
+    PlanAuthor Author,
+    IExportLog Log,
+    IProgress<ExportProgress>? Progress);

@@ -1,0 +1,31 @@
+using Pgpm.Export.Manifest;
+
+namespace Pgpm.Export.Export;
+
+/// <summary>What to export and where. Give the database by <see cref="DatabaseId"/> or <see cref="DatabaseName"/>.</summary>
+public sealed class ExportOptions
+{
+    public Guid? DatabaseId { get; init; }
+    public string? DatabaseName { get; init; }
+    public required string OutputPath { get; init; }
+
+    /// <summary>The database package's name; defaults to the database's name.</summary>
+    public string? ExtensionName { get; init; }
+
+    /// <summary>The service package's name; defaults to <c>&lt;database name&gt;-service</c>.</summary>
+    public string? MetaExtensionName { get; init; }
+
+    /// <summary><c>Name &lt;email&gt;</c> for the plan lines and package.json.</summary>
+    public string? Author { get; init; }
+
+    /// <summary>The schemas to rename, by name or schema_name; null means all of the database's schemas.</summary>
+    public IReadOnlyList<string>? Schemas { get; init; }
+
+    /// <summary>sql_actions categories to leave out; a NULL category is always kept.</summary>
+    public IReadOnlyList<string> ExcludeCategories { get; init; } = [];
+
+    public ExportManifest Manifest { get; init; } = ExportManifest.BuiltIn;
+
+    /// <summary>Whether an existing package may be replaced (its user files are kept either way).</summary>
+    public bool ReplaceExisting { get; init; } = true;
+}

@@ -1,0 +1,94 @@
+using Pgpm.Export.Errors;
+using Pgpm.Export.Logging;
+using Pgpm.Export.Model;
+using Pgpm.Export.Rendering;
+using Pgpm.Export.Sources;
+using Pgpm.Export.Writing;
+
+namespace Pgpm.Export.Export;
+
+/// <summary>
+/// Exports one Constructive database from a source into a pgpm workspace: the database package from
+/// sql_actions and the service package from the meta tables. Each package is written whole or not at all.
+/// </summary>
+public sealed class ProjectExporter
+{
+    private readonly IExportSource _source;
+    private readonly IExportLog _log;
+    private readonly IProgress<ExportProgress>? _progress;
+
+    public ProjectExporter(IExportSource source, IExportLog? log = null, IProgress<ExportProgress>? progress = null)
+    {
+        _source = source;
+        _log = log ?? NullExportLog.Instance;
+        _progress = progress;
+    }
+
+    public async Task<ExportResult> ExportAsync(ExportOptions options, CancellationToken cancellationToken = default)
+    {
+        var author = ParseAuthor(options.Author);
+        var workspace = Workspace.Open(options.OutputPath);
+        var database = await DatabaseResolver.ResolveAsync(_source, options.DatabaseId, options.DatabaseName, cancellationToken).ConfigureAwait(false);
+        var databasePackage = options.ExtensionName ?? database.Name;
+        var servicePackage = options.MetaExtensionName ?? database.Name + "-service";
+        if (databasePackage == servicePackage)
+            throw new ExportException(ExportErrorKind.InvalidArgument, "PackageNamesEqual",
+                $"The database package and the service package would both be named '{databasePackage}'; give them different names.");
+
+        var schemas = await _source.GetSchemasAsync(database.Id, cancellationToken).ConfigureAwait(false);
+        var renamer = SchemaRenamer.For(databasePackage, SelectSchemas(schemas, options.Schemas));
+        foreach (var (from, to) in renamer.Map.OrderBy(p => p.Key, StringComparer.Ordinal))
+            _log.Verbose($"Schema {from} is renamed to {to}.");
+
+        var context = new ExportContext(_source, options, database, workspace, renamer, author, _log, _progress);
+        var staged = new List<StagedPackage>();
+        var skipped = new List<string>();
+        try
+        {
+            // Both packages are staged before either is committed: a failure reading the second leaves neither behind.
+            Stage(await DatabasePackageExporter.StageAsync(context, databasePackage, cancellationToken).ConfigureAwait(false));
+            Stage(await ServicePackageExporter.StageAsync(context, servicePackage, cancellationToken).ConfigureAwait(false));
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!options.ReplaceExisting && staged.FirstOrDefault(p => p.TargetExists) is { } existing)
+                throw new ExportException(ExportErrorKind.Write, "PackageExists",
+                    $"The package '{existing.Name}' already exists in '{workspace.PackagesPath}'; nothing was written. Allow replacing it (-Force) to re-export.");
+            var packages = staged.Select(p => p.Commit(options.ReplaceExisting)).ToList();
+            return new ExportResult(database, packages, skipped);
+        }
+        finally
+        {
+            foreach (var package in staged) package.Dispose();
+            workspace.RemoveEmptyCreatedDirectories();
+        }
+
+        void Stage((StagedPackage? Staged, string? Skipped) outcome)
+        {
+            if (outcome.Staged is not null) staged.Add(outcome.Staged);
+            if (outcome.Skipped is null) return;
+            skipped.Add(outcome.Skipped);
+            _log.Warning(outcome.Skipped);
+        }
+    }
+
+    private static PlanAuthor ParseAuthor(string? author)
+    {
+        try
+        {
+            return PlanAuthor.Parse(author);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ExportException(ExportErrorKind.InvalidArgument, "AuthorInvalid", e.Message, e);
+        }
+    }
+
+    private static IEnumerable<SchemaInfo> SelectSchemas(IReadOnlyList<SchemaInfo> schemas, IReadOnlyList<string>? wanted)
+    {
+        if (wanted is null) return schemas;
+        var unknown = wanted.Where(w => !schemas.Any(s => s.Name == w || s.SchemaName == w)).ToList();
+        if (unknown.Count > 0)
+            throw new ExportException(ExportErrorKind.InvalidArgument, "SchemaNotFound",
+                $"The database has no schema named {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Its schemas: {string.Join(", ", schemas.Select(s => $"{s.Name} ({s.SchemaName})"))}.");
+        return schemas.Where(s => wanted.Contains(s.Name) || wanted.Contains(s.SchemaName));
+    }
+}

@@ -1,0 +1,9 @@
+namespace Pgpm.Export.Model;
+
+/// <summary>One column of a source table.</summary>
+/// <param name="Name">The column name (snake_case, as in PostgreSQL).</param>
+/// <param name="TypeName">The declared type as PostgreSQL formats it, e.g. <c>citext[]</c> or <c>metaschema_public.object_category</c>.</param>
+/// <param name="Kind">How values render; a domain has its base type's kind.</param>
+/// <param name="IsNotNull">Whether the column is declared NOT NULL.</param>
+/// <param name="DefaultExpression">The default as PostgreSQL deparses it, when the source knows it.</param>
+public sealed record ColumnInfo(string Name, string TypeName, PgTypeKind Kind, bool IsNotNull = false, string? DefaultExpression = null);

@@ -1,0 +1,30 @@
+namespace Pgpm.Export.Model;
+
+/// <summary>One row of a meta table: its table identity and its values in the shape's column order.</summary>
+public sealed class ExportRow
+{
+    public ExportRow(TableShape shape, PgValue[] values)
+    {
+        if (values.Length != shape.Columns.Count)
+            throw new ArgumentException($"A row of {shape.Table} needs {shape.Columns.Count} values, got {values.Length}.", nameof(values));
+        Shape = shape;
+        Values = values;
+    }
+
+    public TableShape Shape { get; }
+    public TableRef Table => Shape.Table;
+    public IReadOnlyList<PgValue> Values { get; }
+
+    public PgValue this[string column]
+    {
+        get
+        {
+            var index = Shape.IndexOf(column);
+            if (index < 0) throw new KeyNotFoundException($"{Table} has no column '{column}'.");
+            return Values[index];
+        }
+    }
+
+    public IEnumerable<KeyValuePair<string, PgValue>> Pairs() =>
+        Shape.Columns.Select((c, i) => new KeyValuePair<string, PgValue>(c.Name, Values[i]));
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using Pgpm.Export.Model;
+
+namespace Pgpm.Export.Rendering;
+
+/// <summary>
+/// Streams one INSERT statement for a table's rows in the spec's layout: a column list one per line,
+/// tuples joined by <c>,\n</c> and indented two spaces unless the tuple holds a line break (then it
+/// starts at column 0, as the upstream deparser lays it out). Schema renaming is applied to each piece
+/// as it is written; pieces break only between identifiers, so that equals renaming the whole text.
+/// </summary>
+public sealed class InsertStatementWriter
+{
+    private readonly TextWriter _writer;
+    private readonly TableShape _shape;
+    private readonly SchemaRenamer _renamer;
+    private readonly bool _onConflictDoNothing;
+    private readonly StringBuilder _tuple = new();
+    private long _rows;
+
+    public InsertStatementWriter(TextWriter writer, TableShape shape, SchemaRenamer renamer, bool onConflictDoNothing)
+    {
+        _writer = writer;
+        _shape = shape;
+        _renamer = renamer;
+        _onConflictDoNothing = onConflictDoNothing;
+    }
+
+    public long Rows => _rows;
+
+    public async Task WriteRowAsync(ExportRow row, CancellationToken cancellationToken)
+    {
+        if (_rows == 0) await WriteAsync(Header(), cancellationToken).ConfigureAwait(false);
+        _tuple.Clear();
+        if (_rows > 0) _tuple.Append(",\n");
+        var start = _tuple.Length;
+        _tuple.Append('(');
+        for (var i = 0; i < row.Values.Count; i++)
+        {
+            if (i > 0) _tuple.Append(", ");
+            _tuple.Append(ValueRenderer.Render(row.Values[i]));
+        }
+        _tuple.Append(')');
+        if (!ContainsLineBreak(_tuple, start)) _tuple.Insert(start, "  ");
+        _rows++;
+        await WriteAsync(_tuple.ToString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the statement; call only after at least one row.</summary>
+    public Task FinishAsync(CancellationToken cancellationToken)
+    {
+        if (_rows == 0) throw new InvalidOperationException("An INSERT needs at least one row.");
+        return WriteAsync(_onConflictDoNothing ? " ON CONFLICT DO NOTHING;" : ";", cancellationToken);
+    }
+
+    private string Header()
+    {
+        var sb = new StringBuilder("INSERT INTO ");
+        sb.Append(SqlIdentifier.Qualified(_shape.Table.Schema, _shape.Table.Name)).Append(" (\n");
+        sb.AppendJoin(",\n", _shape.Columns.Select(c => "  " + SqlIdentifier.Column(c.Name)));
+        sb.Append("\n) VALUES\n");
+        return sb.ToString();
+    }
+
+    private Task WriteAsync(string text, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(_renamer.Apply(text).AsMemory(), cancellationToken);
+
+    private static bool ContainsLineBreak(StringBuilder sb, int start)
+    {
+        for (var i = start; i < sb.Length; i++)
+            if (sb[i] == '\n') return true;
+        return false;
+    }
+}

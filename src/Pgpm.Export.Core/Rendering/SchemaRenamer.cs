@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Pgpm.Export.Model;
+
+namespace Pgpm.Export.Rendering;
+
+/// <summary>
+/// Renames the database's PostgreSQL schemas in generated text: each selected schema's
+/// <c>schema_name</c> becomes <c>snake(prefix + "_" + name)</c>. Whole identifiers only (not next to
+/// <c>[A-Za-z0-9_$]</c>), longest name first, in a single pass so a replacement is never replaced again.
+/// </summary>
+public sealed class SchemaRenamer
+{
+    private readonly Regex? _pattern;
+    private readonly Dictionary<string, string> _map;
+
+    public SchemaRenamer(IReadOnlyDictionary<string, string> oldToNew)
+    {
+        _map = oldToNew.Where(p => p.Key.Length > 0 && p.Key != p.Value).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        if (_map.Count == 0) return;
+        var alternatives = _map.Keys
+            .OrderByDescending(k => k.Length)
+            .ThenBy(k => k, StringComparer.Ordinal)
+            .Select(Regex.Escape);
+        _pattern = new Regex(
+            "(?<![A-Za-z0-9_$])(?:" + string.Join("|", alternatives) + ")(?![A-Za-z0-9_$])",
+            RegexOptions.CultureInvariant);
+    }
+
+    public static SchemaRenamer None { get; } = new(new Dictionary<string, string>());
+
+    public IReadOnlyDictionary<string, string> Map => _map;
+
+    public static SchemaRenamer For(string prefix, IEnumerable<SchemaInfo> selectedSchemas)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var schema in selectedSchemas)
+            map[schema.SchemaName] = SnakeCase.Convert(prefix + "_" + schema.Name);
+        return new SchemaRenamer(map);
+    }
+
+    public string Apply(string text) => _pattern is null ? text : _pattern.Replace(text, m => _map[m.Value]);
+
+    public string? ApplyOrNull(string? text) => text is null ? null : Apply(text);
+}

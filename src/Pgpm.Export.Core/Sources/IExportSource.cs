@@ -1,0 +1,40 @@
+using Pgpm.Export.Model;
+
+namespace Pgpm.Export.Sources;
+
+/// <summary>
+/// Where an export reads a Constructive database from: PostgreSQL directly, or a GraphQL API.
+/// Rows stream one at a time; nothing here holds a whole table.
+/// </summary>
+public interface IExportSource : IAsyncDisposable
+{
+    /// <summary>Where the data comes from, for messages: host and database or endpoint, never a secret.</summary>
+    string Description { get; }
+
+    /// <summary>The rows of <c>metaschema_public.database</c>, ordered by name then id.</summary>
+    Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken);
+
+    /// <summary>One database row, or null when no row has that id.</summary>
+    Task<DatabaseInfo?> GetDatabaseAsync(Guid databaseId, CancellationToken cancellationToken);
+
+    /// <summary>The database's rows of <c>metaschema_public.schema</c>, ordered by id.</summary>
+    Task<IReadOnlyList<SchemaInfo>> GetSchemasAsync(Guid databaseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The tables of the given schemas that hold per-database rows (a <c>database_id</c> column, or
+    /// <c>metaschema_public.database</c> itself) and that this source can read.
+    /// </summary>
+    Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken);
+
+    /// <summary>The table's columns and keys, or null when the source does not have the table.</summary>
+    Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken cancellationToken);
+
+    /// <summary>The database's rows of the table, ordered by the table's key, reading exactly <paramref name="shape"/>'s columns.</summary>
+    IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken);
+
+    /// <summary>Whether this source can read <c>db_migrate.sql_actions</c>, and if not, why.</summary>
+    Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken);
+
+    /// <summary>The database's sql_actions ordered by id, leaving out the given categories (a NULL category is always kept).</summary>
+    IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken);
+}

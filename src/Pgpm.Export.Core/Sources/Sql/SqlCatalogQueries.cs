@@ -1,0 +1,80 @@
+namespace Pgpm.Export.Sources.Sql;
+
+/// <summary>The catalog queries of the SQL source, kept apart from the code that runs them.</summary>
+internal static class SqlCatalogQueries
+{
+    public const string ServerDatabases =
+        "SELECT datname FROM pg_catalog.pg_database WHERE NOT datistemplate AND datname <> 'postgres' ORDER BY datname";
+
+    public const string Databases =
+        "SELECT d.id, d.name, to_jsonb(d) ->> 'label', to_jsonb(d) ->> 'schema_name' FROM metaschema_public.database d ORDER BY d.name, d.id";
+
+    public const string Database =
+        "SELECT d.id, d.name, to_jsonb(d) ->> 'label', to_jsonb(d) ->> 'schema_name' FROM metaschema_public.database d WHERE d.id = $1";
+
+    public const string Schemas =
+        "SELECT id, database_id, name, schema_name FROM metaschema_public.schema WHERE database_id = $1 ORDER BY id";
+
+    public const string DatabaseTables = """
+        SELECT n.nspname, c.relname
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p')
+          AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                       WHERE a.attrelid = c.oid AND a.attname = 'database_id' AND a.attnum > 0 AND NOT a.attisdropped)
+               OR (n.nspname = 'metaschema_public' AND c.relname = 'database'))
+        ORDER BY n.nspname, c.relname
+        """;
+
+    public const string TableOid = "SELECT to_regclass(format('%I.%I', $1::text, $2::text))::oid";
+
+    /// <summary>Columns in ordinal order, with the base type of domains (domains over domains resolved).</summary>
+    public const string Columns = """
+        WITH RECURSIVE resolved AS (
+            SELECT a.attnum, a.atttypid AS typid
+            FROM pg_catalog.pg_attribute a
+            WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
+          UNION ALL
+            SELECT r.attnum, t.typbasetype
+            FROM resolved r JOIN pg_catalog.pg_type t ON t.oid = r.typid
+            WHERE t.typtype = 'd'
+        )
+        SELECT a.attname,
+               pg_catalog.format_type(a.atttypid, a.atttypmod),
+               a.attnotnull,
+               pg_catalog.pg_get_expr(d.adbin, d.adrelid),
+               bt.typcategory,
+               bt.typname
+        FROM pg_catalog.pg_attribute a
+        JOIN resolved r ON r.attnum = a.attnum
+        JOIN pg_catalog.pg_type bt ON bt.oid = r.typid AND bt.typtype <> 'd'
+        LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE a.attrelid = $1
+        ORDER BY a.attnum
+        """;
+
+    public const string PrimaryKey = """
+        SELECT a.attname
+        FROM pg_catalog.pg_index i
+        CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+        WHERE i.indrelid = $1 AND i.indisprimary
+        ORDER BY k.ord
+        """;
+
+    public const string SqlActionsColumns = """
+        SELECT a.attname FROM pg_catalog.pg_attribute a
+        WHERE a.attrelid = to_regclass('db_migrate.sql_actions') AND a.attnum > 0 AND NOT a.attisdropped
+        """;
+
+    public const string ForeignKeys = """
+        SELECT sn.nspname, sc.relname, tn.nspname, tc.relname
+        FROM pg_catalog.pg_constraint k
+        JOIN pg_catalog.pg_class sc ON sc.oid = k.conrelid
+        JOIN pg_catalog.pg_namespace sn ON sn.oid = sc.relnamespace
+        JOIN pg_catalog.pg_class tc ON tc.oid = k.confrelid
+        JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+        WHERE k.contype = 'f' AND sn.nspname = ANY($1) AND tn.nspname = ANY($1)
+        ORDER BY 1, 2, 3, 4
+        """;
+}

@@ -1,0 +1,292 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Npgsql;
+using Pgpm.Export.Errors;
+using Pgpm.Export.Logging;
+using Pgpm.Export.Manifest;
+using Pgpm.Export.Model;
+using Pgpm.Export.Rendering;
+using Pgpm.Export.Values;
+
+namespace Pgpm.Export.Sources.Sql;
+
+/// <summary>Reads a Constructive database directly from PostgreSQL. Every value is a bound parameter.</summary>
+public sealed class SqlExportSource : IExportSource
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly IExportLog _log;
+
+    private SqlExportSource(NpgsqlDataSource dataSource, string description, IExportLog log)
+    {
+        _dataSource = dataSource;
+        Description = description;
+        _log = log;
+    }
+
+    public string Description { get; }
+
+    /// <summary>Opens the source and checks that the server answers, so a bad connection string fails here.</summary>
+    public static async Task<SqlExportSource> OpenAsync(string connectionString, IExportLog? log = null, CancellationToken cancellationToken = default)
+    {
+        var builder = ParseConnectionString(connectionString);
+        var description = Describe(builder);
+        SqlSessionSettings.Apply(builder);
+        var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+        var source = new SqlExportSource(dataSource, description, log ?? NullExportLog.Instance);
+        try
+        {
+            await using var connection = await source.OpenConnectionAsync("connecting", cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await source.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return source;
+    }
+
+    /// <summary>The server's databases other than templates and <c>postgres</c>.</summary>
+    public async Task<IReadOnlyList<string>> ListServerDatabasesAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var record in QueryAsync(SqlCatalogQueries.ServerDatabases, [], "listing the server's databases", cancellationToken).ConfigureAwait(false))
+            names.Add(record.GetString(0));
+        return names;
+    }
+
+    public async Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken)
+    {
+        var databases = new List<DatabaseInfo>();
+        await foreach (var record in QueryAsync(SqlCatalogQueries.Databases, [], "listing metaschema_public.database", cancellationToken, missingTableIsNotConstructive: true).ConfigureAwait(false))
+            databases.Add(ReadDatabase(record));
+        return databases;
+    }
+
+    public async Task<DatabaseInfo?> GetDatabaseAsync(Guid databaseId, CancellationToken cancellationToken)
+    {
+        await foreach (var record in QueryAsync(SqlCatalogQueries.Database, [databaseId], "reading metaschema_public.database", cancellationToken, missingTableIsNotConstructive: true).ConfigureAwait(false))
+            return ReadDatabase(record);
+        return null;
+    }
+
+    public async Task<IReadOnlyList<SchemaInfo>> GetSchemasAsync(Guid databaseId, CancellationToken cancellationToken)
+    {
+        var schemas = new List<SchemaInfo>();
+        await foreach (var record in QueryAsync(SqlCatalogQueries.Schemas, [databaseId], "reading metaschema_public.schema", cancellationToken, missingTableIsNotConstructive: true).ConfigureAwait(false))
+            schemas.Add(new SchemaInfo(record.GetGuid(0), record.GetGuid(1), record.GetString(2), record.GetString(3)));
+        return schemas;
+    }
+
+    public async Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken)
+    {
+        var tables = new List<TableRef>();
+        await foreach (var record in QueryAsync(SqlCatalogQueries.DatabaseTables, [schemas.ToArray()], "listing meta tables", cancellationToken).ConfigureAwait(false))
+            tables.Add(new TableRef(record.GetString(0), record.GetString(1)));
+        return tables;
+    }
+
+    public async Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken cancellationToken)
+    {
+        var doing = $"reading the columns of {table}";
+        uint? oid = null;
+        await foreach (var record in QueryAsync(SqlCatalogQueries.TableOid, [table.Schema, table.Name], doing, cancellationToken).ConfigureAwait(false))
+            oid = record.IsDBNull(0) ? null : (uint)record.GetValue(0);
+        if (oid is null) return null;
+
+        var columns = new List<ColumnInfo>();
+        await foreach (var record in QueryAsync(SqlCatalogQueries.Columns, [oid.Value], doing, cancellationToken).ConfigureAwait(false))
+        {
+            // Sequential access: read the columns in order.
+            var name = record.GetString(0);
+            var typeName = record.GetString(1);
+            var notNull = record.GetBoolean(2);
+            var defaultExpression = NullableString(record, 3);
+            var kind = PgTypeClassifier.Classify(record.GetChar(4), record.GetString(5));
+            columns.Add(new ColumnInfo(name, typeName, kind, notNull, defaultExpression));
+        }
+
+        var keys = new List<string>();
+        await foreach (var record in QueryAsync(SqlCatalogQueries.PrimaryKey, [oid.Value], doing, cancellationToken).ConfigureAwait(false))
+            keys.Add(record.GetString(0));
+        if (keys.Count == 0)
+            keys.AddRange(columns.Any(c => c.Name == "id") ? ["id"] : columns.Select(c => c.Name));
+
+        var databaseColumn = table == MetaSchemas.DatabaseTable ? "id" : MetaSchemas.DatabaseIdColumn;
+        return new TableShape(table, columns, keys, databaseColumn);
+    }
+
+    public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("SELECT ");
+        sql.AppendJoin(", ", shape.Columns.Select(c => SqlIdentifier.Quoted(c.Name) + "::text"));
+        if (shape.Columns.Count == 0) sql.Append("1");
+        sql.Append(" FROM ").Append(SqlIdentifier.Quoted(shape.Table.Schema)).Append('.').Append(SqlIdentifier.Quoted(shape.Table.Name));
+        sql.Append(" WHERE ").Append(SqlIdentifier.Quoted(shape.DatabaseColumn)).Append(" = $1");
+        sql.Append(" ORDER BY ").AppendJoin(", ", shape.KeyColumns.Select(SqlIdentifier.Quoted));
+
+        var kinds = shape.Columns.Select(c => c.Kind).ToArray();
+        await foreach (var record in QueryAsync(sql.ToString(), [databaseId], $"reading {shape.Table}", cancellationToken).ConfigureAwait(false))
+        {
+            var values = new PgValue[kinds.Length];
+            for (var i = 0; i < kinds.Length; i++)
+                values[i] = CanonicalValue.FromPostgresText(kinds[i], record.IsDBNull(i) ? null : record.GetString(i));
+            yield return new ExportRow(shape, values);
+        }
+    }
+
+    public async Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken)
+    {
+        var columns = await SqlActionsColumnsAsync(cancellationToken).ConfigureAwait(false);
+        if (columns.Count == 0)
+            return SqlActionsSupport.No($"the database at {Description} has no db_migrate.sql_actions table");
+        return SqlActionsSupport.Yes;
+    }
+
+    public async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var columns = await SqlActionsColumnsAsync(cancellationToken).ConfigureAwait(false);
+        var hasCategory = columns.Contains("category");
+        if (!hasCategory && excludeCategories.Count > 0)
+            _log.Warning("db_migrate.sql_actions has no category column, so no category can be excluded; exporting every action.");
+
+        var sql = new StringBuilder("SELECT id::bigint, name, deploy, deps::text[], content, revert, verify, ");
+        sql.Append(hasCategory ? "category::text" : "NULL::text");
+        sql.Append(" FROM db_migrate.sql_actions WHERE database_id = $1");
+        var parameters = new List<object> { databaseId };
+        if (hasCategory && excludeCategories.Count > 0)
+        {
+            sql.Append(" AND (category IS NULL OR NOT (category::text = ANY($2)))");
+            parameters.Add(excludeCategories.ToArray());
+        }
+        sql.Append(" ORDER BY id");
+
+        await foreach (var record in QueryAsync(sql.ToString(), parameters.ToArray(), "reading db_migrate.sql_actions", cancellationToken).ConfigureAwait(false))
+        {
+            var deps = record.IsDBNull(3) ? [] : record.GetFieldValue<string?[]>(3).Where(d => d is not null).Select(d => d!).ToArray();
+            yield return new SqlAction(
+                record.GetInt64(0),
+                NullableString(record, 1),
+                NullableString(record, 2),
+                deps,
+                NullableString(record, 4),
+                NullableString(record, 5),
+                NullableString(record, 6),
+                NullableString(record, 7));
+        }
+    }
+
+    /// <summary>
+    /// A manifest for the schema this server has: every per-database table of the meta schemas in
+    /// foreign-key order, with the columns the target supplies. Used to ship the built-in manifest and
+    /// by users whose schema version differs.
+    /// </summary>
+    public async Task<ExportManifest> DeriveManifestAsync(CancellationToken cancellationToken)
+    {
+        var facts = new List<ManifestBuilder.TableFacts>();
+        foreach (var table in await ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false))
+        {
+            var shape = await DescribeTableAsync(table, cancellationToken).ConfigureAwait(false);
+            if (shape is null) continue;
+            facts.Add(new ManifestBuilder.TableFacts(table, shape.Columns.Where(c => ColumnRules.TargetSupplies(table, c)).Select(c => c.Name).ToArray()));
+        }
+        var edges = new List<(TableRef, TableRef)>();
+        await foreach (var record in QueryAsync(SqlCatalogQueries.ForeignKeys, [MetaSchemas.All.ToArray()], "reading foreign keys", cancellationToken).ConfigureAwait(false))
+            edges.Add((new TableRef(record.GetString(0), record.GetString(1)), new TableRef(record.GetString(2), record.GetString(3))));
+        return ManifestBuilder.Build(facts, edges);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private async Task<HashSet<string>> SqlActionsColumnsAsync(CancellationToken cancellationToken)
+    {
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var record in QueryAsync(SqlCatalogQueries.SqlActionsColumns, [], "looking for db_migrate.sql_actions", cancellationToken).ConfigureAwait(false))
+            columns.Add(record.GetString(0));
+        return columns;
+    }
+
+    private async IAsyncEnumerable<NpgsqlDataReader> QueryAsync(
+        string sql, object[] parameters, string doing, [EnumeratorCancellation] CancellationToken cancellationToken, bool missingTableIsNotConstructive = false)
+    {
+        await using var connection = await OpenConnectionAsync(doing, cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+            command.Parameters.Add(parameter is uint oid
+                ? new NpgsqlParameter { Value = oid, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Oid }
+                : new NpgsqlParameter { Value = parameter });
+
+        NpgsqlDataReader reader;
+        try
+        {
+            reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (missingTableIsNotConstructive && e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            throw new ExportException(ExportErrorKind.NotFound, "NotAConstructiveDatabase",
+                $"PostgreSQL at {Description} has no Constructive metaschema ({e.MessageText}). Connect to the database that holds metaschema_public.", e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw SqlErrors.Translate(e, Description, doing);
+        }
+
+        await using (reader.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    throw SqlErrors.Translate(e, Description, doing);
+                }
+                if (!more) yield break;
+                yield return reader;
+            }
+        }
+    }
+
+    private async Task<NpgsqlConnection> OpenConnectionAsync(string doing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw SqlErrors.Translate(e, Description, doing);
+        }
+    }
+
+    private static DatabaseInfo ReadDatabase(NpgsqlDataReader record) =>
+        new(record.GetGuid(0), record.IsDBNull(1) ? "" : record.GetString(1), NullableString(record, 2), NullableString(record, 3));
+
+    private static string? NullableString(NpgsqlDataReader record, int ordinal) => record.IsDBNull(ordinal) ? null : record.GetString(ordinal);
+
+    private static NpgsqlConnectionStringBuilder ParseConnectionString(string connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new ExportException(ExportErrorKind.InvalidArgument, "ConnectionStringMissing",
+                "No connection string was given. Pass one like 'Host=localhost;Port=5432;Database=constructive;Username=postgres'.");
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
+        {
+            // The parser's message can quote part of the string, which may hold a password: say only what kind of thing is wrong.
+            throw new ExportException(ExportErrorKind.InvalidArgument, "ConnectionStringInvalid",
+                "The connection string is not valid: it must be 'Key=Value' pairs separated by ';' with keys such as Host, Port, Database, Username, Password.");
+        }
+    }
+
+    private static string Describe(NpgsqlConnectionStringBuilder builder)
+    {
+        var host = string.IsNullOrEmpty(builder.Host) ? "localhost" : builder.Host;
+        var user = string.IsNullOrEmpty(builder.Username) ? "" : builder.Username + "@";
+        return $"postgresql://{user}{host}:{builder.Port}/{builder.Database}";
+    }
+}

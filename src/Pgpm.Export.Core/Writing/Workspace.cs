@@ -1,0 +1,87 @@
+using Pgpm.Export.Errors;
+
+namespace Pgpm.Export.Writing;
+
+/// <summary>
+/// The pgpm workspace an export writes into (<c>DIR/pgpm.json</c>, <c>DIR/packages/</c>). Directories it
+/// had to create are removed again when nothing was committed into them, so a failed export leaves the
+/// disk as it found it.
+/// </summary>
+public sealed class Workspace
+{
+    private readonly List<string> _created = [];
+
+    private Workspace(string root)
+    {
+        Root = root;
+        PackagesPath = Path.Combine(root, "packages");
+    }
+
+    public string Root { get; }
+    public string PackagesPath { get; }
+
+    public static Workspace Open(string outputPath)
+    {
+        if (string.IsNullOrWhiteSpace(outputPath))
+            throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathMissing", "No output directory was given.");
+        var root = Path.GetFullPath(outputPath);
+        if (File.Exists(root))
+            throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathIsFile",
+                $"The output path '{outputPath}' is a file; it must be a directory (a pgpm workspace) or not exist yet.");
+        var workspace = new Workspace(root);
+        if (File.Exists(workspace.PackagesPath))
+            throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathIsFile",
+                $"'{workspace.PackagesPath}' is a file; a pgpm workspace keeps its packages in a directory of that name.");
+        return workspace;
+    }
+
+    public string PackagePath(string name) => Path.Combine(PackagesPath, name);
+
+    /// <summary>A fresh, empty directory beside the packages, where a package is built before it is moved into place.</summary>
+    internal string CreateStagingDirectory(string packageName)
+    {
+        EnsureDirectory(Root);
+        EnsureDirectory(PackagesPath);
+        var path = Path.Combine(PackagesPath, $".{packageName}.partial-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Writes <c>pgpm.json</c> when the workspace has none.</summary>
+    internal void EnsureWorkspaceFile()
+    {
+        var path = Path.Combine(Root, "pgpm.json");
+        if (!File.Exists(path)) File.WriteAllText(path, PackageFiles.WorkspaceJson, Utf8.Strict);
+    }
+
+    /// <summary>Removes the directories this export created that are still empty (after a failure or a skipped package).</summary>
+    public void RemoveEmptyCreatedDirectories()
+    {
+        for (var i = _created.Count - 1; i >= 0; i--)
+        {
+            var dir = _created[i];
+            try
+            {
+                if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+            }
+            catch (IOException)
+            {
+                // Someone else is using it; an empty directory left behind is harmless.
+            }
+        }
+    }
+
+    private void EnsureDirectory(string path)
+    {
+        if (Directory.Exists(path)) return;
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ExportException(ExportErrorKind.Write, "OutputNotWritable", $"Cannot create the directory '{path}': {e.Message}", e);
+        }
+        _created.Add(path);
+    }
+}

@@ -1,0 +1,45 @@
+-- A per-database table the manifest does not know, holding one column of every type the renderer has a rule for.
+-- It proves two things: such a table is still exported (after the manifest's tables, with a warning), and every
+-- value type survives the round trip byte for byte.
+CREATE DOMAIN metaschema_public.fixture_positive AS bigint CHECK (VALUE > 0);
+
+CREATE TABLE metaschema_public.export_value_fixture (
+  id uuid PRIMARY KEY,
+  database_id uuid NOT NULL,
+  "order" integer,
+  "user" text,
+  "position" text,
+  "MixedCase" text,
+  name text,
+  t text,
+  b boolean,
+  i2 smallint,
+  i4 integer,
+  i8 bigint,
+  pos metaschema_public.fixture_positive,
+  n numeric,
+  n2 numeric(12, 4),
+  f4 real,
+  f8 double precision,
+  j json,
+  jb jsonb,
+  img image,
+  ta text[],
+  ca citext[],
+  ia integer[],
+  ua uuid[],
+  iv interval,
+  ts timestamptz,
+  tsn timestamp,
+  d date,
+  tm time,
+  bin bytea,
+  ct citext,
+  ch character(3),
+  cat metaschema_public.object_category,
+  fixed_stamp timestamptz DEFAULT '2020-01-01 00:00:00+00',
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz DEFAULT (now() + '1 day'::interval),
+  stamp_ct timestamptz DEFAULT CURRENT_TIMESTAMP(3),
+  stamp_clock timestamptz DEFAULT clock_timestamp()
+);

@@ -1,0 +1,52 @@
+using Pgpm.Export.Sandbox;
+using Xunit;
+
+namespace Pgpm.Export.Tests.Infrastructure;
+
+/// <summary>
+/// One throwaway PostgreSQL 15 cluster for the whole test run, with a template database holding the real
+/// Constructive schema (from npm), db_migrate.sql_actions and the extra fixture table; each test makes its own
+/// databases from the template.
+/// </summary>
+public sealed class PostgresFixture : IAsyncLifetime
+{
+    public const string Template = "constructive_template";
+    private int _counter;
+
+    public LocalPostgres Server { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await LocalPostgres.StartAsync();
+        await Server.CreateDatabaseAsync(Template);
+        await ConstructiveSchema.InstallAsync(Server, Template);
+        await Server.RunFileAsync(Template, FixtureFiles.Path("extra_table.sql"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Server is not null) await Server.DisposeAsync();
+    }
+
+    /// <summary>A new database with the schema and no data.</summary>
+    public async Task<string> NewDatabaseAsync(string purpose)
+    {
+        var name = $"{purpose}_{Interlocked.Increment(ref _counter)}";
+        await Server.CreateDatabaseAsync(name, Template);
+        return name;
+    }
+
+    /// <summary>A new database with the schema and the nasty fixture data loaded.</summary>
+    public async Task<string> NewFixtureDatabaseAsync(string purpose)
+    {
+        var name = await NewDatabaseAsync(purpose);
+        await Server.RunFileAsync(name, FixtureFiles.Path("nasty_data.sql"));
+        return name;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "postgres";
+}
