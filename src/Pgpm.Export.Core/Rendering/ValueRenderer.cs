@@ -12,7 +12,9 @@ public static class ValueRenderer
         {
             PgTypeKind.Boolean => value.Text,
             PgTypeKind.Integer => value.Text,
-            PgTypeKind.Numeric or PgTypeKind.Float => IsSpecialNumber(value.Text) ? SqlLiteral.Quote(value.Text) : value.Text,
+            PgTypeKind.Numeric => IsSpecialNumber(value.Text) ? SqlLiteral.Quote(value.Text) : value.Text,
+            // A bare -0 is integer negation and loses the sign of a float's negative zero, so it is quoted.
+            PgTypeKind.Float => IsSpecialNumber(value.Text) || value.Text == "-0" ? SqlLiteral.Quote(value.Text) : value.Text,
             _ => SqlLiteral.Quote(value.Text),
         };
     }

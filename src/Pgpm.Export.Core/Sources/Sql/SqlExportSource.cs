@@ -162,16 +162,16 @@ public sealed class SqlExportSource : IExportSource
 
         await foreach (var record in QueryAsync(sql.ToString(), parameters.ToArray(), "reading db_migrate.sql_actions", cancellationToken).ConfigureAwait(false))
         {
-            var deps = record.IsDBNull(3) ? [] : record.GetFieldValue<string?[]>(3).Where(d => d is not null).Select(d => d!).ToArray();
-            yield return new SqlAction(
-                record.GetInt64(0),
-                NullableString(record, 1),
-                NullableString(record, 2),
-                deps,
-                NullableString(record, 4),
-                NullableString(record, 5),
-                NullableString(record, 6),
-                NullableString(record, 7));
+            // Sequential access: read the columns in order.
+            var id = record.GetInt64(0);
+            var name = NullableString(record, 1);
+            var deploy = NullableString(record, 2);
+            string[] deps = record.IsDBNull(3) ? [] : record.GetFieldValue<string?[]>(3).OfType<string>().ToArray();
+            yield return new SqlAction(id, name, deploy, deps,
+                Content: NullableString(record, 4),
+                Revert: NullableString(record, 5),
+                Verify: NullableString(record, 6),
+                Category: NullableString(record, 7));
         }
     }
 

@@ -1,0 +1,20 @@
+using Pgpm.Export.Export;
+using Pgpm.Export.Sources.Sql;
+
+namespace Pgpm.Export.Tests.Infrastructure;
+
+/// <summary>Runs the real exporter over the real SQL source of a test database.</summary>
+public static class SqlExport
+{
+    public static readonly Guid Acme = Guid.Parse("a0000000-0000-4000-8000-00000000000a");
+    public static readonly Guid Other = Guid.Parse("b0000000-0000-4000-8000-00000000000b");
+
+    public static async Task<ExportResult> RunAsync(PostgresFixture postgres, string database, string outputPath, RecordingLog? log = null,
+        Func<ExportOptions, ExportOptions>? adjust = null, CancellationToken cancellationToken = default)
+    {
+        await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database), log, cancellationToken);
+        var options = new ExportOptions { OutputPath = outputPath, DatabaseId = Acme, Author = "Test Author <test@example.com>" };
+        if (adjust is not null) options = adjust(options);
+        return await new ProjectExporter(source, log).ExportAsync(options, cancellationToken);
+    }
+}
