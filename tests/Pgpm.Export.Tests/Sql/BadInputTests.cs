@@ -1,0 +1,194 @@
+using Pgpm.Export.Errors;
+using Pgpm.Export.Export;
+using Pgpm.Export.Sources.Sql;
+using Pgpm.Export.Tests.Infrastructure;
+using Xunit;
+
+namespace Pgpm.Export.Tests.Sql;
+
+/// <summary>Each wrong input fails with an error that names what is wrong, and leaves nothing half-written.</summary>
+[Collection(PostgresCollection.Name)]
+public class BadInputTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Unknown_database_id_lists_the_databases_that_exist()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("unknown_id");
+        using var output = new TempDirectory();
+        var workspace = output.Combine("ws");
+        var missing = Guid.Parse("deadbeef-0000-4000-8000-000000000000");
+        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, workspace, adjust: o => new() { OutputPath = o.OutputPath, DatabaseId = missing }));
+        Assert.Equal(ExportErrorKind.NotFound, error.Kind);
+        Assert.Equal("DatabaseNotFound", error.ErrorId);
+        Assert.Contains(missing.ToString(), error.Message);
+        Assert.Contains($"acme-crm ({SqlExport.Acme})", error.Message);
+        Assert.False(Directory.Exists(workspace));
+    }
+
+    [Fact]
+    public async Task Unknown_database_name_and_unknown_schema_are_named()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("unknown_name");
+        using var output = new TempDirectory();
+        var byName = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Path, adjust: o => new() { OutputPath = o.OutputPath, DatabaseName = "nope" }));
+        Assert.Contains("'nope'", byName.Message);
+        Assert.Contains("other-db", byName.Message);
+
+        var schema = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Path, adjust: o => new() { OutputPath = o.OutputPath, DatabaseId = SqlExport.Acme, Schemas = ["public", "ghost"] }));
+        Assert.Equal("SchemaNotFound", schema.ErrorId);
+        Assert.Contains("'ghost'", schema.Message);
+        Assert.Contains("reports_v2 (acme_crm_1a2b_reports_v2)", schema.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
+    }
+
+    [Fact]
+    public async Task Unreachable_server_is_a_connection_error_naming_host_and_port()
+    {
+        var port = FreePort();
+        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExportSource.OpenAsync($"Host=127.0.0.1;Port={port};Database=x;Username=u;Password=pw-should-not-leak;Timeout=5"));
+        Assert.Equal(ExportErrorKind.Connection, error.Kind);
+        Assert.Equal("SqlUnreachable", error.ErrorId);
+        Assert.Contains($"127.0.0.1:{port}", error.Message);
+        Assert.DoesNotContain("pw-should-not-leak", error.ToString());
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_an_authentication_error_that_never_shows_the_password()
+    {
+        const string secret = "Wr0ng-Secret-Value";
+        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExportSource.OpenAsync(postgres.Server.ConnectionString("postgres", password: secret)));
+        Assert.Equal(ExportErrorKind.Authentication, error.Kind);
+        Assert.Equal("SqlAuthenticationFailed", error.ErrorId);
+        Assert.Contains("password", error.Message);
+        Assert.DoesNotContain(secret, error.ToString());
+        Assert.DoesNotContain(postgres.Server.Password, error.ToString());
+    }
+
+    [Fact]
+    public async Task Malformed_connection_string_is_refused_without_echoing_it()
+    {
+        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExportSource.OpenAsync("Host=x;Passw0rd-typo=hunter2;Port=notanumber"));
+        Assert.Equal("ConnectionStringInvalid", error.ErrorId);
+        Assert.DoesNotContain("hunter2", error.Message);
+    }
+
+    [Fact]
+    public async Task A_database_that_is_not_constructive_says_so()
+    {
+        await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString("postgres"));
+        var error = await Assert.ThrowsAsync<ExportException>(() => source.ListDatabasesAsync(CancellationToken.None));
+        Assert.Equal("NotAConstructiveDatabase", error.ErrorId);
+        Assert.Contains("metaschema", error.Message);
+    }
+
+    [Fact]
+    public async Task Missing_db_migrate_still_writes_the_service_package_and_says_why()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("no_migrate");
+        await postgres.Server.ExecuteAsync(database, "DROP SCHEMA db_migrate CASCADE");
+        using var output = new TempDirectory();
+        var log = new RecordingLog();
+        var result = await SqlExport.RunAsync(postgres, database, output.Path, log);
+
+        var only = Assert.Single(result.Packages);
+        Assert.Equal("acme-crm-service", only.Name);
+        Assert.Contains("no db_migrate.sql_actions table", Assert.Single(result.Skipped));
+        Assert.Contains(log.Warnings, w => w.Contains("No database package was written") && w.Contains("db_migrate.sql_actions"));
+        Assert.False(Directory.Exists(output.Combine("packages", "acme-crm")));
+    }
+
+    [Fact]
+    public async Task Output_path_that_is_a_file_is_refused()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("out_file");
+        using var output = new TempDirectory();
+        var file = output.Combine("not-a-dir");
+        await File.WriteAllTextAsync(file, "keep me");
+        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, file));
+        Assert.Equal("OutputPathIsFile", error.ErrorId);
+        Assert.Contains(file, error.Message);
+        Assert.Equal("keep me", await File.ReadAllTextAsync(file));
+    }
+
+    [Theory]
+    [InlineData("../../escaped", "a '.' or '..' segment")]
+    [InlineData("/etc/evil", "absolute path")]
+    [InlineData("schemas\\evil", "backslash")]
+    [InlineData("ok\nevil 2017-08-11T08:11:51Z x <x@x> # injected", "path segments")]
+    [InlineData("a/./b", "a '.' or '..' segment")]
+    [InlineData("", "empty")]
+    public async Task Hostile_change_names_are_refused_naming_the_row_and_nothing_is_written(string deploy, string reason)
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("hostile");
+        await SetDeployAsync(database, "schemas/acme_crm_1a2b_reports_v2/schema", deploy);
+        using var output = new TempDirectory();
+        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Combine("ws")));
+        Assert.Equal(ExportErrorKind.InvalidData, error.Kind);
+        Assert.Equal("ChangeNameInvalid", error.ErrorId);
+        Assert.Contains("sql_actions row 3", error.Message);
+        Assert.Contains(reason, error.Message);
+        Assert.DoesNotContain("\n", error.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
+        Assert.False(File.Exists(Path.Combine(output.Path, "escaped.sql")));
+    }
+
+    [Fact]
+    public async Task Two_rows_with_one_change_name_after_renaming_are_refused_naming_both()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("duplicate");
+        await SetDeployAsync(database, "schemas/acme_crm_1a2b_reports_v2/schema", "schemas/acme_crm_public/schema");
+        using var output = new TempDirectory();
+        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Path));
+        Assert.Equal("ChangeNameDuplicate", error.ErrorId);
+        Assert.Contains("sql_actions row 1", error.Message);
+        Assert.Contains("sql_actions row 3", error.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
+    }
+
+    [Fact]
+    public async Task A_hostile_dependency_is_refused()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("hostile_dep");
+        await postgres.Server.ExecuteAsync(database, "UPDATE db_migrate.sql_actions SET deps = '{../../x}' WHERE id = 2");
+        using var output = new TempDirectory();
+        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Path));
+        Assert.Equal("DependencyInvalid", error.ErrorId);
+        Assert.Contains("sql_actions row 2", error.Message);
+    }
+
+    [Fact]
+    public async Task A_database_name_that_cannot_be_a_directory_asks_for_a_package_name()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("hostile_name");
+        await postgres.Server.ExecuteAsync(database, $"UPDATE metaschema_public.database SET name = '../evil' WHERE id = '{SqlExport.Acme}'");
+        using var output = new TempDirectory();
+        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Combine("ws")));
+        Assert.Equal("PackageNameInvalid", error.ErrorId);
+        Assert.Contains("--extension-name", error.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Cancelling_mid_export_leaves_nothing_behind()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("cancel");
+        using var output = new TempDirectory();
+        using var cancellation = new CancellationTokenSource();
+        await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
+        var progress = new SynchronousProgress<ExportProgress>(p => { if (p.Table.Name == "field" && p.Completed) cancellation.Cancel(); });
+        var exporter = new ProjectExporter(source, progress: progress);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            exporter.ExportAsync(new ExportOptions { OutputPath = output.Combine("ws"), DatabaseId = SqlExport.Acme }, cancellation.Token));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
+    }
+
+    private Task SetDeployAsync(string database, string from, string to) => postgres.Server.ExecuteAsync(database,
+        $"UPDATE db_migrate.sql_actions SET deploy = '{to.Replace("'", "''")}' WHERE deploy = '{from}'");
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
