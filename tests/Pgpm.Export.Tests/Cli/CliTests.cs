@@ -1,0 +1,103 @@
+using Pgpm.Export.Cli;
+using Pgpm.Export.Tests.Infrastructure;
+using Xunit;
+
+namespace Pgpm.Export.Tests.Cli;
+
+/// <summary>The pgpm-export command line, run in-process against the real test server.</summary>
+[Collection(PostgresCollection.Name)]
+public class CliTests(PostgresFixture postgres)
+{
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CliApplication.RunAsync(args, output, error, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Export_by_database_name_writes_both_packages_and_says_so()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("cli_ok");
+        using var output = new TempDirectory();
+        var (exit, stdout, stderr) = await RunAsync("--connection-string", postgres.Server.ConnectionString(database), "--database", "acme-crm",
+            "--extensionName", "crm", "--meta-extension-name", "crm-svc", "--author", "Ops <ops@example.com>", "--exclude-categories", "seed", "--out", output.Path, "--verbose");
+        Assert.Equal(0, exit);
+        Assert.Contains("wrote database package crm: 5 changes", stdout);
+        Assert.Contains("wrote service package crm-svc: 11 changes, 24 rows", stdout);
+        Assert.Contains("verbose: Schema acme_crm_1a2b_public is renamed to crm_public.", stderr);
+        Assert.Contains("warning: metaschema_public.export_value_fixture is not in the manifest", stderr);
+        Assert.DoesNotContain(postgres.Server.Password, stdout + stderr);
+        Assert.Contains("Ops <ops@example.com>", await File.ReadAllTextAsync(output.Combine("packages", "crm", "pgpm.plan")));
+    }
+
+    [Fact]
+    public async Task The_connection_string_can_come_from_the_environment()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("cli_env");
+        Environment.SetEnvironmentVariable("PGPM_EXPORT_CONNECTION_STRING", postgres.Server.ConnectionString(database));
+        try
+        {
+            var (exit, stdout, _) = await RunAsync("databases");
+            Assert.Equal(0, exit);
+            Assert.Equal($"{SqlExport.Acme}\tacme-crm\n{SqlExport.Other}\tother-db\n", stdout.Replace("\r\n", "\n"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PGPM_EXPORT_CONNECTION_STRING", null);
+        }
+    }
+
+    [Theory]
+    [InlineData("--no-such-flag")]
+    [InlineData("--database-id", "not-a-guid", "--out", "x")]
+    public async Task A_wrong_command_line_exits_2_with_one_line(params string[] args)
+    {
+        var (exit, stdout, stderr) = await RunAsync(args);
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.StartsWith("pgpm-export: ", stderr);
+    }
+
+    [Fact]
+    public async Task Missing_out_and_missing_source_are_usage_errors()
+    {
+        var (exit, _, stderr) = await RunAsync("--connection-string", postgres.Server.ConnectionString("postgres"), "--database", "x");
+        Assert.Equal(2, exit);
+        Assert.Contains("--out", stderr);
+        (exit, _, stderr) = await RunAsync("--database", "x", "--out", "/tmp/x");
+        Assert.Equal(2, exit);
+        Assert.Contains("--connection-string", stderr);
+    }
+
+    [Fact]
+    public async Task A_failed_export_exits_1_with_one_line_and_no_secret()
+    {
+        const string secret = "cli-Secret-42";
+        using var output = new TempDirectory();
+        var (exit, stdout, stderr) = await RunAsync("--connection-string", postgres.Server.ConnectionString("postgres", password: secret), "--database", "acme-crm", "--out", output.Path);
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.Contains("refused the login", stderr);
+        Assert.DoesNotContain(secret, stderr);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
+    }
+
+    [Fact]
+    public async Task Manifest_command_prints_a_manifest_that_export_accepts()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("cli_manifest");
+        var (exit, manifest, _) = await RunAsync("manifest", "--connection-string", postgres.Server.ConnectionString(database));
+        Assert.Equal(0, exit);
+        Assert.Contains("\"metaschema_public.export_value_fixture\"", manifest);
+        using var output = new TempDirectory();
+        var file = output.Combine("manifest.json");
+        await File.WriteAllTextAsync(file, manifest);
+        var (exportExit, _, stderr) = await RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--manifest", file, "--out", output.Combine("ws"));
+        Assert.Equal(0, exportExit);
+        Assert.DoesNotContain("not in the manifest", stderr);
+    }
+}
