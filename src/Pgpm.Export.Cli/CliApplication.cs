@@ -34,6 +34,13 @@ public static class CliApplication
         manifest.SetAction((parse, ct) => Guard(error, () => PrintManifestAsync(options, parse, output, ct)));
         root.Subcommands.Add(manifest);
 
+        var demo = new Command("demo", "Run the whole export on the built-in sample: a throwaway local PostgreSQL with the 'pets' database, exported into ./demo-export.");
+        var demoOut = new Option<string>("--out", "-o") { Description = "Where to write the sample's workspace.", DefaultValueFactory = _ => "demo-export" };
+        demo.Options.Add(demoOut);
+        demo.Options.Add(options.Verbose);
+        demo.SetAction((parse, ct) => Guard(error, () => DemoCommand.RunAsync(parse.GetValue(demoOut)!, parse.GetValue(options.Verbose), output, error, ct)));
+        root.Subcommands.Add(demo);
+
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Pgpm.Export.Sandbox;
@@ -40,7 +38,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         await File.WriteAllTextAsync(passwordFile, password + "\n", cancellationToken).ConfigureAwait(false);
         if (IsRoot) await ProcessRunner.RunAsync("chown", ["-R", SuperUser, root], cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var server = new LocalPostgres(root, bin, port, password);
         try
         {
@@ -127,13 +125,6 @@ public sealed class LocalPostgres : IAsyncDisposable
     }
 
     private static bool IsRoot => Environment.UserName == "root";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static string FindBinDirectory()
     {

@@ -44,7 +44,7 @@ public class BadInputTests(PostgresFixture postgres)
     [Fact]
     public async Task Unreachable_server_is_a_connection_error_naming_host_and_port()
     {
-        var port = FreePort();
+        var port = Sandbox.LoopbackPort.Free();
         var error = await Assert.ThrowsAsync<ExportException>(() => SqlExportSource.OpenAsync($"Host=127.0.0.1;Port={port};Database=x;Username=u;Password=pw-should-not-leak;Timeout=5"));
         Assert.Equal(ExportErrorKind.Connection, error.Kind);
         Assert.Equal("SqlUnreachable", error.ErrorId);
@@ -184,11 +184,4 @@ public class BadInputTests(PostgresFixture postgres)
 
     private Task SetDeployAsync(string database, string from, string to) => postgres.Server.ExecuteAsync(database,
         $"UPDATE db_migrate.sql_actions SET deploy = '{to.Replace("'", "''")}' WHERE deploy = '{from}'");
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
