@@ -25,8 +25,10 @@ public static class CliApplication
         root.SetAction((parse, ct) => Guard(error, () => ExportAsync(options, parse, output, error, ct)));
 
         var databases = new Command("databases", "List the Constructive databases of the source (and, over SQL, the server's databases).");
+        var server = new Option<bool>("--server") { Description = "List the PostgreSQL server's databases (other than templates and postgres) instead." };
         databases.Options.Add(options.ConnectionString);
-        databases.SetAction((parse, ct) => Guard(error, () => ListDatabasesAsync(options, parse, output, ct)));
+        databases.Options.Add(server);
+        databases.SetAction((parse, ct) => Guard(error, () => ListDatabasesAsync(options, parse, parse.GetValue(server), output, ct)));
         root.Subcommands.Add(databases);
 
         var manifest = new Command("manifest", "Print a manifest derived from the source's schema, for --manifest with other schema versions.");
@@ -106,9 +108,15 @@ public static class CliApplication
         return Success;
     }
 
-    private static async Task<int> ListDatabasesAsync(CliOptions cli, ParseResult parse, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> ListDatabasesAsync(CliOptions cli, ParseResult parse, bool serverDatabases, TextWriter output, CancellationToken cancellationToken)
     {
         await using var source = await SqlExportSource.OpenAsync(cli.RequireConnectionString(parse), null, cancellationToken).ConfigureAwait(false);
+        if (serverDatabases)
+        {
+            foreach (var name in await source.ListServerDatabasesAsync(cancellationToken).ConfigureAwait(false))
+                output.WriteLine(name);
+            return Success;
+        }
         foreach (var database in await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false))
             output.WriteLine($"{database.Id}\t{database.Name}");
         return Success;

@@ -42,6 +42,14 @@ public class CliTests(PostgresFixture postgres)
             var (exit, stdout, _) = await RunAsync("databases");
             Assert.Equal(0, exit);
             Assert.Equal($"{SqlExport.Acme}\tacme-crm\n{SqlExport.Other}\tother-db\n", stdout.Replace("\r\n", "\n"));
+
+            var (serverExit, names, _) = await RunAsync("databases", "--server");
+            Assert.Equal(0, serverExit);
+            var listed = names.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains(database, listed);
+            Assert.Contains(PostgresFixture.Template, listed);
+            Assert.DoesNotContain("postgres", listed);
+            Assert.DoesNotContain("template1", listed);
         }
         finally
         {
