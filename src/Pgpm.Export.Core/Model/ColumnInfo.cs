@@ -6,4 +6,5 @@ namespace Pgpm.Export.Model;
 /// <param name="Kind">How values render; a domain has its base type's kind.</param>
 /// <param name="IsNotNull">Whether the column is declared NOT NULL.</param>
 /// <param name="DefaultExpression">The default as PostgreSQL deparses it, when the source knows it.</param>
-public sealed record ColumnInfo(string Name, string TypeName, PgTypeKind Kind, bool IsNotNull = false, string? DefaultExpression = null);
+/// <param name="BaseTypeName">pg_type.typname of the type under any domains (e.g. <c>bpchar</c>), when the source knows it.</param>
+public sealed record ColumnInfo(string Name, string TypeName, PgTypeKind Kind, bool IsNotNull = false, string? DefaultExpression = null, string? BaseTypeName = null);

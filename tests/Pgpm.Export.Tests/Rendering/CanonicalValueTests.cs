@@ -59,3 +59,48 @@ public class CanonicalValueTests
             Assert.True(CanonicalValue.FromPostgresText(kind, null).IsNull);
     }
 }
+
+public class GraphQLTextFormTests
+{
+    [Theory]
+    [InlineData("9007199254740992", "9.007199254740992e+15")]
+    [InlineData("123456789012345", "123456789012345")]
+    [InlineData("1e+308", "1e+308")]
+    [InlineData("1.5e+300", "1.5e+300")]
+    [InlineData("-1e-300", "-1e-300")]
+    [InlineData("0.0001", "0.0001")]
+    [InlineData("0.00001", "1e-05")]
+    [InlineData("1.5e-5", "1.5e-05")]
+    [InlineData("0.1", "0.1")]
+    [InlineData("-2", "-2")]
+    [InlineData("3.14159", "3.14159")]
+    [InlineData("0", "0")]
+    [InlineData("100000000000000", "100000000000000")]
+    [InlineData("1000000000000000", "1e+15")]
+    public void Floats_are_laid_out_as_postgresql_float8_prints_them(string json, string expected) =>
+        Assert.Equal(expected, FloatText.FromJsonNumber(json));
+
+    [Theory]
+    [InlineData(1, 2, -3, 4, 5, 6.789, "1 year 2 mons -3 days +04:05:06.789")]
+    [InlineData(0, 0, 0, 0, 0, -1.5, "-00:00:01.5")]
+    [InlineData(-1, -2, 3, -4, -5, -6, "-1 years -2 mons +3 days -04:05:06")]
+    [InlineData(0, 0, 3, 0, 0, 0, "3 days")]
+    [InlineData(0, 0, 0, 0, 0, 0, "00:00:00")]
+    [InlineData(0, 1, 0, 0, 0, 0.000001, "1 mon 00:00:00.000001")]
+    [InlineData(2, 0, 1, 0, 0, 0, "2 years 1 day")]
+    public void Intervals_are_laid_out_as_postgresql_prints_them(long y, long mo, long d, long h, long mi, double s, string expected) =>
+        Assert.Equal(expected, IntervalText.Format(y, mo, d, h, mi, s));
+
+    [Theory]
+    [InlineData(new[] { "a", "b c", null, "", "NULL", "x,y", "{z}", "q\"t", "b\\s" }, "{a,\"b c\",NULL,\"\",\"NULL\",\"x,y\",\"{z}\",\"q\\\"t\",\"b\\\\s\"}")]
+    [InlineData(new string?[0], "{}")]
+    public void Arrays_are_quoted_as_array_out_quotes_them(string?[] elements, string expected) =>
+        Assert.Equal(expected, ArrayLiteral.Format(elements));
+
+    [Fact]
+    public void Json_text_escapes_like_postgresql_and_keeps_order_and_digits()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse("{\"z\":1.50,\"a\":[\"é 😀\\n\\u0001\",null,true],\"q\":\"\\\"\\\\\"}");
+        Assert.Equal("{\"z\":1.50,\"a\":[\"é 😀\\n\\u0001\",null,true],\"q\":\"\\\"\\\\\"}", JsonText.Compact(node));
+    }
+}

@@ -101,8 +101,9 @@ public sealed class SqlExportSource : IExportSource
             var typeName = record.GetString(1);
             var notNull = record.GetBoolean(2);
             var defaultExpression = NullableString(record, 3);
-            var kind = PgTypeClassifier.Classify(record.GetChar(4), record.GetString(5));
-            columns.Add(new ColumnInfo(name, typeName, kind, notNull, defaultExpression));
+            var category = record.GetChar(4);
+            var baseType = record.GetString(5);
+            columns.Add(new ColumnInfo(name, typeName, PgTypeClassifier.Classify(category, baseType), notNull, defaultExpression, baseType));
         }
 
         var keys = new List<string>();
@@ -118,7 +119,7 @@ public sealed class SqlExportSource : IExportSource
     public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var sql = new StringBuilder("SELECT ");
-        sql.AppendJoin(", ", shape.Columns.Select(c => SqlIdentifier.Quoted(c.Name) + "::text"));
+        sql.AppendJoin(", ", shape.Columns.Select(TextExpression));
         if (shape.Columns.Count == 0) sql.Append("1");
         sql.Append(" FROM ").Append(SqlIdentifier.Quoted(shape.Table.Schema)).Append('.').Append(SqlIdentifier.Quoted(shape.Table.Name));
         sql.Append(" WHERE ").Append(SqlIdentifier.Quoted(shape.DatabaseColumn)).Append(" = $1");
@@ -259,6 +260,16 @@ public sealed class SqlExportSource : IExportSource
         {
             throw SqlErrors.Translate(e, Description, doing);
         }
+    }
+
+    /// <summary>
+    /// The column as PostgreSQL's text. The ::text cast is the type's output everywhere but for character(n),
+    /// where it strips the padding; bpcharout keeps it, as COPY and a GraphQL API show it.
+    /// </summary>
+    private static string TextExpression(ColumnInfo column)
+    {
+        var quoted = SqlIdentifier.Quoted(column.Name);
+        return column.BaseTypeName == "bpchar" ? $"pg_catalog.textin(pg_catalog.bpcharout({quoted}))" : quoted + "::text";
     }
 
     private static DatabaseInfo ReadDatabase(NpgsqlDataReader record) =>

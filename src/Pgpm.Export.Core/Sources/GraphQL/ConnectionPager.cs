@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json.Nodes;
+using Pgpm.Export.Errors;
+using Pgpm.Export.Logging;
+
+namespace Pgpm.Export.Sources.GraphQL;
+
+/// <summary>
+/// Pages through one connection with cursors until <c>hasNextPage</c> is false, one page in flight at a
+/// time. The page size steps down when the server refuses it; a cursor that does not advance stops the loop.
+/// </summary>
+internal sealed class ConnectionPager(GraphQLClient client, IExportLog log)
+{
+    private int? _pageSize;
+
+    public async IAsyncEnumerable<JsonObject> NodesAsync(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns, Guid? databaseId,
+        int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filtered = databaseId is not null && binding.FilterStyle != DatabaseFilterStyle.ClientSide;
+        var query = Query(binding, columns, filtered);
+        string? cursor = null;
+        var page = 0;
+        while (true)
+        {
+            page++;
+            var size = _pageSize ?? pageSize;
+            JsonObject data;
+            try
+            {
+                var variables = new Dictionary<string, object?> { ["first"] = size, ["after"] = cursor };
+                if (filtered) variables["db"] = databaseId!.Value.ToString();
+                data = await client.QueryAsync(query, variables, $"reading page {page} of {binding.ConnectionField} ({binding.Table})", cancellationToken).ConfigureAwait(false);
+            }
+            catch (ExportException e) when (e.ErrorId == GraphQLClient.PageSizeTooLarge && size > 1)
+            {
+                _pageSize = Math.Max(1, size / 2);
+                log.Verbose($"{client.Endpoint} refused pages of {size} rows; asking for {_pageSize} instead.");
+                page--;
+                continue;
+            }
+
+            var connection = data[binding.ConnectionField] as JsonObject
+                ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection", $"{client.Endpoint} returned no {binding.ConnectionField} on page {page}.");
+            foreach (var node in connection["nodes"] as JsonArray ?? [])
+                if (node is JsonObject row) yield return row;
+
+            var info = connection["pageInfo"];
+            if (info?["hasNextPage"]?.GetValue<bool>() != true) yield break;
+            var next = info["endCursor"]?.GetValue<string>();
+            if (next is null || next == cursor)
+                throw new ExportException(ExportErrorKind.Protocol, "GraphQLCursorStuck",
+                    $"{client.Endpoint} said {binding.ConnectionField} has more rows after page {page} but gave {(next is null ? "no cursor" : "the same cursor again")}; stopping instead of looping.");
+            cursor = next;
+        }
+    }
+
+    private static string Query(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns, bool filtered)
+    {
+        var sb = new StringBuilder("query PgpmExportPage($first: Int!, $after: ").Append(binding.CursorType);
+        if (filtered) sb.Append(", $db: ").Append(binding.FilterValueType).Append('!');
+        sb.Append(") { ").Append(binding.ConnectionField).Append("(first: $first, after: $after");
+        if (binding.OrderBy is not null) sb.Append(", orderBy: [").Append(binding.OrderBy).Append(']');
+        if (filtered)
+        {
+            sb.Append(", ").Append(binding.FilterArgument).Append(": { ").Append(binding.FilterField).Append(": ");
+            sb.Append(binding.FilterStyle == DatabaseFilterStyle.EqualTo ? "{ equalTo: $db }" : "$db").Append(" }");
+        }
+        sb.Append(") { pageInfo { hasNextPage endCursor } nodes { ");
+        sb.AppendJoin(' ', columns.Select(c => c.Selection));
+        sb.Append(" } } }");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pgpm.Export.Errors;
+using Pgpm.Export.Logging;
+
+namespace Pgpm.Export.Sources.GraphQL;
+
+/// <summary>
+/// Posts GraphQL requests with variables (values are never spliced into query text), retries transient
+/// failures with backoff (honouring Retry-After), and turns every other answer into an error that names the
+/// endpoint and says what to do. The token never appears in a message.
+/// </summary>
+public sealed class GraphQLClient : IDisposable
+{
+    private static readonly HttpStatusCode[] Transient = [HttpStatusCode.TooManyRequests, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
+
+    public const string PageSizeTooLarge = "GraphQLPageSizeTooLarge";
+
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly GraphQLEndpointOptions _options;
+    private readonly IExportLog _log;
+
+    public GraphQLClient(GraphQLEndpointOptions options, IExportLog? log = null, HttpClient? http = null)
+    {
+        _options = options;
+        _log = log ?? NullExportLog.Instance;
+        _ownsHttp = http is null;
+        _http = http ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    public Uri Endpoint => _options.Endpoint;
+
+    /// <summary>Runs a query and returns its <c>data</c>; any <c>errors</c> entry is an <see cref="ExportException"/>.</summary>
+    public async Task<JsonObject> QueryAsync(string query, object? variables, string doing, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(new { query, variables });
+        for (var attempt = 1; ; attempt++)
+        {
+            var (status, text, retryAfter, failure) = await SendAsync(body, doing, cancellationToken).ConfigureAwait(false);
+            var transient = failure is not null || Transient.Contains(status);
+            if (transient && attempt < _options.MaxAttempts)
+            {
+                var delay = retryAfter ?? TimeSpan.FromTicks(_options.RetryDelay.Ticks * (1L << Math.Min(attempt - 1, 10)));
+                if (delay > _options.MaxRetryAfter)
+                    throw new ExportException(ExportErrorKind.Connection, "GraphQLRetryAfterTooLong",
+                        $"{Endpoint} asked to retry after {delay.TotalSeconds:0}s while {doing}; that is longer than the {_options.MaxRetryAfter.TotalSeconds:0}s allowed.");
+                _log.Verbose($"{Endpoint} answered {(failure is not null ? failure.Message : $"HTTP {(int)status}")} while {doing}; retrying in {delay.TotalMilliseconds:0} ms (attempt {attempt + 1} of {_options.MaxAttempts}).");
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            if (failure is not null)
+                throw new ExportException(ExportErrorKind.Connection, "GraphQLUnreachable",
+                    $"Cannot reach the GraphQL endpoint {Endpoint} while {doing}: {failure.Message}", failure);
+            return Interpret(status, text, doing, attempt);
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, string Text, TimeSpan? RetryAfter, Exception? Failure)> SendAsync(string body, string doing, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (!string.IsNullOrEmpty(_options.Token)) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
+        foreach (var (name, value) in _options.Headers) request.Headers.TryAddWithoutValidation(name, value);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            return (response.StatusCode, text, RetryAfter(response), null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (0, "", null, new TimeoutException($"no complete answer within {_options.RequestTimeout.TotalSeconds:0}s"));
+        }
+        catch (HttpRequestException e)
+        {
+            return (0, "", null, e);
+        }
+        catch (IOException e)
+        {
+            return (0, "", null, e);
+        }
+    }
+
+    private JsonObject Interpret(HttpStatusCode status, string text, string doing, int attempts)
+    {
+        var code = (int)status;
+        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            throw new ExportException(ExportErrorKind.Authentication, "GraphQLUnauthorized",
+                $"{Endpoint} refused the request (HTTP {code}) while {doing}{ErrorSummary(text)}. Check the token (--token or PGPM_EXPORT_TOKEN).");
+        if (Transient.Contains(status))
+            throw new ExportException(ExportErrorKind.Connection, "GraphQLUnavailable",
+                $"{Endpoint} answered HTTP {code} {status} {attempts} times while {doing}; giving up. Try again later.");
+
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            parsed = null;
+        }
+        if (parsed is not JsonObject json)
+        {
+            var hint = LooksLikeHtml(text)
+                ? " It sent an HTML page, so this is probably not the GraphQL endpoint itself (check the URL), or a proxy answered instead (a Constructive meta API also needs --header 'X-Meta-Schema: true')."
+                : "";
+            throw new ExportException(ExportErrorKind.Protocol, "GraphQLNotJson",
+                $"{Endpoint} answered HTTP {code} with a body that is not GraphQL JSON while {doing}.{hint}");
+        }
+        if (json["errors"] is JsonArray { Count: > 0 } errors)
+        {
+            var first = errors[0];
+            var message = first?["message"]?.GetValue<string>() ?? "unknown error";
+            var path = first?["path"] is JsonArray p ? " at " + string.Join(".", p.Select(x => x?.ToString())) : "";
+            var more = errors.Count > 1 ? $" (and {errors.Count - 1} more errors)" : "";
+            var errorCode = first?["extensions"]?["code"] is JsonValue c && c.TryGetValue<string>(out var s) ? s : null;
+            if (errorCode == "PAGE_SIZE_TOO_LARGE" || message.Contains("PAGE_SIZE_TOO_LARGE", StringComparison.Ordinal))
+                throw new ExportException(ExportErrorKind.InvalidArgument, PageSizeTooLarge, $"{Endpoint} refused the page size while {doing}: {message}.");
+            var kind = code == 400 || message.Contains("Cannot query field", StringComparison.Ordinal) ? ExportErrorKind.Protocol : ExportErrorKind.InvalidData;
+            throw new ExportException(kind, "GraphQLError", $"{Endpoint} returned an error while {doing}: {message}{path}{more}.");
+        }
+        if (code is < 200 or >= 300)
+            throw new ExportException(ExportErrorKind.Protocol, "GraphQLHttpError", $"{Endpoint} answered HTTP {code} while {doing}.");
+        if (json["data"] is not JsonObject data)
+            throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoData", $"{Endpoint} answered without data while {doing}.");
+        return data;
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta) return delta;
+        if (header?.Date is { } date) return date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        return null;
+    }
+
+    private static string ErrorSummary(string text)
+    {
+        try
+        {
+            if (JsonNode.Parse(text)?["errors"] is JsonArray { Count: > 0 } errors && errors[0]?["message"] is JsonValue message)
+                return ": " + message.GetValue<string>();
+        }
+        catch (JsonException)
+        {
+        }
+        return "";
+    }
+
+    private static bool LooksLikeHtml(string text)
+    {
+        var start = text.TrimStart();
+        return start.StartsWith('<');
+    }
+
+    public void Dispose()
+    {
+        if (_ownsHttp) _http.Dispose();
+    }
+}

@@ -1,0 +1,32 @@
+using Pgpm.Export.Model;
+
+namespace Pgpm.Export.Sources.GraphQL;
+
+/// <summary>How a GraphQL field carries a column's values.</summary>
+public enum GraphQLValueShape
+{
+    /// <summary>A scalar whose JSON value maps directly (UUID, String, Int, BigInt, BigFloat, Float, Boolean, Date, JSON…).</summary>
+    Scalar,
+    /// <summary>Datetime: an ISO string, with an offset for timestamptz and without for timestamp.</summary>
+    Datetime,
+    /// <summary>Time: <c>HH:MM:SS</c> with the fraction PostgreSQL would print (trailing zeros dropped).</summary>
+    Time,
+    /// <summary>Base64EncodedBinary (bytea).</summary>
+    Base64,
+    /// <summary>An enum value; <see cref="GraphQLColumn.UpperCasedEnum"/> says whether the API upper-cased the labels.</summary>
+    Enum,
+    /// <summary>The Interval object <c>{ years months days hours minutes seconds }</c>.</summary>
+    Interval,
+    /// <summary>A scalar the exporter does not know (a domain): JSON objects and arrays are jsonb, strings are text.</summary>
+    Unknown,
+}
+
+/// <summary>One column of a table as a GraphQL node type exposes it.</summary>
+/// <param name="Column">The PostgreSQL column name.</param>
+/// <param name="Field">The GraphQL field name.</param>
+/// <param name="Kind">How its values render.</param>
+/// <param name="Shape">How its JSON values are read.</param>
+/// <param name="ListDepth">Array dimensions; 0 for a plain value.</param>
+/// <param name="UpperCasedEnum">For enums: the API shows the labels upper-cased.</param>
+/// <param name="Selection">The field with any sub-selection, as it goes into a query.</param>
+public sealed record GraphQLColumn(string Column, string Field, PgTypeKind Kind, GraphQLValueShape Shape, int ListDepth, bool UpperCasedEnum, string Selection);

@@ -1,0 +1,140 @@
+using Pgpm.Export.Logging;
+using Pgpm.Export.Model;
+
+namespace Pgpm.Export.Sources.GraphQL;
+
+/// <summary>
+/// Finds, by introspection, how an API exposes each table: the connection field (whatever the inflection
+/// calls it), the node type's columns, the database filter, and the primary-key order. Nothing about one
+/// server's spelling is assumed beyond PostGraphile's conventions (Relay connections, camelCase fields).
+/// </summary>
+public static class GraphQLDiscovery
+{
+    private static readonly Dictionary<string, (PgTypeKind Kind, GraphQLValueShape Shape)> Scalars = new(StringComparer.Ordinal)
+    {
+        ["UUID"] = (PgTypeKind.Uuid, GraphQLValueShape.Scalar),
+        ["String"] = (PgTypeKind.Text, GraphQLValueShape.Scalar),
+        ["Int"] = (PgTypeKind.Integer, GraphQLValueShape.Scalar),
+        ["BigInt"] = (PgTypeKind.Integer, GraphQLValueShape.Scalar),
+        ["BigFloat"] = (PgTypeKind.Numeric, GraphQLValueShape.Scalar),
+        ["Float"] = (PgTypeKind.Float, GraphQLValueShape.Scalar),
+        ["Boolean"] = (PgTypeKind.Boolean, GraphQLValueShape.Scalar),
+        ["JSON"] = (PgTypeKind.Jsonb, GraphQLValueShape.Scalar),
+        ["Date"] = (PgTypeKind.Date, GraphQLValueShape.Scalar),
+        ["Time"] = (PgTypeKind.Text, GraphQLValueShape.Time),
+        ["Datetime"] = (PgTypeKind.Timestamptz, GraphQLValueShape.Datetime),
+        ["Base64EncodedBinary"] = (PgTypeKind.Bytea, GraphQLValueShape.Base64),
+    };
+
+    private static readonly string[] IntervalParts = ["years", "months", "days", "hours", "minutes", "seconds"];
+
+    public static IReadOnlyDictionary<TableRef, GraphQLTableBinding> Discover(IntrospectionSchema schema, IEnumerable<TableRef> wanted, IExportLog log)
+    {
+        var connections = schema.QueryType.Fields
+            .Select(f => (Field: f, Connection: schema.Find(f.Type.Named.Name)))
+            .Where(x => x.Connection is { Kind: "OBJECT" } c && c.FindField("nodes") is not null && c.FindField("pageInfo") is not null)
+            .ToList();
+
+        var bindings = new Dictionary<TableRef, GraphQLTableBinding>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in wanted)
+        {
+            var match = BestMatch(table, connections.Select(c => c.Field.Name).Where(n => !used.Contains(n)));
+            if (match is null)
+            {
+                log.Verbose($"The API exposes no connection for {table}; it is skipped.");
+                continue;
+            }
+            var connection = connections.First(c => c.Field.Name == match);
+            var node = schema.Find(connection.Connection!.FindField("nodes")!.Type.Named.Name);
+            if (node is null) continue;
+            var binding = Bind(schema, table, connection.Field, node);
+            used.Add(match);
+            bindings[table] = binding;
+            log.Verbose($"{table} is the connection {match} ({binding.Columns.Count} columns, {Describe(binding)}).");
+            if (binding.FilterStyle == DatabaseFilterStyle.ClientSide)
+                log.Warning($"The API cannot filter {match} by database; every row is fetched and filtered here, which is slower.");
+            if (binding.OrderBy is null)
+                log.Warning($"The API cannot order {match} by its primary key; rows come in the server's order, so the output may not be byte-stable.");
+        }
+        return bindings;
+    }
+
+    private static string? BestMatch(TableRef table, IEnumerable<string> fieldNames)
+    {
+        var schemaPrefix = GraphQLNames.Fold(table.Schema);
+        var plurals = GraphQLNames.PluralForms(table.Name);
+        var ranked = new List<(string Name, int Rank)>();
+        foreach (var name in fieldNames)
+        {
+            var folded = GraphQLNames.Fold(name);
+            foreach (var (prefix, rank) in new[] { ("all" + schemaPrefix, 0), (schemaPrefix, 1), ("all", 2), ("", 3) })
+            {
+                if (folded.StartsWith(prefix, StringComparison.Ordinal) && plurals.Contains(folded[prefix.Length..]))
+                {
+                    ranked.Add((name, rank));
+                    break;
+                }
+            }
+        }
+        return ranked.OrderBy(r => r.Rank).ThenBy(r => r.Name, StringComparer.Ordinal).Select(r => r.Name).FirstOrDefault();
+    }
+
+    private static GraphQLTableBinding Bind(IntrospectionSchema schema, TableRef table, IntrospectionSchema.Field connection, IntrospectionSchema.TypeInfo node)
+    {
+        var hasRelayId = node.FindField("id") is { } id && id.Type.Named.Name == "ID";
+        var keyField = hasRelayId && node.FindField("rowId") is not null ? "rowId" : "id";
+        var columns = new List<GraphQLColumn>();
+        foreach (var field in node.Fields)
+        {
+            if (field.Args.Count > 0) continue;
+            var named = field.Type.Named;
+            if (named.Name is "ID" or "Cursor" or null) continue;
+            var columnName = field.Name == keyField ? "id" : GraphQLNames.SnakeCase(field.Name);
+            var type = schema.Find(named.Name);
+            var depth = field.Type.ListDepth;
+            GraphQLColumn? column = type?.Kind switch
+            {
+                "SCALAR" when Scalars.TryGetValue(named.Name, out var known) => new(columnName, field.Name, depth > 0 ? PgTypeKind.Array : known.Kind, known.Shape, depth, false, field.Name),
+                "SCALAR" => new(columnName, field.Name, depth > 0 ? PgTypeKind.Array : PgTypeKind.Text, GraphQLValueShape.Unknown, depth, false, field.Name),
+                "ENUM" => new(columnName, field.Name, depth > 0 ? PgTypeKind.Array : PgTypeKind.Enum, GraphQLValueShape.Enum, depth,
+                    type.EnumValues.Count > 0 && type.EnumValues.All(v => v == v.ToUpperInvariant()), field.Name),
+                "OBJECT" when IntervalParts.All(p => type.FindField(p) is not null) => new(columnName, field.Name, depth > 0 ? PgTypeKind.Array : PgTypeKind.Interval,
+                    GraphQLValueShape.Interval, depth, false, field.Name + " { " + string.Join(" ", IntervalParts) + " }"),
+                _ => null,
+            };
+            if (column is not null) columns.Add(column);
+        }
+
+        var isDatabaseTable = table == MetaSchemas.DatabaseTable;
+        var filterField = isDatabaseTable ? keyField : "databaseId";
+        var (style, argument, valueType) = Filter(schema, connection, filterField);
+        var orderBy = connection.Args.FirstOrDefault(a => a.Name == "orderBy") is { } order && schema.Find(order.Type.Named.Name) is { } orderEnum
+            ? new[] { "PRIMARY_KEY_ASC", "ID_ASC", "ROW_ID_ASC" }.FirstOrDefault(orderEnum.EnumValues.Contains)
+            : null;
+        var cursorType = connection.Args.FirstOrDefault(a => a.Name == "after")?.Type.Named.Name ?? "Cursor";
+        return new GraphQLTableBinding(table, connection.Name, columns, style, argument, style == DatabaseFilterStyle.ClientSide ? null : filterField, valueType, orderBy, cursorType);
+    }
+
+    private static (DatabaseFilterStyle, string?, string?) Filter(IntrospectionSchema schema, IntrospectionSchema.Field connection, string field)
+    {
+        if (connection.Args.FirstOrDefault(a => a.Name == "condition") is { } condition
+            && schema.Find(condition.Type.Named.Name)?.FindInputField(field) is { } conditionField)
+            return (DatabaseFilterStyle.Condition, "condition", conditionField.Type.Named.Name);
+        foreach (var name in new[] { "where", "filter" })
+        {
+            if (connection.Args.FirstOrDefault(a => a.Name == name) is { } filter
+                && schema.Find(filter.Type.Named.Name)?.FindInputField(field) is { } filterField
+                && schema.Find(filterField.Type.Named.Name)?.FindInputField("equalTo") is { } equalTo)
+                return (DatabaseFilterStyle.EqualTo, name, equalTo.Type.Named.Name);
+        }
+        return (DatabaseFilterStyle.ClientSide, null, null);
+    }
+
+    private static string Describe(GraphQLTableBinding binding) => binding.FilterStyle switch
+    {
+        DatabaseFilterStyle.Condition => $"filtered by {binding.FilterArgument}.{binding.FilterField}",
+        DatabaseFilterStyle.EqualTo => $"filtered by {binding.FilterArgument}.{binding.FilterField}.equalTo",
+        _ => "filtered here",
+    } + (binding.OrderBy is null ? ", unordered" : $", ordered by {binding.OrderBy}");
+}

@@ -1,0 +1,28 @@
+namespace Pgpm.Export.Sources.GraphQL;
+
+/// <summary>How to reach a GraphQL API. The token is sent as <c>Authorization: Bearer</c> and never printed.</summary>
+public sealed record GraphQLEndpointOptions
+{
+    public required Uri Endpoint { get; init; }
+
+    /// <summary>Bearer token; null or empty sends no Authorization header.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Extra request headers, e.g. <c>X-Meta-Schema: true</c>.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Rows asked for per page; stepped down when the server says the page is too large.</summary>
+    public int PageSize { get; init; } = 500;
+
+    /// <summary>Attempts per request for transient failures (connection errors, 429, 502, 503, 504).</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>First backoff between attempts; doubled each time, unless the server sends Retry-After.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest Retry-After the client will wait before giving up.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Time allowed for one HTTP request.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
+}

@@ -1,0 +1,187 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Pgpm.Export.Errors;
+using Pgpm.Export.Logging;
+using Pgpm.Export.Manifest;
+using Pgpm.Export.Model;
+
+namespace Pgpm.Export.Sources.GraphQL;
+
+/// <summary>
+/// Reads a Constructive database through its GraphQL API. Names, filters and columns are discovered by
+/// introspection once, at open; rows stream page by page and are normalised to the SQL source's values.
+/// sql_actions come from the <c>exportSqlActions</c> root field when the API has it, else from a separate
+/// migrate endpoint when one is given, else not at all (metadata-only export).
+/// </summary>
+public sealed class GraphQLExportSource : IExportSource
+{
+    private readonly GraphQLClient _client;
+    private readonly ConnectionPager _pager;
+    private readonly IReadOnlyDictionary<TableRef, GraphQLTableBinding> _bindings;
+    private readonly ISqlActionsReader? _sqlActions;
+    private readonly string? _noSqlActionsReason;
+    private readonly GraphQLEndpointOptions _options;
+    private readonly IDisposable? _migrateClient;
+
+    private GraphQLExportSource(GraphQLClient client, GraphQLEndpointOptions options, IReadOnlyDictionary<TableRef, GraphQLTableBinding> bindings,
+        ISqlActionsReader? sqlActions, string? noSqlActionsReason, IDisposable? migrateClient, IExportLog log)
+    {
+        _client = client;
+        _options = options;
+        _bindings = bindings;
+        _sqlActions = sqlActions;
+        _noSqlActionsReason = noSqlActionsReason;
+        _migrateClient = migrateClient;
+        _pager = new ConnectionPager(client, log);
+    }
+
+    public string Description => _client.Endpoint.ToString();
+
+    /// <summary>The tables the API exposes, with how they were found.</summary>
+    public IReadOnlyDictionary<TableRef, GraphQLTableBinding> Bindings => _bindings;
+
+    /// <summary>Where this source reads sql_actions from, for messages.</summary>
+    public string SqlActionsOrigin => _sqlActions?.Origin ?? "nowhere";
+
+    public static async Task<GraphQLExportSource> OpenAsync(GraphQLEndpointOptions options, GraphQLEndpointOptions? migrate = null,
+        ExportManifest? manifest = null, IExportLog? log = null, CancellationToken cancellationToken = default)
+    {
+        log ??= NullExportLog.Instance;
+        manifest ??= ExportManifest.BuiltIn;
+        var client = new GraphQLClient(options, log);
+        GraphQLClient? migrateClient = null;
+        try
+        {
+            var schema = IntrospectionSchema.Parse(await client.QueryAsync(IntrospectionSchema.Query, null, "introspecting the schema", cancellationToken).ConfigureAwait(false));
+            var wanted = manifest.Tables.Select(t => t.Table).Prepend(MetaSchemas.SchemaTable).Prepend(MetaSchemas.DatabaseTable).Distinct();
+            var bindings = GraphQLDiscovery.Discover(schema, wanted, log);
+            if (bindings.Count == 0)
+                throw new ExportException(ExportErrorKind.NotFound, "GraphQLNothingVisible",
+                    $"{options.Endpoint} exposes none of the Constructive meta tables to this token (no connection such as allDatabases or databases). Check the endpoint and the token's permissions; a Constructive meta API also needs --header 'X-Meta-Schema: true'.");
+            if (!bindings.ContainsKey(MetaSchemas.DatabaseTable))
+                throw new ExportException(ExportErrorKind.NotFound, "GraphQLNoDatabaseTable",
+                    $"{options.Endpoint} does not expose metaschema_public.database, so no database can be chosen.");
+
+            ISqlActionsReader? sqlActions = null;
+            string? reason = null;
+            if (PluginSqlActionsReader.TryCreate(client, schema) is { } plugin)
+            {
+                sqlActions = plugin;
+                log.Verbose($"sql_actions come from the exportSqlActions field of {options.Endpoint}.");
+            }
+            else if (migrate is not null)
+            {
+                migrateClient = new GraphQLClient(migrate, log);
+                var migrateSchema = IntrospectionSchema.Parse(await migrateClient.QueryAsync(IntrospectionSchema.Query, null, "introspecting the migrate endpoint", cancellationToken).ConfigureAwait(false));
+                if (PluginSqlActionsReader.TryCreate(migrateClient, migrateSchema) is { } migratePlugin)
+                    sqlActions = migratePlugin;
+                else if (GraphQLDiscovery.Discover(migrateSchema, [MetaSchemas.SqlActionsTable], log).TryGetValue(MetaSchemas.SqlActionsTable, out var binding))
+                    sqlActions = new ConnectionSqlActionsReader(migrateClient, binding, migrate.PageSize, log);
+                else
+                    throw new ExportException(ExportErrorKind.NotFound, "MigrateEndpointWithoutSqlActions",
+                        $"The migrate endpoint {migrate.Endpoint} exposes neither exportSqlActions nor a sql_actions connection.");
+                log.Verbose($"sql_actions come from the migrate endpoint {migrate.Endpoint}.");
+            }
+            else
+            {
+                reason = $"the GraphQL API at {options.Endpoint} does not offer sql_actions, so this is a metadata-only export (the service package). " +
+                         "For the database package too, have the server load the exportSqlActions plugin (plugins/postgraphile-export-sql-actions) or pass --migrate-endpoint";
+            }
+            return new GraphQLExportSource(client, options, bindings, sqlActions, reason, migrateClient, log);
+        }
+        catch
+        {
+            client.Dispose();
+            migrateClient?.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken)
+    {
+        var binding = _bindings[MetaSchemas.DatabaseTable];
+        var columns = Columns(binding, "id", "name", "label", "schema_name");
+        var databases = new List<DatabaseInfo>();
+        await foreach (var node in _pager.NodesAsync(binding, columns, null, _options.PageSize, cancellationToken).ConfigureAwait(false))
+        {
+            var values = Values(columns, node);
+            databases.Add(new DatabaseInfo(Guid.Parse(values["id"]!), values.GetValueOrDefault("name") ?? "", values.GetValueOrDefault("label"), values.GetValueOrDefault("schema_name")));
+        }
+        return databases.OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Id).ToList();
+    }
+
+    public async Task<DatabaseInfo?> GetDatabaseAsync(Guid databaseId, CancellationToken cancellationToken) =>
+        (await ListDatabasesAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(d => d.Id == databaseId);
+
+    public async Task<IReadOnlyList<SchemaInfo>> GetSchemasAsync(Guid databaseId, CancellationToken cancellationToken)
+    {
+        if (!_bindings.TryGetValue(MetaSchemas.SchemaTable, out var binding)) return [];
+        var columns = Columns(binding, "id", "database_id", "name", "schema_name");
+        var schemas = new List<SchemaInfo>();
+        await foreach (var node in ReadNodesAsync(binding, columns, databaseId, cancellationToken).ConfigureAwait(false))
+        {
+            var values = Values(columns, node);
+            schemas.Add(new SchemaInfo(Guid.Parse(values["id"]!), databaseId, values["name"] ?? "", values["schema_name"] ?? ""));
+        }
+        return schemas;
+    }
+
+    public Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TableRef>>(_bindings.Keys.Where(t => schemas.Contains(t.Schema)).OrderBy(t => t).ToList());
+
+    public Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken cancellationToken)
+    {
+        if (!_bindings.TryGetValue(table, out var binding)) return Task.FromResult<TableShape?>(null);
+        var columns = binding.Columns.Select(c => new ColumnInfo(c.Column, c.Field, c.Kind)).ToList();
+        var databaseColumn = table == MetaSchemas.DatabaseTable ? "id" : MetaSchemas.DatabaseIdColumn;
+        return Task.FromResult<TableShape?>(new TableShape(table, columns, ["id"], databaseColumn));
+    }
+
+    public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var binding = _bindings[shape.Table];
+        var columns = shape.Columns.Select(c => binding.FindColumn(c.Name)
+            ?? throw new InvalidOperationException($"{shape.Table} has no GraphQL field for {c.Name}.")).ToList();
+        await foreach (var node in ReadNodesAsync(binding, columns, databaseId, cancellationToken).ConfigureAwait(false))
+        {
+            var values = new PgValue[columns.Count];
+            for (var i = 0; i < columns.Count; i++)
+                values[i] = GraphQLValueNormalizer.Normalize(columns[i], node[columns[i].Field]);
+            yield return new ExportRow(shape, values);
+        }
+    }
+
+    public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_sqlActions is null ? SqlActionsSupport.No(_noSqlActionsReason!) : SqlActionsSupport.Yes);
+
+    public IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken) =>
+        (_sqlActions ?? throw new InvalidOperationException(_noSqlActionsReason)).ReadAsync(databaseId, excludeCategories, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        _migrateClient?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Rows of one database: filtered by the server when it can, here otherwise.</summary>
+    private async IAsyncEnumerable<JsonObject> ReadNodesAsync(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns, Guid databaseId,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var databaseColumn = binding.Table == MetaSchemas.DatabaseTable ? "id" : MetaSchemas.DatabaseIdColumn;
+        var filterColumn = binding.FilterStyle == DatabaseFilterStyle.ClientSide ? binding.FindColumn(databaseColumn) : null;
+        var selected = filterColumn is null || columns.Contains(filterColumn) ? columns : [.. columns, filterColumn];
+        var wanted = databaseId.ToString();
+        await foreach (var node in _pager.NodesAsync(binding, selected, databaseId, _options.PageSize, cancellationToken).ConfigureAwait(false))
+        {
+            if (filterColumn is not null && node[filterColumn.Field]?.GetValue<string>() != wanted) continue;
+            yield return node;
+        }
+    }
+
+    private static IReadOnlyList<GraphQLColumn> Columns(GraphQLTableBinding binding, params string[] names) =>
+        names.Select(binding.FindColumn).OfType<GraphQLColumn>().ToList();
+
+    private static Dictionary<string, string?> Values(IReadOnlyList<GraphQLColumn> columns, JsonObject node) =>
+        columns.ToDictionary(c => c.Column, c => GraphQLValueNormalizer.Normalize(c, node[c.Field]).Text);
+}

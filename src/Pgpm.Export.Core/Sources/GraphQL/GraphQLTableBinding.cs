@@ -1,0 +1,29 @@
+using Pgpm.Export.Model;
+
+namespace Pgpm.Export.Sources.GraphQL;
+
+/// <summary>How to filter a connection to one database's rows.</summary>
+public enum DatabaseFilterStyle
+{
+    /// <summary><c>condition: { databaseId: $id }</c> (PostGraphile's default).</summary>
+    Condition,
+    /// <summary><c>where|filter: { databaseId: { equalTo: $id } }</c> (connection filter plugin).</summary>
+    EqualTo,
+    /// <summary>No server-side filter: every row is fetched and filtered here.</summary>
+    ClientSide,
+}
+
+/// <summary>What introspection found for one table: the connection to page, its filter, order and columns.</summary>
+public sealed record GraphQLTableBinding(
+    TableRef Table,
+    string ConnectionField,
+    IReadOnlyList<GraphQLColumn> Columns,
+    DatabaseFilterStyle FilterStyle,
+    string? FilterArgument,
+    string? FilterField,
+    string? FilterValueType,
+    string? OrderBy,
+    string CursorType)
+{
+    public GraphQLColumn? FindColumn(string column) => Columns.FirstOrDefault(c => c.Column == column);
+}
