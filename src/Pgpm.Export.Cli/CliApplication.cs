@@ -26,9 +26,9 @@ public static class CliApplication
 
         var databases = new Command("databases", "List the Constructive databases of the source (and, over SQL, the server's databases).");
         var server = new Option<bool>("--server") { Description = "List the PostgreSQL server's databases (other than templates and postgres) instead." };
-        databases.Options.Add(options.ConnectionString);
+        options.AddSourceOptionsTo(databases);
         databases.Options.Add(server);
-        databases.SetAction((parse, ct) => Guard(error, () => ListDatabasesAsync(options, parse, parse.GetValue(server), output, ct)));
+        databases.SetAction((parse, ct) => Guard(error, () => ListDatabasesAsync(options, parse, parse.GetValue(server), output, error, ct)));
         root.Subcommands.Add(databases);
 
         var manifest = new Command("manifest", "Print a manifest derived from the source's schema, for --manifest with other schema versions.");
@@ -95,7 +95,7 @@ public static class CliApplication
             Manifest = manifestFile is null ? ExportManifest.BuiltIn : ExportManifest.LoadFile(manifestFile),
         };
 
-        await using var source = await SqlExportSource.OpenAsync(cli.RequireConnectionString(parse), log, cancellationToken).ConfigureAwait(false);
+        await using var source = await SourceFactory.OpenAsync(cli, parse, exportOptions.Manifest, log, cancellationToken).ConfigureAwait(false);
         var exporter = new ProjectExporter(source, log);
         var result = await exporter.ExportAsync(exportOptions, cancellationToken).ConfigureAwait(false);
         foreach (var package in result.Packages)
@@ -108,12 +108,14 @@ public static class CliApplication
         return Success;
     }
 
-    private static async Task<int> ListDatabasesAsync(CliOptions cli, ParseResult parse, bool serverDatabases, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> ListDatabasesAsync(CliOptions cli, ParseResult parse, bool serverDatabases, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var source = await SqlExportSource.OpenAsync(cli.RequireConnectionString(parse), null, cancellationToken).ConfigureAwait(false);
+        await using var source = await SourceFactory.OpenAsync(cli, parse, ExportManifest.BuiltIn, new ConsoleExportLog(error, verbose: false), cancellationToken).ConfigureAwait(false);
         if (serverDatabases)
         {
-            foreach (var name in await source.ListServerDatabasesAsync(cancellationToken).ConfigureAwait(false))
+            if (source is not SqlExportSource sql)
+                throw new ExportException(ExportErrorKind.InvalidArgument, "ServerListNeedsSql", "--server lists a PostgreSQL server's databases; it needs --connection-string.");
+            foreach (var name in await sql.ListServerDatabasesAsync(cancellationToken).ConfigureAwait(false))
                 output.WriteLine(name);
             return Success;
         }

@@ -13,6 +13,15 @@ internal sealed class CliOptions
         Description = $"Npgsql connection string of the PostgreSQL database that holds the metaschema (or set {ConnectionStringVariable}, which keeps the password out of the process list).",
     };
 
+    public const string TokenVariable = "PGPM_EXPORT_TOKEN";
+
+    public Option<Uri?> GraphQLEndpoint { get; } = new("--graphql-endpoint", "--graphqlEndpoint") { Description = "GraphQL endpoint of the platform's API (instead of --connection-string), e.g. https://api.example.com/graphql." };
+    public Option<string?> Token { get; } = new("--token") { Description = $"Bearer token for the GraphQL endpoint (better: set {TokenVariable}, which keeps it out of the process list and shell history)." };
+    public Option<string[]> Header { get; } = new("--header", "-H") { Description = "Extra request header 'Name: value' for the GraphQL endpoint; repeatable (e.g. 'X-Meta-Schema: true')." };
+    public Option<Uri?> MigrateEndpoint { get; } = new("--migrate-endpoint") { Description = "A separate GraphQL endpoint that exposes sql_actions, for the database package." };
+    public Option<string[]> MigrateHeader { get; } = new("--migrate-header") { Description = "Extra request header 'Name: value' for the migrate endpoint; repeatable." };
+    public Option<int?> PageSize { get; } = new("--page-size") { Description = "Rows per GraphQL page (default 500; stepped down automatically when the server refuses it)." };
+
     public Option<Guid?> DatabaseId { get; } = new("--database-id", "--databaseId") { Description = "Id of the database (a row of metaschema_public.database) to export." };
     public Option<string?> DatabaseName { get; } = new("--database", "-d") { Description = "Name of the database (metaschema_public.database.name) to export." };
     public Option<string?> ExtensionName { get; } = new("--extension-name", "--extensionName") { Description = "Name of the database package (default: the database's name)." };
@@ -26,7 +35,13 @@ internal sealed class CliOptions
 
     public void AddExportOptionsTo(Command command)
     {
-        foreach (var option in new Option[] { ConnectionString, DatabaseId, DatabaseName, ExtensionName, MetaExtensionName, Author, Schemas, ExcludeCategories, Out, ManifestFile, Verbose })
+        foreach (var option in new Option[] { ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize, DatabaseId, DatabaseName, ExtensionName, MetaExtensionName, Author, Schemas, ExcludeCategories, Out, ManifestFile, Verbose })
+            command.Options.Add(option);
+    }
+
+    public void AddSourceOptionsTo(Command command)
+    {
+        foreach (var option in new Option[] { ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize })
             command.Options.Add(option);
     }
 

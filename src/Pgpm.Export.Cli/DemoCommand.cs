@@ -1,31 +1,37 @@
+using System.Security.Cryptography;
 using Pgpm.Export.Export;
+using Pgpm.Export.Logging;
 using Pgpm.Export.Sandbox;
+using Pgpm.Export.Sources;
+using Pgpm.Export.Sources.GraphQL;
 using Pgpm.Export.Sources.Sql;
 
 namespace Pgpm.Export.Cli;
 
 /// <summary>
 /// <c>pgpm-export demo</c>: the main job end to end on the built-in sample. It starts a throwaway PostgreSQL on
-/// loopback with the real Constructive schema and the "pets" sample, exports it, prints what it wrote, and
-/// stops everything it started.
+/// loopback with the real Constructive schema and the "pets" sample, and a real PostGraphile v5 endpoint (with
+/// the exportSqlActions plugin and a bearer token) in front of it; exports over GraphQL, as a hosted customer
+/// would; checks the result against an export over SQL; prints what it wrote; and stops everything it started.
 /// </summary>
 internal static class DemoCommand
 {
     public static async Task<int> RunAsync(string outputPath, bool verbose, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         output.WriteLine("Starting a throwaway PostgreSQL on 127.0.0.1 with the Constructive schema and the 'pets' sample…");
-        await using var server = await LocalPostgres.StartAsync(cancellationToken).ConfigureAwait(false);
-        await SampleDatabase.CreateAsync(server, cancellationToken).ConfigureAwait(false);
-        output.WriteLine($"PostgreSQL is up on port {server.Port}; exporting database '{SampleDatabase.SampleName}' ({SampleDatabase.SampleId}) over SQL.");
+        await using var postgres = await LocalPostgres.StartAsync(cancellationToken).ConfigureAwait(false);
+        await SampleDatabase.CreateAsync(postgres, cancellationToken).ConfigureAwait(false);
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        output.WriteLine("Starting PostGraphile v5 in front of it (with the exportSqlActions plugin, requiring a bearer token)…");
+        await using var graphql = await LocalGraphQLServer.StartAsync(postgres, SampleDatabase.DatabaseName,
+            new GraphQLServerOptions { ExportSqlActionsPlugin = true, Token = token }, cancellationToken).ConfigureAwait(false);
+        output.WriteLine($"Exporting database '{SampleDatabase.SampleName}' ({SampleDatabase.SampleId}) from {graphql.Endpoint}.");
 
         var log = new ConsoleExportLog(error, verbose);
-        await using var source = await SqlExportSource.OpenAsync(server.ConnectionString(SampleDatabase.DatabaseName), log, cancellationToken).ConfigureAwait(false);
-        var result = await new ProjectExporter(source, log).ExportAsync(new ExportOptions
-        {
-            OutputPath = outputPath,
-            DatabaseId = SampleDatabase.SampleId,
-            Author = "Pgpm Export Demo <demo@pgpm.example>",
-        }, cancellationToken).ConfigureAwait(false);
+        var options = new GraphQLEndpointOptions { Endpoint = graphql.Endpoint, Token = token };
+        ExportResult result;
+        await using (var source = await GraphQLExportSource.OpenAsync(options, log: log, cancellationToken: cancellationToken).ConfigureAwait(false))
+            result = await ExportAsync(source, outputPath, log, cancellationToken).ConfigureAwait(false);
 
         var root = Path.GetFullPath(outputPath);
         foreach (var package in result.Packages)
@@ -34,7 +40,40 @@ internal static class DemoCommand
             foreach (var file in Directory.EnumerateFiles(package.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 output.WriteLine($"  {Path.GetRelativePath(root, file).Replace('\\', '/'),-70} {new FileInfo(file).Length,8} bytes");
         }
-        output.WriteLine($"The workspace is {root}. Stopping PostgreSQL.");
-        return result.Packages.Count == 2 ? CliApplication.Success : CliApplication.Failed;
+
+        var same = await SameAsSqlExportAsync(postgres, root, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(same
+            ? "Checked: an export of the same database over SQL is byte-identical."
+            : "MISMATCH: an export of the same database over SQL differs from the GraphQL export.");
+        output.WriteLine($"The workspace is {root}. Stopping PostGraphile and PostgreSQL.");
+        return result.Packages.Count == 2 && same ? CliApplication.Success : CliApplication.Failed;
     }
+
+    private static Task<ExportResult> ExportAsync(IExportSource source, string outputPath, IExportLog log, CancellationToken cancellationToken) =>
+        new ProjectExporter(source, log).ExportAsync(new ExportOptions
+        {
+            OutputPath = outputPath,
+            DatabaseId = SampleDatabase.SampleId,
+            Author = "Pgpm Export Demo <demo@pgpm.example>",
+        }, cancellationToken);
+
+    private static async Task<bool> SameAsSqlExportAsync(LocalPostgres postgres, string graphqlWorkspace, CancellationToken cancellationToken)
+    {
+        var sqlWorkspace = Path.Combine(Path.GetTempPath(), "pgpm-export-demo-sql-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await using (var source = await SqlExportSource.OpenAsync(postgres.ConnectionString(SampleDatabase.DatabaseName), null, cancellationToken).ConfigureAwait(false))
+                await ExportAsync(source, sqlWorkspace, NullExportLog.Instance, cancellationToken).ConfigureAwait(false);
+            return Snapshot(Path.Combine(sqlWorkspace, "packages")).SequenceEqual(Snapshot(Path.Combine(graphqlWorkspace, "packages")));
+        }
+        finally
+        {
+            if (Directory.Exists(sqlWorkspace)) Directory.Delete(sqlWorkspace, recursive: true);
+        }
+    }
+
+    private static IEnumerable<string> Snapshot(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(root, f) + ":" + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
 }

@@ -29,4 +29,5 @@ public enum GraphQLValueShape
 /// <param name="ListDepth">Array dimensions; 0 for a plain value.</param>
 /// <param name="UpperCasedEnum">For enums: the API shows the labels upper-cased.</param>
 /// <param name="Selection">The field with any sub-selection, as it goes into a query.</param>
-public sealed record GraphQLColumn(string Column, string Field, PgTypeKind Kind, GraphQLValueShape Shape, int ListDepth, bool UpperCasedEnum, string Selection);
+/// <param name="NonNull">The field is non-null (the column is NOT NULL), so a JSON null in it is JSON's null, not SQL NULL.</param>
+public sealed record GraphQLColumn(string Column, string Field, PgTypeKind Kind, GraphQLValueShape Shape, int ListDepth, bool UpperCasedEnum, string Selection, bool NonNull = false);

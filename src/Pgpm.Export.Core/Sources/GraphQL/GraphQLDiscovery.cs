@@ -103,7 +103,7 @@ public static class GraphQLDiscovery
                     GraphQLValueShape.Interval, depth, false, field.Name + " { " + string.Join(" ", IntervalParts) + " }"),
                 _ => null,
             };
-            if (column is not null) columns.Add(column);
+            if (column is not null) columns.Add(column with { NonNull = field.Type.Kind == "NON_NULL" });
         }
 
         var isDatabaseTable = table == MetaSchemas.DatabaseTable;

@@ -16,7 +16,13 @@ public static class GraphQLValueNormalizer
 {
     public static PgValue Normalize(GraphQLColumn column, JsonNode? value)
     {
-        if (value is null) return PgValue.Null(column.Kind);
+        if (value is null)
+        {
+            // A server parses json, so JSON null and SQL NULL both arrive as null; a NOT NULL column can only hold the former.
+            return column.NonNull && column.Kind is PgTypeKind.Jsonb or PgTypeKind.Json && column.ListDepth == 0
+                ? new PgValue(column.Kind, "null")
+                : PgValue.Null(column.Kind);
+        }
         try
         {
             if (column.ListDepth > 0)
