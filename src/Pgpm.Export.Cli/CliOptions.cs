@@ -15,10 +15,10 @@ internal sealed class CliOptions
 
     public const string TokenVariable = "PGPM_EXPORT_TOKEN";
 
-    public Option<Uri?> GraphQLEndpoint { get; } = new("--graphql-endpoint", "--graphqlEndpoint") { Description = "GraphQL endpoint of the platform's API (instead of --connection-string), e.g. https://api.example.com/graphql." };
+    public Option<string?> GraphQLEndpoint { get; } = new("--graphql-endpoint", "--graphqlEndpoint") { Description = "GraphQL endpoint of the platform's API (instead of --connection-string), e.g. https://api.example.com/graphql." };
     public Option<string?> Token { get; } = new("--token") { Description = $"Bearer token for the GraphQL endpoint (better: set {TokenVariable}, which keeps it out of the process list and shell history)." };
     public Option<string[]> Header { get; } = new("--header", "-H") { Description = "Extra request header 'Name: value' for the GraphQL endpoint; repeatable (e.g. 'X-Meta-Schema: true')." };
-    public Option<Uri?> MigrateEndpoint { get; } = new("--migrate-endpoint") { Description = "A separate GraphQL endpoint that exposes sql_actions, for the database package." };
+    public Option<string?> MigrateEndpoint { get; } = new("--migrate-endpoint") { Description = "A separate GraphQL endpoint that exposes sql_actions, for the database package." };
     public Option<string[]> MigrateHeader { get; } = new("--migrate-header") { Description = "Extra request header 'Name: value' for the migrate endpoint; repeatable." };
     public Option<int?> PageSize { get; } = new("--page-size") { Description = "Rows per GraphQL page (default 500; stepped down automatically when the server refuses it)." };
 

@@ -26,10 +26,10 @@ internal static class SourceFactory
         return await GraphQLExportSource.OpenAsync(options, migrate, manifest, log, cancellationToken).ConfigureAwait(false);
     }
 
-    private static GraphQLEndpointOptions EndpointOptions(Uri endpoint, string[]? headers, ParseResult parse, CliOptions cli, string headerFlag)
+    private static GraphQLEndpointOptions EndpointOptions(string url, string[]? headers, ParseResult parse, CliOptions cli, string headerFlag)
     {
-        if (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https"))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "EndpointInvalid", $"'{endpoint}' is not an http or https URL.");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
+            throw new ExportException(ExportErrorKind.InvalidArgument, "EndpointInvalid", $"'{url}' is not an http or https URL.");
         var pageSize = parse.GetValue(cli.PageSize) ?? 500;
         if (pageSize < 1)
             throw new ExportException(ExportErrorKind.InvalidArgument, "PageSizeInvalid", "--page-size must be at least 1.");

@@ -95,6 +95,53 @@ public class CliTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Export_over_graphql_takes_the_token_from_the_environment_and_never_prints_it()
+    {
+        const string token = "cli-Token-9d2e";
+        var database = await postgres.NewDatabaseAsync("cli_gql");
+        await postgres.Server.RunFileAsync(database, Path.Combine(Sandbox.SandboxFiles.Directory(), "sample", "pets.sql"));
+        await using var server = await GraphQLExport.StartAsync(postgres, database, Sandbox.GraphQLDialect.Constructive, token: token);
+        using var output = new TempDirectory();
+        Environment.SetEnvironmentVariable("PGPM_EXPORT_TOKEN", token);
+        try
+        {
+            var (exit, stdout, stderr) = await RunAsync("--graphql-endpoint", server.Endpoint.ToString(), "--database", "pets", "--header", "X-Meta-Schema: true",
+                "--page-size", "3", "--out", output.Path, "--verbose");
+            Assert.Equal(0, exit);
+            Assert.Contains("wrote database package pets: 5 changes", stdout);
+            Assert.Contains("wrote service package pets-service: 13 changes, 25 rows", stdout);
+            Assert.Contains("verbose: metaschema_public.field is the connection fields", stderr);
+            Assert.DoesNotContain(token, stdout + stderr);
+
+            Environment.SetEnvironmentVariable("PGPM_EXPORT_TOKEN", null);
+            (exit, stdout, stderr) = await RunAsync("databases", "--graphql-endpoint", server.Endpoint.ToString(), "--token", token);
+            Assert.Equal(0, exit);
+            Assert.Equal($"{Sandbox.SampleDatabase.SampleId}\tpets\n", stdout.Replace("\r\n", "\n"));
+
+            (exit, _, stderr) = await RunAsync("databases", "--graphql-endpoint", server.Endpoint.ToString(), "--token", "wrong-Token-1");
+            Assert.Equal(1, exit);
+            Assert.Contains("refused the request (HTTP 401)", stderr);
+            Assert.DoesNotContain("wrong-Token-1", stderr);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PGPM_EXPORT_TOKEN", null);
+        }
+    }
+
+    [Theory]
+    [InlineData("--graphql-endpoint", "ftp://x/graphql", "--database", "x", "--out", "o")]
+    [InlineData("--graphql-endpoint", "http://127.0.0.1:1/graphql", "--connection-string", "Host=x", "--database", "x", "--out", "o")]
+    [InlineData("--graphql-endpoint", "http://127.0.0.1:1/graphql", "--header", "NoColon", "--database", "x", "--out", "o")]
+    [InlineData("--graphql-endpoint", "http://127.0.0.1:1/graphql", "--header", "Authorization: Bearer x", "--database", "x", "--out", "o")]
+    public async Task Wrong_graphql_options_are_usage_errors(params string[] args)
+    {
+        var (exit, _, stderr) = await RunAsync(args);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("pgpm-export: ", stderr);
+    }
+
+    [Fact]
     public async Task Manifest_command_prints_a_manifest_that_export_accepts()
     {
         var database = await postgres.NewFixtureDatabaseAsync("cli_manifest");

@@ -13,7 +13,7 @@ public static class GraphQLExport
     public static async Task<ExportResult> RunAsync(Uri endpoint, string outputPath, ExportManifest manifest, IExportLog? log = null,
         string? token = null, int pageSize = 500, Uri? migrate = null, Guid? databaseId = null)
     {
-        var options = new GraphQLEndpointOptions { Endpoint = endpoint, Token = token, PageSize = pageSize, RetryDelay = TimeSpan.FromMilliseconds(10) };
+        var options = new GraphQLEndpointOptions { Endpoint = endpoint, Token = token, PageSize = pageSize, RetryDelay = TimeSpan.FromMilliseconds(10), RequestTimeout = TimeSpan.FromSeconds(30) };
         var migrateOptions = migrate is null ? null : options with { Endpoint = migrate };
         await using var source = await GraphQLExportSource.OpenAsync(options, migrateOptions, manifest, log);
         return await new ProjectExporter(source, log).ExportAsync(new ExportOptions
