@@ -38,6 +38,8 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         var everything = string.Join("\n", log.Verbose.Concat(log.Warnings)) + string.Join("\n", TempDirectory.Snapshot(output.Path).Values.Select(Encoding.UTF8.GetString));
         Assert.DoesNotContain(Token, everything);
         Assert.Contains(log.Verbose, v => v.Contains("metaschema_public.schema is the connection schemas"));
+        // The tests' extra table is not in the built-in manifest: over GraphQL its real name cannot be known, so it is named, not guessed.
+        Assert.Contains(log.Warnings, w => w.StartsWith("The API exposes exportValueFixtures, which holds per-database rows but matches no table of the manifest"));
     }
 
     [Fact]

@@ -57,6 +57,12 @@ public static class GraphQLDiscovery
             if (binding.OrderBy is null)
                 log.Warning($"The API cannot order {match} by its primary key; rows come in the server's order, so the output may not be byte-stable.");
         }
+        foreach (var (field, connection) in connections.Where(c => !used.Contains(c.Field.Name)))
+        {
+            if (schema.Find(connection!.FindField("nodes")!.Type.Named.Name)?.FindField("databaseId") is not null)
+                log.Warning($"The API exposes {field.Name}, which holds per-database rows but matches no table of the manifest; it is not exported. " +
+                            "If it belongs in the export, add its table to a manifest (--manifest).");
+        }
         return bindings;
     }
 
