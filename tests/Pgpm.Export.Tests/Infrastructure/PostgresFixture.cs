@@ -36,11 +36,17 @@ public sealed class PostgresFixture : IAsyncLifetime
         return name;
     }
 
-    /// <summary>A new database with the schema and the nasty fixture data loaded.</summary>
-    public async Task<string> NewFixtureDatabaseAsync(string purpose)
+    /// <summary>A new database with the schema and the nasty fixture loaded.</summary>
+    public Task<string> NewFixtureDatabaseAsync(string purpose) => NewDatabaseWithAsync(purpose, "nasty_data.sql");
+
+    /// <summary>A new database with the parity fixture: the nasty one less what a PostGraphile server cannot carry.</summary>
+    public Task<string> NewParityDatabaseAsync(string purpose) => NewDatabaseWithAsync(purpose, "parity_data.sql");
+
+    private async Task<string> NewDatabaseWithAsync(string purpose, string metadataFile)
     {
         var name = await NewDatabaseAsync(purpose);
-        await Server.RunFileAsync(name, FixtureFiles.Path("nasty_data.sql"));
+        await Server.RunFileAsync(name, FixtureFiles.Path(metadataFile));
+        await Server.RunFileAsync(name, FixtureFiles.Path("shared_rows.sql"));
         return name;
     }
 }

@@ -21,10 +21,8 @@ public class ExportOutputTests(PostgresFixture postgres)
         await SqlExport.RunAsync(postgres, first, two.Path);
         await SqlExport.RunAsync(postgres, second, three.Path);
 
-        var a = TempDirectory.Snapshot(one.Path);
-        Assert.True(a.Count > 40, $"expected a full export, got {a.Count} files");
-        AssertSameFiles(a, TempDirectory.Snapshot(two.Path));
-        AssertSameFiles(a, TempDirectory.Snapshot(three.Path));
+        WorkspaceAssert.Identical(one.Path, two.Path, minimumFiles: 40);
+        WorkspaceAssert.Identical(one.Path, three.Path, minimumFiles: 40);
     }
 
     [Fact]
@@ -127,11 +125,4 @@ public class ExportOutputTests(PostgresFixture postgres)
 
     private static string Text(TempDirectory output, string path) =>
         File.ReadAllText(Path.GetFullPath(Path.Combine(output.Path, "packages", path)), Encoding.UTF8);
-
-    private static void AssertSameFiles(SortedDictionary<string, byte[]> expected, SortedDictionary<string, byte[]> actual)
-    {
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (var (path, bytes) in expected)
-            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs between the two exports");
-    }
 }
