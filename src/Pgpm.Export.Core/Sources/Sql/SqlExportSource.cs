@@ -112,7 +112,7 @@ public sealed class SqlExportSource : IExportSource
         if (keys.Count == 0)
             keys.AddRange(columns.Any(c => c.Name == "id") ? ["id"] : columns.Select(c => c.Name));
 
-        var databaseColumn = table == MetaSchemas.DatabaseTable ? "id" : MetaSchemas.DatabaseIdColumn;
+        var databaseColumn = MetaSchemas.DatabaseColumnOf(table);
         return new TableShape(table, columns, keys, databaseColumn);
     }
 
