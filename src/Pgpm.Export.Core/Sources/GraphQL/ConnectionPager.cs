@@ -9,16 +9,21 @@ namespace Pgpm.Export.Sources.GraphQL;
 /// <summary>
 /// Pages through one connection with cursors until <c>hasNextPage</c> is false, one page in flight at a
 /// time. The page size steps down when the server refuses it; a cursor that does not advance stops the loop.
+/// Rows of one database are filtered by the server when the connection can, and here when it cannot.
 /// </summary>
-internal sealed class ConnectionPager(GraphQLClient client, IExportLog log)
+internal sealed class ConnectionPager(GraphQLClient client, int pageSize, IExportLog log)
 {
     private int? _pageSize;
 
+    /// <param name="databaseId">Only this database's rows; null for every row.</param>
     public async IAsyncEnumerable<JsonObject> NodesAsync(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns, Guid? databaseId,
-        int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filtered = databaseId is not null && binding.FilterStyle != DatabaseFilterStyle.ClientSide;
-        var query = Query(binding, columns, filtered);
+        var localFilter = databaseId is not null && !filtered ? binding.FindColumn(MetaSchemas.DatabaseColumnOf(binding.Table)) : null;
+        var selected = localFilter is null || columns.Contains(localFilter) ? columns : [.. columns, localFilter];
+        var wanted = databaseId?.ToString();
+        var query = Query(binding, selected, filtered);
         string? cursor = null;
         var page = 0;
         while (true)
@@ -43,7 +48,11 @@ internal sealed class ConnectionPager(GraphQLClient client, IExportLog log)
             var connection = data[binding.ConnectionField] as JsonObject
                 ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection", $"{client.Endpoint} returned no {binding.ConnectionField} on page {page}.");
             foreach (var node in connection["nodes"] as JsonArray ?? [])
-                if (node is JsonObject row) yield return row;
+            {
+                if (node is not JsonObject row) continue;
+                if (localFilter is not null && row[localFilter.Field]?.GetValue<string>() != wanted) continue;
+                yield return row;
+            }
 
             var info = connection["pageInfo"];
             if (info?["hasNextPage"]?.GetValue<bool>() != true) yield break;

@@ -7,21 +7,18 @@ namespace Pgpm.Export.Sources.GraphQL;
 /// <summary>sql_actions from a connection on a separate migrate endpoint (e.g. <c>sqlActions</c> or <c>allSqlActions</c>).</summary>
 internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTableBinding binding, int pageSize, IExportLog log) : ISqlActionsReader
 {
-    private readonly ConnectionPager _pager = new(client, log);
+    private readonly ConnectionPager _pager = new(client, pageSize, log);
 
     public string Origin => $"{client.Endpoint} ({binding.ConnectionField})";
 
     public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var wanted = new[] { "id", "name", "deploy", "deps", "content", "revert", "verify", "category", "database_id" };
+        var wanted = new[] { "id", "name", "deploy", "deps", "content", "revert", "verify", "category" };
         var columns = wanted.Select(binding.FindColumn).OfType<GraphQLColumn>().ToList();
-        var databaseField = binding.FindColumn("database_id")?.Field;
         var idField = binding.FindColumn("id")?.Field ?? "id";
         var depsField = binding.FindColumn("deps")?.Field ?? "deps";
-        var serverFiltered = binding.FilterStyle != DatabaseFilterStyle.ClientSide;
-        await foreach (var node in _pager.NodesAsync(binding, columns, serverFiltered ? databaseId : null, pageSize, cancellationToken).ConfigureAwait(false))
+        await foreach (var node in _pager.NodesAsync(binding, columns, databaseId, cancellationToken).ConfigureAwait(false))
         {
-            if (!serverFiltered && databaseField is not null && node[databaseField]?.GetValue<string>() != databaseId.ToString()) continue;
             var category = binding.FindColumn("category") is { } c ? GraphQLValueNormalizer.Normalize(c, node[c.Field]).Text : null;
             var action = SqlActionJson.Read(node, idField, depsField) with { Category = category };
             if (action.Category is not null && excludeCategories.Contains(action.Category)) continue;

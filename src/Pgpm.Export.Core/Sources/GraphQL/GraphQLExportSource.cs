@@ -20,28 +20,20 @@ public sealed class GraphQLExportSource : IExportSource
     private readonly IReadOnlyDictionary<TableRef, GraphQLTableBinding> _bindings;
     private readonly ISqlActionsReader? _sqlActions;
     private readonly string? _noSqlActionsReason;
-    private readonly GraphQLEndpointOptions _options;
     private readonly IDisposable? _migrateClient;
 
-    private GraphQLExportSource(GraphQLClient client, GraphQLEndpointOptions options, IReadOnlyDictionary<TableRef, GraphQLTableBinding> bindings,
+    private GraphQLExportSource(GraphQLClient client, int pageSize, IReadOnlyDictionary<TableRef, GraphQLTableBinding> bindings,
         ISqlActionsReader? sqlActions, string? noSqlActionsReason, IDisposable? migrateClient, IExportLog log)
     {
         _client = client;
-        _options = options;
         _bindings = bindings;
         _sqlActions = sqlActions;
         _noSqlActionsReason = noSqlActionsReason;
         _migrateClient = migrateClient;
-        _pager = new ConnectionPager(client, log);
+        _pager = new ConnectionPager(client, pageSize, log);
     }
 
     public string Description => _client.Endpoint.ToString();
-
-    /// <summary>The tables the API exposes, with how they were found.</summary>
-    public IReadOnlyDictionary<TableRef, GraphQLTableBinding> Bindings => _bindings;
-
-    /// <summary>Where this source reads sql_actions from, for messages.</summary>
-    public string SqlActionsOrigin => _sqlActions?.Origin ?? "nowhere";
 
     public static async Task<GraphQLExportSource> OpenAsync(GraphQLEndpointOptions options, GraphQLEndpointOptions? migrate = null,
         ExportManifest? manifest = null, IExportLog? log = null, CancellationToken cancellationToken = default)
@@ -67,7 +59,6 @@ public sealed class GraphQLExportSource : IExportSource
             if (PluginSqlActionsReader.TryCreate(client, schema) is { } plugin)
             {
                 sqlActions = plugin;
-                log.Verbose($"sql_actions come from the exportSqlActions field of {options.Endpoint}.");
             }
             else if (migrate is not null)
             {
@@ -80,14 +71,14 @@ public sealed class GraphQLExportSource : IExportSource
                 else
                     throw new ExportException(ExportErrorKind.NotFound, "MigrateEndpointWithoutSqlActions",
                         $"The migrate endpoint {migrate.Endpoint} exposes neither exportSqlActions nor a sql_actions connection.");
-                log.Verbose($"sql_actions come from the migrate endpoint {migrate.Endpoint}.");
             }
             else
             {
                 reason = $"the GraphQL API at {options.Endpoint} does not offer sql_actions, so this is a metadata-only export (the service package). " +
                          "For the database package too, have the server load the exportSqlActions plugin (plugins/postgraphile-export-sql-actions) or pass --migrate-endpoint";
             }
-            return new GraphQLExportSource(client, options, bindings, sqlActions, reason, migrateClient, log);
+            if (sqlActions is not null) log.Verbose($"sql_actions come from {sqlActions.Origin}.");
+            return new GraphQLExportSource(client, options.PageSize, bindings, sqlActions, reason, migrateClient, log);
         }
         catch
         {
@@ -102,7 +93,7 @@ public sealed class GraphQLExportSource : IExportSource
         var binding = _bindings[MetaSchemas.DatabaseTable];
         var columns = Columns(binding, "id", "name", "label", "schema_name");
         var databases = new List<DatabaseInfo>();
-        await foreach (var node in _pager.NodesAsync(binding, columns, null, _options.PageSize, cancellationToken).ConfigureAwait(false))
+        await foreach (var node in _pager.NodesAsync(binding, columns, null, cancellationToken).ConfigureAwait(false))
         {
             var values = Values(columns, node);
             databases.Add(new DatabaseInfo(Guid.Parse(values["id"]!), values.GetValueOrDefault("name") ?? "", values.GetValueOrDefault("label"), values.GetValueOrDefault("schema_name")));
@@ -118,7 +109,7 @@ public sealed class GraphQLExportSource : IExportSource
         if (!_bindings.TryGetValue(MetaSchemas.SchemaTable, out var binding)) return [];
         var columns = Columns(binding, "id", "database_id", "name", "schema_name");
         var schemas = new List<SchemaInfo>();
-        await foreach (var node in ReadNodesAsync(binding, columns, databaseId, cancellationToken).ConfigureAwait(false))
+        await foreach (var node in _pager.NodesAsync(binding, columns, databaseId, cancellationToken).ConfigureAwait(false))
         {
             var values = Values(columns, node);
             schemas.Add(new SchemaInfo(Guid.Parse(values["id"]!), databaseId, values["name"] ?? "", values["schema_name"] ?? ""));
@@ -133,7 +124,7 @@ public sealed class GraphQLExportSource : IExportSource
     {
         if (!_bindings.TryGetValue(table, out var binding)) return Task.FromResult<TableShape?>(null);
         var columns = binding.Columns.Select(c => new ColumnInfo(c.Column, c.Field, c.Kind)).ToList();
-        var databaseColumn = table == MetaSchemas.DatabaseTable ? "id" : MetaSchemas.DatabaseIdColumn;
+        var databaseColumn = MetaSchemas.DatabaseColumnOf(table);
         return Task.FromResult<TableShape?>(new TableShape(table, columns, ["id"], databaseColumn));
     }
 
@@ -142,7 +133,7 @@ public sealed class GraphQLExportSource : IExportSource
         var binding = _bindings[shape.Table];
         var columns = shape.Columns.Select(c => binding.FindColumn(c.Name)
             ?? throw new InvalidOperationException($"{shape.Table} has no GraphQL field for {c.Name}.")).ToList();
-        await foreach (var node in ReadNodesAsync(binding, columns, databaseId, cancellationToken).ConfigureAwait(false))
+        await foreach (var node in _pager.NodesAsync(binding, columns, databaseId, cancellationToken).ConfigureAwait(false))
         {
             var values = new PgValue[columns.Count];
             for (var i = 0; i < columns.Count; i++)
@@ -162,21 +153,6 @@ public sealed class GraphQLExportSource : IExportSource
         _client.Dispose();
         _migrateClient?.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>Rows of one database: filtered by the server when it can, here otherwise.</summary>
-    private async IAsyncEnumerable<JsonObject> ReadNodesAsync(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns, Guid databaseId,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var databaseColumn = binding.Table == MetaSchemas.DatabaseTable ? "id" : MetaSchemas.DatabaseIdColumn;
-        var filterColumn = binding.FilterStyle == DatabaseFilterStyle.ClientSide ? binding.FindColumn(databaseColumn) : null;
-        var selected = filterColumn is null || columns.Contains(filterColumn) ? columns : [.. columns, filterColumn];
-        var wanted = databaseId.ToString();
-        await foreach (var node in _pager.NodesAsync(binding, selected, databaseId, _options.PageSize, cancellationToken).ConfigureAwait(false))
-        {
-            if (filterColumn is not null && node[filterColumn.Field]?.GetValue<string>() != wanted) continue;
-            yield return node;
-        }
     }
 
     private static IReadOnlyList<GraphQLColumn> Columns(GraphQLTableBinding binding, params string[] names) =>
