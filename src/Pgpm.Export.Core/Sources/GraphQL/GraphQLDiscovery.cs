@@ -98,22 +98,23 @@ public static class GraphQLDiscovery
             if (named.Name is "ID" or "Cursor" or null) continue;
             var columnName = field.Name == keyField ? "id" : GraphQLNames.SnakeCase(field.Name);
             var type = schema.Find(named.Name);
-            var depth = field.Type.ListDepth;
-            GraphQLColumn? column = type?.Kind switch
+            (PgTypeKind Kind, GraphQLValueShape Shape, bool UpperCased, string Selection)? read = type?.Kind switch
             {
-                "SCALAR" when Scalars.TryGetValue(named.Name, out var known) => new(columnName, field.Name, depth > 0 ? PgTypeKind.Array : known.Kind, known.Shape, depth, false, field.Name),
-                "SCALAR" => new(columnName, field.Name, depth > 0 ? PgTypeKind.Array : PgTypeKind.Text, GraphQLValueShape.Unknown, depth, false, field.Name),
-                "ENUM" => new(columnName, field.Name, depth > 0 ? PgTypeKind.Array : PgTypeKind.Enum, GraphQLValueShape.Enum, depth,
-                    type.EnumValues.Count > 0 && type.EnumValues.All(v => v == v.ToUpperInvariant()), field.Name),
-                "OBJECT" when IntervalParts.All(p => type.FindField(p) is not null) => new(columnName, field.Name, depth > 0 ? PgTypeKind.Array : PgTypeKind.Interval,
-                    GraphQLValueShape.Interval, depth, false, field.Name + " { " + string.Join(" ", IntervalParts) + " }"),
+                "SCALAR" when Scalars.TryGetValue(named.Name, out var known) => (known.Kind, known.Shape, false, field.Name),
+                "SCALAR" => (PgTypeKind.Text, GraphQLValueShape.Unknown, false, field.Name),
+                "ENUM" => (PgTypeKind.Enum, GraphQLValueShape.Enum, type.EnumValues.Count > 0 && type.EnumValues.All(v => v == v.ToUpperInvariant()), field.Name),
+                "OBJECT" when IntervalParts.All(p => type.FindField(p) is not null) =>
+                    (PgTypeKind.Interval, GraphQLValueShape.Interval, false, field.Name + " { " + string.Join(" ", IntervalParts) + " }"),
                 _ => null,
             };
-            if (column is not null) columns.Add(column with { NonNull = field.Type.Kind == "NON_NULL" });
+            if (read is not { } r) continue;
+            var depth = field.Type.ListDepth;
+            columns.Add(new GraphQLColumn(columnName, field.Name, depth > 0 ? PgTypeKind.Array : r.Kind, r.Shape, depth, r.UpperCased, r.Selection,
+                NonNull: field.Type.Kind == "NON_NULL"));
         }
 
-        var isDatabaseTable = table == MetaSchemas.DatabaseTable;
-        var filterField = isDatabaseTable ? keyField : "databaseId";
+        // The filter names the field of the table's database column (rowId or id for the database table itself).
+        var filterField = columns.FirstOrDefault(c => c.Column == MetaSchemas.DatabaseColumnOf(table))?.Field ?? "databaseId";
         var (style, argument, valueType) = Filter(schema, connection, filterField);
         var orderBy = connection.Args.FirstOrDefault(a => a.Name == "orderBy") is { } order && schema.Find(order.Type.Named.Name) is { } orderEnum
             ? new[] { "PRIMARY_KEY_ASC", "ID_ASC", "ROW_ID_ASC" }.FirstOrDefault(orderEnum.EnumValues.Contains)

@@ -74,11 +74,12 @@ public static class GraphQLValueNormalizer
             case GraphQLValueShape.Unknown:
                 return value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.String
                     ? (PgTypeKind.Text, scalar.GetValue<string>())
-                    : (PgTypeKind.Jsonb, CompactJsonText(value));
+                    : (PgTypeKind.Jsonb, JsonText.Compact(value));
             default:
                 return column.Kind switch
                 {
-                    PgTypeKind.Jsonb or PgTypeKind.Json => (column.Kind, CompactJsonText(value)),
+                    // JSON re-written without insignificant white space; keys and numbers as the server sent them.
+                    PgTypeKind.Jsonb or PgTypeKind.Json => (column.Kind, JsonText.Compact(value)),
                     PgTypeKind.Boolean => (column.Kind, value.GetValue<bool>() ? "true" : "false"),
                     PgTypeKind.Float when value is JsonValue f && f.GetValueKind() == JsonValueKind.Number => (column.Kind, FloatText.FromJsonNumber(f.ToJsonString())),
                     _ when value is JsonValue v && v.GetValueKind() == JsonValueKind.String => (column.Kind, v.GetValue<string>()),
@@ -122,9 +123,6 @@ public static class GraphQLValueNormalizer
     }
 
     private static long Whole(JsonNode? node) => node is null ? 0 : (long)node.GetValue<double>();
-
-    /// <summary>JSON re-written without insignificant white space; keys and numbers as the server sent them.</summary>
-    private static string CompactJsonText(JsonNode value) => JsonText.Compact(value);
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }
