@@ -28,34 +28,25 @@ internal static class SourceFactory
 
     private static GraphQLEndpointOptions EndpointOptions(string url, string[]? headers, ParseResult parse, CliOptions cli, string headerFlag)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "EndpointInvalid", $"'{url}' is not an http or https URL.");
-        var pageSize = parse.GetValue(cli.PageSize) ?? 500;
-        if (pageSize < 1)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "PageSizeInvalid", "--page-size must be at least 1.");
+        var flag = headerFlag == "--header" ? "--graphql-endpoint" : "--migrate-endpoint";
         var token = parse.GetValue(cli.Token) ?? Environment.GetEnvironmentVariable(CliOptions.TokenVariable);
         return new GraphQLEndpointOptions
         {
-            Endpoint = endpoint,
+            Endpoint = EndpointSettings.ParseEndpoint(url, flag),
             Token = string.IsNullOrEmpty(token) ? null : token,
-            Headers = ParseHeaders(headers ?? [], headerFlag),
-            PageSize = pageSize,
+            Headers = EndpointSettings.CheckHeaders(SplitHeaders(headers ?? [], headerFlag), headerFlag, $"--token or {CliOptions.TokenVariable}"),
+            PageSize = EndpointSettings.CheckPageSize(parse.GetValue(cli.PageSize) ?? 500, "--page-size"),
         };
     }
 
-    private static Dictionary<string, string> ParseHeaders(IEnumerable<string> headers, string flag)
+    private static IEnumerable<KeyValuePair<string, string>> SplitHeaders(IEnumerable<string> headers, string flag)
     {
-        var parsed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in headers)
         {
             var colon = header.IndexOf(':');
             if (colon <= 0)
                 throw new ExportException(ExportErrorKind.InvalidArgument, "HeaderInvalid", $"{flag} takes 'Name: value', not '{header.Split(':')[0]}…'.");
-            var name = header[..colon].Trim();
-            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
-                throw new ExportException(ExportErrorKind.InvalidArgument, "HeaderInvalid", $"Pass the token with --token or {CliOptions.TokenVariable}, not as an {flag}.");
-            parsed[name] = header[(colon + 1)..].Trim();
+            yield return new(header[..colon], header[(colon + 1)..]);
         }
-        return parsed;
     }
 }

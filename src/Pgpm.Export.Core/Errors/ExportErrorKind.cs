@@ -17,4 +17,6 @@ public enum ExportErrorKind
     Write,
     /// <summary>The source answered something the exporter does not understand.</summary>
     Protocol,
+    /// <summary>The source does not offer what was asked for (sql_actions over an ordinary GraphQL API).</summary>
+    Unavailable,
 }

@@ -28,4 +28,10 @@ public sealed class ExportOptions
 
     /// <summary>Whether an existing package may be replaced (its user files are kept either way).</summary>
     public bool ReplaceExisting { get; init; } = true;
+
+    /// <summary>
+    /// Asked once per package after both are staged, before anything is moved into place; a package it
+    /// declines is not written (nothing of it is left behind). Null writes every package.
+    /// </summary>
+    public Func<PendingPackage, CancellationToken, ValueTask<bool>>? ConfirmPackage { get; init; }
 }

@@ -52,7 +52,16 @@ public sealed class ProjectExporter
             if (!options.ReplaceExisting && staged.FirstOrDefault(p => p.TargetExists) is { } existing)
                 throw new ExportException(ExportErrorKind.Write, "PackageExists",
                     $"The package '{existing.Name}' already exists in '{workspace.PackagesPath}'; nothing was written. Allow replacing it (-Force) to re-export.");
-            var packages = staged.Select(p => p.Commit(options.ReplaceExisting)).ToList();
+            var packages = new List<PackageSummary>();
+            foreach (var package in staged)
+            {
+                if (options.ConfirmPackage is { } confirm && !await confirm(package.Pending(), cancellationToken).ConfigureAwait(false))
+                {
+                    skipped.Add($"The package '{package.Name}' was not written: the write was declined.");
+                    continue;
+                }
+                packages.Add(package.Commit(options.ReplaceExisting));
+            }
             return new ExportResult(database, packages, skipped);
         }
         finally

@@ -56,7 +56,7 @@ internal static class ServicePackageExporter
     {
         var plan = new List<PlanChange>();
         long totalRows = 0;
-        foreach (var (table, entry) in await TablesInOrderAsync(context, cancellationToken).ConfigureAwait(false))
+        foreach (var (table, entry) in await TableOrder.ForExportAsync(context.Source, context.Options.Manifest, context.Log, cancellationToken).ConfigureAwait(false))
         {
             var shape = await context.Source.DescribeTableAsync(table, cancellationToken).ConfigureAwait(false);
             if (shape is null)
@@ -72,24 +72,6 @@ internal static class ServicePackageExporter
             totalRows += rows;
         }
         return (plan, totalRows);
-    }
-
-    /// <summary>The manifest's tables, then any table of the meta schemas the manifest does not know (with a warning).</summary>
-    private static async Task<IReadOnlyList<(TableRef Table, ManifestTable? Entry)>> TablesInOrderAsync(ExportContext context, CancellationToken cancellationToken)
-    {
-        var manifest = context.Options.Manifest;
-        var ordered = manifest.Tables.Select(t => (t.Table, (ManifestTable?)t)).ToList();
-        var available = await context.Source.ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false);
-        var extras = available
-            .Where(t => manifest.Find(t) is null && t != MetaSchemas.SqlActionsTable)
-            .OrderBy(t => MetaSchemas.All.ToList().IndexOf(t.Schema))
-            .ThenBy(t => t.Name, StringComparer.Ordinal);
-        foreach (var extra in extras)
-        {
-            context.Log.Warning($"{extra} is not in the manifest; exporting it after the manifest's tables. Add it to the manifest to place it in dependency order.");
-            ordered.Add((extra, null));
-        }
-        return ordered;
     }
 
     private static async Task<long> WriteTableAsync(ExportContext context, PackageBuilder builder, TableShape shape, bool onConflictDoNothing, string change, string? previous, CancellationToken cancellationToken)

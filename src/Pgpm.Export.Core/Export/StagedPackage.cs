@@ -11,6 +11,8 @@ internal sealed class StagedPackage(PackageBuilder builder, PackageMetadata meta
     public string Name => builder.Name;
     public bool TargetExists => Directory.Exists(builder.TargetPath);
 
+    public PendingPackage Pending() => new(Name, kind, builder.TargetPath, TargetExists, builder.PendingFiles(metadata));
+
     public PackageSummary Commit(bool replaceExisting) => builder.Commit(metadata, planText, kind, rows, replaceExisting);
 
     public void Dispose() => builder.Dispose();

@@ -32,6 +32,52 @@ public static class ArrayLiteral
         return sb.Append('}').ToString();
     }
 
+    /// <summary>
+    /// The elements of a one-dimensional array literal as array_out writes it (default bounds), or
+    /// null when the text is not one: nested arrays, explicit bounds and malformed literals are left alone.
+    /// </summary>
+    public static List<string?>? TryParseOneDimensional(string literal)
+    {
+        if (literal.Length < 2 || literal[0] != '{' || literal[^1] != '}') return null;
+        var elements = new List<string?>();
+        if (literal.Length == 2) return elements;
+        var i = 1;
+        while (true)
+        {
+            if (literal[i] == '{') return null;
+            var element = new StringBuilder();
+            var quoted = literal[i] == '"';
+            if (quoted)
+            {
+                i++;
+                while (i < literal.Length - 1 && literal[i] != '"')
+                {
+                    if (literal[i] == '\\') i++;
+                    element.Append(literal[i]);
+                    i++;
+                }
+                if (literal[i] != '"') return null;
+                i++;
+                elements.Add(element.ToString());
+            }
+            else
+            {
+                while (i < literal.Length - 1 && literal[i] != ',')
+                {
+                    if (literal[i] is '"' or '\\' or '{' or '}') return null;
+                    element.Append(literal[i]);
+                    i++;
+                }
+                var text = element.ToString();
+                if (text.Length == 0) return null;
+                elements.Add(text.Equals("NULL", StringComparison.OrdinalIgnoreCase) ? null : text);
+            }
+            if (i == literal.Length - 1) return elements;
+            if (literal[i] != ',') return null;
+            i++;
+        }
+    }
+
     private static void AppendElement(StringBuilder sb, string text)
     {
         if (!NeedsQuotes(text))

@@ -110,6 +110,18 @@ public sealed class PackageBuilder : IDisposable
         }
     }
 
+    /// <summary>The files a commit writes or keeps current: the staged scripts, the plan, and the package files a new package gets.</summary>
+    public IReadOnlyList<string> PendingFiles(PackageMetadata metadata)
+    {
+        var files = Directory.EnumerateFiles(_staging, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(_staging, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Append("pgpm.plan")
+            .Append(metadata.Name + ".control");
+        foreach (var file in new[] { "Makefile", "package.json" })
+            if (!File.Exists(Path.Combine(TargetPath, file))) files = files.Append(file);
+        return files.Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
+    }
+
     public void Dispose()
     {
         if (_committed) return;

@@ -1,0 +1,31 @@
+using Pgpm.Export.Commands.Pipeline;
+using Pgpm.Export.Errors;
+using Pgpm.Export.Model;
+
+namespace Pgpm.Export.Commands;
+
+/// <summary>Get-ExportDatabase: the source's databases, all or those matching the given names.</summary>
+public static class DatabaseQuery
+{
+    public static async Task RunAsync(PgpmExportSource source, IReadOnlyList<string>? names, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        var all = await source.Inner.ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
+        var patterns = (names ?? []).Select(n => new NamePattern(n)).ToList();
+        foreach (var database in all)
+            if (patterns.Count == 0 || patterns.Any(p => p.Matches(database.Name)))
+                await output.WriteObjectAsync(database, cancellationToken).ConfigureAwait(false);
+        foreach (var missing in patterns.Where(p => !p.HasWildcards && !all.Any(d => p.Matches(d.Name))))
+            output.WriteError(new CommandError("DatabaseNotFound", ExportErrorKind.NotFound,
+                $"No database is named '{missing.Text}' at {source.Description}. {Available(all)}", missing.Text));
+    }
+
+    /// <summary>The database with the id, or a NotFound error naming what exists.</summary>
+    internal static async Task<DatabaseInfo> RequireAsync(PgpmExportSource source, Guid databaseId, CancellationToken cancellationToken) =>
+        await source.Inner.GetDatabaseAsync(databaseId, cancellationToken).ConfigureAwait(false)
+        ?? throw new ExportException(ExportErrorKind.NotFound, "DatabaseNotFound",
+            $"No database has the id {databaseId} at {source.Description}. {Available(await source.Inner.ListDatabasesAsync(cancellationToken).ConfigureAwait(false))}");
+
+    private static string Available(IReadOnlyList<DatabaseInfo> all) => all.Count == 0
+        ? "The source has no databases (or the credentials see none)."
+        : "Get-ExportDatabase lists them: " + string.Join(", ", all.Take(10).Select(d => d.Name)) + (all.Count > 10 ? ", …" : ".");
+}

@@ -1,0 +1,41 @@
+using Pgpm.Export.Sources;
+
+namespace Pgpm.Export.Commands;
+
+/// <summary>
+/// An open source for the cmdlets: made once by New-PgpmExportSource and passed with -Source to many
+/// commands, or made and closed by a single command. Shows where it reads from, never a secret.
+/// </summary>
+public sealed class PgpmExportSource : IDisposable
+{
+    private readonly IExportSource _source;
+    private bool _disposed;
+
+    internal PgpmExportSource(IExportSource source, string kind)
+    {
+        _source = source;
+        Kind = kind;
+        Description = source.Description;
+    }
+
+    /// <summary><c>Sql</c> or <c>GraphQL</c>.</summary>
+    public string Kind { get; }
+
+    /// <summary>The host and database, or the endpoint.</summary>
+    public string Description { get; }
+
+    public bool IsOpen => !_disposed;
+
+    internal IExportSource Inner => _disposed
+        ? throw new ObjectDisposedException(nameof(PgpmExportSource), $"The source {Description} was closed (disposed); make a new one with New-PgpmExportSource.")
+        : _source;
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _source.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    public override string ToString() => $"{Kind} {Description}";
+}

@@ -1,0 +1,89 @@
+using Pgpm.Export.Commands.Pipeline;
+using Pgpm.Export.Commands.Rows;
+using Pgpm.Export.Errors;
+using Pgpm.Export.Export;
+using Pgpm.Export.Manifest;
+using Pgpm.Export.Sources;
+using Pgpm.Export.Sources.Supplied;
+using Pgpm.Export.Writing;
+
+namespace Pgpm.Export.Commands;
+
+/// <summary>
+/// Export-PgpmProject: writes the database and service packages, from the source or from exactly the
+/// rows piped in, and writes one summary per package. Each package is shown to ShouldProcess (so -WhatIf
+/// lists its files and writes nothing) and an existing one is replaced only with -Force or ShouldContinue.
+/// </summary>
+public static class ProjectExport
+{
+    public const int ProgressActivity = 1;
+
+    public static async Task<ExportResult> RunAsync(PgpmExportSource source, ProjectExportRequest request, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        var log = new CommandLog(output);
+        var manifest = request.ManifestPath is null ? ExportManifest.BuiltIn : ExportManifest.LoadFile(request.ManifestPath);
+        var database = await DatabaseResolver.ResolveAsync(source.Inner, request.DatabaseId, request.DatabaseName, cancellationToken).ConfigureAwait(false);
+        var activity = $"Exporting {database.Name}";
+        var progress = new Progress(output, activity);
+
+        IExportSource reading = source.Inner;
+        if (request.PipedRows is { } piped)
+            reading = await FromPipedRowsAsync(source, database.Id, piped, output, cancellationToken).ConfigureAwait(false);
+
+        var options = new ExportOptions
+        {
+            DatabaseId = database.Id,
+            OutputPath = request.OutputPath,
+            ExtensionName = request.ExtensionName,
+            MetaExtensionName = request.MetaExtensionName,
+            Author = request.Author,
+            Schemas = request.Schemas,
+            ExcludeCategories = request.ExcludeCategories,
+            Manifest = manifest,
+            ReplaceExisting = true,
+            ConfirmPackage = (pending, ct) => ConfirmAsync(pending, request.Force, output, ct),
+        };
+        var result = await new ProjectExporter(reading, log, progress).ExportAsync(options, cancellationToken).ConfigureAwait(false);
+        output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, "Done", Completed: true));
+        foreach (var package in result.Packages)
+            await output.WriteObjectAsync(package, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private static async Task<IExportSource> FromPipedRowsAsync(PgpmExportSource source, Guid databaseId, IReadOnlyList<RowInput> piped, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        if (piped.Count == 0)
+            throw new ExportException(ExportErrorKind.InvalidArgument, "NoPipedRows",
+                "No rows arrived on the pipeline (did a filter drop them all?); nothing was written. Run Export-PgpmProject without pipeline input to export everything.");
+        var reader = new PipedRowReader(source.Inner, databaseId, output);
+        var rows = await reader.ReadAsync(piped, cancellationToken).ConfigureAwait(false);
+        if (reader.Rejected > 0)
+            throw new ExportException(ExportErrorKind.InvalidArgument, "PipedRowsRejected",
+                $"{reader.Rejected} of {piped.Count} piped objects could not be used (see the errors before this one); nothing was written.");
+        output.WriteVerbose($"Writing the packages from {rows.Count} piped rows of {rows.Tables.Count} tables and {rows.SqlActions.Count} sql_actions.");
+        return new SuppliedRowsSource(source.Inner, rows);
+    }
+
+    private static async ValueTask<bool> ConfirmAsync(PendingPackage pending, bool force, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        var kind = pending.Kind == PackageKind.Database ? "database" : "service";
+        var whatIf = $"Writing the {kind} package '{pending.Name}' to {pending.TargetPath} ({pending.Files.Count} files"
+                     + (pending.Exists ? ", replacing the plan and scripts of the package there" : "") + "):"
+                     + string.Concat(pending.Files.Select(f => "\n  " + f));
+        if (!await output.ShouldProcessAsync(pending.TargetPath, $"Write the {kind} package '{pending.Name}' ({pending.Files.Count} files)", whatIf, cancellationToken).ConfigureAwait(false))
+            return false;
+        if (!pending.Exists || force) return true;
+        if (await output.ShouldContinueAsync(
+                $"The package '{pending.Name}' already exists at {pending.TargetPath}. Replace its plan and scripts? Its other files (package.json, README.md, ...) are kept.",
+                "Replace an existing package", cancellationToken).ConfigureAwait(false))
+            return true;
+        output.WriteWarning($"The package '{pending.Name}' was not written: it exists and replacing it was declined. Use -Force to replace it.");
+        return false;
+    }
+
+    private sealed class Progress(ICommandOutput output, string activity) : IProgress<ExportProgress>
+    {
+        public void Report(ExportProgress value) =>
+            output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, $"{value.Table}: {value.Rows} rows" + (value.Completed ? " (done)" : "")));
+    }
+}

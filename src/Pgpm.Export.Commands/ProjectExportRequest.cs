@@ -1,0 +1,23 @@
+namespace Pgpm.Export.Commands;
+
+/// <summary>Export-PgpmProject's parameters, as bound.</summary>
+public sealed class ProjectExportRequest
+{
+    public Guid? DatabaseId { get; init; }
+    public string? DatabaseName { get; init; }
+    public required string OutputPath { get; init; }
+    public string? ExtensionName { get; init; }
+    public string? MetaExtensionName { get; init; }
+    public string? Author { get; init; }
+    public IReadOnlyList<string>? Schemas { get; init; }
+    public IReadOnlyList<string> ExcludeCategories { get; init; } = [];
+
+    /// <summary>A manifest file in the built-in manifest's JSON format, for another schema version.</summary>
+    public string? ManifestPath { get; init; }
+
+    /// <summary>Replace an existing package without asking.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>The objects piped in, when the command had pipeline input; null exports everything from the source.</summary>
+    public IReadOnlyList<Rows.RowInput>? PipedRows { get; init; }
+}

@@ -1,0 +1,85 @@
+using Pgpm.Export.Commands.Pipeline;
+using Pgpm.Export.Errors;
+using Pgpm.Export.Model;
+using Pgpm.Export.Sources;
+using Pgpm.Export.Sources.Supplied;
+
+namespace Pgpm.Export.Commands.Rows;
+
+/// <summary>
+/// Turns objects piped into Export-PgpmProject back into rows: the table from the type name, every
+/// column of the source's table from a property of the same name, the values back to canonical text.
+/// Each object that cannot be used is reported on its own; the caller writes nothing if any was.
+/// </summary>
+internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICommandOutput output)
+{
+    private readonly Dictionary<TableRef, TableShape?> _shapes = new();
+    private readonly HashSet<(TableRef, string)> _keys = new();
+    private readonly HashSet<TableRef> _warnedExtras = new();
+
+    public int Rejected { get; private set; }
+
+    public async Task<SuppliedRows> ReadAsync(IReadOnlyList<RowInput> inputs, CancellationToken cancellationToken)
+    {
+        var rows = new SuppliedRows();
+        foreach (var input in inputs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var table = RowTypeName.TableOf(input.TypeNames) ?? throw Reject(input, "RowTypeUnknown",
+                    $"is {input.Description}, not a row from Get-ExportTable or Get-ExportSqlAction: none of its type names is {RowTypeName.Prefix}<schema>.<table>");
+                if (table == MetaSchemas.SqlActionsTable)
+                    rows.Add(SqlActionInput.Read(input, databaseId, Reject));
+                else
+                    rows.Add(await ReadRowAsync(input, table, cancellationToken).ConfigureAwait(false));
+            }
+            catch (ExportException e) when (e.Kind == ExportErrorKind.InvalidData)
+            {
+                Rejected++;
+                output.WriteError(CommandError.From(e, input.Position));
+            }
+        }
+        return rows;
+    }
+
+    private async Task<ExportRow> ReadRowAsync(RowInput input, TableRef table, CancellationToken cancellationToken)
+    {
+        if (!_shapes.TryGetValue(table, out var shape))
+            _shapes[table] = shape = await source.DescribeTableAsync(table, cancellationToken).ConfigureAwait(false);
+        if (shape is null)
+            throw Reject(input, "RowTableUnknown", $"is a row of {table}, which {source.Description} does not have");
+
+        var properties = input.Properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        var values = new PgValue[shape.Columns.Count];
+        for (var i = 0; i < shape.Columns.Count; i++)
+        {
+            var column = shape.Columns[i];
+            if (!properties.TryGetValue(column.Name, out var value))
+                throw Reject(input, "RowColumnMissing", $"is a row of {table} without the column '{column.Name}'; every column is needed to write it (did Select-Object leave it out?)");
+            var (converted, problem) = RowValues.FromObject(column, value);
+            if (problem is not null) throw Reject(input, "RowValueInvalid", $"is a row of {table} where {problem}");
+            values[i] = converted;
+        }
+        WarnAboutExtras(input, shape);
+
+        var row = new ExportRow(shape, values);
+        if (row[shape.DatabaseColumn].Text != databaseId.ToString())
+            throw Reject(input, "RowOfOtherDatabase",
+                $"is a row of {table} for the database {row[shape.DatabaseColumn].Text ?? "NULL"}, not {databaseId}, the one being exported");
+        var key = string.Join("\u0001", shape.KeyColumns.Select(k => row[k].Text ?? "\0"));
+        if (!_keys.Add((table, key)))
+            throw Reject(input, "RowDuplicate", $"is a row of {table} that came before ({string.Join(", ", shape.KeyColumns.Select(k => $"{k} = {row[k]}"))}); each row can be written once");
+        return row;
+    }
+
+    private void WarnAboutExtras(RowInput input, TableShape shape)
+    {
+        var extras = input.Properties.Select(p => p.Key).Where(name => shape.Columns.All(c => !c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (extras.Count > 0 && _warnedExtras.Add(shape.Table))
+            output.WriteWarning($"Rows of {shape.Table} have properties that are not its columns ({string.Join(", ", extras)}); they are not written.");
+    }
+
+    private static ExportException Reject(RowInput input, string errorId, string problem) =>
+        new(ExportErrorKind.InvalidData, errorId, $"Pipeline input {input.Position} {problem}.");
+}

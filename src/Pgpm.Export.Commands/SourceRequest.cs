@@ -1,0 +1,26 @@
+namespace Pgpm.Export.Commands;
+
+/// <summary>
+/// How to reach a source: a PostgreSQL connection string, or a GraphQL endpoint with an optional token,
+/// extra headers and migrate endpoint. <see cref="ToString"/> never shows the token or the connection string.
+/// </summary>
+public sealed class SourceRequest
+{
+    /// <summary>The environment variable read for the token when none is given.</summary>
+    public const string TokenVariable = "PGPM_EXPORT_TOKEN";
+
+    public string? ConnectionString { get; init; }
+    public string? GraphQLEndpoint { get; init; }
+
+    /// <summary>The bearer token; null falls back to <see cref="TokenVariable"/>.</summary>
+    public string? Token { get; init; }
+
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A second GraphQL endpoint that serves db_migrate.sql_actions; it gets the same token and headers.</summary>
+    public string? MigrateEndpoint { get; init; }
+
+    public int? PageSize { get; init; }
+
+    public override string ToString() => GraphQLEndpoint is not null ? $"GraphQL {GraphQLEndpoint}" : "PostgreSQL";
+}

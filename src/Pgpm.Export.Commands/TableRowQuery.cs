@@ -1,0 +1,46 @@
+using Pgpm.Export.Commands.Pipeline;
+using Pgpm.Export.Commands.Rows;
+using Pgpm.Export.Errors;
+
+namespace Pgpm.Export.Commands;
+
+/// <summary>
+/// Get-ExportTable: a database's rows of the chosen meta tables, in export order, each row written as
+/// soon as its page arrives. Every column is read, so the rows can be piped back into Export-PgpmProject.
+/// </summary>
+public static class TableRowQuery
+{
+    public const int ProgressActivity = 2;
+
+    public static async Task RunAsync(PgpmExportSource source, Guid databaseId, IReadOnlyList<string>? names, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        var database = await DatabaseQuery.RequireAsync(source, databaseId, cancellationToken).ConfigureAwait(false);
+        var log = new CommandLog(output);
+        var activity = $"Reading the meta tables of {database.Name}";
+        var tables = await TableSelection.SelectAsync(source, names, log, output, cancellationToken).ConfigureAwait(false);
+        var explicitNames = (names ?? []).Select(n => new NamePattern(n)).Where(p => !p.HasWildcards).ToList();
+        foreach (var (table, _) in tables)
+        {
+            var shape = await source.Inner.DescribeTableAsync(table, cancellationToken).ConfigureAwait(false);
+            if (shape is null)
+            {
+                if (explicitNames.Any(p => TableSelection.Matches(p, table)))
+                    output.WriteError(new CommandError("TableNotExposed", ExportErrorKind.NotFound, $"{source.Description} does not expose {table}.", table.ToString()));
+                else
+                    log.Verbose($"Skipping {table}: {source.Description} does not expose it.");
+                continue;
+            }
+
+            long rows = 0;
+            output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, $"{table}"));
+            await foreach (var row in source.Inner.ReadRowsAsync(shape, databaseId, cancellationToken).ConfigureAwait(false))
+            {
+                var values = row.Pairs().Select(p => new KeyValuePair<string, object?>(p.Key, RowValues.ToObject(p.Value))).ToList();
+                await output.WriteObjectAsync(new RowRecord(table, values), cancellationToken).ConfigureAwait(false);
+                if (++rows % 100 == 0) output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, $"{table}: {rows} rows"));
+            }
+            log.Verbose($"{table}: {rows} rows.");
+        }
+        output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, "Done", Completed: true));
+    }
+}
