@@ -73,7 +73,8 @@ public static class RowValues
         if (value is string literal)
         {
             if (ArrayLiteral.TryParseOneDimensional(literal) is { } parsed) return ArrayLiteral.Format(parsed);
-            return literal.StartsWith('{') && literal.EndsWith('}') ? literal : null;
+            // Nested arrays and explicit bounds ([0:1]={a,b}) pass through as the text they are.
+            return (literal.StartsWith('{') || literal.StartsWith('[')) && literal.EndsWith('}') ? literal : null;
         }
         if (value is not System.Collections.IEnumerable items) return null;
         var elements = new List<object?>();
