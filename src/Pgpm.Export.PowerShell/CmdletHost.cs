@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using Pgpm.Export.Commands.Pipeline;
+using Pgpm.Export.Commands.Rows;
+
+namespace Pgpm.Export.PowerShell;
+
+/// <summary>The pipeline side of the pump: forwards to the cmdlet's own Write* and ShouldProcess on the pipeline thread.</summary>
+internal sealed class CmdletHost(PSCmdlet cmdlet) : IPipelineHost
+{
+    public void WriteObject(object value) => cmdlet.WriteObject(value is RowRecord row ? PipelineObjects.ToPSObject(row) : value);
+
+    public void WriteError(CommandError error) => cmdlet.WriteError(ErrorRecords.From(error));
+
+    public void WriteWarning(string message) => cmdlet.WriteWarning(message);
+
+    public void WriteVerbose(string message) => cmdlet.WriteVerbose(message);
+
+    public void WriteProgress(ProgressUpdate progress) => cmdlet.WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
+    {
+        RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+    });
+
+    public bool ShouldProcess(string target, string action, string whatIf) =>
+        cmdlet.ShouldProcess(whatIf, $"{action} at '{target}'?", "Confirm");
+
+    public bool ShouldContinue(string query, string caption) => cmdlet.ShouldContinue(query, caption);
+}

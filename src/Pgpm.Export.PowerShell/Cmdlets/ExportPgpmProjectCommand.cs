@@ -1,0 +1,113 @@
+using System.Management.Automation;
+using Pgpm.Export.Commands;
+using Pgpm.Export.Commands.Rows;
+using Pgpm.Export.Model;
+using Pgpm.Export.PowerShell.Completers;
+using Pgpm.Export.Writing;
+
+namespace Pgpm.Export.PowerShell.Cmdlets;
+
+/// <summary>
+/// Export-PgpmProject: writes a database's pgpm packages into a workspace and outputs one summary per
+/// package. Piped rows (from Get-ExportTable / Get-ExportSqlAction) are written exactly as given instead of
+/// reading the source; piped databases (from Get-ExportDatabase) are each exported whole.
+/// </summary>
+[Cmdlet(VerbsData.Export, "PgpmProject", DefaultParameterSetName = ParameterSets.GraphQL, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(PackageSummary))]
+public sealed class ExportPgpmProjectCommand : SourceCmdlet
+{
+    private readonly List<RowInput> _rows = [];
+    private int _position;
+    private int _databasesExported;
+
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string OutputPath { get; set; } = null!;
+
+    [Parameter]
+    public Guid? DatabaseId { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(DatabaseNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Database { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ExtensionName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? MetaExtensionName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Author { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Schema { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public string[]? ExcludeCategory { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ManifestPath { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter(ValueFromPipeline = true)]
+    public PSObject? InputObject { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (InputObject is null) return;
+        if (InputObject.BaseObject is DatabaseInfo database)
+        {
+            if (_rows.Count > 0 || DatabaseId is not null || Database is not null)
+                ThrowTerminatingError(ErrorRecords.Argument("DatabaseAndRowsMixed",
+                    "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), and give no -DatabaseId or -Database with piped databases.", database.Name));
+            _databasesExported++;
+            Export(Request(database.Id, null, null), perItem: true);
+            return;
+        }
+        if (_databasesExported > 0)
+            ThrowTerminatingError(ErrorRecords.Argument("DatabaseAndRowsMixed", "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), not both.", null));
+        _rows.Add(PipelineObjects.ToRowInput(InputObject, ++_position));
+    }
+
+    protected override void EndProcessing()
+    {
+        try
+        {
+            if (_databasesExported > 0) return;
+            var piped = MyInvocation.ExpectingInput ? _rows : null;
+            Export(Request(DatabaseId, Database, piped), perItem: false);
+        }
+        finally
+        {
+            base.EndProcessing();
+        }
+    }
+
+    private ProjectExportRequest Request(Guid? databaseId, string? databaseName, IReadOnlyList<RowInput>? piped) => new()
+    {
+        DatabaseId = databaseId,
+        DatabaseName = databaseName,
+        OutputPath = GetUnresolvedProviderPathFromPSPath(OutputPath),
+        ExtensionName = ExtensionName,
+        MetaExtensionName = MetaExtensionName,
+        Author = Author,
+        Schemas = Schema,
+        ExcludeCategories = ExcludeCategory ?? [],
+        ManifestPath = ManifestPath is null ? null : GetUnresolvedProviderPathFromPSPath(ManifestPath),
+        Force = Force,
+        PipedRows = piped,
+    };
+
+    private void Export(ProjectExportRequest request, bool perItem) =>
+        Run((output, ct) => ProjectExport.RunAsync(OpenedSource, request, output, ct), perItem);
+}

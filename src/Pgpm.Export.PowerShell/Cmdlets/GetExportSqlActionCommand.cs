@@ -1,0 +1,21 @@
+using System.Management.Automation;
+using Pgpm.Export.Commands;
+
+namespace Pgpm.Export.PowerShell.Cmdlets;
+
+/// <summary>Get-ExportSqlAction: a database's db_migrate.sql_actions rows, the changes of its database package.</summary>
+[Cmdlet(VerbsCommon.Get, "ExportSqlAction", DefaultParameterSetName = ParameterSets.GraphQL)]
+[OutputType("Pgpm.Export.Row#db_migrate.sql_actions")]
+public sealed class GetExportSqlActionCommand : SourceCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    public Guid DatabaseId { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public string[]? ExcludeCategory { get; set; }
+
+    protected override void ProcessRecord() =>
+        Run((output, ct) => SqlActionQuery.RunAsync(OpenedSource, DatabaseId, ExcludeCategory, output, ct), perItem: true);
+}

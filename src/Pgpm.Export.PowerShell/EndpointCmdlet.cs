@@ -1,0 +1,69 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using Pgpm.Export.Commands;
+
+namespace Pgpm.Export.PowerShell;
+
+/// <summary>
+/// The parameters that say how to reach a source: a GraphQL endpoint (with a token as a SecureString, a
+/// PSCredential's password or $env:PGPM_EXPORT_TOKEN), or a PostgreSQL connection string.
+/// </summary>
+public abstract class EndpointCmdlet : PgpmCmdlet
+{
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.GraphQL)]
+    [ValidateNotNull]
+    public Uri GraphQLEndpoint { get; set; } = null!;
+
+    [Parameter(ParameterSetName = ParameterSets.GraphQL)]
+    [ValidateNotNull]
+    public SecureString? Token { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.GraphQL)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.GraphQL)]
+    [ValidateNotNull]
+    public Hashtable? Header { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.GraphQL)]
+    [ValidateNotNull]
+    public Uri? MigrateEndpoint { get; set; }
+
+    [Parameter(ParameterSetName = ParameterSets.GraphQL)]
+    [ValidateRange(1, 100000)]
+    public int PageSize { get; set; } = 500;
+
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.ConnectionString)]
+    [ValidateNotNullOrEmpty]
+    public string ConnectionString { get; set; } = null!;
+
+    /// <summary>The source the bound parameters describe. The token leaves its SecureString only here, for the request.</summary>
+    internal SourceRequest BuildRequest()
+    {
+        if (ParameterSetName == ParameterSets.ConnectionString) return new SourceRequest { ConnectionString = ConnectionString };
+        if (Token is not null && Credential is not null)
+            ThrowTerminatingError(ErrorRecords.Argument("TokenGivenTwice", "Give the token with -Token or -Credential, not both.", null));
+        var token = Token is not null ? new NetworkCredential(string.Empty, Token).Password : Credential?.GetNetworkCredential().Password;
+        return new SourceRequest
+        {
+            GraphQLEndpoint = GraphQLEndpoint.OriginalString,
+            Token = string.IsNullOrEmpty(token) ? null : token,
+            Headers = Headers(),
+            MigrateEndpoint = MigrateEndpoint?.OriginalString,
+            PageSize = PageSize,
+        };
+    }
+
+    private Dictionary<string, string> Headers()
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (Header is null) return headers;
+        foreach (DictionaryEntry entry in Header)
+            headers[Convert.ToString(entry.Key) ?? ""] = Convert.ToString(entry.Value is PSObject p ? p.BaseObject : entry.Value) ?? "";
+        return headers;
+    }
+}

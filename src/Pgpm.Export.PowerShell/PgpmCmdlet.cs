@@ -1,0 +1,53 @@
+using System.Management.Automation;
+using Pgpm.Export.Commands.Pipeline;
+using Pgpm.Export.Errors;
+
+namespace Pgpm.Export.PowerShell;
+
+/// <summary>
+/// What every cmdlet of the module shares: its async work runs through the pump, so objects, progress and
+/// questions reach PowerShell on the pipeline thread; Ctrl+C (StopProcessing) cancels the work; engine
+/// errors become error records with stable ids.
+/// </summary>
+public abstract class PgpmCmdlet : PSCmdlet
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Runs the work; with <paramref name="perItem"/> an error about one input item is reported and the cmdlet goes on.</summary>
+    internal void Run(Func<ICommandOutput, CancellationToken, Task> work, bool perItem = false) =>
+        Run<bool>(async (output, ct) =>
+        {
+            await work(output, ct).ConfigureAwait(false);
+            return true;
+        }, perItem);
+
+    internal T? Run<T>(Func<ICommandOutput, CancellationToken, Task<T>> work, bool perItem = false)
+    {
+        try
+        {
+            return CommandPump.Run(new CmdletHost(this), _stopping.Token, work);
+        }
+        catch (ExportException e)
+        {
+            var error = CommandError.From(e);
+            if (perItem && error.IsPerItem)
+            {
+                WriteError(ErrorRecords.From(error));
+                return default;
+            }
+            ThrowTerminatingError(ErrorRecords.From(error));
+            throw;
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (ObjectDisposedException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "SourceClosed", ErrorCategory.InvalidOperation, null));
+            throw;
+        }
+    }
+}
