@@ -1,6 +1,5 @@
-# Module manifest for Pgpm.Export. The version must equal <Version> in Directory.Build.props (a test checks it).
-# The binary cmdlets (Pgpm.Export.PowerShell.dll) are built by the PowerShell issue; until then the module folder
-# is not produced and this manifest exports nothing.
+# Module manifest for Pgpm.Export. ModuleVersion must equal <Version> in Directory.Build.props, and
+# CmdletsToExport the cmdlet classes of Pgpm.Export.PowerShell.dll: the tests check both.
 @{
     RootModule           = 'Pgpm.Export.PowerShell.dll'
     ModuleVersion        = '0.1.0'
@@ -11,13 +10,24 @@
     Description          = 'Export a Constructive/pgpm database to pgpm packages over SQL or its GraphQL API.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
-    CmdletsToExport      = @()
+    FormatsToProcess     = @('Pgpm.Export.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Export-PgpmProject'
+        'Get-ExportDatabase'
+        'Get-ExportSchema'
+        'Get-ExportSqlAction'
+        'Get-ExportTable'
+        'New-PgpmExportSource'
+    )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('pgpm', 'Constructive', 'PostgreSQL', 'GraphQL', 'PostGraphile', 'export', 'migrations')
+            Tags         = @('pgpm', 'Constructive', 'PostgreSQL', 'GraphQL', 'PostGraphile', 'export', 'migrations', 'PSEdition_Core', 'Linux', 'MacOS', 'Windows')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/constructive-io/pgpm-export'
+            ReleaseNotes = 'First release: New-PgpmExportSource, Get-ExportDatabase, Get-ExportSchema, Get-ExportTable, Get-ExportSqlAction and Export-PgpmProject over SQL or GraphQL.'
         }
     }
 }
