@@ -26,7 +26,7 @@
         PSData = @{
             Tags         = @('pgpm', 'Constructive', 'PostgreSQL', 'GraphQL', 'PostGraphile', 'export', 'migrations', 'PSEdition_Core', 'Linux', 'MacOS', 'Windows')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ProjectUri   = 'https://github.com/constructive-io/pgpm-export'
+            # ProjectUri is left out until the repository has a public address; a guessed one would mislead.
             ReleaseNotes = 'First release: New-PgpmExportSource, Get-ExportDatabase, Get-ExportSchema, Get-ExportTable, Get-ExportSqlAction and Export-PgpmProject over SQL or GraphQL.'
         }
     }
