@@ -43,6 +43,12 @@ public static class CliApplication
         demo.SetAction((parse, ct) => Guard(error, () => DemoCommand.RunAsync(parse.GetValue(demoOut)!, parse.GetValue(options.Verbose), output, error, ct)));
         root.Subcommands.Add(demo);
 
+        var sandbox = new Command("sandbox", "Start the built-in sample's PostgreSQL and GraphQL endpoint and keep them running until standard input closes (for the Pester tests).");
+        var sandboxInfo = new Option<string>("--info") { Description = "File to write the connection string, endpoint and throwaway token to, as JSON.", Required = true };
+        sandbox.Options.Add(sandboxInfo);
+        sandbox.SetAction((parse, ct) => Guard(error, () => SandboxCommand.RunAsync(parse.GetValue(sandboxInfo)!, output, ct)));
+        root.Subcommands.Add(sandbox);
+
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

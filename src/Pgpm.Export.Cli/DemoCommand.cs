@@ -18,13 +18,8 @@ internal static class DemoCommand
 {
     public static async Task<int> RunAsync(string outputPath, bool verbose, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        output.WriteLine("Starting a throwaway PostgreSQL on 127.0.0.1 with the Constructive schema and the 'pets' sample…");
-        await using var postgres = await LocalPostgres.StartAsync(cancellationToken).ConfigureAwait(false);
-        await SampleDatabase.CreateAsync(postgres, cancellationToken).ConfigureAwait(false);
-        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        output.WriteLine("Starting PostGraphile v5 in front of it (with the exportSqlActions plugin, requiring a bearer token)…");
-        await using var graphql = await LocalGraphQLServer.StartAsync(postgres, SampleDatabase.DatabaseName,
-            new GraphQLServerOptions { ExportSqlActionsPlugin = true, Token = token }, cancellationToken).ConfigureAwait(false);
+        await using var servers = await SampleServers.StartAsync(output, cancellationToken).ConfigureAwait(false);
+        var (postgres, graphql, token) = (servers.Postgres, servers.GraphQL, servers.Token);
         output.WriteLine($"Exporting database '{SampleDatabase.SampleName}' ({SampleDatabase.SampleId}) from {graphql.Endpoint}.");
 
         var log = new ConsoleExportLog(error, verbose);

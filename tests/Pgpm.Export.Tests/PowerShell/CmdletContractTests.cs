@@ -220,4 +220,14 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
         Assert.Contains("loaded: Npgsql in Pgpm.Export", lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("loaded: Npgsql in Default") || l.StartsWith("loaded: Pgpm.Export.Core in Default"));
     }
+
+    [Fact]
+    public void The_Pester_tests_run_every_cmdlet()
+    {
+        var pester = Directory.GetFiles(RepositoryFiles.Path("tests", "Pester"), "*.Tests.ps1");
+        Assert.NotEmpty(pester);
+        var text = string.Concat(pester.Select(File.ReadAllText));
+        foreach (var cmdlet in _metadata.Cmdlets)
+            Assert.Matches(@"(^|[\s|({])" + Regex.Escape(cmdlet.Name) + @"\s+-", text);
+    }
 }

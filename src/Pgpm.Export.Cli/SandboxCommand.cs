@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Pgpm.Export.Sandbox;
+
+namespace Pgpm.Export.Cli;
+
+/// <summary>
+/// <c>pgpm-export sandbox --info FILE</c>: starts the built-in sample's PostgreSQL and GraphQL endpoint and keeps
+/// them running until standard input closes or the process is stopped, for tests in other languages (the Pester
+/// tests) to run against. Where to reach them goes into FILE as JSON, readable by the owner only; the token in it
+/// is the sandbox's own throwaway one.
+/// </summary>
+internal static class SandboxCommand
+{
+    public static async Task<int> RunAsync(string infoPath, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var servers = await SampleServers.StartAsync(output, cancellationToken).ConfigureAwait(false);
+        var info = JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["connectionString"] = servers.ConnectionString,
+            ["graphqlEndpoint"] = servers.GraphQL.Endpoint.ToString(),
+            ["token"] = servers.Token,
+            ["databaseId"] = SampleDatabase.SampleId.ToString(),
+            ["databaseName"] = SampleDatabase.SampleName,
+        });
+        var full = Path.GetFullPath(infoPath);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var writer = new StreamWriter(new FileStream(full, options)))
+            await writer.WriteAsync(info).ConfigureAwait(false);
+        output.WriteLine($"READY {full}");
+        output.Flush();
+
+        // Runs until whoever started it closes our standard input, or stops us.
+        var stdinClosed = Task.Run(() => { while (Console.In.Read() >= 0) { } }, CancellationToken.None);
+        await Task.WhenAny(stdinClosed, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+        output.WriteLine("Stopping PostGraphile and PostgreSQL.");
+        return CliApplication.Success;
+    }
+}
