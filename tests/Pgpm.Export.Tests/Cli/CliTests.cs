@@ -98,8 +98,7 @@ public class CliTests(PostgresFixture postgres)
     public async Task Export_over_graphql_takes_the_token_from_the_environment_and_never_prints_it()
     {
         const string token = "cli-Token-9d2e";
-        var database = await postgres.NewDatabaseAsync("cli_gql");
-        await postgres.Server.RunFileAsync(database, Path.Combine(Sandbox.SandboxFiles.Directory(), "sample", "pets.sql"));
+        var database = await postgres.NewSampleDatabaseAsync("cli_gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, Sandbox.GraphQLDialect.Constructive, token: token);
         using var output = new TempDirectory();
         Environment.SetEnvironmentVariable("PGPM_EXPORT_TOKEN", token);

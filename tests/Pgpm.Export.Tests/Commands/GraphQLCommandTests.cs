@@ -16,12 +16,6 @@ public class GraphQLCommandTests(PostgresFixture postgres)
 {
     private const string Token = "tok-Cmdlet-Secret-5d21";
 
-    private async Task<string> SampleAsync()
-    {
-        var database = await postgres.NewDatabaseAsync("cmd_gql");
-        await postgres.Server.RunFileAsync(database, Path.Combine(SandboxFiles.Directory(), "sample", "pets.sql"));
-        return database;
-    }
 
     private static Task<PgpmExportSource> OpenAsync(Uri endpoint, string? token, Uri? migrate = null) =>
         SourceOpener.OpenAsync(new SourceRequest { GraphQLEndpoint = endpoint.ToString(), Token = token, MigrateEndpoint = migrate?.ToString() }, NullExportLog.Instance, CancellationToken.None);
@@ -29,7 +23,7 @@ public class GraphQLCommandTests(PostgresFixture postgres)
     [Fact]
     public async Task Every_command_runs_over_GraphQL_and_the_token_appears_in_no_stream_object_or_file()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("cmd_gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Constructive, token: Token);
         using var source = await OpenAsync(server.Endpoint, Token);
         using var output = new TempDirectory();
@@ -58,7 +52,7 @@ public class GraphQLCommandTests(PostgresFixture postgres)
     [Fact]
     public async Task A_wrong_token_is_an_authentication_error_and_a_closed_port_a_connection_error_neither_showing_the_token()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("cmd_gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, token: Token);
 
         var wrong = await Assert.ThrowsAsync<ExportException>(() => OpenAsync(server.Endpoint, "wrong-" + Token));
@@ -80,7 +74,7 @@ public class GraphQLCommandTests(PostgresFixture postgres)
     [Fact]
     public async Task Without_the_plugin_sql_actions_are_unavailable_and_the_export_says_it_is_metadata_only()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("cmd_gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, plugin: false);
         using var source = await OpenAsync(server.Endpoint, null);
         using var output = new TempDirectory();

@@ -19,17 +19,11 @@ public class GraphQLSourceTests(PostgresFixture postgres)
 {
     private const string Token = "tok-Secret-7f3a9c";
 
-    private async Task<string> SampleAsync()
-    {
-        var database = await postgres.NewDatabaseAsync("gql");
-        await postgres.Server.RunFileAsync(database, Path.Combine(SandboxFiles.Directory(), "sample", "pets.sql"));
-        return database;
-    }
 
     [Fact]
     public async Task The_token_is_sent_as_a_bearer_header_and_appears_in_no_output()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Constructive, token: Token);
         using var output = new TempDirectory();
         var log = new RecordingLog();
@@ -45,7 +39,7 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     [Fact]
     public async Task A_wrong_or_missing_token_is_an_authentication_error_without_the_token()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, token: Token);
         using var output = new TempDirectory();
         foreach (var token in new[] { "wrong-Secret-1234", null })
@@ -64,7 +58,7 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     [Fact]
     public async Task Without_the_plugin_the_export_is_metadata_only_and_says_how_to_get_the_rest()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, plugin: false);
         using var output = new TempDirectory();
         var log = new RecordingLog();
@@ -81,7 +75,7 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     [Fact]
     public async Task A_separate_migrate_endpoint_supplies_sql_actions()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("gql");
         await using var meta = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, plugin: false);
         await using var migrate = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Constructive, plugin: false, schemas: ["db_migrate"]);
         using var viaMigrate = new TempDirectory();
@@ -95,7 +89,7 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     [Fact]
     public async Task Page_size_steps_down_when_the_server_refuses_it_and_every_row_still_arrives()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Constructive, maxPageSize: 3);
         using var output = new TempDirectory();
         var log = new RecordingLog();
@@ -110,7 +104,7 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     [Fact]
     public async Task Transient_429_and_503_answers_are_retried_after_Retry_After()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, faults: [503, 429, 502, 504]);
         using var output = new TempDirectory();
         var log = new RecordingLog();
@@ -123,7 +117,7 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     [Fact]
     public async Task A_server_that_keeps_failing_is_an_error_naming_the_endpoint()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, faults: [503, 503, 503, 503, 503]);
         using var output = new TempDirectory();
         var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn));
@@ -136,7 +130,7 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     [Fact]
     public async Task Unknown_database_over_graphql_lists_what_the_token_sees()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Constructive);
         using var output = new TempDirectory();
         var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn, databaseId: Guid.Empty));
@@ -147,7 +141,7 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     [Fact]
     public async Task Tables_the_api_does_not_expose_are_skipped_and_said_at_verbose_level()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, schemas: ["metaschema_public"]);
         using var output = new TempDirectory();
         var log = new RecordingLog();
@@ -173,7 +167,7 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     [Fact]
     public async Task A_server_that_exposes_no_meta_table_says_so()
     {
-        var database = await SampleAsync();
+        var database = await postgres.NewSampleDatabaseAsync("gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, plugin: false, schemas: ["db_migrate"]);
         using var output = new TempDirectory();
         var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn));

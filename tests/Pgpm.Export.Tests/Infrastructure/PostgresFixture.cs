@@ -36,6 +36,14 @@ public sealed class PostgresFixture : IAsyncLifetime
         return name;
     }
 
+    /// <summary>A new database with the schema and the built-in "pets" sample (the demo's data).</summary>
+    public async Task<string> NewSampleDatabaseAsync(string purpose)
+    {
+        var name = await NewDatabaseAsync(purpose);
+        await Server.RunFileAsync(name, System.IO.Path.Combine(SandboxFiles.Directory(), "sample", "pets.sql"));
+        return name;
+    }
+
     /// <summary>A new database with the schema and the nasty fixture loaded.</summary>
     public Task<string> NewFixtureDatabaseAsync(string purpose) => NewDatabaseWithAsync(purpose, "nasty_data.sql");
 
