@@ -1,5 +1,7 @@
 using Pgpm.Export.Commands.Pipeline;
+using Pgpm.Export.Export;
 using Pgpm.Export.Logging;
+using Pgpm.Export.Manifest;
 using Pgpm.Export.Sources;
 
 namespace Pgpm.Export.Commands;
@@ -9,8 +11,8 @@ public static class TableListQuery
 {
     public static async Task RunAsync(PgpmExportSource source, IReadOnlyList<string>? names, ICommandOutput output, CancellationToken cancellationToken)
     {
-        var exposed = (await source.Inner.ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false)).ToHashSet();
-        var tables = await TableSelection.SelectAsync(source, names, NullExportLog.Instance, output, cancellationToken).ConfigureAwait(false);
+        var exposed = await source.Inner.ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false);
+        var tables = TableSelection.Select(TableOrder.ForExport(exposed, ExportManifest.BuiltIn, NullExportLog.Instance), names, output);
         foreach (var (table, entry) in tables)
             await output.WriteObjectAsync(new ExportTableInfo(table.Schema, table.Name, entry is not null, exposed.Contains(table)), cancellationToken).ConfigureAwait(false);
     }

@@ -1,6 +1,8 @@
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Commands.Rows;
 using Pgpm.Export.Errors;
+using Pgpm.Export.Export;
+using Pgpm.Export.Manifest;
 
 namespace Pgpm.Export.Commands;
 
@@ -17,7 +19,8 @@ public static class TableRowQuery
         var database = await DatabaseQuery.RequireAsync(source, databaseId, cancellationToken).ConfigureAwait(false);
         var log = new CommandLog(output);
         var activity = $"Reading the meta tables of {database.Name}";
-        var tables = await TableSelection.SelectAsync(source, names, log, output, cancellationToken).ConfigureAwait(false);
+        var all = await TableOrder.ForExportAsync(source.Inner, ExportManifest.BuiltIn, log, cancellationToken).ConfigureAwait(false);
+        var tables = TableSelection.Select(all, names, output);
         var explicitNames = (names ?? []).Select(n => new NamePattern(n)).Where(p => !p.HasWildcards).ToList();
         foreach (var (table, _) in tables)
         {

@@ -1,22 +1,19 @@
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Errors;
-using Pgpm.Export.Export;
-using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Commands;
 
 /// <summary>
-/// The meta tables a Get-ExportTable call is about, in export order: all of them, or those whose name
-/// (<c>field</c>) or full name (<c>metaschema_public.field</c>) matches one of the given names.
+/// The meta tables a Get-ExportTable call is about, out of all of them in export order: all, or those whose
+/// name (<c>field</c>) or full name (<c>metaschema_public.field</c>) matches one of the given names.
 /// </summary>
 internal static class TableSelection
 {
-    public static async Task<IReadOnlyList<(TableRef Table, ManifestTable? Entry)>> SelectAsync(
-        PgpmExportSource source, IReadOnlyList<string>? names, IExportLog log, ICommandOutput output, CancellationToken cancellationToken)
+    public static IReadOnlyList<(TableRef Table, ManifestTable? Entry)> Select(
+        IReadOnlyList<(TableRef Table, ManifestTable? Entry)> all, IReadOnlyList<string>? names, ICommandOutput output)
     {
-        var all = await TableOrder.ForExportAsync(source.Inner, ExportManifest.BuiltIn, log, cancellationToken).ConfigureAwait(false);
         if (names is null || names.Count == 0) return all;
         var patterns = names.Select(n => new NamePattern(n)).ToList();
         foreach (var missing in patterns.Where(p => !p.HasWildcards && !all.Any(t => Matches(p, t.Table))))

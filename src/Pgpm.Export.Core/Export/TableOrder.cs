@@ -13,10 +13,13 @@ public static class TableOrder
     /// manifest does not know (with a warning, since its place in dependency order is a guess).
     /// </summary>
     public static async Task<IReadOnlyList<(TableRef Table, ManifestTable? Entry)>> ForExportAsync(
-        IExportSource source, ExportManifest manifest, IExportLog log, CancellationToken cancellationToken)
+        IExportSource source, ExportManifest manifest, IExportLog log, CancellationToken cancellationToken) =>
+        ForExport(await source.ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false), manifest, log);
+
+    /// <summary>The same order, from the tables a source has already listed (<see cref="IExportSource.ListTablesAsync"/> of the meta schemas).</summary>
+    public static IReadOnlyList<(TableRef Table, ManifestTable? Entry)> ForExport(IReadOnlyList<TableRef> available, ExportManifest manifest, IExportLog log)
     {
         var ordered = manifest.Tables.Select(t => (t.Table, (ManifestTable?)t)).ToList();
-        var available = await source.ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false);
         var extras = available
             .Where(t => manifest.Find(t) is null && t != MetaSchemas.SqlActionsTable)
             .OrderBy(t => MetaSchemas.All.ToList().IndexOf(t.Schema))
