@@ -30,7 +30,7 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
                 var table = RowTypeName.TableOf(input.TypeNames) ?? throw Reject(input, "RowTypeUnknown",
                     $"is {input.Description}, not a row from Get-ExportTable or Get-ExportSqlAction: none of its type names is {RowTypeName.Prefix}<schema>.<table>");
                 if (table == MetaSchemas.SqlActionsTable)
-                    rows.Add(SqlActionInput.Read(input, databaseId, Reject));
+                    rows.Add(SqlActionInput.Read(input, databaseId));
                 else
                     rows.Add(await ReadRowAsync(input, table, cancellationToken).ConfigureAwait(false));
             }
@@ -50,20 +50,10 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
         if (shape is null)
             throw Reject(input, "RowTableUnknown", $"is a row of {table}, which {source.Description} does not have");
 
-        var properties = input.Properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
-        var values = new PgValue[shape.Columns.Count];
-        for (var i = 0; i < shape.Columns.Count; i++)
-        {
-            var column = shape.Columns[i];
-            if (!properties.TryGetValue(column.Name, out var value))
-                throw Reject(input, "RowColumnMissing", $"is a row of {table} without the column '{column.Name}'; every column is needed to write it (did Select-Object leave it out?)");
-            var (converted, problem) = RowValues.FromObject(column, value);
-            if (problem is not null) throw Reject(input, "RowValueInvalid", $"is a row of {table} where {problem}");
-            values[i] = converted;
-        }
+        var properties = new RowProperties(input, table);
+        var row = new ExportRow(shape, shape.Columns.Select(properties.Read).ToArray());
         WarnAboutExtras(input, shape);
 
-        var row = new ExportRow(shape, values);
         if (row[shape.DatabaseColumn].Text != databaseId.ToString())
             throw Reject(input, "RowOfOtherDatabase",
                 $"is a row of {table} for the database {row[shape.DatabaseColumn].Text ?? "NULL"}, not {databaseId}, the one being exported");
@@ -80,6 +70,6 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
             output.WriteWarning($"Rows of {shape.Table} have properties that are not its columns ({string.Join(", ", extras)}); they are not written.");
     }
 
-    private static ExportException Reject(RowInput input, string errorId, string problem) =>
+    internal static ExportException Reject(RowInput input, string errorId, string problem) =>
         new(ExportErrorKind.InvalidData, errorId, $"Pipeline input {input.Position} {problem}.");
 }

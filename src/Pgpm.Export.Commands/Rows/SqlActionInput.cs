@@ -1,4 +1,3 @@
-using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Commands.Rows;
@@ -23,31 +22,22 @@ internal static class SqlActionInput
         new("category", action.Category),
     ]);
 
-    public static SqlAction Read(RowInput input, Guid databaseId, Func<RowInput, string, string, ExportException> reject)
+    public static SqlAction Read(RowInput input, Guid databaseId)
     {
-        var properties = input.Properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        var properties = new RowProperties(input, Pgpm.Export.Sources.MetaSchemas.SqlActionsTable);
+        string? Text(string name) => properties.Read(new ColumnInfo(name, "text", PgTypeKind.Text)).Text;
 
-        PgValue Value(ColumnInfo column)
-        {
-            if (!properties.TryGetValue(column.Name, out var raw))
-                throw reject(input, "RowColumnMissing", $"is a sql_actions row without the column '{column.Name}'");
-            var (value, problem) = RowValues.FromObject(column, raw);
-            return problem is null ? value : throw reject(input, "RowValueInvalid", $"is a sql_actions row where {problem}");
-        }
-
-        string? Text(string name) => Value(new ColumnInfo(name, "text", PgTypeKind.Text)).Text;
-
-        var id = Value(IdColumn).Text;
+        var id = properties.Read(IdColumn).Text;
         if (id is null || !long.TryParse(id, out var actionId))
-            throw reject(input, "RowValueInvalid", "is a sql_actions row without a bigint id");
-        var database = Value(DatabaseColumn).Text;
+            throw PipedRowReader.Reject(input, "RowValueInvalid", "is a sql_actions row without a bigint id");
+        var database = properties.Read(DatabaseColumn).Text;
         if (database != databaseId.ToString())
-            throw reject(input, "RowOfOtherDatabase", $"is a sql_actions row of the database {database ?? "NULL"}, not {databaseId}, the one being exported");
-        var deps = Value(DepsColumn).Text;
+            throw PipedRowReader.Reject(input, "RowOfOtherDatabase", $"is a sql_actions row of the database {database ?? "NULL"}, not {databaseId}, the one being exported");
+        var deps = properties.Read(DepsColumn).Text;
         var depList = deps is null ? [] : Values.ArrayLiteral.TryParseOneDimensional(deps)
-            ?? throw reject(input, "RowValueInvalid", "is a sql_actions row whose deps is not a list of change names");
+            ?? throw PipedRowReader.Reject(input, "RowValueInvalid", "is a sql_actions row whose deps is not a list of change names");
         if (depList.Any(d => d is null))
-            throw reject(input, "RowValueInvalid", "is a sql_actions row whose deps holds a null");
+            throw PipedRowReader.Reject(input, "RowValueInvalid", "is a sql_actions row whose deps holds a null");
         return new SqlAction(actionId, Text("name"), Text("deploy"), depList!, Text("content"), Text("revert"), Text("verify"), Text("category"));
     }
 }
