@@ -20,19 +20,18 @@ internal static class SourceFactory
         if (endpoint is null)
             return await SqlExportSource.OpenAsync(cli.RequireConnectionString(parse), log, cancellationToken).ConfigureAwait(false);
 
-        var options = EndpointOptions(endpoint, parse.GetValue(cli.Header), parse, cli, "--header");
+        var options = EndpointOptions(endpoint, "--graphql-endpoint", parse.GetValue(cli.Header), "--header", parse, cli);
         var migrateUri = parse.GetValue(cli.MigrateEndpoint);
-        var migrate = migrateUri is null ? null : EndpointOptions(migrateUri, parse.GetValue(cli.MigrateHeader), parse, cli, "--migrate-header");
+        var migrate = migrateUri is null ? null : EndpointOptions(migrateUri, "--migrate-endpoint", parse.GetValue(cli.MigrateHeader), "--migrate-header", parse, cli);
         return await GraphQLExportSource.OpenAsync(options, migrate, manifest, log, cancellationToken).ConfigureAwait(false);
     }
 
-    private static GraphQLEndpointOptions EndpointOptions(string url, string[]? headers, ParseResult parse, CliOptions cli, string headerFlag)
+    private static GraphQLEndpointOptions EndpointOptions(string url, string endpointFlag, string[]? headers, string headerFlag, ParseResult parse, CliOptions cli)
     {
-        var flag = headerFlag == "--header" ? "--graphql-endpoint" : "--migrate-endpoint";
         var token = parse.GetValue(cli.Token) ?? Environment.GetEnvironmentVariable(CliOptions.TokenVariable);
         return new GraphQLEndpointOptions
         {
-            Endpoint = EndpointSettings.ParseEndpoint(url, flag),
+            Endpoint = EndpointSettings.ParseEndpoint(url, endpointFlag),
             Token = string.IsNullOrEmpty(token) ? null : token,
             Headers = EndpointSettings.CheckHeaders(SplitHeaders(headers ?? [], headerFlag), headerFlag, $"--token or {CliOptions.TokenVariable}"),
             PageSize = EndpointSettings.CheckPageSize(parse.GetValue(cli.PageSize) ?? 500, "--page-size"),
