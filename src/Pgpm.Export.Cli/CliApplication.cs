@@ -99,6 +99,7 @@ public static class CliApplication
             Schemas = parse.GetResult(cli.Schemas) is null ? null : CommaList.Split(parse.GetValue(cli.Schemas)),
             ExcludeCategories = CommaList.Split(parse.GetValue(cli.ExcludeCategories)),
             Manifest = manifestFile is null ? ExportManifest.BuiltIn : ExportManifest.LoadFile(manifestFile),
+            Concurrency = parse.GetValue(cli.Concurrency),
         };
 
         await using var source = await SourceFactory.OpenAsync(cli, parse, exportOptions.Manifest, log, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pgpm.Export.Errors;
+using Pgpm.Export.Export;
 
 namespace Pgpm.Export.Cli;
 
@@ -31,11 +32,12 @@ internal sealed class CliOptions
     public Option<string[]> ExcludeCategories { get; } = new("--exclude-categories", "--excludeCategories") { Description = "sql_actions categories to leave out, comma-separated.", AllowMultipleArgumentsPerToken = true };
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "The pgpm workspace to write into (created if missing)." };
     public Option<string?> ManifestFile { get; } = new("--manifest") { Description = "A manifest file replacing the built-in one (see 'pgpm-export manifest')." };
+    public Option<int> Concurrency { get; } = new("--concurrency") { Description = $"How many tables are read at once (default {ExportOptions.DefaultConcurrency}; 1 reads one after another). The output is the same either way.", DefaultValueFactory = _ => ExportOptions.DefaultConcurrency };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Say which tables were read, skipped and renamed." };
 
     public void AddExportOptionsTo(Command command)
     {
-        foreach (var option in new Option[] { ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize, DatabaseId, DatabaseName, ExtensionName, MetaExtensionName, Author, Schemas, ExcludeCategories, Out, ManifestFile, Verbose })
+        foreach (var option in new Option[] { ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize, DatabaseId, DatabaseName, ExtensionName, MetaExtensionName, Author, Schemas, ExcludeCategories, Out, ManifestFile, Concurrency, Verbose })
             command.Options.Add(option);
     }
 

@@ -41,6 +41,7 @@ internal static class DatabasePackageExporter
     {
         var renamer = context.Renamer;
         var plan = new List<PlanChange>();
+        using var slot = await context.ReadSlots.TakeAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var action in context.Source.ReadSqlActionsAsync(context.Database.Id, context.Options.ExcludeCategories, cancellationToken).ConfigureAwait(false))
         {
             var origin = $"sql_actions row {action.Id}";

@@ -15,4 +15,5 @@ internal sealed record ExportContext(
     SchemaRenamer Renamer,
     PlanAuthor Author,
     IExportLog Log,
-    IProgress<ExportProgress>? Progress);
+    IProgress<ExportProgress>? Progress,
+    ReadSlots ReadSlots);

@@ -26,6 +26,14 @@ public sealed class ExportOptions
 
     public ExportManifest Manifest { get; init; } = ExportManifest.BuiltIn;
 
+    public const int DefaultConcurrency = 4;
+
+    /// <summary>
+    /// How many tables are read at once (meta tables and sql_actions); 1 reads them one after another.
+    /// The output is byte-identical either way.
+    /// </summary>
+    public int Concurrency { get; init; } = DefaultConcurrency;
+
     /// <summary>Whether an existing package may be replaced (its user files are kept either way).</summary>
     public bool ReplaceExisting { get; init; } = true;
 

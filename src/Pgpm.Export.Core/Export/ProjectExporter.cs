@@ -26,6 +26,9 @@ public sealed class ProjectExporter
 
     public async Task<ExportResult> ExportAsync(ExportOptions options, CancellationToken cancellationToken = default)
     {
+        if (options.Concurrency < 1)
+            throw new ExportException(ExportErrorKind.InvalidArgument, "ConcurrencyInvalid",
+                $"The concurrency must be at least 1 (tables read at once), not {options.Concurrency}.");
         var author = ParseAuthor(options.Author);
         var workspace = Workspace.Open(options.OutputPath);
         var database = await DatabaseResolver.ResolveAsync(_source, options.DatabaseId, options.DatabaseName, cancellationToken).ConfigureAwait(false);
@@ -40,14 +43,26 @@ public sealed class ProjectExporter
         foreach (var (from, to) in renamer.Map.OrderBy(p => p.Key, StringComparer.Ordinal))
             _log.Verbose($"Schema {from} is renamed to {to}.");
 
-        var context = new ExportContext(_source, options, database, workspace, renamer, author, _log, _progress);
+        using var readSlots = new ReadSlots(options.Concurrency);
+        var log = new SynchronizedExportLog(_log);
+        var progress = _progress is null ? null : new SynchronizedProgress(_progress);
+        var context = new ExportContext(_source, options, database, workspace, renamer, author, log, progress, readSlots);
+        var outcomes = new (StagedPackage? Staged, string? Skipped)[2];
         var staged = new List<StagedPackage>();
         var skipped = new List<string>();
         try
         {
-            // Both packages are staged before either is committed: a failure reading the second leaves neither behind.
-            Stage(await DatabasePackageExporter.StageAsync(context, databasePackage, cancellationToken).ConfigureAwait(false));
-            Stage(await ServicePackageExporter.StageAsync(context, servicePackage, cancellationToken).ConfigureAwait(false));
+            // Both packages are staged, at once, before either is committed: a failure reading one leaves neither behind.
+            try
+            {
+                await FailFastTasks.RunAsync(2, async (index, ct) => outcomes[index] = index == 0
+                    ? await DatabasePackageExporter.StageAsync(context, databasePackage, ct).ConfigureAwait(false)
+                    : await ServicePackageExporter.StageAsync(context, servicePackage, ct).ConfigureAwait(false), slots: null, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                foreach (var outcome in outcomes) Stage(outcome);
+            }
             cancellationToken.ThrowIfCancellationRequested();
             if (!options.ReplaceExisting && staged.FirstOrDefault(p => p.TargetExists) is { } existing)
                 throw new ExportException(ExportErrorKind.Write, "PackageExists",
@@ -75,7 +90,7 @@ public sealed class ProjectExporter
             if (outcome.Staged is not null) staged.Add(outcome.Staged);
             if (outcome.Skipped is null) return;
             skipped.Add(outcome.Skipped);
-            _log.Warning(outcome.Skipped);
+            log.Warning(outcome.Skipped);
         }
     }
 

@@ -8,8 +8,9 @@ namespace Pgpm.Export.Export;
 
 /// <summary>
 /// The service package: one change <c>migrate/&lt;table&gt;</c> per meta table with rows for the
-/// database, in manifest order, each depending on the previous one. Rows stream from the source
-/// straight into the deploy script.
+/// database, in manifest order, each depending on the previous one. Several tables are read at once
+/// (<see cref="ExportOptions.Concurrency"/>), each streaming from the source straight into its own deploy
+/// script; the plan is assembled in manifest order afterwards, so the bytes do not depend on the interleaving.
 /// </summary>
 internal static class ServicePackageExporter
 {
@@ -54,66 +55,81 @@ internal static class ServicePackageExporter
 
     private static async Task<(List<PlanChange> Plan, long Rows)> WriteChangesAsync(ExportContext context, PackageBuilder builder, CancellationToken cancellationToken)
     {
+        var order = await TableOrder.ForExportAsync(context.Source, context.Options.Manifest, context.Log, cancellationToken).ConfigureAwait(false);
+        var changes = order.Select(t => new MetaTableChange(t.Table, t.Entry)).ToList();
+        await FailFastTasks.RunAsync(changes.Count, (index, ct) => WriteTableAsync(context, builder, changes, index, ct), context.ReadSlots, cancellationToken).ConfigureAwait(false);
+
         var plan = new List<PlanChange>();
-        long totalRows = 0;
-        foreach (var (table, entry) in await TableOrder.ForExportAsync(context.Source, context.Options.Manifest, context.Log, cancellationToken).ConfigureAwait(false))
-        {
-            var shape = await context.Source.DescribeTableAsync(table, cancellationToken).ConfigureAwait(false);
-            if (shape is null)
-            {
-                context.Log.Verbose($"Skipping {table}: {context.Source.Description} does not have it.");
-                continue;
-            }
-            var change = "migrate/" + table.Name;
-            var previous = plan.Count > 0 ? plan[^1].Name : null;
-            var rows = await WriteTableAsync(context, builder, ColumnRules.ExportedColumns(shape, entry), entry?.OnConflictDoNothing ?? false, change, previous, cancellationToken).ConfigureAwait(false);
-            if (rows == 0) continue;
-            plan.Add(new PlanChange(change, previous is null ? [] : [previous], change));
-            totalRows += rows;
-        }
-        return (plan, totalRows);
+        foreach (var change in changes.Where(c => c.Rows > 0))
+            plan.Add(new PlanChange(change.Name, plan.Count > 0 ? [plan[^1].Name] : [], change.Name));
+        return (plan, changes.Sum(c => c.Rows));
     }
 
-    private static async Task<long> WriteTableAsync(ExportContext context, PackageBuilder builder, TableShape shape, bool onConflictDoNothing, string change, string? previous, CancellationToken cancellationToken)
+    private static async Task WriteTableAsync(ExportContext context, PackageBuilder builder, IReadOnlyList<MetaTableChange> changes, int index, CancellationToken cancellationToken)
     {
-        var databaseId = context.Database.Id;
-        StreamWriter? writer = null;
-        InsertStatementWriter? insert = null;
+        var change = changes[index];
         try
         {
-            await foreach (var row in context.Source.ReadRowsAsync(shape, databaseId, cancellationToken).ConfigureAwait(false))
+            var shape = await context.Source.DescribeTableAsync(change.Table, cancellationToken).ConfigureAwait(false);
+            if (shape is null)
             {
-                if (writer is null)
-                {
-                    builder.ClaimChange(change, $"the table {shape.Table}");
-                    writer = builder.CreateScript("deploy", change);
-                    await writer.WriteAsync(ScriptTemplates.DeployPrefix(change, previous is null ? [] : [previous]) + context.Renamer.Apply(Header) + "\n\n").ConfigureAwait(false);
-                    insert = new InsertStatementWriter(writer, shape, context.Renamer, onConflictDoNothing);
-                }
-                await insert!.WriteRowAsync(row, cancellationToken).ConfigureAwait(false);
+                context.Log.Verbose($"Skipping {change.Table}: {context.Source.Description} does not have it.");
+                change.Found(false);
+                return;
+            }
+            change.Rows = await WriteRowsAsync(context, builder, ColumnRules.ExportedColumns(shape, change.Entry), change, changes.Take(index), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            change.Failed(e);
+            throw;
+        }
+    }
+
+    private static async Task<long> WriteRowsAsync(ExportContext context, PackageBuilder builder, TableShape shape, MetaTableChange change,
+        IEnumerable<MetaTableChange> earlier, CancellationToken cancellationToken)
+    {
+        var databaseId = context.Database.Id;
+        var onConflictDoNothing = change.Entry?.OnConflictDoNothing ?? false;
+        await using var rows = context.Source.ReadRowsAsync(shape, databaseId, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        if (!await rows.MoveNextAsync().ConfigureAwait(false))
+        {
+            context.Log.Verbose($"{shape.Table} has no rows for the database; no change written.");
+            change.Found(false);
+            return 0;
+        }
+
+        // The change depends on the nearest earlier table with rows. Waiting for all earlier tables also makes
+        // changes claimed in manifest order, so a clash is reported the same way however the reads interleave.
+        string? previous = null;
+        foreach (var earlierChange in earlier)
+            if (await earlierChange.HasRows.ConfigureAwait(false)) previous = earlierChange.Name;
+        builder.ClaimChange(change.Name, $"the table {shape.Table}");
+        change.Found(true);
+
+        InsertStatementWriter insert;
+        await using (var writer = builder.CreateScript("deploy", change.Name))
+        {
+            await writer.WriteAsync(ScriptTemplates.DeployPrefix(change.Name, previous is null ? [] : [previous]) + context.Renamer.Apply(Header) + "\n\n").ConfigureAwait(false);
+            insert = new InsertStatementWriter(writer, shape, context.Renamer, onConflictDoNothing);
+            do
+            {
+                await insert.WriteRowAsync(rows.Current, cancellationToken).ConfigureAwait(false);
                 if (insert.Rows % 1000 == 0) context.Progress?.Report(new ExportProgress(shape.Table, insert.Rows, Completed: false));
             }
-            if (writer is null || insert is null)
-            {
-                context.Log.Verbose($"{shape.Table} has no rows for the database; no change written.");
-                return 0;
-            }
+            while (await rows.MoveNextAsync().ConfigureAwait(false));
             await insert.FinishAsync(cancellationToken).ConfigureAwait(false);
             await writer.WriteAsync("\n\n" + "\nSET session_replication_role TO DEFAULT;" + "\n" + ScriptTemplates.DeploySuffix).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
         }
 
         var table = SqlIdentifier.Quoted(shape.Table.Schema) + "." + SqlIdentifier.Quoted(shape.Table.Name);
         var where = $"{SqlIdentifier.Quoted(shape.DatabaseColumn)} = '{databaseId}'";
-        await builder.WriteScriptAsync("revert", change, ScriptTemplates.Revert(change,
+        await builder.WriteScriptAsync("revert", change.Name, ScriptTemplates.Revert(change.Name,
             $"SET session_replication_role TO replica;\n\nDELETE FROM {table} WHERE {where};\n\nSET session_replication_role TO DEFAULT;\n"), cancellationToken).ConfigureAwait(false);
-        await builder.WriteScriptAsync("verify", change, ScriptTemplates.Verify(change,
+        await builder.WriteScriptAsync("verify", change.Name, ScriptTemplates.Verify(change.Name,
             $"SELECT 1/(CASE WHEN count(*) >= {insert.Rows} THEN 1 ELSE 0 END) FROM {table} WHERE {where};\n"), cancellationToken).ConfigureAwait(false);
         context.Progress?.Report(new ExportProgress(shape.Table, insert.Rows, Completed: true));
-        context.Log.Verbose($"{shape.Table}: {insert.Rows} rows written as {change}.");
+        context.Log.Verbose($"{shape.Table}: {insert.Rows} rows written as {change.Name}.");
         return insert.Rows;
     }
 }

@@ -43,16 +43,21 @@ public sealed class PackageBuilder : IDisposable
         if (problem is not null)
             throw new ExportException(ExportErrorKind.InvalidData, "ChangeNameInvalid",
                 $"{origin} has the change name {Printable(change)}, which cannot be written: {problem}.");
-        if (_changeOrigins.TryGetValue(change, out var first))
-            throw new ExportException(ExportErrorKind.InvalidData, "ChangeNameDuplicate",
-                $"{first} and {origin} both have the change name '{change}'; a plan can hold it once. Rename one of them at the source.");
-        _changeOrigins[change] = origin;
+        lock (_changeOrigins)
+        {
+            if (_changeOrigins.TryGetValue(change, out var first))
+                throw new ExportException(ExportErrorKind.InvalidData, "ChangeNameDuplicate",
+                    $"{first} and {origin} both have the change name '{change}'; a plan can hold it once. Rename one of them at the source.");
+            _changeOrigins[change] = origin;
+        }
     }
 
     /// <summary>Opens <c>kind/change.sql</c> for writing; the change must have been claimed.</summary>
     public StreamWriter CreateScript(string kind, string change)
     {
-        if (!_changeOrigins.ContainsKey(change))
+        bool claimed;
+        lock (_changeOrigins) claimed = _changeOrigins.ContainsKey(change);
+        if (!claimed)
             throw new InvalidOperationException($"The change '{change}' was not claimed before its {kind} script was written.");
         var path = Path.GetFullPath(Path.Combine(_staging, kind, change + ".sql"));
         if (!path.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Npgsql;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Logging;
@@ -118,15 +117,9 @@ public sealed class SqlExportSource : IExportSource
 
     public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder("SELECT ");
-        sql.AppendJoin(", ", shape.Columns.Select(TextExpression));
-        if (shape.Columns.Count == 0) sql.Append("1");
-        sql.Append(" FROM ").Append(SqlIdentifier.Quoted(shape.Table.Schema)).Append('.').Append(SqlIdentifier.Quoted(shape.Table.Name));
-        sql.Append(" WHERE ").Append(SqlIdentifier.Quoted(shape.DatabaseColumn)).Append(" = $1");
-        sql.Append(" ORDER BY ").AppendJoin(", ", shape.KeyColumns.Select(SqlIdentifier.Quoted));
-
+        var sql = SqlRowQueries.Rows(shape);
         var kinds = shape.Columns.Select(c => c.Kind).ToArray();
-        await foreach (var record in QueryAsync(sql.ToString(), [databaseId], $"reading {shape.Table}", cancellationToken).ConfigureAwait(false))
+        await foreach (var record in QueryAsync(sql, [databaseId], $"reading {shape.Table}", cancellationToken).ConfigureAwait(false))
         {
             var values = new PgValue[kinds.Length];
             for (var i = 0; i < kinds.Length; i++)
@@ -150,18 +143,11 @@ public sealed class SqlExportSource : IExportSource
         if (!hasCategory && excludeCategories.Count > 0)
             _log.Warning("db_migrate.sql_actions has no category column, so no category can be excluded; exporting every action.");
 
-        var sql = new StringBuilder("SELECT id::bigint, name, deploy, deps::text[], content, revert, verify, ");
-        sql.Append(hasCategory ? "category::text" : "NULL::text");
-        sql.Append(" FROM db_migrate.sql_actions WHERE database_id = $1");
-        var parameters = new List<object> { databaseId };
-        if (hasCategory && excludeCategories.Count > 0)
-        {
-            sql.Append(" AND (category IS NULL OR NOT (category::text = ANY($2)))");
-            parameters.Add(excludeCategories.ToArray());
-        }
-        sql.Append(" ORDER BY id");
+        var excluding = hasCategory && excludeCategories.Count > 0;
+        object[] parameters = excluding ? [databaseId, excludeCategories.ToArray()] : [databaseId];
+        var sql = SqlRowQueries.SqlActions(hasCategory, excluding);
 
-        await foreach (var record in QueryAsync(sql.ToString(), parameters.ToArray(), "reading db_migrate.sql_actions", cancellationToken).ConfigureAwait(false))
+        await foreach (var record in QueryAsync(sql, parameters, "reading db_migrate.sql_actions", cancellationToken).ConfigureAwait(false))
         {
             // Sequential access: read the columns in order.
             var id = record.GetInt64(0);
@@ -260,16 +246,6 @@ public sealed class SqlExportSource : IExportSource
         {
             throw SqlErrors.Translate(e, Description, doing);
         }
-    }
-
-    /// <summary>
-    /// The column as PostgreSQL's text. The ::text cast is the type's output everywhere but for character(n),
-    /// where it strips the padding; bpcharout keeps it, as COPY and a GraphQL API show it.
-    /// </summary>
-    private static string TextExpression(ColumnInfo column)
-    {
-        var quoted = SqlIdentifier.Quoted(column.Name);
-        return column.BaseTypeName == "bpchar" ? $"pg_catalog.textin(pg_catalog.bpcharout({quoted}))" : quoted + "::text";
     }
 
     private static DatabaseInfo ReadDatabase(NpgsqlDataReader record) =>

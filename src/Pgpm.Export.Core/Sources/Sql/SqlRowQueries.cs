@@ -1,0 +1,45 @@
+using System.Text;
+using Pgpm.Export.Model;
+using Pgpm.Export.Rendering;
+
+namespace Pgpm.Export.Sources.Sql;
+
+/// <summary>
+/// The statements that read rows: every column as PostgreSQL's text, the database id as parameter <c>$1</c>.
+/// Public so the benchmark's floor runs exactly what an export runs.
+/// </summary>
+public static class SqlRowQueries
+{
+    /// <summary>The database's rows of the table, in key order, exactly <paramref name="shape"/>'s columns.</summary>
+    public static string Rows(TableShape shape)
+    {
+        var sql = new StringBuilder("SELECT ");
+        sql.AppendJoin(", ", shape.Columns.Select(TextExpression));
+        if (shape.Columns.Count == 0) sql.Append("1");
+        sql.Append(" FROM ").Append(SqlIdentifier.Quoted(shape.Table.Schema)).Append('.').Append(SqlIdentifier.Quoted(shape.Table.Name));
+        sql.Append(" WHERE ").Append(SqlIdentifier.Quoted(shape.DatabaseColumn)).Append(" = $1");
+        sql.Append(" ORDER BY ").AppendJoin(", ", shape.KeyColumns.Select(SqlIdentifier.Quoted));
+        return sql.ToString();
+    }
+
+    /// <summary>The database's sql_actions by id; with <paramref name="excluding"/>, <c>$2</c> is the text[] of categories to leave out.</summary>
+    public static string SqlActions(bool hasCategory, bool excluding)
+    {
+        var sql = new StringBuilder("SELECT id::bigint, name, deploy, deps::text[], content, revert, verify, ");
+        sql.Append(hasCategory ? "category::text" : "NULL::text");
+        sql.Append(" FROM db_migrate.sql_actions WHERE database_id = $1");
+        if (hasCategory && excluding) sql.Append(" AND (category IS NULL OR NOT (category::text = ANY($2)))");
+        sql.Append(" ORDER BY id");
+        return sql.ToString();
+    }
+
+    /// <summary>
+    /// The column as PostgreSQL's text. The ::text cast is the type's output everywhere but for character(n),
+    /// where it strips the padding; bpcharout keeps it, as COPY and a GraphQL API show it.
+    /// </summary>
+    private static string TextExpression(ColumnInfo column)
+    {
+        var quoted = SqlIdentifier.Quoted(column.Name);
+        return column.BaseTypeName == "bpchar" ? $"pg_catalog.textin(pg_catalog.bpcharout({quoted}))" : quoted + "::text";
+    }
+}
