@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Export;
+using Pgpm.Export.Sources.GraphQL;
 
 namespace Pgpm.Export.Cli;
 
@@ -21,7 +22,7 @@ internal sealed class CliOptions
     public Option<string[]> Header { get; } = new("--header", "-H") { Description = "Extra request header 'Name: value' for the GraphQL endpoint; repeatable (e.g. 'X-Meta-Schema: true')." };
     public Option<string?> MigrateEndpoint { get; } = new("--migrate-endpoint") { Description = "A separate GraphQL endpoint that exposes sql_actions, for the database package." };
     public Option<string[]> MigrateHeader { get; } = new("--migrate-header") { Description = "Extra request header 'Name: value' for the migrate endpoint; repeatable." };
-    public Option<int?> PageSize { get; } = new("--page-size") { Description = "Rows per GraphQL page (default 500; stepped down automatically when the server refuses it)." };
+    public Option<int?> PageSize { get; } = new("--page-size") { Description = $"The most rows per GraphQL page (default {GraphQLEndpointOptions.DefaultPageSize}); fewer when rows are large, and halved while the server refuses the size." };
 
     public Option<Guid?> DatabaseId { get; } = new("--database-id", "--databaseId") { Description = "Id of the database (a row of metaschema_public.database) to export." };
     public Option<string?> DatabaseName { get; } = new("--database", "-d") { Description = "Name of the database (metaschema_public.database.name) to export." };

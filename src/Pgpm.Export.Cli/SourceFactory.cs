@@ -34,7 +34,7 @@ internal static class SourceFactory
             Endpoint = EndpointSettings.ParseEndpoint(url, endpointFlag),
             Token = string.IsNullOrEmpty(token) ? null : token,
             Headers = EndpointSettings.CheckHeaders(SplitHeaders(headers ?? [], headerFlag), headerFlag, $"--token or {CliOptions.TokenVariable}"),
-            PageSize = EndpointSettings.CheckPageSize(parse.GetValue(cli.PageSize) ?? 500, "--page-size"),
+            PageSize = EndpointSettings.CheckPageSize(parse.GetValue(cli.PageSize) ?? GraphQLEndpointOptions.DefaultPageSize, "--page-size"),
         };
     }
 

@@ -29,6 +29,6 @@ public static class SourceOpener
         Endpoint = EndpointSettings.ParseEndpoint(url, what),
         Token = string.IsNullOrEmpty(token) ? null : token,
         Headers = EndpointSettings.CheckHeaders(request.Headers, "-Header", $"-Token, -Credential or $env:{SourceRequest.TokenVariable}"),
-        PageSize = EndpointSettings.CheckPageSize(request.PageSize ?? 500, "-PageSize"),
+        PageSize = EndpointSettings.CheckPageSize(request.PageSize ?? GraphQLEndpointOptions.DefaultPageSize, "-PageSize"),
     };
 }

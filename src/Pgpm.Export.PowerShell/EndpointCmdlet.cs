@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Net;
 using System.Security;
 using Pgpm.Export.Commands;
+using Pgpm.Export.Sources.GraphQL;
 
 namespace Pgpm.Export.PowerShell;
 
@@ -35,7 +36,7 @@ public abstract class EndpointCmdlet : PgpmCmdlet
 
     [Parameter(ParameterSetName = ParameterSets.GraphQL)]
     [ValidateRange(1, 100000)]
-    public int PageSize { get; set; } = 500;
+    public int PageSize { get; set; } = GraphQLEndpointOptions.DefaultPageSize;
 
     [Parameter(Mandatory = true, ParameterSetName = ParameterSets.ConnectionString)]
     [ValidateNotNullOrEmpty]

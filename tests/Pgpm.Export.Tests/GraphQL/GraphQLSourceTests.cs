@@ -94,11 +94,49 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         using var output = new TempDirectory();
         var log = new RecordingLog();
         var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn, log, pageSize: 1000, databaseId: SampleDatabase.SampleId);
-        Assert.Contains(log.Verbose, v => v.Contains("refused pages of 1000 rows; asking for 500"));
-        Assert.Contains(log.Verbose, v => v.Contains("refused pages of 7 rows; asking for 3"));
+        Assert.Contains(log.Verbose, v => v.Contains("refused pages of 1000 rows; asking for at most 500"));
+        Assert.Contains(log.Verbose, v => v.Contains("refused pages of 7 rows; asking for at most 3"));
         Assert.Single(log.Verbose, v => v.Contains("refused pages of 7 rows"));
         Assert.Equal(25, result.Packages.Single(p => p.Kind == PackageKind.Service).Rows);
         Assert.Equal(8, Regex.Count(File.ReadAllText(output.Combine("packages", "pets-service", "deploy", "migrate", "field.sql")), @"\('5e7a0003-"));
+    }
+
+    [Theory]
+    [InlineData(GraphQLDialect.Default, 4)]
+    [InlineData(GraphQLDialect.Constructive, 1000)]
+    public async Task Sql_actions_arrive_page_by_page_in_id_order_however_many_digits_the_ids_have(GraphQLDialect dialect, int pageSize)
+    {
+        // Ids 1 to 30: ordered as text, "10" would come before "2" (the plugin once did exactly that).
+        var database = await postgres.NewSampleDatabaseAsync("gql_actions");
+        await postgres.Server.ExecuteAsync(database, $"""
+            INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify)
+            SELECT 'extra ' || g, '{SampleDatabase.SampleId}', 'extra/change_' || g, ARRAY[]::text[], repeat('SELECT ' || g || ';' || chr(10), 40), NULL, NULL
+            FROM generate_series(1, 30) g ORDER BY g
+            """);
+        await using var server = await GraphQLExport.StartAsync(postgres, database, dialect);
+        using var viaGraphQL = new TempDirectory();
+        using var viaSql = new TempDirectory();
+        await GraphQLExport.RunAsync(server.Endpoint, viaGraphQL.Path, ExportManifest.BuiltIn, pageSize: pageSize, databaseId: SampleDatabase.SampleId);
+        await SqlExport.RunAsync(postgres, database, viaSql.Path, adjust: o => new() { OutputPath = o.OutputPath, DatabaseId = SampleDatabase.SampleId, Author = o.Author });
+
+        WorkspaceAssert.Identical(viaSql.Path, viaGraphQL.Path, minimumFiles: 100);
+        var extras = File.ReadAllLines(viaGraphQL.Combine("packages", "pets", "pgpm.plan")).Where(l => l.StartsWith("extra/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Enumerable.Range(1, 30).Select(i => "extra/change_" + i), extras.Select(l => l.Split(' ')[0]));
+    }
+
+    [Fact]
+    public async Task Pages_shrink_to_fit_wide_rows()
+    {
+        var sizer = new PageSizer(new PageSizeCeiling(1000, new RecordingLog()));
+        Assert.Equal(1000, sizer.Next);
+        sizer.Observed(rows: 1000, bytes: 400_000);
+        Assert.Equal(1000, sizer.Next);
+        sizer.Observed(rows: 1000, bytes: 20L * 1024 * 1024);
+        Assert.Equal((int)(PageSizer.TargetBytes / (20L * 1024 * 1024 / 1000)), sizer.Next);
+        sizer.Observed(rows: 1, bytes: 64L * 1024 * 1024);
+        Assert.Equal(1, sizer.Next);
+        sizer.Observed(rows: 0, bytes: 50);
+        Assert.Equal(1, sizer.Next);
     }
 
     [Fact]

@@ -2,19 +2,17 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using Pgpm.Export.Errors;
-using Pgpm.Export.Logging;
 
 namespace Pgpm.Export.Sources.GraphQL;
 
 /// <summary>
 /// Pages through one connection with cursors until <c>hasNextPage</c> is false, one page in flight at a
-/// time. The page size steps down when the server refuses it; a cursor that does not advance stops the loop.
-/// Rows of one database are filtered by the server when the connection can, and here when it cannot.
+/// time, each page sized by a <see cref="PageSizer"/> within the endpoint's ceiling (which steps down when the
+/// server refuses a size); a cursor that does not advance stops the loop. Rows of one database are filtered
+/// by the server when the connection can, and here when it cannot.
 /// </summary>
-internal sealed class ConnectionPager(GraphQLClient client, int pageSize, IExportLog log)
+internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceiling)
 {
-    private int? _pageSize;
-
     /// <param name="databaseId">Only this database's rows; null for every row.</param>
     public async IAsyncEnumerable<JsonObject> NodesAsync(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns, Guid? databaseId,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -24,30 +22,31 @@ internal sealed class ConnectionPager(GraphQLClient client, int pageSize, IExpor
         var selected = localFilter is null || columns.Contains(localFilter) ? columns : [.. columns, localFilter];
         var wanted = databaseId?.ToString();
         var query = Query(binding, selected, filtered);
+        var sizer = new PageSizer(ceiling);
         string? cursor = null;
         var page = 0;
         while (true)
         {
             page++;
-            var size = _pageSize ?? pageSize;
-            JsonObject data;
+            var size = sizer.Next;
+            GraphQLAnswer answer;
             try
             {
                 var variables = new Dictionary<string, object?> { ["first"] = size, ["after"] = cursor };
                 if (filtered) variables["db"] = databaseId!.Value.ToString();
-                data = await client.QueryAsync(query, variables, $"reading page {page} of {binding.ConnectionField} ({binding.Table})", cancellationToken).ConfigureAwait(false);
+                answer = await client.QueryPageAsync(query, variables, $"reading page {page} of {binding.ConnectionField} ({binding.Table})", cancellationToken).ConfigureAwait(false);
             }
-            catch (ExportException e) when (e.ErrorId == GraphQLClient.PageSizeTooLarge && size > 1)
+            catch (ExportException e) when (e.ErrorId == GraphQLClient.PageSizeTooLarge && ceiling.Refused(size, client))
             {
-                _pageSize = Math.Max(1, size / 2);
-                log.Verbose($"{client.Endpoint} refused pages of {size} rows; asking for {_pageSize} instead.");
                 page--;
                 continue;
             }
 
-            var connection = data[binding.ConnectionField] as JsonObject
+            var connection = answer.Data[binding.ConnectionField] as JsonObject
                 ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection", $"{client.Endpoint} returned no {binding.ConnectionField} on page {page}.");
-            foreach (var node in connection["nodes"] as JsonArray ?? [])
+            var nodes = connection["nodes"] as JsonArray ?? [];
+            sizer.Observed(nodes.Count, answer.Bytes);
+            foreach (var node in nodes)
             {
                 if (node is not JsonObject row) continue;
                 if (localFilter is not null && row[localFilter.Field]?.GetValue<string>() != wanted) continue;

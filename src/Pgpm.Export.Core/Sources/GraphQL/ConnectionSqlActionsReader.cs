@@ -1,13 +1,12 @@
 using System.Runtime.CompilerServices;
-using Pgpm.Export.Logging;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Sources.GraphQL;
 
 /// <summary>sql_actions from a connection on a separate migrate endpoint (e.g. <c>sqlActions</c> or <c>allSqlActions</c>).</summary>
-internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTableBinding binding, int pageSize, IExportLog log) : ISqlActionsReader
+internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTableBinding binding, PageSizeCeiling ceiling) : ISqlActionsReader
 {
-    private readonly ConnectionPager _pager = new(client, pageSize, log);
+    private readonly ConnectionPager _pager = new(client, ceiling);
 
     public string Origin => $"{client.Endpoint} ({binding.ConnectionField})";
 

@@ -35,7 +35,11 @@ public sealed class GraphQLClient : IDisposable
     public Uri Endpoint => _options.Endpoint;
 
     /// <summary>Runs a query and returns its <c>data</c>; any <c>errors</c> entry is an <see cref="ExportException"/>.</summary>
-    public async Task<JsonObject> QueryAsync(string query, object? variables, string doing, CancellationToken cancellationToken)
+    public async Task<JsonObject> QueryAsync(string query, object? variables, string doing, CancellationToken cancellationToken) =>
+        (await QueryPageAsync(query, variables, doing, cancellationToken).ConfigureAwait(false)).Data;
+
+    /// <summary>As <see cref="QueryAsync"/>, with the size of the answer's body.</summary>
+    public async Task<GraphQLAnswer> QueryPageAsync(string query, object? variables, string doing, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(new { query, variables });
         for (var attempt = 1; ; attempt++)
@@ -55,11 +59,11 @@ public sealed class GraphQLClient : IDisposable
             if (failure is not null)
                 throw new ExportException(ExportErrorKind.Connection, "GraphQLUnreachable",
                     $"Cannot reach the GraphQL endpoint {Endpoint} while {doing}: {failure.Message}", failure);
-            return Interpret(status, text, doing, attempt);
+            return new GraphQLAnswer(Interpret(status, text, doing, attempt), text.Length);
         }
     }
 
-    private async Task<(HttpStatusCode Status, string Text, TimeSpan? RetryAfter, Exception? Failure)> SendAsync(string body, string doing, CancellationToken cancellationToken)
+    private async Task<(HttpStatusCode Status, byte[] Text, TimeSpan? RetryAfter, Exception? Failure)> SendAsync(string body, string doing, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -71,24 +75,25 @@ public sealed class GraphQLClient : IDisposable
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            // Bytes, not a string: the parser reads UTF-8 directly, at half the memory of a page held as UTF-16.
+            var text = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
             return (response.StatusCode, text, RetryAfter(response), null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (0, "", null, new TimeoutException($"no complete answer within {_options.RequestTimeout.TotalSeconds:0}s"));
+            return (0, [], null, new TimeoutException($"no complete answer within {_options.RequestTimeout.TotalSeconds:0}s"));
         }
         catch (HttpRequestException e)
         {
-            return (0, "", null, e);
+            return (0, [], null, e);
         }
         catch (IOException e)
         {
-            return (0, "", null, e);
+            return (0, [], null, e);
         }
     }
 
-    private JsonObject Interpret(HttpStatusCode status, string text, string doing, int attempts)
+    private JsonObject Interpret(HttpStatusCode status, byte[] text, string doing, int attempts)
     {
         var code = (int)status;
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
@@ -142,7 +147,7 @@ public sealed class GraphQLClient : IDisposable
         return null;
     }
 
-    private static string ErrorSummary(string text)
+    private static string ErrorSummary(byte[] text)
     {
         try
         {
@@ -155,10 +160,10 @@ public sealed class GraphQLClient : IDisposable
         return "";
     }
 
-    private static bool LooksLikeHtml(string text)
+    private static bool LooksLikeHtml(byte[] text)
     {
-        var start = text.TrimStart();
-        return start.StartsWith('<');
+        var start = text.AsSpan().TrimStart(" \t\r\n"u8);
+        return start.Length > 0 && start[0] == (byte)'<';
     }
 
     public void Dispose()

@@ -11,8 +11,13 @@ public sealed record GraphQLEndpointOptions
     /// <summary>Extra request headers, e.g. <c>X-Meta-Schema: true</c>.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Rows asked for per page; stepped down when the server says the page is too large.</summary>
-    public int PageSize { get; init; } = 500;
+    public const int DefaultPageSize = 1000;
+
+    /// <summary>
+    /// The most rows asked for per page. Pages are fitted to the rows' size (see <see cref="PageSizer"/>), and the
+    /// limit is halved for the rest of the export when the server says a page is too large.
+    /// </summary>
+    public int PageSize { get; init; } = DefaultPageSize;
 
     /// <summary>Attempts per request for transient failures (connection errors, 429, 502, 503, 504).</summary>
     public int MaxAttempts { get; init; } = 5;

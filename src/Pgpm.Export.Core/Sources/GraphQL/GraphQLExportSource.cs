@@ -22,15 +22,15 @@ public sealed class GraphQLExportSource : IExportSource
     private readonly string? _noSqlActionsReason;
     private readonly IDisposable? _migrateClient;
 
-    private GraphQLExportSource(GraphQLClient client, int pageSize, IReadOnlyDictionary<TableRef, GraphQLTableBinding> bindings,
-        ISqlActionsReader? sqlActions, string? noSqlActionsReason, IDisposable? migrateClient, IExportLog log)
+    private GraphQLExportSource(GraphQLClient client, PageSizeCeiling ceiling, IReadOnlyDictionary<TableRef, GraphQLTableBinding> bindings,
+        ISqlActionsReader? sqlActions, string? noSqlActionsReason, IDisposable? migrateClient)
     {
         _client = client;
         _bindings = bindings;
         _sqlActions = sqlActions;
         _noSqlActionsReason = noSqlActionsReason;
         _migrateClient = migrateClient;
-        _pager = new ConnectionPager(client, pageSize, log);
+        _pager = new ConnectionPager(client, ceiling);
     }
 
     public string Description => _client.Endpoint.ToString();
@@ -41,6 +41,7 @@ public sealed class GraphQLExportSource : IExportSource
         log ??= NullExportLog.Instance;
         manifest ??= ExportManifest.BuiltIn;
         var client = new GraphQLClient(options, log);
+        var ceiling = new PageSizeCeiling(options.PageSize, log);
         GraphQLClient? migrateClient = null;
         try
         {
@@ -56,7 +57,7 @@ public sealed class GraphQLExportSource : IExportSource
 
             ISqlActionsReader? sqlActions = null;
             string? reason = null;
-            if (PluginSqlActionsReader.TryCreate(client, schema) is { } plugin)
+            if (PluginSqlActionsReader.TryCreate(client, schema, ceiling) is { } plugin)
             {
                 sqlActions = plugin;
             }
@@ -64,10 +65,11 @@ public sealed class GraphQLExportSource : IExportSource
             {
                 migrateClient = new GraphQLClient(migrate, log);
                 var migrateSchema = IntrospectionSchema.Parse(await migrateClient.QueryAsync(IntrospectionSchema.Query, null, "introspecting the migrate endpoint", cancellationToken).ConfigureAwait(false));
-                if (PluginSqlActionsReader.TryCreate(migrateClient, migrateSchema) is { } migratePlugin)
+                var migrateCeiling = new PageSizeCeiling(migrate.PageSize, log);
+                if (PluginSqlActionsReader.TryCreate(migrateClient, migrateSchema, migrateCeiling) is { } migratePlugin)
                     sqlActions = migratePlugin;
                 else if (GraphQLDiscovery.Discover(migrateSchema, [MetaSchemas.SqlActionsTable], log).TryGetValue(MetaSchemas.SqlActionsTable, out var binding))
-                    sqlActions = new ConnectionSqlActionsReader(migrateClient, binding, migrate.PageSize, log);
+                    sqlActions = new ConnectionSqlActionsReader(migrateClient, binding, migrateCeiling);
                 else
                     throw new ExportException(ExportErrorKind.NotFound, "MigrateEndpointWithoutSqlActions",
                         $"The migrate endpoint {migrate.Endpoint} exposes neither exportSqlActions nor a sql_actions connection.");
@@ -78,7 +80,7 @@ public sealed class GraphQLExportSource : IExportSource
                          "For the database package too, have the server load the exportSqlActions plugin (plugins/postgraphile-export-sql-actions) or pass --migrate-endpoint";
             }
             if (sqlActions is not null) log.Verbose($"sql_actions come from {sqlActions.Origin}.");
-            return new GraphQLExportSource(client, options.PageSize, bindings, sqlActions, reason, migrateClient, log);
+            return new GraphQLExportSource(client, ceiling, bindings, sqlActions, reason, migrateClient);
         }
         catch
         {
