@@ -108,18 +108,18 @@ internal static class ServicePackageExporter
         change.Found(true);
 
         InsertStatementWriter insert;
-        await using (var writer = builder.CreateScript("deploy", change.Name))
+        using (var writer = builder.CreateScript("deploy", change.Name))
         {
-            await writer.WriteAsync(ScriptTemplates.DeployPrefix(change.Name, previous is null ? [] : [previous]) + context.Renamer.Apply(Header) + "\n\n").ConfigureAwait(false);
+            writer.Write(ScriptTemplates.DeployPrefix(change.Name, previous is null ? [] : [previous]) + context.Renamer.Apply(Header) + "\n\n");
             insert = new InsertStatementWriter(writer, shape, context.Renamer, onConflictDoNothing);
             do
             {
-                await insert.WriteRowAsync(rows.Current, cancellationToken).ConfigureAwait(false);
+                insert.WriteRow(rows.Current);
                 if (insert.Rows % 1000 == 0) context.Progress?.Report(new ExportProgress(shape.Table, insert.Rows, Completed: false));
             }
             while (await rows.MoveNextAsync().ConfigureAwait(false));
-            await insert.FinishAsync(cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync("\n\n" + "\nSET session_replication_role TO DEFAULT;" + "\n" + ScriptTemplates.DeploySuffix).ConfigureAwait(false);
+            insert.Finish();
+            writer.Write("\n\n" + "\nSET session_replication_role TO DEFAULT;" + "\n" + ScriptTemplates.DeploySuffix);
         }
 
         var table = SqlIdentifier.Quoted(shape.Table.Schema) + "." + SqlIdentifier.Quoted(shape.Table.Name);

@@ -8,6 +8,8 @@ namespace Pgpm.Export.Rendering;
 /// tuples joined by <c>,\n</c> and indented two spaces unless the tuple holds a line break (then it
 /// starts at column 0, as the upstream deparser lays it out). Schema renaming is applied to each piece
 /// as it is written; pieces break only between identifiers, so that equals renaming the whole text.
+/// Writes are synchronous into the writer's buffer: a row is a few hundred characters, and an asynchronous
+/// write per row cost more (state machines, thread hops, garbage) than the rendering itself.
 /// </summary>
 public sealed class InsertStatementWriter
 {
@@ -28,9 +30,9 @@ public sealed class InsertStatementWriter
 
     public long Rows => _rows;
 
-    public async Task WriteRowAsync(ExportRow row, CancellationToken cancellationToken)
+    public void WriteRow(ExportRow row)
     {
-        if (_rows == 0) await WriteAsync(Header(), cancellationToken).ConfigureAwait(false);
+        if (_rows == 0) Write(Header());
         _tuple.Clear();
         if (_rows > 0) _tuple.Append(",\n");
         var start = _tuple.Length;
@@ -43,14 +45,14 @@ public sealed class InsertStatementWriter
         _tuple.Append(')');
         if (!ContainsLineBreak(_tuple, start)) _tuple.Insert(start, "  ");
         _rows++;
-        await WriteAsync(_tuple.ToString(), cancellationToken).ConfigureAwait(false);
+        Write(_tuple.ToString());
     }
 
     /// <summary>Ends the statement; call only after at least one row.</summary>
-    public Task FinishAsync(CancellationToken cancellationToken)
+    public void Finish()
     {
         if (_rows == 0) throw new InvalidOperationException("An INSERT needs at least one row.");
-        return WriteAsync(_onConflictDoNothing ? " ON CONFLICT DO NOTHING;" : ";", cancellationToken);
+        Write(_onConflictDoNothing ? " ON CONFLICT DO NOTHING;" : ";");
     }
 
     private string Header()
@@ -62,8 +64,7 @@ public sealed class InsertStatementWriter
         return sb.ToString();
     }
 
-    private Task WriteAsync(string text, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(_renamer.Apply(text).AsMemory(), cancellationToken);
+    private void Write(string text) => _writer.Write(_renamer.Apply(text));
 
     private static bool ContainsLineBreak(StringBuilder sb, int start)
     {

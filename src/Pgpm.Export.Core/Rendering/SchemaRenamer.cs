@@ -12,6 +12,7 @@ public sealed class SchemaRenamer
 {
     private readonly Regex? _pattern;
     private readonly Dictionary<string, string> _map;
+    private readonly string[] _names = [];
 
     public SchemaRenamer(IReadOnlyDictionary<string, string> oldToNew)
     {
@@ -23,7 +24,8 @@ public sealed class SchemaRenamer
             .Select(Regex.Escape);
         _pattern = new Regex(
             "(?<![A-Za-z0-9_$])(?:" + string.Join("|", alternatives) + ")(?![A-Za-z0-9_$])",
-            RegexOptions.CultureInvariant);
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _names = _map.Keys.ToArray();
     }
 
     public static SchemaRenamer None { get; } = new(new Dictionary<string, string>());
@@ -38,7 +40,18 @@ public sealed class SchemaRenamer
         return new SchemaRenamer(map);
     }
 
-    public string Apply(string text) => _pattern is null ? text : _pattern.Replace(text, m => _map[m.Value]);
+    /// <summary>
+    /// The text with the schemas renamed. Most text (a row of a meta table) names none of them, so a plain
+    /// search for each name comes first and the pattern runs only where one occurs.
+    /// </summary>
+    public string Apply(string text) => _pattern is null || !MentionsAny(text) ? text : _pattern.Replace(text, m => _map[m.Value]);
+
+    private bool MentionsAny(string text)
+    {
+        foreach (var name in _names)
+            if (text.Contains(name, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     public string? ApplyOrNull(string? text) => text is null ? null : Apply(text);
 }

@@ -66,10 +66,16 @@ public sealed class PackageBuilder : IDisposable
         return new StreamWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Utf8.Strict) { NewLine = "\n" };
     }
 
-    public async Task WriteScriptAsync(string kind, string change, string content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a whole script. Synchronously, on purpose: scripts are small and a package can have thousands, and
+    /// an asynchronous write of a small file costs more in thread hops than the write itself.
+    /// </summary>
+    public Task WriteScriptAsync(string kind, string change, string content, CancellationToken cancellationToken)
     {
-        await using var writer = CreateScript(kind, change);
-        await writer.WriteAsync(content.AsMemory(), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var writer = CreateScript(kind, change);
+        writer.Write(content);
+        return Task.CompletedTask;
     }
 
     /// <summary>

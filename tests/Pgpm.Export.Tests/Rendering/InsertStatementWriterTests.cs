@@ -18,14 +18,14 @@ public class InsertStatementWriterTests
         [new(PgTypeKind.Uuid, id), new(PgTypeKind.Text, role), new(PgTypeKind.Text, description), new(PgTypeKind.Array, tags)]);
 
     [Fact]
-    public async Task Layout_indents_tuples_except_those_holding_a_line_break()
+    public void Layout_indents_tuples_except_those_holding_a_line_break()
     {
         var writer = new StringWriter();
         var insert = new InsertStatementWriter(writer, Shape, SchemaRenamer.None, onConflictDoNothing: false);
-        await insert.WriteRowAsync(Row("1", "r", "one", "{}"), CancellationToken.None);
-        await insert.WriteRowAsync(Row("2", null, "two\nlines", null), CancellationToken.None);
-        await insert.WriteRowAsync(Row("3", "it's", "", "{a,\"b c\",NULL}"), CancellationToken.None);
-        await insert.FinishAsync(CancellationToken.None);
+        insert.WriteRow(Row("1", "r", "one", "{}"));
+        insert.WriteRow(Row("2", null, "two\nlines", null));
+        insert.WriteRow(Row("3", "it's", "", "{a,\"b c\",NULL}"));
+        insert.Finish();
         Assert.Equal(
             "INSERT INTO metaschema_public.table (\n  id,\n  \"current_role\",\n  description,\n  tags\n) VALUES\n" +
             "  ('1', 'r', 'one', '{}'),\n" +
@@ -35,23 +35,23 @@ public class InsertStatementWriterTests
     }
 
     [Fact]
-    public async Task On_conflict_do_nothing_ends_the_statement_when_asked()
+    public void On_conflict_do_nothing_ends_the_statement_when_asked()
     {
         var writer = new StringWriter();
         var insert = new InsertStatementWriter(writer, Shape, SchemaRenamer.None, onConflictDoNothing: true);
-        await insert.WriteRowAsync(Row("1", null, null, null), CancellationToken.None);
-        await insert.FinishAsync(CancellationToken.None);
+        insert.WriteRow(Row("1", null, null, null));
+        insert.Finish();
         Assert.EndsWith("  ('1', NULL, NULL, NULL) ON CONFLICT DO NOTHING;", writer.ToString());
     }
 
     [Fact]
-    public async Task Renaming_applies_to_values()
+    public void Renaming_applies_to_values()
     {
         var writer = new StringWriter();
         var renamer = new SchemaRenamer(new Dictionary<string, string> { ["old_public"] = "new_public" });
         var insert = new InsertStatementWriter(writer, Shape, renamer, onConflictDoNothing: false);
-        await insert.WriteRowAsync(Row("1", "old_public", "xold_public", null), CancellationToken.None);
-        await insert.FinishAsync(CancellationToken.None);
+        insert.WriteRow(Row("1", "old_public", "xold_public", null));
+        insert.Finish();
         Assert.Contains("('1', 'new_public', 'xold_public', NULL)", writer.ToString());
     }
 }
