@@ -32,7 +32,6 @@ public static class ProjectExport
 
         var options = new ExportOptions
         {
-            DatabaseId = database.Id,
             OutputPath = request.OutputPath,
             ExtensionName = request.ExtensionName,
             MetaExtensionName = request.MetaExtensionName,
@@ -41,9 +40,10 @@ public static class ProjectExport
             ExcludeCategories = request.ExcludeCategories,
             Manifest = manifest,
             ReplaceExisting = true,
+            Concurrency = request.Concurrency,
             ConfirmPackage = (pending, ct) => ConfirmAsync(pending, request.Force, output, ct),
         };
-        var result = await new ProjectExporter(reading, log, progress).ExportAsync(options, cancellationToken).ConfigureAwait(false);
+        var result = await new ProjectExporter(reading, log, progress).ExportAsync(database, options, cancellationToken).ConfigureAwait(false);
         output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, "Done", Completed: true));
         foreach (var package in result.Packages)
             await output.WriteObjectAsync(package, cancellationToken).ConfigureAwait(false);

@@ -15,6 +15,9 @@ public sealed class ProjectExportRequest
     /// <summary>A manifest file in the built-in manifest's JSON format, for another schema version.</summary>
     public string? ManifestPath { get; init; }
 
+    /// <summary>How many tables are read at once.</summary>
+    public int Concurrency { get; init; } = Export.ExportOptions.DefaultConcurrency;
+
     /// <summary>Replace an existing package without asking.</summary>
     public bool Force { get; init; }
 

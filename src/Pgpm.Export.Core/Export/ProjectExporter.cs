@@ -24,14 +24,20 @@ public sealed class ProjectExporter
         _progress = progress;
     }
 
+    /// <summary>Exports the database that <see cref="ExportOptions.DatabaseId"/> or <see cref="ExportOptions.DatabaseName"/> names.</summary>
     public async Task<ExportResult> ExportAsync(ExportOptions options, CancellationToken cancellationToken = default)
     {
-        if (options.Concurrency < 1)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "ConcurrencyInvalid",
-                $"The concurrency must be at least 1 (tables read at once), not {options.Concurrency}.");
+        CheckOptions(options);
+        var database = await DatabaseResolver.ResolveAsync(_source, options.DatabaseId, options.DatabaseName, cancellationToken).ConfigureAwait(false);
+        return await ExportAsync(database, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Exports a database the caller has already looked up; the options' database id and name are not used.</summary>
+    public async Task<ExportResult> ExportAsync(DatabaseInfo database, ExportOptions options, CancellationToken cancellationToken = default)
+    {
+        CheckOptions(options);
         var author = ParseAuthor(options.Author);
         var workspace = Workspace.Open(options.OutputPath);
-        var database = await DatabaseResolver.ResolveAsync(_source, options.DatabaseId, options.DatabaseName, cancellationToken).ConfigureAwait(false);
         var databasePackage = options.ExtensionName ?? database.Name;
         var servicePackage = options.MetaExtensionName ?? database.Name + "-service";
         if (databasePackage == servicePackage)
@@ -92,6 +98,13 @@ public sealed class ProjectExporter
             skipped.Add(outcome.Skipped);
             log.Warning(outcome.Skipped);
         }
+    }
+
+    private static void CheckOptions(ExportOptions options)
+    {
+        if (options.Concurrency < 1)
+            throw new ExportException(ExportErrorKind.InvalidArgument, "ConcurrencyInvalid",
+                $"The concurrency must be at least 1 (tables read at once), not {options.Concurrency}.");
     }
 
     private static PlanAuthor ParseAuthor(string? author)

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Pgpm.Export.Commands;
 using Pgpm.Export.Commands.Rows;
+using Pgpm.Export.Export;
 using Pgpm.Export.Model;
 using Pgpm.Export.PowerShell.Completers;
 using Pgpm.Export.Writing;
@@ -57,6 +58,10 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
     public string? ManifestPath { get; set; }
 
     [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = ExportOptions.DefaultConcurrency;
+
+    [Parameter]
     public SwitchParameter Force { get; set; }
 
     [Parameter(ValueFromPipeline = true)]
@@ -105,6 +110,7 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
         ExcludeCategories = ExcludeCategory ?? [],
         ManifestPath = ManifestPath is null ? null : GetUnresolvedProviderPathFromPSPath(ManifestPath),
         Force = Force,
+        Concurrency = ThrottleLimit,
         PipedRows = piped,
     };
 
