@@ -1,0 +1,23 @@
+namespace Pgpm.Export.Bench;
+
+/// <summary>The run's figures as a table of medians and ratios, then the targets.</summary>
+internal static class BenchReport
+{
+    public static void Print(BenchRun run, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"Medians of {run.Repetitions} runs; export concurrency {run.Concurrency}; {run.Machine}.");
+        output.WriteLine("SQL     size   floor(s)  export(s)  ratio  sequential(s)  ratio  peak(MB)  output(MB)");
+        foreach (var r in run.Sql)
+            output.WriteLine($"        {r.Size,-5} {r.Floor.Median,9:0.000} {r.Export.Median,10:0.000} {r.Ratio,6:0.00} {r.Sequential.Median,14:0.000} {r.SequentialRatio,6:0.00} {r.PeakMegabytesMedian,9:0} {r.OutputBytes / 1048576.0,11:0.0}");
+        if (run.GraphQL.Count > 0)
+        {
+            output.WriteLine("GraphQL dialect       size   requests  floor(s)  export(s)  ratio  peak(MB)");
+            foreach (var r in run.GraphQL)
+                output.WriteLine($"        {r.Dialect,-13} {r.Size,-5} {r.Requests,9} {r.Floor.Median,9:0.000} {r.Export.Median,10:0.000} {r.Ratio,6:0.00} {r.PeakMegabytesMedian,9:0}");
+        }
+        output.WriteLine();
+        foreach (var target in run.Targets) output.WriteLine("  " + target);
+        output.WriteLine();
+    }
+}
