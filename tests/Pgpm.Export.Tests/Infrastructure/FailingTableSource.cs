@@ -9,21 +9,12 @@ namespace Pgpm.Export.Tests.Infrastructure;
 /// A real source whose reads of two tables fail: <paramref name="later"/> at once, and <paramref name="earlier"/>
 /// only after that, so the later table's failure is always the first to happen.
 /// </summary>
-public sealed class FailingTableSource(IExportSource inner, TableRef earlier, TableRef later) : IExportSource
+public sealed class FailingTableSource(IExportSource inner, TableRef earlier, TableRef later) : DelegatingSource(inner)
 {
     private readonly TaskCompletionSource _laterFailed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public string Description => inner.Description;
-    public Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken ct) => inner.ListDatabasesAsync(ct);
-    public Task<DatabaseInfo?> GetDatabaseAsync(Guid id, CancellationToken ct) => inner.GetDatabaseAsync(id, ct);
-    public Task<IReadOnlyList<SchemaInfo>> GetSchemasAsync(Guid id, CancellationToken ct) => inner.GetSchemasAsync(id, ct);
-    public Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken ct) => inner.ListTablesAsync(schemas, ct);
-    public Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken ct) => inner.DescribeTableAsync(table, ct);
-    public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken ct) => inner.GetSqlActionsSupportAsync(ct);
-    public IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, CancellationToken ct) => inner.ReadSqlActionsAsync(id, exclude, ct);
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken ct)
     {
         if (shape.Table == later)
         {
@@ -36,6 +27,6 @@ public sealed class FailingTableSource(IExportSource inner, TableRef earlier, Ta
             await _laterFailed.Task;
             throw new ExportException(ExportErrorKind.Connection, "EarlierTableFailed", $"reading {earlier} failed");
         }
-        await foreach (var row in inner.ReadRowsAsync(shape, databaseId, ct)) yield return row;
+        await foreach (var row in Inner.ReadRowsAsync(shape, databaseId, ct)) yield return row;
     }
 }

@@ -9,7 +9,7 @@ namespace Pgpm.Export.Tests.Infrastructure;
 /// gate, the first <c>gate</c> table streams wait until that many are open together, which only an exporter that
 /// really reads tables at once can satisfy; a sequential one fails the wait instead of hanging.
 /// </summary>
-public sealed class OverlapProbeSource(IExportSource inner, int gate = 0) : IExportSource
+public sealed class OverlapProbeSource(IExportSource inner, int gate = 0) : DelegatingSource(inner)
 {
     private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(30);
     private readonly TaskCompletionSource _gateOpen = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -18,16 +18,8 @@ public sealed class OverlapProbeSource(IExportSource inner, int gate = 0) : IExp
     private int _tableStreams;
 
     public int MaximumOpen => Volatile.Read(ref _maximum);
-    public string Description => inner.Description;
-    public Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken ct) => inner.ListDatabasesAsync(ct);
-    public Task<DatabaseInfo?> GetDatabaseAsync(Guid id, CancellationToken ct) => inner.GetDatabaseAsync(id, ct);
-    public Task<IReadOnlyList<SchemaInfo>> GetSchemasAsync(Guid id, CancellationToken ct) => inner.GetSchemasAsync(id, ct);
-    public Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken ct) => inner.ListTablesAsync(schemas, ct);
-    public Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken ct) => inner.DescribeTableAsync(table, ct);
-    public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken ct) => inner.GetSqlActionsSupportAsync(ct);
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken ct)
     {
         Opened();
         try
@@ -44,7 +36,7 @@ public sealed class OverlapProbeSource(IExportSource inner, int gate = 0) : IExp
                     throw new InvalidOperationException($"Only {Volatile.Read(ref _open)} row streams were open at once; the gate waited for {gate}.");
                 }
             }
-            await foreach (var row in inner.ReadRowsAsync(shape, databaseId, ct)) yield return row;
+            await foreach (var row in Inner.ReadRowsAsync(shape, databaseId, ct)) yield return row;
         }
         finally
         {
@@ -52,12 +44,12 @@ public sealed class OverlapProbeSource(IExportSource inner, int gate = 0) : IExp
         }
     }
 
-    public async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, [EnumeratorCancellation] CancellationToken ct)
     {
         Opened();
         try
         {
-            await foreach (var action in inner.ReadSqlActionsAsync(id, exclude, ct)) yield return action;
+            await foreach (var action in Inner.ReadSqlActionsAsync(id, exclude, ct)) yield return action;
         }
         finally
         {

@@ -1,0 +1,24 @@
+using Pgpm.Export.Model;
+using Pgpm.Export.Sources;
+
+namespace Pgpm.Export.Tests.Infrastructure;
+
+/// <summary>
+/// A real source passed through unchanged, for test wrappers that watch or break one part of it; they override
+/// only what they change. Disposing leaves the inner source to its owner.
+/// </summary>
+public abstract class DelegatingSource(IExportSource inner) : IExportSource
+{
+    protected IExportSource Inner => inner;
+
+    public string Description => inner.Description;
+    public Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken ct) => inner.ListDatabasesAsync(ct);
+    public Task<DatabaseInfo?> GetDatabaseAsync(Guid id, CancellationToken ct) => inner.GetDatabaseAsync(id, ct);
+    public Task<IReadOnlyList<SchemaInfo>> GetSchemasAsync(Guid id, CancellationToken ct) => inner.GetSchemasAsync(id, ct);
+    public Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken ct) => inner.ListTablesAsync(schemas, ct);
+    public Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken ct) => inner.DescribeTableAsync(table, ct);
+    public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken ct) => inner.GetSqlActionsSupportAsync(ct);
+    public virtual IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, CancellationToken ct) => inner.ReadRowsAsync(shape, databaseId, ct);
+    public virtual IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, CancellationToken ct) => inner.ReadSqlActionsAsync(id, exclude, ct);
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
