@@ -22,6 +22,8 @@ internal sealed class CliOptions
     public Option<string[]> Header { get; } = new("--header", "-H") { Description = "Extra request header 'Name: value' for the GraphQL endpoint; repeatable (e.g. 'X-Meta-Schema: true')." };
     public Option<string?> MigrateEndpoint { get; } = new("--migrate-endpoint") { Description = "A separate GraphQL endpoint that exposes sql_actions, for the database package." };
     public Option<string[]> MigrateHeader { get; } = new("--migrate-header") { Description = "Extra request header 'Name: value' for the migrate endpoint; repeatable." };
+    public Option<int?> MaxResponseMb { get; } = new("--max-response-mb") { Description = $"The largest GraphQL answer accepted, in MB (default {GraphQLEndpointOptions.DefaultMaxResponseBytes >> 20}); a larger one stops the export instead of filling memory." };
+    public Option<bool> SkipCertificateCheck { get; } = new("--skip-certificate-check") { Description = "Accept any TLS certificate from the GraphQL endpoints. Only for a test endpoint with a self-signed certificate: it lets anyone on the path read the token. Prints a warning." };
     public Option<int?> PageSize { get; } = new("--page-size") { Description = $"The most rows per GraphQL page (default {GraphQLEndpointOptions.DefaultPageSize}); fewer when rows are large, and halved while the server refuses the size." };
 
     public Option<Guid?> DatabaseId { get; } = new("--database-id", "--databaseId") { Description = "Id of the database (a row of metaschema_public.database) to export." };
@@ -38,13 +40,13 @@ internal sealed class CliOptions
 
     public void AddExportOptionsTo(Command command)
     {
-        foreach (var option in new Option[] { ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize, DatabaseId, DatabaseName, ExtensionName, MetaExtensionName, Author, Schemas, ExcludeCategories, Out, ManifestFile, Concurrency, Verbose })
+        foreach (var option in new Option[] { ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize, MaxResponseMb, SkipCertificateCheck, DatabaseId, DatabaseName, ExtensionName, MetaExtensionName, Author, Schemas, ExcludeCategories, Out, ManifestFile, Concurrency, Verbose })
             command.Options.Add(option);
     }
 
     public void AddSourceOptionsTo(Command command)
     {
-        foreach (var option in new Option[] { ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize })
+        foreach (var option in new Option[] { ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize, MaxResponseMb, SkipCertificateCheck })
             command.Options.Add(option);
     }
 

@@ -35,6 +35,9 @@ internal static class SourceFactory
             Token = string.IsNullOrEmpty(token) ? null : token,
             Headers = EndpointSettings.CheckHeaders(SplitHeaders(headers ?? [], headerFlag), headerFlag, $"--token or {CliOptions.TokenVariable}"),
             PageSize = EndpointSettings.CheckPageSize(parse.GetValue(cli.PageSize) ?? GraphQLEndpointOptions.DefaultPageSize, "--page-size"),
+            MaxResponseBytes = EndpointSettings.CheckMaxResponseBytes(
+                parse.GetValue(cli.MaxResponseMb) is { } mb ? (long)mb << 20 : GraphQLEndpointOptions.DefaultMaxResponseBytes, "--max-response-mb"),
+            SkipCertificateCheck = parse.GetValue(cli.SkipCertificateCheck),
         };
     }
 

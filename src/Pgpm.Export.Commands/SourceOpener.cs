@@ -30,5 +30,7 @@ public static class SourceOpener
         Token = string.IsNullOrEmpty(token) ? null : token,
         Headers = EndpointSettings.CheckHeaders(request.Headers, "-Header", $"-Token, -Credential or $env:{SourceRequest.TokenVariable}"),
         PageSize = EndpointSettings.CheckPageSize(request.PageSize ?? GraphQLEndpointOptions.DefaultPageSize, "-PageSize"),
+        MaxResponseBytes = EndpointSettings.CheckMaxResponseBytes(request.MaxResponseBytes ?? GraphQLEndpointOptions.DefaultMaxResponseBytes, "-MaxResponseSize"),
+        SkipCertificateCheck = request.SkipCertificateCheck,
     };
 }

@@ -22,5 +22,11 @@ public sealed class SourceRequest
 
     public int? PageSize { get; init; }
 
+    /// <summary>The largest GraphQL answer accepted, in bytes; null for the default.</summary>
+    public long? MaxResponseBytes { get; init; }
+
+    /// <summary>Accept any TLS certificate (a test endpoint only); the source warns when it is set.</summary>
+    public bool SkipCertificateCheck { get; init; }
+
     public override string ToString() => GraphQLEndpoint is not null ? $"GraphQL {GraphQLEndpoint}" : "PostgreSQL";
 }

@@ -38,6 +38,13 @@ public abstract class EndpointCmdlet : PgpmCmdlet
     [ValidateRange(1, 100000)]
     public int PageSize { get; set; } = GraphQLEndpointOptions.DefaultPageSize;
 
+    [Parameter(ParameterSetName = ParameterSets.GraphQL)]
+    [ValidateRange(1024, long.MaxValue)]
+    public long MaxResponseSize { get; set; } = GraphQLEndpointOptions.DefaultMaxResponseBytes;
+
+    [Parameter(ParameterSetName = ParameterSets.GraphQL)]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
     [Parameter(Mandatory = true, ParameterSetName = ParameterSets.ConnectionString)]
     [ValidateNotNullOrEmpty]
     public string ConnectionString { get; set; } = null!;
@@ -56,6 +63,8 @@ public abstract class EndpointCmdlet : PgpmCmdlet
             Headers = Headers(),
             MigrateEndpoint = MigrateEndpoint?.OriginalString,
             PageSize = PageSize,
+            MaxResponseBytes = MaxResponseSize,
+            SkipCertificateCheck = SkipCertificateCheck.IsPresent,
         };
     }
 

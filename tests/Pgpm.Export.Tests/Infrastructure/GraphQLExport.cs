@@ -11,18 +11,20 @@ namespace Pgpm.Export.Tests.Infrastructure;
 public static class GraphQLExport
 {
     public static async Task<ExportResult> RunAsync(Uri endpoint, string outputPath, ExportManifest manifest, IExportLog? log = null,
-        string? token = null, int pageSize = 500, Uri? migrate = null, Guid? databaseId = null)
+        string? token = null, int pageSize = 500, Uri? migrate = null, Guid? databaseId = null,
+        Func<GraphQLEndpointOptions, GraphQLEndpointOptions>? adjust = null, CancellationToken cancellationToken = default)
     {
         var options = new GraphQLEndpointOptions { Endpoint = endpoint, Token = token, PageSize = pageSize, RetryDelay = TimeSpan.FromMilliseconds(10), RequestTimeout = TimeSpan.FromSeconds(30) };
+        if (adjust is not null) options = adjust(options);
         var migrateOptions = migrate is null ? null : options with { Endpoint = migrate };
-        await using var source = await GraphQLExportSource.OpenAsync(options, migrateOptions, manifest, log);
+        await using var source = await GraphQLExportSource.OpenAsync(options, migrateOptions, manifest, log, cancellationToken);
         return await new ProjectExporter(source, log).ExportAsync(new ExportOptions
         {
             OutputPath = outputPath,
             DatabaseId = databaseId ?? SqlExport.Acme,
             Author = "Test Author <test@example.com>",
             Manifest = manifest,
-        });
+        }, cancellationToken);
     }
 
     /// <summary>The manifest the SQL source derives for a database, which also knows the tests' extra table and its target-supplied columns.</summary>

@@ -43,7 +43,7 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
             }
 
             var connection = answer.Data[binding.ConnectionField] as JsonObject
-                ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection", $"{client.Endpoint} returned no {binding.ConnectionField} on page {page}.");
+                ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection", $"{client.Endpoint} returned no {binding.ConnectionField} on page {page} of {binding.Table}.");
             var nodes = connection["nodes"] as JsonArray ?? [];
             sizer.Observed(nodes.Count, answer.Bytes);
             foreach (var node in nodes)
@@ -58,7 +58,7 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
             var next = info["endCursor"]?.GetValue<string>();
             if (next is null || next == cursor)
                 throw new ExportException(ExportErrorKind.Protocol, "GraphQLCursorStuck",
-                    $"{client.Endpoint} said {binding.ConnectionField} has more rows after page {page} but gave {(next is null ? "no cursor" : "the same cursor again")}; stopping instead of looping.");
+                    $"{client.Endpoint} said {binding.ConnectionField} ({binding.Table}) has more rows after page {page} but gave {(next is null ? "no cursor" : "the same cursor again")}; stopping instead of looping.");
             cursor = next;
         }
     }

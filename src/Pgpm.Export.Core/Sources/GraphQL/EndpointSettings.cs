@@ -20,6 +20,10 @@ public static class EndpointSettings
         ? pageSize
         : throw new ExportException(ExportErrorKind.InvalidArgument, "PageSizeInvalid", $"{what} must be at least 1, not {pageSize}.");
 
+    public static long CheckMaxResponseBytes(long bytes, string what) => bytes >= 1024
+        ? bytes
+        : throw new ExportException(ExportErrorKind.InvalidArgument, "MaxResponseSizeInvalid", $"{what} must allow at least 1 KB per answer, not {bytes} bytes.");
+
     /// <param name="what">How the front end names the headers setting, for the error.</param>
     /// <param name="tokenHint">How the front end passes a token instead, for the error.</param>
     public static Dictionary<string, string> CheckHeaders(IEnumerable<KeyValuePair<string, string>> headers, string what, string tokenHint)

@@ -29,7 +29,16 @@ public sealed class GraphQLClient : IDisposable
         _options = options;
         _log = log ?? NullExportLog.Instance;
         _ownsHttp = http is null;
-        _http = http ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _http = http ?? new HttpClient(Handler(options)) { Timeout = Timeout.InfiniteTimeSpan };
+        if (options.SkipCertificateCheck && options.Endpoint.Scheme == Uri.UriSchemeHttps)
+            _log.Warning($"TLS certificate checks are off for {options.Endpoint}: anyone on the network path could read the token and change the rows. Use this only for a test endpoint.");
+    }
+
+    private static SocketsHttpHandler Handler(GraphQLEndpointOptions options)
+    {
+        var handler = new SocketsHttpHandler();
+        if (options.SkipCertificateCheck) handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        return handler;
     }
 
     public Uri Endpoint => _options.Endpoint;
@@ -75,9 +84,15 @@ public sealed class GraphQLClient : IDisposable
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            // Bytes, not a string: the parser reads UTF-8 directly, at half the memory of a page held as UTF-16.
-            var text = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            var text = await ReadBodyAsync(response, doing, timeout.Token).ConfigureAwait(false);
             return (response.StatusCode, text, RetryAfter(response), null);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.SecureConnectionError || e.InnerException is System.Security.Authentication.AuthenticationException)
+        {
+            var reason = e.InnerException?.Message ?? e.Message;
+            throw new ExportException(ExportErrorKind.Connection, "GraphQLCertificateRejected",
+                $"The TLS connection to {Endpoint} failed while {doing}: {reason} The certificate is checked against this machine's trusted authorities. " +
+                "Add the endpoint's CA to the trust store, or, for a test endpoint only, turn the check off (--skip-certificate-check, -SkipCertificateCheck).", e);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -93,6 +108,32 @@ public sealed class GraphQLClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// The body as bytes, not a string: the parser reads UTF-8 directly, at half the memory of a page held as UTF-16.
+    /// Reading stops at <see cref="GraphQLEndpointOptions.MaxResponseBytes"/>, so a runaway answer cannot exhaust memory.
+    /// </summary>
+    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string doing, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxResponseBytes;
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > limit) throw AnswerTooLarge(doing, declared.Value);
+        using var body = new MemoryStream(declared is { } length ? (int)length : 1 << 16);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (body.Length + read > limit) throw AnswerTooLarge(doing, null);
+            body.Write(chunk, 0, read);
+        }
+        return body.Length == body.Capacity ? body.GetBuffer() : body.ToArray();
+    }
+
+    private ExportException AnswerTooLarge(string doing, long? declared) =>
+        new(ExportErrorKind.Protocol, "GraphQLAnswerTooLarge",
+            $"{Endpoint} sent {(declared is { } size ? $"{size} bytes" : "more bytes")} while {doing}, over the limit of {_options.MaxResponseBytes} bytes for one answer; stopping. " +
+            "Lower the page size (--page-size, -PageSize), or raise the limit (--max-response-mb, -MaxResponseSize) if rows really are this large.");
+
     private JsonObject Interpret(HttpStatusCode status, byte[] text, string doing, int attempts)
     {
         var code = (int)status;
@@ -102,6 +143,10 @@ public sealed class GraphQLClient : IDisposable
         if (Transient.Contains(status))
             throw new ExportException(ExportErrorKind.Connection, "GraphQLUnavailable",
                 $"{Endpoint} answered HTTP {code} {status} {attempts} times while {doing}; giving up. Try again later.");
+
+        if (!System.Text.Unicode.Utf8.IsValid(text))
+            throw new ExportException(ExportErrorKind.Protocol, "GraphQLNotUtf8",
+                $"{Endpoint} answered HTTP {code} with a body that is not valid UTF-8 while {doing}; GraphQL answers are UTF-8 JSON, so nothing from it was used.");
 
         JsonNode? parsed;
         try

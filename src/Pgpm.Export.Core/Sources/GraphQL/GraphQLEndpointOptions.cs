@@ -30,4 +30,18 @@ public sealed record GraphQLEndpointOptions
 
     /// <summary>Time allowed for one HTTP request.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
+    public const long DefaultMaxResponseBytes = 64L << 20;
+
+    /// <summary>
+    /// The largest answer accepted for one request. A bigger one stops the export instead of being held in memory:
+    /// a page this large means the server ignored the page size, or rows are far larger than a meta table's should be.
+    /// </summary>
+    public long MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
+
+    /// <summary>
+    /// Accept any TLS certificate. Off by default; only for a test endpoint with a self-signed certificate,
+    /// because with it anyone on the network path can read the token and change the rows. Turning it on logs a warning.
+    /// </summary>
+    public bool SkipCertificateCheck { get; init; }
 }
