@@ -49,6 +49,16 @@ public sealed class ProjectExporter
         foreach (var (from, to) in renamer.Map.OrderBy(p => p.Key, StringComparer.Ordinal))
             _log.Verbose($"Schema {from} is renamed to {to}.");
 
+        WorkspaceLock workspaceLock;
+        try
+        {
+            workspaceLock = workspace.Lock();
+        }
+        catch
+        {
+            workspace.RemoveEmptyCreatedDirectories();
+            throw;
+        }
         using var readSlots = new ReadSlots(options.Concurrency);
         var log = new SynchronizedExportLog(_log);
         var progress = _progress is null ? null : new SynchronizedProgress(_progress);
@@ -88,6 +98,7 @@ public sealed class ProjectExporter
         finally
         {
             foreach (var package in staged) package.Dispose();
+            workspaceLock.Dispose();
             workspace.RemoveEmptyCreatedDirectories();
         }
 

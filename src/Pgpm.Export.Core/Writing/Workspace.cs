@@ -37,6 +37,13 @@ public sealed class Workspace
 
     public string PackagePath(string name) => Path.Combine(PackagesPath, name);
 
+    /// <summary>Creates the workspace directory if needed and locks it against other exports (see <see cref="WorkspaceLock"/>).</summary>
+    internal WorkspaceLock Lock()
+    {
+        EnsureDirectory(Root);
+        return WorkspaceLock.Acquire(Root);
+    }
+
     /// <summary>A fresh, empty directory beside the packages, where a package is built before it is moved into place.</summary>
     internal string CreateStagingDirectory(string packageName)
     {
