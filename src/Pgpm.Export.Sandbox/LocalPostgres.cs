@@ -44,10 +44,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         {
             await server.RunAsServerUserAsync("initdb", ["-D", server.DataDirectory, "-U", SuperUser, "--pwfile", passwordFile,
                 "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], cancellationToken).ConfigureAwait(false);
-            // A server time zone other than UTC proves the exporter sets its own session time zone.
-            var options = $"-p {port} -k {root} -c listen_addresses={Host} -c fsync=off -c synchronous_commit=off -c full_page_writes=off " +
-                          "-c TimeZone=America/New_York -c max_connections=200";
-            await server.RunAsServerUserAsync("pg_ctl", ["-D", server.DataDirectory, "-o", options, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start"], cancellationToken).ConfigureAwait(false);
+            await server.StartServerAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -104,8 +101,17 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the server (fast shutdown), for tests of a server that goes away.</summary>
+    /// <summary>Stops the server (fast shutdown: sessions are terminated), for tests of a server that goes away.</summary>
     public Task StopServerAsync() => RunAsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None);
+
+    /// <summary>Starts the server on its port; also after <see cref="StopServerAsync"/>.</summary>
+    public Task StartServerAsync(CancellationToken cancellationToken = default)
+    {
+        // A server time zone other than UTC proves the exporter sets its own session time zone.
+        var options = $"-p {Port} -k {_root} -c listen_addresses={Host} -c fsync=off -c synchronous_commit=off -c full_page_writes=off " +
+                      "-c TimeZone=America/New_York -c max_connections=200";
+        return RunAsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-o", options, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start"], cancellationToken);
+    }
 
     private Dictionary<string, string> PsqlEnvironment() => new()
     {

@@ -34,7 +34,10 @@ internal static class SqlErrors
             case NpgsqlException { InnerException: SocketException socket }:
                 return new ExportException(ExportErrorKind.Connection, "SqlUnreachable",
                     $"Cannot reach PostgreSQL at {server} ({socket.SocketErrorCode}). Check host and port, and that the server is running.", error);
-            case NpgsqlException { InnerException: TimeoutException or IOException or EndOfStreamException }:
+            case NpgsqlException { InnerException: EndOfStreamException }:
+                return new ExportException(ExportErrorKind.Connection, "SqlConnectionLost",
+                    $"PostgreSQL at {server} closed the connection while {doing} (the server stopped, or the session was terminated). Nothing was written; run the export again.", error);
+            case NpgsqlException { InnerException: TimeoutException or IOException }:
             case NpgsqlException when error.Message.Contains("timeout", StringComparison.OrdinalIgnoreCase):
                 return new ExportException(ExportErrorKind.Connection, "SqlConnectionLost",
                     $"The connection to PostgreSQL at {server} failed while {doing}: {error.Message}. Nothing was written; run the export again.", error);

@@ -48,39 +48,40 @@ public sealed class SqlExportSource : IExportSource
     public async Task<IReadOnlyList<string>> ListServerDatabasesAsync(CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        await foreach (var record in QueryAsync(SqlCatalogQueries.ServerDatabases, [], "listing the server's databases", cancellationToken).ConfigureAwait(false))
-            names.Add(record.GetString(0));
+        await foreach (var name in QueryAsync(SqlCatalogQueries.ServerDatabases, [], "listing the server's databases", r => r.GetString(0), cancellationToken).ConfigureAwait(false))
+            names.Add(name);
         return names;
     }
 
     public async Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken)
     {
         var databases = new List<DatabaseInfo>();
-        await foreach (var record in QueryAsync(SqlCatalogQueries.Databases, [], "listing metaschema_public.database", cancellationToken, missingTableIsNotConstructive: true).ConfigureAwait(false))
-            databases.Add(ReadDatabase(record));
+        await foreach (var database in QueryAsync(SqlCatalogQueries.Databases, [], "listing metaschema_public.database", ReadDatabase, cancellationToken, missingTableIsNotConstructive: true).ConfigureAwait(false))
+            databases.Add(database);
         return databases;
     }
 
     public async Task<DatabaseInfo?> GetDatabaseAsync(Guid databaseId, CancellationToken cancellationToken)
     {
-        await foreach (var record in QueryAsync(SqlCatalogQueries.Database, [databaseId], "reading metaschema_public.database", cancellationToken, missingTableIsNotConstructive: true).ConfigureAwait(false))
-            return ReadDatabase(record);
+        await foreach (var database in QueryAsync(SqlCatalogQueries.Database, [databaseId], "reading metaschema_public.database", ReadDatabase, cancellationToken, missingTableIsNotConstructive: true).ConfigureAwait(false))
+            return database;
         return null;
     }
 
     public async Task<IReadOnlyList<SchemaInfo>> GetSchemasAsync(Guid databaseId, CancellationToken cancellationToken)
     {
         var schemas = new List<SchemaInfo>();
-        await foreach (var record in QueryAsync(SqlCatalogQueries.Schemas, [databaseId], "reading metaschema_public.schema", cancellationToken, missingTableIsNotConstructive: true).ConfigureAwait(false))
-            schemas.Add(new SchemaInfo(record.GetGuid(0), record.GetGuid(1), record.GetString(2), record.GetString(3)));
+        await foreach (var schema in QueryAsync(SqlCatalogQueries.Schemas, [databaseId], "reading metaschema_public.schema",
+                           r => new SchemaInfo(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3)), cancellationToken, missingTableIsNotConstructive: true).ConfigureAwait(false))
+            schemas.Add(schema);
         return schemas;
     }
 
     public async Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken)
     {
         var tables = new List<TableRef>();
-        await foreach (var record in QueryAsync(SqlCatalogQueries.DatabaseTables, [schemas.ToArray()], "listing meta tables", cancellationToken).ConfigureAwait(false))
-            tables.Add(new TableRef(record.GetString(0), record.GetString(1)));
+        await foreach (var table in QueryAsync(SqlCatalogQueries.DatabaseTables, [schemas.ToArray()], "listing meta tables", r => new TableRef(r.GetString(0), r.GetString(1)), cancellationToken).ConfigureAwait(false))
+            tables.Add(table);
         return tables;
     }
 
@@ -88,26 +89,17 @@ public sealed class SqlExportSource : IExportSource
     {
         var doing = $"reading the columns of {table}";
         uint? oid = null;
-        await foreach (var record in QueryAsync(SqlCatalogQueries.TableOid, [table.Schema, table.Name], doing, cancellationToken).ConfigureAwait(false))
-            oid = record.IsDBNull(0) ? null : (uint)record.GetValue(0);
+        await foreach (var found in QueryAsync(SqlCatalogQueries.TableOid, [table.Schema, table.Name], doing, r => r.IsDBNull(0) ? (uint?)null : (uint)r.GetValue(0), cancellationToken).ConfigureAwait(false))
+            oid = found;
         if (oid is null) return null;
 
         var columns = new List<ColumnInfo>();
-        await foreach (var record in QueryAsync(SqlCatalogQueries.Columns, [oid.Value], doing, cancellationToken).ConfigureAwait(false))
-        {
-            // Sequential access: read the columns in order.
-            var name = record.GetString(0);
-            var typeName = record.GetString(1);
-            var notNull = record.GetBoolean(2);
-            var defaultExpression = NullableString(record, 3);
-            var category = record.GetChar(4);
-            var baseType = record.GetString(5);
-            columns.Add(new ColumnInfo(name, typeName, PgTypeClassifier.Classify(category, baseType), notNull, defaultExpression, baseType));
-        }
+        await foreach (var column in QueryAsync(SqlCatalogQueries.Columns, [oid.Value], doing, ReadColumn, cancellationToken).ConfigureAwait(false))
+            columns.Add(column);
 
         var keys = new List<string>();
-        await foreach (var record in QueryAsync(SqlCatalogQueries.PrimaryKey, [oid.Value], doing, cancellationToken).ConfigureAwait(false))
-            keys.Add(record.GetString(0));
+        await foreach (var key in QueryAsync(SqlCatalogQueries.PrimaryKey, [oid.Value], doing, r => r.GetString(0), cancellationToken).ConfigureAwait(false))
+            keys.Add(key);
         if (keys.Count == 0)
             keys.AddRange(columns.Any(c => c.Name == "id") ? ["id"] : columns.Select(c => c.Name));
 
@@ -119,12 +111,15 @@ public sealed class SqlExportSource : IExportSource
     {
         var sql = SqlRowQueries.Rows(shape);
         var kinds = shape.Columns.Select(c => c.Kind).ToArray();
-        await foreach (var record in QueryAsync(sql, [databaseId], $"reading {shape.Table}", cancellationToken).ConfigureAwait(false))
+        await foreach (var row in QueryAsync(sql, [databaseId], $"reading {shape.Table}", ReadRow, cancellationToken).ConfigureAwait(false))
+            yield return row;
+
+        ExportRow ReadRow(NpgsqlDataReader record)
         {
             var values = new PgValue[kinds.Length];
             for (var i = 0; i < kinds.Length; i++)
                 values[i] = CanonicalValue.FromPostgresText(kinds[i], record.IsDBNull(i) ? null : record.GetString(i));
-            yield return new ExportRow(shape, values);
+            return new ExportRow(shape, values);
         }
     }
 
@@ -147,19 +142,8 @@ public sealed class SqlExportSource : IExportSource
         object[] parameters = excluding ? [databaseId, excludeCategories.ToArray()] : [databaseId];
         var sql = SqlRowQueries.SqlActions(hasCategory, excluding);
 
-        await foreach (var record in QueryAsync(sql, parameters, "reading db_migrate.sql_actions", cancellationToken).ConfigureAwait(false))
-        {
-            // Sequential access: read the columns in order.
-            var id = record.GetInt64(0);
-            var name = NullableString(record, 1);
-            var deploy = NullableString(record, 2);
-            string[] deps = record.IsDBNull(3) ? [] : record.GetFieldValue<string?[]>(3).OfType<string>().ToArray();
-            yield return new SqlAction(id, name, deploy, deps,
-                Content: NullableString(record, 4),
-                Revert: NullableString(record, 5),
-                Verify: NullableString(record, 6),
-                Category: NullableString(record, 7));
-        }
+        await foreach (var action in QueryAsync(sql, parameters, "reading db_migrate.sql_actions", ReadSqlAction, cancellationToken).ConfigureAwait(false))
+            yield return action;
     }
 
     /// <summary>
@@ -177,8 +161,9 @@ public sealed class SqlExportSource : IExportSource
             facts.Add(new ManifestBuilder.TableFacts(table, shape.Columns.Where(c => ColumnRules.TargetSupplies(table, c)).Select(c => c.Name).ToArray()));
         }
         var edges = new List<(TableRef, TableRef)>();
-        await foreach (var record in QueryAsync(SqlCatalogQueries.ForeignKeys, [MetaSchemas.All.ToArray()], "reading foreign keys", cancellationToken).ConfigureAwait(false))
-            edges.Add((new TableRef(record.GetString(0), record.GetString(1)), new TableRef(record.GetString(2), record.GetString(3))));
+        await foreach (var edge in QueryAsync(SqlCatalogQueries.ForeignKeys, [MetaSchemas.All.ToArray()], "reading foreign keys",
+                           r => (new TableRef(r.GetString(0), r.GetString(1)), new TableRef(r.GetString(2), r.GetString(3))), cancellationToken).ConfigureAwait(false))
+            edges.Add(edge);
         return ManifestBuilder.Build(facts, edges);
     }
 
@@ -187,13 +172,18 @@ public sealed class SqlExportSource : IExportSource
     private async Task<HashSet<string>> SqlActionsColumnsAsync(CancellationToken cancellationToken)
     {
         var columns = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var record in QueryAsync(SqlCatalogQueries.SqlActionsColumns, [], "looking for db_migrate.sql_actions", cancellationToken).ConfigureAwait(false))
-            columns.Add(record.GetString(0));
+        await foreach (var column in QueryAsync(SqlCatalogQueries.SqlActionsColumns, [], "looking for db_migrate.sql_actions", r => r.GetString(0), cancellationToken).ConfigureAwait(false))
+            columns.Add(column);
         return columns;
     }
 
-    private async IAsyncEnumerable<NpgsqlDataReader> QueryAsync(
-        string sql, object[] parameters, string doing, [EnumeratorCancellation] CancellationToken cancellationToken, bool missingTableIsNotConstructive = false)
+    /// <summary>
+    /// Runs a query and yields each row as <paramref name="read"/> makes it. Reading the values is inside the error
+    /// translation too: with sequential access a value is still on the wire when the row starts, so a connection
+    /// lost in the middle of a large value surfaces there.
+    /// </summary>
+    private async IAsyncEnumerable<T> QueryAsync<T>(string sql, object[] parameters, string doing, Func<NpgsqlDataReader, T> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken, bool missingTableIsNotConstructive = false)
     {
         await using var connection = await OpenConnectionAsync(doing, cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(sql, connection);
@@ -221,17 +211,17 @@ public sealed class SqlExportSource : IExportSource
         {
             while (true)
             {
-                bool more;
+                T row;
                 try
                 {
-                    more = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield break;
+                    row = read(reader);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is not OperationCanceledException and not ExportException)
                 {
                     throw SqlErrors.Translate(e, Description, doing);
                 }
-                if (!more) yield break;
-                yield return reader;
+                yield return row;
             }
         }
     }
@@ -246,6 +236,31 @@ public sealed class SqlExportSource : IExportSource
         {
             throw SqlErrors.Translate(e, Description, doing);
         }
+    }
+
+    // Sequential access: each reader takes the columns in order.
+    private static ColumnInfo ReadColumn(NpgsqlDataReader record)
+    {
+        var name = record.GetString(0);
+        var typeName = record.GetString(1);
+        var notNull = record.GetBoolean(2);
+        var defaultExpression = NullableString(record, 3);
+        var category = record.GetChar(4);
+        var baseType = record.GetString(5);
+        return new ColumnInfo(name, typeName, PgTypeClassifier.Classify(category, baseType), notNull, defaultExpression, baseType);
+    }
+
+    private static SqlAction ReadSqlAction(NpgsqlDataReader record)
+    {
+        var id = record.GetInt64(0);
+        var name = NullableString(record, 1);
+        var deploy = NullableString(record, 2);
+        string[] deps = record.IsDBNull(3) ? [] : record.GetFieldValue<string?[]>(3).OfType<string>().ToArray();
+        return new SqlAction(id, name, deploy, deps,
+            Content: NullableString(record, 4),
+            Revert: NullableString(record, 5),
+            Verify: NullableString(record, 6),
+            Category: NullableString(record, 7));
     }
 
     private static DatabaseInfo ReadDatabase(NpgsqlDataReader record) =>
