@@ -43,4 +43,11 @@ public class SchemaRenamerTests
         var renamer = new SchemaRenamer(new Dictionary<string, string> { ["we.ird+(x)"] = "$&new$1" });
         Assert.Equal(" $&new$1 weXird+(x)", renamer.Apply(" we.ird+(x) weXird+(x)"));
     }
+
+    [Fact]
+    public void A_name_with_quotes_is_found_as_a_quoted_identifier_and_as_a_string_literal_spell_it()
+    {
+        var renamer = new SchemaRenamer(new Dictionary<string, string> { ["a'b\"c"] = "x_a_b_c" });
+        Assert.Equal("CREATE SCHEMA \"x_a_b_c\"; SELECT 'x_a_b_c'; x_a_b_c", renamer.Apply("CREATE SCHEMA \"a'b\"\"c\"; SELECT 'a''b\"c'; a'b\"c"));
+    }
 }
