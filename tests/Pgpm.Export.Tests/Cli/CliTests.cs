@@ -133,6 +133,7 @@ public class CliTests(PostgresFixture postgres)
     [InlineData("--graphql-endpoint", "http://127.0.0.1:1/graphql", "--connection-string", "Host=x", "--database", "x", "--out", "o")]
     [InlineData("--graphql-endpoint", "http://127.0.0.1:1/graphql", "--header", "NoColon", "--database", "x", "--out", "o")]
     [InlineData("--graphql-endpoint", "http://127.0.0.1:1/graphql", "--header", "Authorization: Bearer x", "--database", "x", "--out", "o")]
+    [InlineData("--graphql-endpoint", "http://127.0.0.1:1/graphql", "--max-response-mb", "0", "--database", "x", "--out", "o")]
     public async Task Wrong_graphql_options_are_usage_errors(params string[] args)
     {
         var (exit, _, stderr) = await RunAsync(args);

@@ -36,6 +36,10 @@ public enum FaultKind
     SameCursor,
     /// <summary>Stops the real server and starts a new one; requests fail at the connection until it is back.</summary>
     ServerRestart,
+    /// <summary>The real page padded with whitespace to 5 MB, with a Content-Length that says so.</summary>
+    OversizedDeclared,
+    /// <summary>The real page padded with whitespace to 5 MB, sent chunked, so its size shows only while reading.</summary>
+    OversizedChunked,
 }
 
 /// <summary>One request as the proxy saw it.</summary>
@@ -186,6 +190,16 @@ public sealed class FaultProxy : IAsyncDisposable
             case FaultKind.SameCursor:
                 await WriteAsync(context, status, "application/json", WithSameCursor(answerBody, request));
                 return;
+            case FaultKind.OversizedDeclared:
+                await WriteAsync(context, status, "application/json", Padded(answerBody));
+                return;
+            case FaultKind.OversizedChunked:
+                context.Response.StatusCode = status;
+                context.Response.ContentType = "application/json";
+                var padded = Padded(answerBody);
+                for (var at = 0; at < padded.Length; at += 1 << 16)
+                    await context.Response.Body.WriteAsync(padded.AsMemory(at, Math.Min(1 << 16, padded.Length - at)), context.RequestAborted);
+                return;
             default:
                 await WriteAsync(context, status, answer.Content.Headers.ContentType?.ToString() ?? "application/json", answerBody);
                 return;
@@ -237,6 +251,8 @@ public sealed class FaultProxy : IAsyncDisposable
         copy[quote + 1] = 0xFF;
         return copy;
     }
+
+    private static byte[] Padded(byte[] body) => [.. body, .. Enumerable.Repeat((byte)' ', 5 << 20)];
 
     private static byte[] WithSameCursor(byte[] body, ProxiedRequest request)
     {

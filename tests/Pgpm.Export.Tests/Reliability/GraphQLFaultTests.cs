@@ -39,6 +39,8 @@ public class GraphQLFaultTests(PostgresFixture postgres, ITestOutputHelper outpu
         new("invalid UTF-8 in the body", FaultKind.BadUtf8, 1, "GraphQLNotUtf8"),
         new("the same cursor again with hasNextPage", FaultKind.SameCursor, 1, "GraphQLCursorStuck"),
         new("server restarted mid-export", FaultKind.ServerRestart, 1, null, MaxAttempts: 9),
+        new("a 5 MB page, over the 4 MB limit, with Content-Length", FaultKind.OversizedDeclared, 1, "GraphQLAnswerTooLarge"),
+        new("a 5 MB page, over the 4 MB limit, chunked", FaultKind.OversizedChunked, 1, "GraphQLAnswerTooLarge"),
     ];
 
     [Fact]
@@ -133,5 +135,5 @@ public class GraphQLFaultTests(PostgresFixture postgres, ITestOutputHelper outpu
 
     private static Task Export(Uri endpoint, string outputPath, RecordingLog log, int maxAttempts) =>
         GraphQLExport.RunAsync(endpoint, outputPath, ExportManifest.BuiltIn, log, token: Token, pageSize: 2, databaseId: SampleDatabase.SampleId,
-            adjust: o => o with { MaxAttempts = maxAttempts, RetryDelay = TimeSpan.FromMilliseconds(200), RequestTimeout = TimeSpan.FromSeconds(2) });
+            adjust: o => o with { MaxResponseBytes = 4 << 20, MaxAttempts = maxAttempts, RetryDelay = TimeSpan.FromMilliseconds(200), RequestTimeout = TimeSpan.FromSeconds(2) });
 }
