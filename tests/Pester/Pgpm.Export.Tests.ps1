@@ -188,6 +188,11 @@ Describe 'Export-PgpmProject' {
         Test-Path $out | Should -BeFalse
     }
 
+    It 'stops at an answer larger than -MaxResponseSize instead of holding it' {
+        { Get-ExportDatabase -GraphQLEndpoint $script:endpoint -Token $script:secureToken -MaxResponseSize 1KB -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*over the limit of 1024 bytes*'
+    }
+
     It 'never shows the token in any stream' {
         $out = Join-Path TestDrive: 'streams'
         $all = Export-PgpmProject -GraphQLEndpoint $script:endpoint -Token $script:secureToken -DatabaseId $script:databaseId -OutputPath $out -Verbose *>&1 | Out-String
