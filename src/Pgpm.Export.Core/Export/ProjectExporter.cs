@@ -44,6 +44,8 @@ public sealed class ProjectExporter
             throw new ExportException(ExportErrorKind.InvalidArgument, "PackageNamesEqual",
                 $"The database package and the service package would both be named '{databasePackage}'; give them different names.");
 
+        // Every table is read as of this moment, so rows changed while the export runs cannot give a mix of before and after.
+        await using var consistentRead = await _source.BeginConsistentReadAsync(cancellationToken).ConfigureAwait(false);
         var schemas = await _source.GetSchemasAsync(database.Id, cancellationToken).ConfigureAwait(false);
         var renamer = SchemaRenamer.For(databasePackage, SelectSchemas(schemas, options.Schemas));
         foreach (var (from, to) in renamer.Map.OrderBy(p => p.Key, StringComparer.Ordinal))

@@ -37,4 +37,11 @@ public interface IExportSource : IAsyncDisposable
 
     /// <summary>The database's sql_actions ordered by id, leaving out the given categories (a NULL category is always kept).</summary>
     IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// From now until the returned handle is disposed, every read sees the data as it was at this moment, where
+    /// the source can promise that (PostgreSQL: one exported snapshot shared by all its connections). A GraphQL
+    /// API cannot, and returns a handle that does nothing.
+    /// </summary>
+    Task<IAsyncDisposable> BeginConsistentReadAsync(CancellationToken cancellationToken);
 }

@@ -150,6 +150,8 @@ public sealed class GraphQLExportSource : IExportSource
     public IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken) =>
         (_sqlActions ?? throw new InvalidOperationException(_noSqlActionsReason)).ReadAsync(databaseId, excludeCategories, cancellationToken);
 
+    public Task<IAsyncDisposable> BeginConsistentReadAsync(CancellationToken cancellationToken) => NoConsistentRead.Task;
+
     public ValueTask DisposeAsync()
     {
         _client.Dispose();

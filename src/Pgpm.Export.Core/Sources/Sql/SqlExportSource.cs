@@ -14,6 +14,7 @@ public sealed class SqlExportSource : IExportSource
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly IExportLog _log;
+    private SqlSnapshot? _snapshot;
 
     private SqlExportSource(NpgsqlDataSource dataSource, string description, IExportLog log)
     {
@@ -167,6 +168,34 @@ public sealed class SqlExportSource : IExportSource
         return ManifestBuilder.Build(facts, edges);
     }
 
+    /// <summary>
+    /// Pins the moment every later query reads (see <see cref="SqlSnapshot"/>). When one is already pinned, the
+    /// reads are already consistent and the returned handle does nothing.
+    /// </summary>
+    public async Task<IAsyncDisposable> BeginConsistentReadAsync(CancellationToken cancellationToken)
+    {
+        const string doing = "taking a snapshot of the database";
+        var holder = await OpenConnectionAsync(doing, cancellationToken).ConfigureAwait(false);
+        SqlSnapshot snapshot;
+        try
+        {
+            snapshot = await SqlSnapshot.TakeAsync(holder, () => Volatile.Write(ref _snapshot, null), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await holder.DisposeAsync().ConfigureAwait(false);
+            throw SqlErrors.Translate(e, Description, doing);
+        }
+        catch
+        {
+            await holder.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        if (Interlocked.CompareExchange(ref _snapshot, snapshot, null) is null) return snapshot;
+        await holder.DisposeAsync().ConfigureAwait(false);
+        return NoConsistentRead.Instance;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private async Task<HashSet<string>> SqlActionsColumnsAsync(CancellationToken cancellationToken)
@@ -193,6 +222,8 @@ public sealed class SqlExportSource : IExportSource
                 : new NpgsqlParameter { Value = parameter });
 
         NpgsqlDataReader reader;
+        await using var transaction = Volatile.Read(ref _snapshot) is { } snapshot ? await AdoptAsync(snapshot, connection, doing, cancellationToken).ConfigureAwait(false) : null;
+        command.Transaction = transaction;
         try
         {
             reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
@@ -223,6 +254,18 @@ public sealed class SqlExportSource : IExportSource
                 }
                 yield return row;
             }
+        }
+    }
+
+    private async Task<NpgsqlTransaction> AdoptAsync(SqlSnapshot snapshot, NpgsqlConnection connection, string doing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await snapshot.AdoptAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw SqlErrors.Translate(e, Description, doing);
         }
     }
 

@@ -53,6 +53,9 @@ public sealed class SuppliedRowsSource(IExportSource shapes, SuppliedRows rows) 
         }
     }
 
+    /// <summary>The rows were given whole; only the shapes are read from the other source, in the moment the caller pinned there.</summary>
+    public Task<IAsyncDisposable> BeginConsistentReadAsync(CancellationToken cancellationToken) => NoConsistentRead.Task;
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>The order the sources read rows in: by key, integers by value, uuids and text by their canonical text.</summary>
