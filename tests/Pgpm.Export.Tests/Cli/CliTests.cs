@@ -8,13 +8,7 @@ namespace Pgpm.Export.Tests.Cli;
 [Collection(PostgresCollection.Name)]
 public class CliTests(PostgresFixture postgres)
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApplication.RunAsync(args, output, error, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 
     [Fact]
     public async Task Export_by_database_name_writes_both_packages_and_says_so()

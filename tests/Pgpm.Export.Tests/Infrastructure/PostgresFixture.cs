@@ -50,6 +50,17 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>A new database with the parity fixture: the nasty one less what a PostGraphile server cannot carry.</summary>
     public Task<string> NewParityDatabaseAsync(string purpose) => NewDatabaseWithAsync(purpose, "parity_data.sql");
 
+    /// <summary>A login role that may read every table an export reads in <paramref name="database"/>, and nothing else; returns its connection string.</summary>
+    public async Task<string> NewReaderRoleAsync(string database, string role, string password)
+    {
+        await Server.ExecuteAsync(database, $"""
+            CREATE ROLE "{role}" LOGIN PASSWORD '{password}';
+            GRANT USAGE ON SCHEMA metaschema_public, services_public, metaschema_modules_public, db_migrate TO "{role}";
+            GRANT SELECT ON ALL TABLES IN SCHEMA metaschema_public, services_public, metaschema_modules_public, db_migrate TO "{role}";
+            """);
+        return Server.ConnectionString(database, role, password);
+    }
+
     private async Task<string> NewDatabaseWithAsync(string purpose, string metadataFile)
     {
         var name = await NewDatabaseAsync(purpose);

@@ -1,4 +1,3 @@
-using Pgpm.Export.Cli;
 using Pgpm.Export.Commands;
 using Pgpm.Export.Logging;
 using Pgpm.Export.Sandbox;
@@ -22,12 +21,8 @@ public class SecretsTests(PostgresFixture postgres, ITestOutputHelper output)
     public async Task The_token_and_the_password_appear_in_no_stream_error_or_file_on_any_path()
     {
         var sample = await postgres.NewSampleDatabaseAsync("secrets");
-        await postgres.Server.ExecuteAsync(sample, $"""
-            CREATE ROLE "secret_{sample}" LOGIN PASSWORD '{Password}';
-            GRANT USAGE ON SCHEMA metaschema_public, services_public, metaschema_modules_public, db_migrate TO "secret_{sample}";
-            GRANT SELECT ON ALL TABLES IN SCHEMA metaschema_public, services_public, metaschema_modules_public, db_migrate TO "secret_{sample}";
-            REVOKE SELECT ON metaschema_public.policy FROM "secret_{sample}";
-            """);
+        var sql = await postgres.NewReaderRoleAsync(sample, $"secret_{sample}", Password);
+        await postgres.Server.ExecuteAsync(sample, $"REVOKE SELECT ON metaschema_public.policy FROM \"secret_{sample}\"");
         await using var server = await GraphQLExport.StartAsync(postgres, sample, GraphQLDialect.Default, token: Token);
         await using var failing = await FaultProxy.StartAsync(server.Endpoint);
         failing.Inject(_ => true, FaultKind.Http503, times: int.MaxValue);
@@ -35,7 +30,6 @@ public class SecretsTests(PostgresFixture postgres, ITestOutputHelper output)
         truncating.Inject(r => r.IsLaterPageOf("allFields"), FaultKind.TruncatedJson, times: int.MaxValue);
         await using var https = await FaultProxy.StartAsync(server.Endpoint, SelfSignedCertificate.ForLoopback());
         var nowhere = $"http://127.0.0.1:{LoopbackPort.Free()}/graphql";
-        var sql = postgres.Server.ConnectionString(sample, $"secret_{sample}", Password);
         var wrongPassword = postgres.Server.ConnectionString(sample, password: Password);
 
         string[] graphql(string endpoint) => ["--graphql-endpoint", endpoint, "--token", Token, "--database", "pets", "--verbose", "--page-size", "2"];
@@ -59,12 +53,10 @@ public class SecretsTests(PostgresFixture postgres, ITestOutputHelper output)
         foreach (var (name, expectedExit, args) in cases)
         {
             using var work = new TempDirectory();
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
             string[] withOut = args[0] == "databases" ? args : [.. args, "--out", work.Combine("ws")];
-            var exit = await CliApplication.RunAsync(withOut, stdout, stderr, CancellationToken.None);
-            var found = Secrets.Find(Token, new RecordingLog(), null, work.Path, stdout.ToString(), stderr.ToString())
-                        ?? Secrets.Find(Password, new RecordingLog(), null, work.Path, stdout.ToString(), stderr.ToString());
+            var (exit, stdout, stderr) = await CliRun.RunAsync(withOut);
+            var found = Secrets.Find(Token, new RecordingLog(), null, work.Path, stdout, stderr)
+                        ?? Secrets.Find(Password, new RecordingLog(), null, work.Path, stdout, stderr);
             table.Add($"| CLI: {name} | {exit} | {found ?? "no"} |");
             if (exit != expectedExit) failures.Add($"CLI {name}: exit {exit}, expected {expectedExit}: {stderr}");
             if (found is not null) failures.Add($"CLI {name}: a secret appeared in {found}");

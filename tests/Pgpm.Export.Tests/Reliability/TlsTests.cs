@@ -1,4 +1,3 @@
-using Pgpm.Export.Cli;
 using Pgpm.Export.Commands;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Logging;
@@ -25,7 +24,7 @@ public class TlsTests(PostgresFixture postgres)
         try
         {
             using var refused = new TempDirectory();
-            var (exit, stdout, stderr) = await Cli("--graphql-endpoint", https.Endpoint.ToString(), "--database", "pets", "--out", refused.Path);
+            var (exit, stdout, stderr) = await CliRun.RunAsync("--graphql-endpoint", https.Endpoint.ToString(), "--database", "pets", "--out", refused.Path);
             Assert.Equal(1, exit);
             Assert.Equal("", stdout);
             Assert.Contains($"The TLS connection to {https.Endpoint} failed", stderr);
@@ -35,9 +34,9 @@ public class TlsTests(PostgresFixture postgres)
             Assert.Empty(Directory.EnumerateFileSystemEntries(refused.Path));
 
             using var plain = new TempDirectory();
-            Assert.Equal(0, (await Cli("--graphql-endpoint", server.Endpoint.ToString(), "--database", "pets", "--out", plain.Path)).Exit);
+            Assert.Equal(0, (await CliRun.RunAsync("--graphql-endpoint", server.Endpoint.ToString(), "--database", "pets", "--out", plain.Path)).Exit);
             using var accepted = new TempDirectory();
-            (exit, _, stderr) = await Cli("--graphql-endpoint", https.Endpoint.ToString(), "--database", "pets", "--out", accepted.Path, "--skip-certificate-check");
+            (exit, _, stderr) = await CliRun.RunAsync("--graphql-endpoint", https.Endpoint.ToString(), "--database", "pets", "--out", accepted.Path, "--skip-certificate-check");
             Assert.Equal(0, exit);
             Assert.Contains($"warning: TLS certificate checks are off for {https.Endpoint}", stderr);
             WorkspaceAssert.Identical(plain.Path, accepted.Path, minimumFiles: 10);
@@ -54,13 +53,5 @@ public class TlsTests(PostgresFixture postgres)
         Assert.Equal("GraphQLCertificateRejected", error.ErrorId);
         Assert.Contains("-SkipCertificateCheck", error.Message);
         Assert.DoesNotContain(Token, error.ToString());
-    }
-
-    private static async Task<(int Exit, string Out, string Err)> Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApplication.RunAsync(args, output, error, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
     }
 }
