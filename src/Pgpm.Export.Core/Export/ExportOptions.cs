@@ -3,7 +3,7 @@ using Pgpm.Export.Manifest;
 namespace Pgpm.Export.Export;
 
 /// <summary>What to export and where. Give the database by <see cref="DatabaseId"/> or <see cref="DatabaseName"/>.</summary>
-public sealed class ExportOptions
+public sealed record ExportOptions
 {
     public Guid? DatabaseId { get; init; }
     public string? DatabaseName { get; init; }

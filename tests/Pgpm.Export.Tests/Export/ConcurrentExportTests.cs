@@ -21,8 +21,8 @@ public class ConcurrentExportTests(PostgresFixture postgres)
         var database = await postgres.NewFixtureDatabaseAsync("concurrent" + concurrency);
         using var sequential = new TempDirectory();
         using var concurrent = new TempDirectory();
-        await SqlExport.RunAsync(postgres, database, sequential.Path, adjust: o => With(o, 1));
-        await SqlExport.RunAsync(postgres, database, concurrent.Path, adjust: o => With(o, concurrency));
+        await SqlExport.RunAsync(postgres, database, sequential.Path, adjust: o => o with { Concurrency = 1 });
+        await SqlExport.RunAsync(postgres, database, concurrent.Path, adjust: o => o with { Concurrency = concurrency });
 
         WorkspaceAssert.Identical(sequential.Path, concurrent.Path, minimumFiles: 40);
     }
@@ -33,7 +33,7 @@ public class ConcurrentExportTests(PostgresFixture postgres)
         var database = await postgres.NewFixtureDatabaseAsync("overlap");
         using var sequential = new TempDirectory();
         using var concurrent = new TempDirectory();
-        await SqlExport.RunAsync(postgres, database, sequential.Path, adjust: o => With(o, 1));
+        await SqlExport.RunAsync(postgres, database, sequential.Path, adjust: o => o with { Concurrency = 1 });
 
         await using var inner = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
         var probe = new OverlapProbeSource(inner, gate: 3);
@@ -80,27 +80,13 @@ public class ConcurrentExportTests(PostgresFixture postgres)
     {
         var database = await postgres.NewFixtureDatabaseAsync("bad_concurrency" + (concurrency < 0 ? "_negative" : ""));
         using var output = new TempDirectory();
-        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Path, adjust: o => With(o, concurrency)));
+        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Path, adjust: o => o with { Concurrency = concurrency }));
 
         Assert.Equal(ExportErrorKind.InvalidArgument, error.Kind);
         Assert.Contains("concurrency", error.Message);
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
     }
 
-    private static ExportOptions With(ExportOptions options, int concurrency) => new()
-    {
-        OutputPath = options.OutputPath,
-        DatabaseId = options.DatabaseId,
-        Author = options.Author,
-        Concurrency = concurrency,
-    };
-
     private static Task<ExportResult> Export(IExportSource source, string output, int concurrency) =>
-        new ProjectExporter(source).ExportAsync(new ExportOptions
-        {
-            OutputPath = output,
-            DatabaseId = SqlExport.Acme,
-            Author = "Test Author <test@example.com>",
-            Concurrency = concurrency,
-        });
+        new ProjectExporter(source).ExportAsync(SqlExport.Options(output) with { Concurrency = concurrency });
 }

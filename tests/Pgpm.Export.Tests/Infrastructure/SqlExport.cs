@@ -13,8 +13,11 @@ public static class SqlExport
         Func<ExportOptions, ExportOptions>? adjust = null, CancellationToken cancellationToken = default)
     {
         await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database), log, cancellationToken);
-        var options = new ExportOptions { OutputPath = outputPath, DatabaseId = Acme, Author = "Test Author <test@example.com>" };
+        var options = Options(outputPath);
         if (adjust is not null) options = adjust(options);
         return await new ProjectExporter(source, log).ExportAsync(options, cancellationToken);
     }
+
+    /// <summary>The options every test export starts from: acme-crm, into <paramref name="outputPath"/>, by a fixed author.</summary>
+    public static ExportOptions Options(string outputPath) => new() { OutputPath = outputPath, DatabaseId = Acme, Author = "Test Author <test@example.com>" };
 }

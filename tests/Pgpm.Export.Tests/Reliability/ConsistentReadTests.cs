@@ -19,10 +19,7 @@ public class ConsistentReadTests(PostgresFixture postgres)
         using var during = new TempDirectory();
         await using var inner = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
         var paused = new PausedSource(inner);
-        var export = new ProjectExporter(paused).ExportAsync(new ExportOptions
-        {
-            OutputPath = during.Path, DatabaseId = SqlExport.Acme, Author = "Test Author <test@example.com>", Concurrency = 2,
-        });
+        var export = new ProjectExporter(paused).ExportAsync(SqlExport.Options(during.Path) with { Concurrency = 2 });
         await paused.Entered.WaitAsync(TimeSpan.FromSeconds(60));
         // Committed before any meta row is read: a live read would see all of it.
         await postgres.Server.ExecuteAsync(database, $"""

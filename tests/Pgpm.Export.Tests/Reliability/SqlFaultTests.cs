@@ -42,10 +42,7 @@ public class SqlFaultTests(PostgresFixture postgres, ITestOutputHelper output)
             try
             {
                 await using var source = await SqlExportSource.OpenAsync(connectionString, log);
-                await new ProjectExporter(wrap(source), log).ExportAsync(new ExportOptions
-                {
-                    OutputPath = work.Combine("ws"), DatabaseId = SqlExport.Acme, Author = "Test Author <test@example.com>", Concurrency = 1,
-                });
+                await new ProjectExporter(wrap(source), log).ExportAsync(SqlExport.Options(work.Combine("ws")) with { Concurrency = 1 });
             }
             catch (ExportException e)
             {
@@ -96,7 +93,7 @@ public class SqlFaultTests(PostgresFixture postgres, ITestOutputHelper output)
         // The same database and role export cleanly once the faults are gone, so each scenario failed because of its fault.
         using var clean = new TempDirectory();
         await using var healthy = await SqlExportSource.OpenAsync(connection);
-        var result = await new ProjectExporter(healthy).ExportAsync(new ExportOptions { OutputPath = clean.Path, DatabaseId = SqlExport.Acme });
+        var result = await new ProjectExporter(healthy).ExportAsync(SqlExport.Options(clean.Path));
         Assert.Equal(2, result.Packages.Count);
     }
 }

@@ -68,11 +68,8 @@ public class WorkspaceSafetyTests(PostgresFixture postgres)
         await SqlExport.RunAsync(postgres, database, reference.Path);
         using var output = new TempDirectory();
         using var cancellation = new CancellationTokenSource();
-        await SqlExport.RunAsync(postgres, database, output.Path, adjust: o => new ExportOptions
+        await SqlExport.RunAsync(postgres, database, output.Path, adjust: o => o with
         {
-            OutputPath = o.OutputPath,
-            DatabaseId = o.DatabaseId,
-            Author = o.Author,
             ConfirmPackage = (_, _) =>
             {
                 cancellation.Cancel();
@@ -89,12 +86,12 @@ public class WorkspaceSafetyTests(PostgresFixture postgres)
         if (cancelAtRow == 0) cancellation.Cancel();
         await using var inner = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
         var source = new CancellingSource(inner, cancelAtRow, cancellation);
-        var options = new ExportOptions { OutputPath = outputPath, DatabaseId = SqlExport.Acme, Author = "Test Author <test@example.com>", ReplaceExisting = replaceExisting };
+        var options = SqlExport.Options(outputPath) with { ReplaceExisting = replaceExisting };
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ProjectExporter(source).ExportAsync(options, cancellation.Token));
     }
 
     private static Task Export(IExportSource source, string outputPath) =>
-        new ProjectExporter(source).ExportAsync(new ExportOptions { OutputPath = outputPath, DatabaseId = SqlExport.Acme, Author = "Test Author <test@example.com>" });
+        new ProjectExporter(source).ExportAsync(SqlExport.Options(outputPath));
 
     /// <summary>Every file and directory, so an empty staging directory left behind would show.</summary>
     private static List<string> Entries(string root) =>
