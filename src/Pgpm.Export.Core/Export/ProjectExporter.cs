@@ -51,16 +51,7 @@ public sealed class ProjectExporter
         foreach (var (from, to) in renamer.Map.OrderBy(p => p.Key, StringComparer.Ordinal))
             _log.Verbose($"Schema {from} is renamed to {to}.");
 
-        WorkspaceLock workspaceLock;
-        try
-        {
-            workspaceLock = workspace.Lock();
-        }
-        catch
-        {
-            workspace.RemoveEmptyCreatedDirectories();
-            throw;
-        }
+        var workspaceLock = workspace.Lock();
         using var readSlots = new ReadSlots(options.Concurrency);
         var log = new SynchronizedExportLog(_log);
         var progress = _progress is null ? null : new SynchronizedProgress(_progress);

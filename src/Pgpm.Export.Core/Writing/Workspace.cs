@@ -37,11 +37,22 @@ public sealed class Workspace
 
     public string PackagePath(string name) => Path.Combine(PackagesPath, name);
 
-    /// <summary>Creates the workspace directory if needed and locks it against other exports (see <see cref="WorkspaceLock"/>).</summary>
+    /// <summary>
+    /// Creates the workspace directory if needed and locks it against other exports (see <see cref="WorkspaceLock"/>);
+    /// when the lock cannot be had, a directory created for it is removed again.
+    /// </summary>
     internal WorkspaceLock Lock()
     {
         EnsureDirectory(Root);
-        return WorkspaceLock.Acquire(Root);
+        try
+        {
+            return WorkspaceLock.Acquire(Root);
+        }
+        catch
+        {
+            RemoveEmptyCreatedDirectories();
+            throw;
+        }
     }
 
     /// <summary>A fresh, empty directory beside the packages, where a package is built before it is moved into place.</summary>

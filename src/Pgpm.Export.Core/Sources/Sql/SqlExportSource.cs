@@ -174,6 +174,7 @@ public sealed class SqlExportSource : IExportSource
     /// </summary>
     public async Task<IAsyncDisposable> BeginConsistentReadAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _snapshot) is not null) return NoConsistentRead.Instance;
         const string doing = "taking a snapshot of the database";
         var holder = await OpenConnectionAsync(doing, cancellationToken).ConfigureAwait(false);
         SqlSnapshot snapshot;
@@ -181,17 +182,14 @@ public sealed class SqlExportSource : IExportSource
         {
             snapshot = await SqlSnapshot.TakeAsync(holder, () => Volatile.Write(ref _snapshot, null), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             await holder.DisposeAsync().ConfigureAwait(false);
+            if (e is OperationCanceledException) throw;
             throw SqlErrors.Translate(e, Description, doing);
         }
-        catch
-        {
-            await holder.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
         if (Interlocked.CompareExchange(ref _snapshot, snapshot, null) is null) return snapshot;
+        // Another export on this source pinned a moment at the same time; its reads are the consistent ones.
         await holder.DisposeAsync().ConfigureAwait(false);
         return NoConsistentRead.Instance;
     }
