@@ -74,12 +74,12 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     /// <summary>Runs a SQL file with psql, stopping at the first error, exactly as an operator would deploy it.</summary>
     public Task RunFileAsync(string database, string file, CancellationToken cancellationToken = default) =>
-        ProcessRunner.RunAsync(Path.Combine(_binDirectory, "psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-f", file], PsqlEnvironment(), cancellationToken: cancellationToken);
+        ProcessRunner.RunAsync(Path.Combine(_binDirectory, "psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-f", file], ClientEnvironment(), cancellationToken: cancellationToken);
 
     /// <summary>Runs SQL with psql and returns what it printed (unaligned, tuples only).</summary>
     public async Task<string> QueryTextAsync(string database, string sql, CancellationToken cancellationToken = default)
     {
-        var result = await ProcessRunner.RunAsync(Path.Combine(_binDirectory, "psql"), ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql], PsqlEnvironment(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await ProcessRunner.RunAsync(Path.Combine(_binDirectory, "psql"), ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql], ClientEnvironment(), cancellationToken: cancellationToken).ConfigureAwait(false);
         return result.StandardOutput;
     }
 
@@ -113,7 +113,8 @@ public sealed class LocalPostgres : IAsyncDisposable
         return RunAsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-o", options, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start"], cancellationToken);
     }
 
-    private Dictionary<string, string> PsqlEnvironment() => new()
+    /// <summary>The libpq variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGTZ=UTC) a client program needs to reach this server as the superuser.</summary>
+    public Dictionary<string, string> ClientEnvironment() => new()
     {
         ["PGHOST"] = Host,
         ["PGPORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,29 +1,21 @@
+using System.Text.Json;
+
 namespace Pgpm.Export.Sandbox;
 
-/// <summary>The changes of a pgpm.plan in order (tags and pragmas skipped), with their in-brackets dependencies.</summary>
-public sealed record PgpmPlan(string Project, IReadOnlyList<PgpmPlan.Change> Changes)
+/// <summary>A <c>pgpm.plan</c> as pgpm's own parser reads it (<c>sandbox/pgpm/migrate.mjs</c>): its changes in order with their dependencies, and its tags.</summary>
+public sealed record PgpmPlan(string Project, IReadOnlyList<PgpmPlan.Change> Changes, IReadOnlyList<string> Tags)
 {
     public sealed record Change(string Name, IReadOnlyList<string> Dependencies);
 
-    public static PgpmPlan Read(string packageDirectory)
+    /// <summary>Parses the package's plan with pgpm; fails with pgpm's line and message when pgpm rejects it.</summary>
+    public static async Task<PgpmPlan> ReadAsync(string packageDirectory, CancellationToken cancellationToken = default)
     {
-        var project = "";
-        var changes = new List<Change>();
-        foreach (var raw in File.ReadAllLines(Path.Combine(packageDirectory, "pgpm.plan")))
-        {
-            var line = raw.Trim();
-            if (line.StartsWith("%project=", StringComparison.Ordinal)) project = line["%project=".Length..];
-            if (line.Length == 0 || line[0] is '%' or '@' or '#') continue;
-            var name = line.Split(' ')[0];
-            var deps = new List<string>();
-            var open = line.IndexOf(" [", StringComparison.Ordinal);
-            if (open == name.Length)
-            {
-                var close = line.IndexOf(']', open);
-                deps.AddRange(line[(open + 2)..close].Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            }
-            changes.Add(new Change(name, deps));
-        }
-        return new PgpmPlan(project, changes);
+        var result = await PgpmMigrateScript.RunAsync(new { packages = new[] { Path.GetFullPath(packageDirectory) } }, null, cancellationToken).ConfigureAwait(false);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var root = json.RootElement;
+        var changes = root.GetProperty("changes").EnumerateArray()
+            .Select(c => new Change(c.GetProperty("name").GetString()!, c.GetProperty("dependencies").EnumerateArray().Select(d => d.GetString()!).ToList()))
+            .ToList();
+        return new PgpmPlan(root.GetProperty("package").GetString()!, changes, root.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToList());
     }
 }

@@ -26,6 +26,9 @@ public class ParityTests(PostgresFixture postgres)
         Assert.Equal(2, result.Packages.Count);
 
         WorkspaceAssert.Identical(sql.Path, graphql.Path, minimumFiles: 30);
+        // The same bytes, so one pgpm run judges both: parsed, deployed, verified, reverted and deployed again.
+        await PgpmPackageDeployer.CycleAsync(postgres.Server, await postgres.NewDatabaseAsync("parity_target"),
+            [Path.Combine(graphql.Path, "packages", "acme-crm"), Path.Combine(graphql.Path, "packages", "acme-crm-service")]);
     }
 
     /// <summary>

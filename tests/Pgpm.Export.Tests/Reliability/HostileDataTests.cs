@@ -39,8 +39,7 @@ public class HostileDataTests(PostgresFixture postgres)
         Assert.DoesNotContain(WeirdSchema.Replace("\"", "\"\""), deploy);
 
         var target = await postgres.NewDatabaseAsync("weird_schema_target");
-        await PgpmPackageDeployer.DeployAsync(postgres.Server, target, output.Combine("packages", "acme-crm"));
-        await PgpmPackageDeployer.DeployAsync(postgres.Server, target, output.Combine("packages", "acme-crm-service"));
+        await PgpmPackageDeployer.CycleAsync(postgres.Server, target, [output.Combine("packages", "acme-crm"), output.Combine("packages", "acme-crm-service")]);
         Assert.Equal(renamed, (await postgres.Server.QueryTextAsync(target,
             "SELECT schema_name FROM metaschema_public.schema WHERE id = 'a2000000-0000-4000-8000-000000000099'")).Trim());
         Assert.Equal("1", (await postgres.Server.QueryTextAsync(target, $"SELECT count(*) FROM pg_namespace WHERE nspname = {Literal(renamed)}")).Trim());
@@ -62,8 +61,7 @@ public class HostileDataTests(PostgresFixture postgres)
         using var output = new TempDirectory();
         await SqlExport.RunAsync(postgres, database, output.Path);
         var target = await postgres.NewDatabaseAsync("ten_mb_target");
-        await PgpmPackageDeployer.DeployAsync(postgres.Server, target, output.Combine("packages", "acme-crm"));
-        await PgpmPackageDeployer.DeployAsync(postgres.Server, target, output.Combine("packages", "acme-crm-service"));
+        await PgpmPackageDeployer.CycleAsync(postgres.Server, target, [output.Combine("packages", "acme-crm"), output.Combine("packages", "acme-crm-service")]);
         Assert.Equal(expected, (await postgres.Server.QueryTextAsync(target, probe)).Trim());
     }
 

@@ -27,10 +27,8 @@ public class RoundTripTests(PostgresFixture postgres)
         var servicePackage = output.Combine("packages", "acme-crm-service");
 
         var target = await postgres.NewDatabaseAsync("rt_target");
-        await PgpmPackageDeployer.DeployAsync(postgres.Server, target, databasePackage);
-        await PgpmPackageDeployer.DeployAsync(postgres.Server, target, servicePackage);
-        await PgpmPackageDeployer.VerifyAsync(postgres.Server, target, databasePackage);
-        await PgpmPackageDeployer.VerifyAsync(postgres.Server, target, servicePackage);
+        string[] packages = [databasePackage, servicePackage];
+        await PgpmPackageDeployer.RunAsync(postgres.Server, target, packages, ["deploy", "verify"], recursive: false);
 
         var tables = await ExportedTablesAsync(source, servicePackage);
         Assert.Contains(tables, t => t.Table == new TableRef("metaschema_public", "export_value_fixture"));
@@ -47,14 +45,14 @@ public class RoundTripTests(PostgresFixture postgres)
         var schemas = await postgres.Server.QueryTextAsync(target, "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace WHERE nspname LIKE 'acme_crm%'");
         Assert.Equal("acme_crm_private,acme_crm_public,acme_crm_reports_v_2", schemas.Trim());
 
-        await PgpmPackageDeployer.RevertAsync(postgres.Server, target, servicePackage);
+        await PgpmPackageDeployer.RevertAsync(postgres.Server, target, [servicePackage]);
         foreach (var shape in tables)
             Assert.Equal("", await CopyAsync(target, shape));
-        await PgpmPackageDeployer.RevertAsync(postgres.Server, target, databasePackage);
+        await PgpmPackageDeployer.RevertAsync(postgres.Server, target, [databasePackage]);
         Assert.Equal("", (await postgres.Server.QueryTextAsync(target, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'acme_crm%'")).Trim());
+        Assert.Equal("0", (await postgres.Server.QueryTextAsync(target, "SELECT count(*) FROM pgpm_migrate.changes WHERE package LIKE 'acme-crm%'")).Trim());
 
-        await PgpmPackageDeployer.DeployAsync(postgres.Server, target, databasePackage);
-        await PgpmPackageDeployer.DeployAsync(postgres.Server, target, servicePackage);
+        await PgpmPackageDeployer.RunAsync(postgres.Server, target, packages, ["deploy", "verify"], recursive: false);
         foreach (var shape in tables)
             AssertSameRows(shape, await RenamedRowsAsync(source, shape, renamer), CopyText.Decode(await CopyAsync(target, shape)));
     }
@@ -67,12 +65,10 @@ public class RoundTripTests(PostgresFixture postgres)
         await SqlExport.RunAsync(postgres, source, output.Path);
         var servicePackage = output.Combine("packages", "acme-crm-service");
         var target = await postgres.NewDatabaseAsync("verify_target");
-        await PgpmPackageDeployer.DeployAsync(postgres.Server, target, output.Combine("packages", "acme-crm"));
-        await PgpmPackageDeployer.DeployAsync(postgres.Server, target, servicePackage);
-        await PgpmPackageDeployer.VerifyAsync(postgres.Server, target, servicePackage);
+        await PgpmPackageDeployer.RunAsync(postgres.Server, target, [output.Combine("packages", "acme-crm"), servicePackage], ["deploy", "verify"], recursive: false);
 
         await postgres.Server.ExecuteAsync(target, "DELETE FROM services_public.apis WHERE name = 'admin'");
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PgpmPackageDeployer.VerifyAsync(postgres.Server, target, servicePackage));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PgpmPackageDeployer.VerifyAsync(postgres.Server, target, [servicePackage]));
         Assert.Contains("migrate/apis", error.Message);
     }
 
@@ -82,7 +78,7 @@ public class RoundTripTests(PostgresFixture postgres)
         await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
         var all = await source.ListTablesAsync(MetaSchemas.All, CancellationToken.None);
         var shapes = new List<TableShape>();
-        foreach (var change in PgpmPlan.Read(servicePackage).Changes)
+        foreach (var change in (await PgpmPlan.ReadAsync(servicePackage)).Changes)
         {
             var table = all.Single(t => "migrate/" + t.Name == change.Name);
             var shape = (await source.DescribeTableAsync(table, CancellationToken.None))!;
