@@ -9,6 +9,11 @@ public enum GraphQLDialect
     Default,
     /// <summary>Constructive's server: databases, id, where { equalTo }, ID_ASC, upper-cased enums.</summary>
     Constructive,
+    /// <summary>
+    /// PostGraphile v4 (4.14.1; Constructive's older servers): allSchemata, nodeId beside the real id, condition,
+    /// PRIMARY_KEY_ASC, <c>@omit</c> smart comments honoured, JSON as text unless <see cref="GraphQLServerOptions.DynamicJson"/>.
+    /// </summary>
+    PostGraphileV4,
 }
 
 /// <summary>How to start the test PostGraphile server (sandbox/graphql/server.mjs).</summary>
@@ -28,12 +33,15 @@ public sealed record GraphQLServerOptions
     /// <summary>Refuse pages larger than this with HTTP 400 PAGE_SIZE_TOO_LARGE, as Constructive's server does above 1000.</summary>
     public int? MaxPageSize { get; init; }
 
+    /// <summary>PostGraphile v4 only: serve json/jsonb as JSON values (<c>dynamicJson: true</c>) instead of v4's default, strings holding the JSON text.</summary>
+    public bool DynamicJson { get; init; }
+
     /// <summary>HTTP statuses (429, 503…) answered, with Retry-After: 0, to the first requests, in order.</summary>
     public IReadOnlyList<int> LeadingFaults { get; init; } = [];
 }
 
 /// <summary>
-/// A real PostGraphile v5 server from npm on 127.0.0.1, serving one database of a <see cref="LocalPostgres"/>.
+/// A real PostGraphile server from npm (v5, or v4 for <see cref="GraphQLDialect.PostGraphileV4"/>) on 127.0.0.1, serving one database of a <see cref="LocalPostgres"/>.
 /// Started as a node process; ready when it prints its URL; stopped on dispose.
 /// </summary>
 public sealed class LocalGraphQLServer : IAsyncDisposable
@@ -55,7 +63,7 @@ public sealed class LocalGraphQLServer : IAsyncDisposable
         options ??= new GraphQLServerOptions();
         SandboxFiles.NpmPackagesDirectory();
         var directory = Path.Combine(SandboxFiles.Directory(), "graphql");
-        var info = new ProcessStartInfo("node", ["server.mjs"])
+        var info = new ProcessStartInfo("node", [options.Dialect == GraphQLDialect.PostGraphileV4 ? "server-v4.mjs" : "server.mjs"])
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -66,6 +74,7 @@ public sealed class LocalGraphQLServer : IAsyncDisposable
         info.Environment["GRAPHILE_ENV"] = "production";
         info.Environment["PGPM_SANDBOX_DATABASE_URL"] = $"postgres://{LocalPostgres.SuperUser}:{Uri.EscapeDataString(postgres.Password)}@{LocalPostgres.Host}:{postgres.Port}/{Uri.EscapeDataString(database)}";
         info.Environment["PGPM_SANDBOX_DIALECT"] = options.Dialect == GraphQLDialect.Constructive ? "constructive" : "default";
+        info.Environment["PGPM_SANDBOX_V4_DYNAMIC_JSON"] = options.DynamicJson ? "1" : "0";
         info.Environment["PGPM_SANDBOX_PLUGIN"] = options.ExportSqlActionsPlugin ? "1" : "0";
         info.Environment["PGPM_SANDBOX_TOKEN"] = options.Token ?? "";
         info.Environment["PGPM_SANDBOX_MAX_PAGE"] = options.MaxPageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";

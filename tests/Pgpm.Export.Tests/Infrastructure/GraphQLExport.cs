@@ -35,9 +35,9 @@ public static class GraphQLExport
     }
 
     public static Task<LocalGraphQLServer> StartAsync(PostgresFixture postgres, string database, GraphQLDialect dialect, bool plugin = true, string? token = null,
-        int? maxPageSize = null, IReadOnlyList<int>? faults = null, IReadOnlyList<string>? schemas = null) =>
+        int? maxPageSize = null, IReadOnlyList<int>? faults = null, IReadOnlyList<string>? schemas = null, bool dynamicJson = false) =>
         LocalGraphQLServer.StartAsync(postgres.Server, database, new GraphQLServerOptions
         {
-            Dialect = dialect, ExportSqlActionsPlugin = plugin, Token = token, MaxPageSize = maxPageSize, LeadingFaults = faults ?? [], Schemas = schemas,
+            Dialect = dialect, ExportSqlActionsPlugin = plugin, Token = token, MaxPageSize = maxPageSize, LeadingFaults = faults ?? [], Schemas = schemas, DynamicJson = dynamicJson,
         });
 }

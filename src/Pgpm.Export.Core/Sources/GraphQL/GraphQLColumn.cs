@@ -17,6 +17,11 @@ public enum GraphQLValueShape
     Enum,
     /// <summary>The Interval object <c>{ years months days hours minutes seconds }</c>.</summary>
     Interval,
+    /// <summary>
+    /// JSON sent as a string holding PostgreSQL's JSON text: PostGraphile v4 without <c>dynamicJson</c>, recognised by the
+    /// description v4 gives that scalar ("A JavaScript object encoded in the JSON format…").
+    /// </summary>
+    JsonText,
     /// <summary>A scalar the exporter does not know (a domain): JSON objects and arrays are jsonb, strings are text.</summary>
     Unknown,
 }

@@ -100,6 +100,7 @@ public static class GraphQLDiscovery
             var type = schema.Find(named.Name);
             (PgTypeKind Kind, GraphQLValueShape Shape, bool UpperCased, string Selection)? read = type?.Kind switch
             {
+                "SCALAR" when named.Name == "JSON" && IsJsonAsText(type) => (PgTypeKind.Jsonb, GraphQLValueShape.JsonText, false, field.Name),
                 "SCALAR" when Scalars.TryGetValue(named.Name, out var known) => (known.Kind, known.Shape, false, field.Name),
                 "SCALAR" => (PgTypeKind.Text, GraphQLValueShape.Unknown, false, field.Name),
                 "ENUM" => (PgTypeKind.Enum, GraphQLValueShape.Enum, type.EnumValues.Count > 0 && type.EnumValues.All(v => v == v.ToUpperInvariant()), field.Name),
@@ -122,6 +123,13 @@ public static class GraphQLDiscovery
         var cursorType = connection.Args.FirstOrDefault(a => a.Name == "after")?.Type.Named.Name ?? "Cursor";
         return new GraphQLTableBinding(table, connection.Name, columns, style, argument, style == DatabaseFilterStyle.ClientSide ? null : filterField, valueType, orderBy, cursorType);
     }
+
+    /// <summary>
+    /// PostGraphile v4 without <c>dynamicJson</c> sends JSON as a string of JSON text; its JSON scalar then has this
+    /// description (graphile-build-pg 4.x PgTypesPlugin, SimpleJSON), unlike the dynamic scalar of v4 and v5.
+    /// </summary>
+    private static bool IsJsonAsText(IntrospectionSchema.TypeInfo type) =>
+        type.Description?.StartsWith("A JavaScript object encoded in the JSON format", StringComparison.Ordinal) == true;
 
     private static (DatabaseFilterStyle, string?, string?) Filter(IntrospectionSchema schema, IntrospectionSchema.Field connection, string field)
     {

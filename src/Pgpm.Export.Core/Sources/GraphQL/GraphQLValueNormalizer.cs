@@ -71,6 +71,9 @@ public static class GraphQLValueNormalizer
             case GraphQLValueShape.Interval:
                 return (PgTypeKind.Interval, IntervalText.Format(Whole(value["years"]), Whole(value["months"]), Whole(value["days"]),
                     Whole(value["hours"]), Whole(value["minutes"]), value["seconds"]?.GetValue<double>() ?? 0));
+            case GraphQLValueShape.JsonText:
+                // PostgreSQL's own JSON text, compacted as the SQL source compacts jsonb.
+                return (column.Kind, JsonCompactor.Compact(value.GetValue<string>()));
             case GraphQLValueShape.Unknown:
                 return value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.String
                     ? (PgTypeKind.Text, scalar.GetValue<string>())

@@ -10,7 +10,7 @@ public sealed class IntrospectionSchema
           __schema {
             queryType { name }
             types {
-              kind name
+              kind name description
               fields { name args { name type { ...TypeRef } } type { ...TypeRef } }
               inputFields { name type { ...TypeRef } }
               enumValues { name }
@@ -31,7 +31,7 @@ public sealed class IntrospectionSchema
 
     public sealed record Field(string Name, IReadOnlyList<Field> Args, TypeRef Type);
 
-    public sealed record TypeInfo(string Kind, string Name, IReadOnlyList<Field> Fields, IReadOnlyList<Field> InputFields, IReadOnlyList<string> EnumValues)
+    public sealed record TypeInfo(string Kind, string Name, IReadOnlyList<Field> Fields, IReadOnlyList<Field> InputFields, IReadOnlyList<string> EnumValues, string? Description = null)
     {
         public Field? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
         public Field? FindInputField(string name) => InputFields.FirstOrDefault(f => f.Name == name);
@@ -64,7 +64,8 @@ public sealed class IntrospectionSchema
                 name,
                 Fields(node["fields"]),
                 Fields(node["inputFields"]),
-                (node["enumValues"] as JsonArray ?? []).Select(v => v!["name"]!.GetValue<string>()).ToArray());
+                (node["enumValues"] as JsonArray ?? []).Select(v => v!["name"]!.GetValue<string>()).ToArray(),
+                node["description"]?.GetValue<string>());
         }
         return new IntrospectionSchema(queryTypeName, types);
     }
