@@ -28,7 +28,12 @@ public sealed class LocalPostgres : IAsyncDisposable
     public string Password { get; }
     public string DataDirectory => Path.Combine(_root, "data");
 
-    public static async Task<LocalPostgres> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="extensionFiles">
+    /// Extra extension files (<c>.control</c>, <c>.sql</c>) the server can CREATE EXTENSION from; when given, the server
+    /// runs from a <see cref="PrivateInstallation"/> inside its temporary directory, so the system's share directory is untouched.
+    /// </param>
+    public static async Task<LocalPostgres> StartAsync(CancellationToken cancellationToken = default, IReadOnlyList<string>? extensionFiles = null)
     {
         var bin = FindBinDirectory();
         var root = Path.Combine(Path.GetTempPath(), "pgpm-export-pg-" + Guid.NewGuid().ToString("N")[..12]);
@@ -37,6 +42,9 @@ public sealed class LocalPostgres : IAsyncDisposable
         var passwordFile = Path.Combine(root, "pwfile");
         await File.WriteAllTextAsync(passwordFile, password + "\n", cancellationToken).ConfigureAwait(false);
         if (IsRoot) await ProcessRunner.RunAsync("chown", ["-R", SuperUser, root], cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Built after the chown, so no ownership change can reach through a link into the real installation.
+        if (extensionFiles is not null)
+            bin = await PrivateInstallation.CreateAsync(Path.Combine(root, "install"), bin, extensionFiles, cancellationToken).ConfigureAwait(false);
 
         var port = LoopbackPort.Free();
         var server = new LocalPostgres(root, bin, port, password);

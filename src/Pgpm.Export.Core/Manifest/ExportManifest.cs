@@ -7,17 +7,25 @@ using Pgpm.Export.Model;
 namespace Pgpm.Export.Manifest;
 
 /// <summary>
-/// The meta tables an export writes, in foreign-key dependency order, with their per-table rules.
-/// The built-in one is derived from the real Constructive 0.16 schema; users may pass their own file
-/// in the same JSON format for other schema versions.
+/// The meta tables of one Constructive schema version, in foreign-key dependency order, with their columns (name,
+/// type, kind, NOT NULL, enum labels) and per-table rules. One is built in for each published schema version
+/// (<see cref="BuiltInVersions"/>), derived from that version's real schema and checked against it by a test; users
+/// may pass their own file in the same JSON format for other versions (spec "Manifest").
 /// </summary>
+/// <remarks>
+/// JSON: <c>{ "version": "0.16", "tables": [ { "table": "schema.name", "onConflictDoNothing": true, "dropColumns": ["c"],
+/// "columns": [ { "name": "c", "type": "text", "kind": "text", "notNull": true, "enum": "s.e" } ] } ],
+/// "enums": { "s.e": ["label", …] } }</c>. Only <c>tables[].table</c> is required; a table without <c>columns</c> has no
+/// column contract.
+/// </remarks>
 public sealed class ExportManifest
 {
-    public const string ResourceName = "Pgpm.Export.Resources.manifest.json";
+    private const string ResourcePrefix = "Pgpm.Export.Resources.manifest-";
 
-    public ExportManifest(IReadOnlyList<ManifestTable> tables)
+    public ExportManifest(IReadOnlyList<ManifestTable> tables, string? version = null)
     {
         Tables = tables;
+        Version = version;
         var duplicate = tables.GroupBy(t => t.Table).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new ArgumentException($"The manifest lists {duplicate.Key} more than once.", nameof(tables));
@@ -25,9 +33,26 @@ public sealed class ExportManifest
 
     public IReadOnlyList<ManifestTable> Tables { get; }
 
+    /// <summary>The schema version it describes (<c>0.16</c>), or null when the file does not say.</summary>
+    public string? Version { get; }
+
+    /// <summary>The version for messages: <c>0.16</c>, or "the given manifest" when it names none.</summary>
+    public string Describe() => Version is null ? "the given manifest" : $"schema version {Version}";
+
     public ManifestTable? Find(TableRef table) => Tables.FirstOrDefault(t => t.Table == table);
 
-    public static ExportManifest BuiltIn { get; } = LoadBuiltIn();
+    /// <summary>The built-in manifests, oldest version first.</summary>
+    public static IReadOnlyList<ExportManifest> BuiltInVersions { get; } = LoadBuiltIns();
+
+    /// <summary>The built-in manifest of the newest published schema version.</summary>
+    public static ExportManifest BuiltIn => BuiltInVersions[^1];
+
+    /// <summary>The built-in manifest of a schema version; <c>SchemaVersionUnknown</c> names the versions there are.</summary>
+    public static ExportManifest ForVersion(string version, string option = "--schema-version") =>
+        BuiltInVersions.FirstOrDefault(m => m.Version == version)
+        ?? throw new ExportException(ExportErrorKind.InvalidArgument, "SchemaVersionUnknown",
+            $"There is no built-in manifest for schema version '{version}' ({option}); built in: {string.Join(", ", BuiltInVersions.Select(m => m.Version))}. " +
+            "For another version, derive a manifest from a database of that version with 'pgpm-export manifest' and pass it with --manifest.");
 
     public static ExportManifest LoadFile(string path)
     {
@@ -59,8 +84,14 @@ public sealed class ExportManifest
         }
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("tables", out var tables) || tables.ValueKind != JsonValueKind.Array)
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("tables", out var tables) || tables.ValueKind != JsonValueKind.Array)
                 throw Invalid("expected an object with a \"tables\" array");
+            string? version = null;
+            if (root.TryGetProperty("version", out var v))
+                version = v.ValueKind == JsonValueKind.String ? v.GetString() : throw Invalid("\"version\" must be a string");
+            var enums = ParseEnums(root, Invalid);
+
             var list = new List<ManifestTable>();
             var index = 0;
             foreach (var entry in tables.EnumerateArray())
@@ -84,12 +115,21 @@ public sealed class ExportManifest
                         throw Invalid($"entry {index} ({table}): \"dropColumns\" must be an array of strings");
                     drop.AddRange(dc.EnumerateArray().Select(e => e.GetString()!));
                 }
-                list.Add(new ManifestTable(table, onConflict, drop));
+                List<ManifestColumn>? columns = null;
+                if (entry.TryGetProperty("columns", out var cs))
+                {
+                    if (cs.ValueKind != JsonValueKind.Array)
+                        throw Invalid($"entry {index} ({table}): \"columns\" must be an array");
+                    columns = cs.EnumerateArray().Select((c, i) => ParseColumn(c, enums, what => Invalid($"entry {index} ({table}), column {i}: {what}"))).ToList();
+                    if (columns.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                        throw Invalid($"entry {index} ({table}) lists the column {twice.Key} more than once");
+                }
+                list.Add(new ManifestTable(table, onConflict, drop, columns));
                 index++;
             }
             try
             {
-                return new ExportManifest(list);
+                return new ExportManifest(list, version);
             }
             catch (ArgumentException e)
             {
@@ -98,10 +138,51 @@ public sealed class ExportManifest
         }
     }
 
-    /// <summary>The manifest as JSON: two-space indent, one table per entry, trailing newline.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ParseEnums(JsonElement root, Func<string, ExportException> invalid)
+    {
+        var enums = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (!root.TryGetProperty("enums", out var e)) return enums;
+        if (e.ValueKind != JsonValueKind.Object) throw invalid("\"enums\" must be an object of label arrays");
+        foreach (var type in e.EnumerateObject())
+        {
+            if (type.Value.ValueKind != JsonValueKind.Array || type.Value.EnumerateArray().Any(l => l.ValueKind != JsonValueKind.String))
+                throw invalid($"the labels of the enum {type.Name} must be an array of strings");
+            enums[type.Name] = type.Value.EnumerateArray().Select(l => l.GetString()!).ToArray();
+        }
+        return enums;
+    }
+
+    private static ManifestColumn ParseColumn(JsonElement c, IReadOnlyDictionary<string, IReadOnlyList<string>> enums, Func<string, ExportException> invalid)
+    {
+        string Text(string property) => c.TryGetProperty(property, out var p) && p.ValueKind == JsonValueKind.String
+            ? p.GetString()!
+            : throw invalid($"\"{property}\" must be a string");
+        if (c.ValueKind != JsonValueKind.Object) throw invalid("expected an object");
+        var name = Text("name");
+        var type = Text("type");
+        var kindText = Text("kind");
+        if (!Enum.TryParse<PgTypeKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || kindText.Any(char.IsDigit))
+            throw invalid($"\"kind\" '{kindText}' is none of {string.Join(", ", Enum.GetNames<PgTypeKind>().Select(KindName))}");
+        var notNull = c.TryGetProperty("notNull", out var nn) && nn.ValueKind == JsonValueKind.True;
+        string? enumType = null;
+        IReadOnlyList<string>? labels = null;
+        if (c.TryGetProperty("enum", out _))
+        {
+            enumType = Text("enum");
+            labels = enums.TryGetValue(enumType, out var found) ? found : throw invalid($"the enum {enumType} is not in \"enums\"");
+        }
+        return new ManifestColumn(name, type, kind, notNull, enumType, labels);
+    }
+
+    /// <summary>
+    /// The manifest as JSON: two-space indent, one table per line (its columns one per line), the enums its
+    /// columns use last, trailing newline. Parsing it gives the same manifest.
+    /// </summary>
     public string ToJson()
     {
-        var sb = new StringBuilder("{\n  \"tables\": [\n");
+        var sb = new StringBuilder("{\n");
+        if (Version is not null) sb.Append("  \"version\": ").Append(JsonSerializer.Serialize(Version)).Append(",\n");
+        sb.Append("  \"tables\": [\n");
         for (var i = 0; i < Tables.Count; i++)
         {
             var t = Tables[i];
@@ -109,16 +190,56 @@ public sealed class ExportManifest
             if (t.OnConflictDoNothing) sb.Append(", \"onConflictDoNothing\": true");
             if (t.DropColumns.Count > 0)
                 sb.Append(", \"dropColumns\": [").AppendJoin(", ", t.DropColumns.Select(c => JsonSerializer.Serialize(c))).Append(']');
+            if (t.Columns is { } columns)
+            {
+                sb.Append(", \"columns\": [\n");
+                for (var j = 0; j < columns.Count; j++)
+                {
+                    var c = columns[j];
+                    sb.Append("      { \"name\": ").Append(JsonSerializer.Serialize(c.Name))
+                      .Append(", \"type\": ").Append(JsonSerializer.Serialize(c.Type))
+                      .Append(", \"kind\": \"").Append(KindName(c.Kind.ToString())).Append('"');
+                    if (c.NotNull) sb.Append(", \"notNull\": true");
+                    if (c.EnumType is not null) sb.Append(", \"enum\": ").Append(JsonSerializer.Serialize(c.EnumType));
+                    sb.Append(" }").Append(j < columns.Count - 1 ? ",\n" : "\n");
+                }
+                sb.Append("    ]");
+            }
             sb.Append(" }").Append(i < Tables.Count - 1 ? ",\n" : "\n");
         }
-        return sb.Append("  ]\n}\n").ToString();
+        sb.Append("  ]");
+        var enums = Tables.SelectMany(t => t.Columns ?? []).Where(c => c.EnumType is not null)
+            .GroupBy(c => c.EnumType!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (enums.Count > 0)
+        {
+            sb.Append(",\n  \"enums\": {\n");
+            for (var i = 0; i < enums.Count; i++)
+            {
+                sb.Append("    ").Append(JsonSerializer.Serialize(enums[i].Key)).Append(": [")
+                  .AppendJoin(", ", (enums[i].First().EnumLabels ?? []).Select(l => JsonSerializer.Serialize(l))).Append(']')
+                  .Append(i < enums.Count - 1 ? ",\n" : "\n");
+            }
+            sb.Append("  }");
+        }
+        return sb.Append("\n}\n").ToString();
     }
 
-    private static ExportManifest LoadBuiltIn()
+    private static string KindName(string kind) => kind.ToLowerInvariant();
+
+    private static IReadOnlyList<ExportManifest> LoadBuiltIns()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException("The built-in manifest is missing from the assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd(), "the built-in manifest");
+        var assembly = Assembly.GetExecutingAssembly();
+        var manifests = new List<ExportManifest>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var manifest = Parse(reader.ReadToEnd(), $"the built-in manifest {resource}");
+            if (manifest.Version is null || resource != ResourcePrefix + manifest.Version + ".json")
+                throw new InvalidOperationException($"The built-in manifest {resource} does not name its version {manifest.Version}.");
+            manifests.Add(manifest);
+        }
+        if (manifests.Count == 0) throw new InvalidOperationException("The built-in manifests are missing from the assembly.");
+        return manifests.OrderBy(m => System.Version.Parse(m.Version!)).ToList();
     }
 }

@@ -10,9 +10,12 @@ namespace Pgpm.Export.Manifest;
 /// </summary>
 public static class ManifestBuilder
 {
-    public sealed record TableFacts(TableRef Table, IReadOnlyList<string> DropColumns);
+    /// <param name="Table">The table.</param>
+    /// <param name="DropColumns">Its columns the target supplies.</param>
+    /// <param name="Columns">Its columns in ordinal order, or null when not known.</param>
+    public sealed record TableFacts(TableRef Table, IReadOnlyList<string> DropColumns, IReadOnlyList<ManifestColumn>? Columns = null);
 
-    public static ExportManifest Build(IReadOnlyList<TableFacts> tables, IReadOnlyCollection<(TableRef From, TableRef To)> foreignKeys)
+    public static ExportManifest Build(IReadOnlyList<TableFacts> tables, IReadOnlyCollection<(TableRef From, TableRef To)> foreignKeys, string? version = null)
     {
         var known = tables.ToDictionary(t => t.Table);
         var dependsOn = known.Keys.ToDictionary(t => t, _ => new HashSet<TableRef>());
@@ -30,9 +33,9 @@ public static class ManifestBuilder
             remaining.Remove(next);
             done.Add(next);
             var facts = known[next];
-            ordered.Add(new ManifestTable(next, next == new TableRef(MetaSchemas.Metaschema, "field"), facts.DropColumns));
+            ordered.Add(new ManifestTable(next, next == new TableRef(MetaSchemas.Metaschema, "field"), facts.DropColumns, facts.Columns));
         }
-        return new ExportManifest(ordered);
+        return new ExportManifest(ordered, version);
     }
 
     private static int CompareForTies(TableRef a, TableRef b)

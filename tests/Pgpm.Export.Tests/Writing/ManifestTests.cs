@@ -23,12 +23,35 @@ public class ManifestTests
     [InlineData("{\"tables\": [{\"table\": \"nodot\"}]}", "entry 0")]
     [InlineData("{\"tables\": [{\"table\": \"a.b\"}, {\"table\": \"a.b\"}]}", "more than once")]
     [InlineData("{\"tables\": [{\"table\": \"a.b\", \"dropColumns\": [1]}]}", "dropColumns")]
+    [InlineData("{\"tables\": [{\"table\": \"a.b\", \"columns\": [{\"name\": \"c\", \"type\": \"text\", \"kind\": \"texty\"}]}]}", "\"kind\" 'texty'")]
+    [InlineData("{\"tables\": [{\"table\": \"a.b\", \"columns\": [{\"name\": \"c\", \"type\": \"s.e\", \"kind\": \"enum\", \"enum\": \"s.e\"}]}]}", "the enum s.e is not in \"enums\"")]
+    [InlineData("{\"tables\": [{\"table\": \"a.b\", \"columns\": [{\"name\": \"c\", \"type\": \"text\", \"kind\": \"text\"}, {\"name\": \"c\", \"type\": \"text\", \"kind\": \"text\"}]}]}", "column c more than once")]
     public void Invalid_manifests_are_refused_naming_the_problem(string json, string expected)
     {
         var error = Assert.Throws<ExportException>(() => ExportManifest.Parse(json, "the manifest file 'm.json'"));
         Assert.Equal("ManifestInvalid", error.ErrorId);
         Assert.Contains("m.json", error.Message);
         Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Built_in_versions_carry_columns_types_and_enum_labels()
+    {
+        Assert.Equal(["0.15.5", "0.16"], ExportManifest.BuiltInVersions.Select(m => m.Version));
+        var v015 = ExportManifest.ForVersion("0.15.5");
+        var category = v015.Find(new TableRef("metaschema_public", "field"))!.FindColumn("category")!;
+        Assert.Equal(("metaschema_public.field_category", PgTypeKind.Enum), (category.EnumType, category.Kind));
+        Assert.Equal(["core", "module", "app"], category.EnumLabels);
+        Assert.Null(ExportManifest.BuiltIn.Find(new TableRef("metaschema_public", "policy"))!.FindColumn("template"));
+        Assert.NotNull(v015.Find(new TableRef("metaschema_public", "policy"))!.FindColumn("template"));
+        foreach (var manifest in ExportManifest.BuiltInVersions)
+        {
+            Assert.All(manifest.Tables, t => Assert.NotEmpty(t.Columns!));
+            Assert.Equal(manifest.ToJson(), ExportManifest.Parse(manifest.ToJson(), "round trip").ToJson());
+        }
+        var error = Assert.Throws<ExportException>(() => ExportManifest.ForVersion("0.9"));
+        Assert.Equal("SchemaVersionUnknown", error.ErrorId);
+        Assert.Contains("0.15.5, 0.16", error.Message);
     }
 
     [Fact]

@@ -77,4 +77,45 @@ internal static class SqlCatalogQueries
         WHERE k.contype = 'f' AND sn.nspname = ANY($1) AND tn.nspname = ANY($1)
         ORDER BY 1, 2, 3, 4
         """;
+
+    /// <summary>
+    /// Every column of the given schemas' tables whose type is an enum, or an array or domain over one (resolved
+    /// through any mix of domains and arrays): the enum type, schema-qualified, and its labels in sort order.
+    /// </summary>
+    public const string EnumColumns = """
+        WITH RECURSIVE resolved AS (
+            SELECT a.attrelid, a.attnum, a.atttypid AS typid
+            FROM pg_catalog.pg_attribute a
+            JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+          UNION ALL
+            SELECT r.attrelid, r.attnum, CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.typelem END
+            FROM resolved r JOIN pg_catalog.pg_type t ON t.oid = r.typid
+            WHERE t.typtype = 'd' OR (t.typcategory = 'A' AND t.typelem <> 0)
+        )
+        SELECT n.nspname, c.relname, a.attname,
+               format('%I.%I', tn.nspname, t.typname),
+               ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
+        FROM resolved r
+        JOIN pg_catalog.pg_type t ON t.oid = r.typid AND t.typtype = 'e'
+        JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = r.attrelid AND a.attnum = r.attnum
+        JOIN pg_catalog.pg_class c ON c.oid = r.attrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        ORDER BY 1, 2, 3
+        """;
+
+    /// <summary>The installed version of the metaschema-schema extension, when it was installed by CREATE EXTENSION.</summary>
+    public const string MetaschemaExtensionVersion = "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'metaschema-schema'";
+
+    /// <summary>Every column of the given schemas' per-database tables, for choosing the closest schema version.</summary>
+    public const string MetaColumns = """
+        SELECT n.nspname, c.relname, a.attname
+        FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+        ORDER BY 1, 2, a.attnum
+        """;
 }

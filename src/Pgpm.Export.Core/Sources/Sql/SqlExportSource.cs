@@ -148,24 +148,36 @@ public sealed class SqlExportSource : IExportSource
     }
 
     /// <summary>
-    /// A manifest for the schema this server has: every per-database table of the meta schemas in
-    /// foreign-key order, with the columns the target supplies. Used to ship the built-in manifest and
-    /// by users whose schema version differs.
+    /// A manifest for the schema this server has: every per-database table of the meta schemas in foreign-key
+    /// order, with its columns (type, kind, NOT NULL, enum labels) and the columns the target supplies. Used to
+    /// ship the built-in manifests and by users whose schema version differs.
     /// </summary>
-    public async Task<ExportManifest> DeriveManifestAsync(CancellationToken cancellationToken)
+    /// <param name="version">The version to record; null takes the metaschema-schema extension's version when it is installed as one, else none.</param>
+    public async Task<ExportManifest> DeriveManifestAsync(CancellationToken cancellationToken, string? version = null)
     {
+        var enums = new Dictionary<(TableRef, string), (string Type, string[] Labels)>();
+        await foreach (var (table, column, type, labels) in QueryAsync(SqlCatalogQueries.EnumColumns, [MetaSchemas.All.ToArray()], "reading enum types",
+                           r => (new TableRef(r.GetString(0), r.GetString(1)), r.GetString(2), r.GetString(3), r.GetFieldValue<string[]>(4)), cancellationToken).ConfigureAwait(false))
+            enums[(table, column)] = (type, labels);
+
         var facts = new List<ManifestBuilder.TableFacts>();
         foreach (var table in await ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false))
         {
             var shape = await DescribeTableAsync(table, cancellationToken).ConfigureAwait(false);
             if (shape is null) continue;
-            facts.Add(new ManifestBuilder.TableFacts(table, shape.Columns.Where(c => ColumnRules.TargetSupplies(table, c)).Select(c => c.Name).ToArray()));
+            var columns = shape.Columns.Select(c => enums.TryGetValue((table, c.Name), out var e)
+                ? new ManifestColumn(c.Name, c.TypeName, c.Kind, c.IsNotNull, e.Type, e.Labels)
+                : new ManifestColumn(c.Name, c.TypeName, c.Kind, c.IsNotNull)).ToList();
+            facts.Add(new ManifestBuilder.TableFacts(table, shape.Columns.Where(c => ColumnRules.TargetSupplies(table, c)).Select(c => c.Name).ToArray(), columns));
         }
         var edges = new List<(TableRef, TableRef)>();
         await foreach (var edge in QueryAsync(SqlCatalogQueries.ForeignKeys, [MetaSchemas.All.ToArray()], "reading foreign keys",
                            r => (new TableRef(r.GetString(0), r.GetString(1)), new TableRef(r.GetString(2), r.GetString(3))), cancellationToken).ConfigureAwait(false))
             edges.Add(edge);
-        return ManifestBuilder.Build(facts, edges);
+        if (version is null)
+            await foreach (var installed in QueryAsync(SqlCatalogQueries.MetaschemaExtensionVersion, [], "reading the extension version", r => r.GetString(0), cancellationToken).ConfigureAwait(false))
+                version = installed;
+        return ManifestBuilder.Build(facts, edges, version);
     }
 
     /// <summary>
