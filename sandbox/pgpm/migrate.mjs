@@ -19,10 +19,8 @@
 // each package, extensions/@pgpm linked to the schema packages npm installed next to this script), so that a
 // dependency on another package's tag (`pgpm-verify:@0.1.0`) resolves exactly as it does in a user's workspace.
 // One process runs all the steps of one request: starting node and loading @pgpmjs/core costs more than the steps.
-import { PgpmPackage, parsePlanFile } from '@pgpmjs/core';
-import { getEnvOptions } from '@pgpmjs/env';
-import { teardownPgPools } from 'pg-cache';
-import { setLogLevel } from '@pgpmjs/logger';
+// The parser alone loads in a fraction of the time @pgpmjs/core takes, so the migrator is loaded only when a step needs it.
+import { parsePlanFile } from '@pgpmjs/ast/files/plan/parser.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,7 +66,6 @@ async function main() {
   const { database, steps = [], recursive = false } = request;
   if (!Array.isArray(request.packages) || (steps.length > 0 && !database))
     throw new Error('usage: migrate.mjs \'{"database":…,"packages":[…],"steps":[…]}\'');
-  setLogLevel(process.env.LOG_LEVEL ?? 'error');
 
   const packages = request.packages.map((dir) => ({ dir: path.resolve(dir), name: packageName(path.resolve(dir)) }));
   for (const p of packages) {
@@ -80,6 +77,11 @@ async function main() {
   }
   if (steps.length === 0) return;
 
+  const { PgpmPackage } = await import('@pgpmjs/core');
+  const { getEnvOptions } = await import('@pgpmjs/env');
+  const { teardownPgPools } = await import('pg-cache');
+  const { setLogLevel } = await import('@pgpmjs/logger');
+  setLogLevel(process.env.LOG_LEVEL ?? 'error');
   const workspace = makeWorkspace(packages);
   try {
     const opts = getEnvOptions({

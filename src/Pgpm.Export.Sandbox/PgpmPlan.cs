@@ -8,10 +8,19 @@ public sealed record PgpmPlan(string Project, IReadOnlyList<PgpmPlan.Change> Cha
     public sealed record Change(string Name, IReadOnlyList<string> Dependencies);
 
     /// <summary>Parses the package's plan with pgpm; fails with pgpm's line and message when pgpm rejects it.</summary>
-    public static async Task<PgpmPlan> ReadAsync(string packageDirectory, CancellationToken cancellationToken = default)
+    public static async Task<PgpmPlan> ReadAsync(string packageDirectory, CancellationToken cancellationToken = default) =>
+        (await ReadAllAsync([packageDirectory], cancellationToken).ConfigureAwait(false)).Single();
+
+    /// <summary>Parses the packages' plans with pgpm in one process, in the given order.</summary>
+    public static async Task<IReadOnlyList<PgpmPlan>> ReadAllAsync(IReadOnlyList<string> packageDirectories, CancellationToken cancellationToken = default)
     {
-        var result = await PgpmMigrateScript.RunAsync(new { packages = new[] { Path.GetFullPath(packageDirectory) } }, null, cancellationToken).ConfigureAwait(false);
-        using var json = JsonDocument.Parse(result.StandardOutput);
+        var result = await PgpmMigrateScript.RunAsync(new { packages = packageDirectories.Select(Path.GetFullPath).ToArray() }, null, cancellationToken).ConfigureAwait(false);
+        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Parse).ToList();
+    }
+
+    private static PgpmPlan Parse(string line)
+    {
+        using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
         var changes = root.GetProperty("changes").EnumerateArray()
             .Select(c => new Change(c.GetProperty("name").GetString()!, c.GetProperty("dependencies").EnumerateArray().Select(d => d.GetString()!).ToList()))

@@ -18,13 +18,13 @@ public static class GraphQLExport
         if (adjust is not null) options = adjust(options);
         var migrateOptions = migrate is null ? null : options with { Endpoint = migrate };
         await using var source = await GraphQLExportSource.OpenAsync(options, migrateOptions, manifest, log, cancellationToken);
-        return await new ProjectExporter(source, log).ExportAsync(new ExportOptions
+        return await PgpmCheck.PlansParseAsync(await new ProjectExporter(source, log).ExportAsync(new ExportOptions
         {
             OutputPath = outputPath,
             DatabaseId = databaseId ?? SqlExport.Acme,
             Author = "Test Author <test@example.com>",
             Manifest = manifest,
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     /// <summary>The manifest the SQL source derives for a database, which also knows the tests' extra table and its target-supplied columns.</summary>

@@ -15,7 +15,7 @@ public static class SqlExport
         await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database), log, cancellationToken);
         var options = Options(outputPath);
         if (adjust is not null) options = adjust(options);
-        return await new ProjectExporter(source, log).ExportAsync(options, cancellationToken);
+        return await PgpmCheck.PlansParseAsync(await new ProjectExporter(source, log).ExportAsync(options, cancellationToken));
     }
 
     /// <summary>The options every test export starts from: acme-crm, into <paramref name="outputPath"/>, by a fixed author.</summary>
