@@ -5,9 +5,9 @@ using Pgpm.Export.Writing;
 namespace Pgpm.Export.Export;
 
 /// <summary>
-/// The database package: one change per <c>db_migrate.sql_actions</c> row, ordered by id, with the
-/// schema renaming applied to names, dependencies, notes and bodies. Scripts are written as rows arrive;
-/// only the plan lines are kept until the end.
+/// The database package: one change per <c>db_migrate.sql_actions</c> row, read in id order and planned in a
+/// deployable order (<see cref="PlanOrder"/>), with the schema renaming and the package-name placeholder applied to
+/// names, dependencies, notes and bodies. Scripts are written as rows arrive; only the plan lines are kept until the end.
 /// </summary>
 internal static class DatabasePackageExporter
 {
@@ -20,7 +20,7 @@ internal static class DatabasePackageExporter
         var builder = new PackageBuilder(context.Workspace, packageName);
         try
         {
-            var plan = await WriteChangesAsync(context, builder, cancellationToken).ConfigureAwait(false);
+            var plan = await WriteChangesAsync(context, packageName, builder, cancellationToken).ConfigureAwait(false);
             if (plan.Count == 0)
             {
                 builder.Dispose();
@@ -37,10 +37,10 @@ internal static class DatabasePackageExporter
         }
     }
 
-    private static async Task<List<PlanChange>> WriteChangesAsync(ExportContext context, PackageBuilder builder, CancellationToken cancellationToken)
+    private static async Task<List<PlanChange>> WriteChangesAsync(ExportContext context, string packageName, PackageBuilder builder, CancellationToken cancellationToken)
     {
-        var renamer = context.Renamer;
-        var plan = new List<PlanChange>();
+        var renamer = context.Renamer.ForPackage(packageName);
+        var nodes = new List<PlanOrder.Node>();
         using var slot = await context.ReadSlots.TakeAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var action in context.Source.ReadSqlActionsAsync(context.Database.Id, context.Options.ExcludeCategories, cancellationToken).ConfigureAwait(false))
         {
@@ -48,22 +48,42 @@ internal static class DatabasePackageExporter
             var change = renamer.Apply(action.Deploy ?? "");
             builder.ClaimChange(change, origin);
             var deps = action.Deps.Select(renamer.Apply).ToList();
-            foreach (var dep in deps)
-            {
-                var problem = ChangeName.DependencyProblem(dep);
-                if (problem is not null)
-                    throw new ExportException(ExportErrorKind.InvalidData, "DependencyInvalid",
-                        $"{origin} ('{change}') depends on {PackageBuilder.Printable(dep)}, which cannot go in a plan: {problem}.");
-            }
+            var local = LocalDependencies(packageName, change, origin, deps);
 
             await builder.WriteScriptAsync("deploy", change, ScriptTemplates.Deploy(change, deps, renamer.ApplyOrNull(action.Content)), cancellationToken).ConfigureAwait(false);
             await builder.WriteScriptAsync("revert", change, ScriptTemplates.Revert(change, renamer.ApplyOrNull(action.Revert)), cancellationToken).ConfigureAwait(false);
             await builder.WriteScriptAsync("verify", change, ScriptTemplates.Verify(change, renamer.ApplyOrNull(action.Verify)), cancellationToken).ConfigureAwait(false);
-            plan.Add(new PlanChange(change, deps, action.Name is null ? change : renamer.Apply(action.Name)));
-            if (plan.Count % 100 == 0)
-                context.Progress?.Report(new ExportProgress(MetaSchemas.SqlActionsTable, plan.Count, Completed: false));
+            nodes.Add(new PlanOrder.Node(new PlanChange(change, deps, action.Name is null ? change : renamer.Apply(action.Name)), local, origin));
+            if (nodes.Count % 100 == 0)
+                context.Progress?.Report(new ExportProgress(MetaSchemas.SqlActionsTable, nodes.Count, Completed: false));
         }
-        context.Progress?.Report(new ExportProgress(MetaSchemas.SqlActionsTable, plan.Count, Completed: true));
-        return plan;
+        context.Progress?.Report(new ExportProgress(MetaSchemas.SqlActionsTable, nodes.Count, Completed: true));
+        var excluded = context.Options.ExcludeCategories;
+        var filterNote = excluded.Count == 0 ? null
+            : $" (rows of the excluded categories {string.Join(", ", excluded)} were left out: --exclude-categories, -ExcludeCategory)";
+        return PlanOrder.Sort(nodes, filterNote);
+    }
+
+    /// <summary>
+    /// Checks each dependency as pgpm's plan parser reads it and returns those on changes of this package (no
+    /// project, or this package's own name), which must then be ordered before the change. A dependency on a tag of
+    /// this package is refused: the export writes no tags, so pgpm could not resolve it.
+    /// </summary>
+    private static List<string> LocalDependencies(string packageName, string change, string origin, IReadOnlyList<string> deps)
+    {
+        var local = new List<string>();
+        foreach (var dep in deps)
+        {
+            var parsed = PlanDependency.Parse(dep, out var problem)
+                ?? throw new ExportException(ExportErrorKind.InvalidData, "DependencyInvalid",
+                    $"{origin} ('{change}') depends on {PackageBuilder.Printable(dep)}, which cannot go in a plan: {problem}.");
+            if (parsed.Project is not null && parsed.Project != packageName) continue;
+            if (parsed.Tag is not null)
+                throw new ExportException(ExportErrorKind.InvalidData, "DependencyOnOwnTag",
+                    $"{origin} ('{change}') depends on '{dep}', a tag of the package being written ({packageName}), which has no tags; " +
+                    "pgpm could not resolve it. Depend on the change itself, or name the package the tag belongs to (project:@tag).");
+            local.Add(parsed.Change!);
+        }
+        return local;
     }
 }

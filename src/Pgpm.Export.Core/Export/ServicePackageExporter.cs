@@ -37,7 +37,8 @@ internal static class ServicePackageExporter
         var builder = new PackageBuilder(context.Workspace, packageName);
         try
         {
-            var (plan, rows) = await WriteChangesAsync(context, builder, cancellationToken).ConfigureAwait(false);
+            // The placeholder in a meta row's text names this package, like everything else this package writes.
+            var (plan, rows) = await WriteChangesAsync(context with { Renamer = context.Renamer.ForPackage(packageName) }, builder, cancellationToken).ConfigureAwait(false);
             if (plan.Count == 0)
             {
                 builder.Dispose();

@@ -1,64 +1,134 @@
-using System.Text.RegularExpressions;
+using System.Text;
+using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Rendering;
 
 /// <summary>
-/// Renames the database's PostgreSQL schemas in generated text: each selected schema's
-/// <c>schema_name</c> becomes <c>snake(prefix + "_" + name)</c>. Whole identifiers only (not next to
-/// <c>[A-Za-z0-9_$]</c>), longest name first, in a single pass so a replacement is never replaced again.
-/// A name with a quote is also found as SQL spells it inside a quoted identifier (<c>"</c> doubled) and inside
-/// a string literal (<c>'</c> doubled); the new names are plain snake case, valid in either place as they are.
+/// Renames the database's PostgreSQL schemas in generated text (spec, "Schema renaming"): each selected schema's
+/// <c>schema_name</c> becomes <c>snake(prefix + "_" + name)</c>, and the placeholder <c>constructive-extension-name</c>
+/// becomes the name of the package being written (<see cref="ForPackage"/>). A schema name is replaced only where it
+/// is a whole identifier as PostgreSQL reads one: not preceded or followed by a character that continues an unquoted
+/// identifier (ASCII letter or digit, <c>_</c>, <c>$</c>, or any character beyond ASCII, since PostgreSQL's scanner
+/// takes every byte from 0x80 up as an identifier letter). Longest name first, in a single pass, so a replacement is
+/// never read again. A name with a quote is also found as SQL spells it inside a quoted identifier (<c>"</c> doubled)
+/// and inside a string literal (<c>'</c> doubled); the new names are plain snake case, valid in either place as they are.
 /// </summary>
 public sealed class SchemaRenamer
 {
-    private readonly Regex? _pattern;
-    private readonly Dictionary<string, string> _map;
-    private readonly Dictionary<string, string> _spellings;
-    private readonly string[] _names = [];
+    /// <summary>The placeholder the established exporter replaces with the package's name in everything it writes.</summary>
+    public const string PackagePlaceholder = "constructive-extension-name";
 
-    public SchemaRenamer(IReadOnlyDictionary<string, string> oldToNew)
+    /// <summary>PostgreSQL's longest identifier in bytes (NAMEDATALEN − 1); a longer one is silently truncated.</summary>
+    public const int MaxIdentifierBytes = 63;
+
+    private readonly Dictionary<string, string> _map;
+    private readonly string? _packageName;
+    /// <summary>What to look for, longest first; <c>Whole</c> says the match must be a whole identifier (schema names, not the placeholder).</summary>
+    private readonly (string Text, string Replacement, bool Whole)[] _targets;
+
+    public SchemaRenamer(IReadOnlyDictionary<string, string> oldToNew) : this(oldToNew, packageName: null)
+    {
+    }
+
+    private SchemaRenamer(IReadOnlyDictionary<string, string> oldToNew, string? packageName)
     {
         _map = oldToNew.Where(p => p.Key.Length > 0 && p.Key != p.Value).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        _spellings = new Dictionary<string, string>(StringComparer.Ordinal);
+        _packageName = packageName;
+        var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (old, renamed) in _map)
             foreach (var spelling in new[] { old, old.Replace("\"", "\"\""), old.Replace("'", "''") })
-                _spellings.TryAdd(spelling, renamed);
-        if (_map.Count == 0) return;
-        var alternatives = _spellings.Keys
-            .OrderByDescending(k => k.Length)
-            .ThenBy(k => k, StringComparer.Ordinal)
-            .Select(Regex.Escape);
-        _pattern = new Regex(
-            "(?<![A-Za-z0-9_$])(?:" + string.Join("|", alternatives) + ")(?![A-Za-z0-9_$])",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        _names = _spellings.Keys.ToArray();
+                spellings.TryAdd(spelling, renamed);
+        var targets = spellings.Select(p => (p.Key, p.Value, Whole: true)).ToList();
+        if (packageName is not null)
+        {
+            targets.RemoveAll(t => t.Key == PackagePlaceholder);
+            targets.Add((PackagePlaceholder, packageName, Whole: false));
+        }
+        _targets = targets.OrderByDescending(t => t.Key.Length).ThenBy(t => t.Key, StringComparer.Ordinal).ToArray();
     }
 
     public static SchemaRenamer None { get; } = new(new Dictionary<string, string>());
 
     public IReadOnlyDictionary<string, string> Map => _map;
 
+    /// <summary>
+    /// The renamer for the selected schemas with <paramref name="prefix"/> (the database package's name). Throws
+    /// <see cref="ExportException"/> <c>SchemaNameTooLong</c> (<see cref="ExportErrorKind.InvalidData"/>) when a new
+    /// name is longer than <see cref="MaxIdentifierBytes"/> bytes: PostgreSQL would cut it, and two long names can be
+    /// cut to the same schema.
+    /// </summary>
     public static SchemaRenamer For(string prefix, IEnumerable<SchemaInfo> selectedSchemas)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var schema in selectedSchemas)
-            map[schema.SchemaName] = SnakeCase.Convert(prefix + "_" + schema.Name);
+        {
+            var renamed = SnakeCase.Convert(prefix + "_" + schema.Name);
+            var bytes = Encoding.UTF8.GetByteCount(renamed);
+            if (bytes > MaxIdentifierBytes)
+                throw new ExportException(ExportErrorKind.InvalidData, "SchemaNameTooLong",
+                    $"The schema {schema.SchemaName} would be renamed to {renamed}, which is {bytes} bytes; PostgreSQL keeps at most " +
+                    $"{MaxIdentifierBytes} bytes of a name and would cut it, so two schemas could become one. Nothing was written. " +
+                    $"Give the database package a name at least {bytes - MaxIdentifierBytes} bytes shorter than '{prefix}' (--extension-name, -ExtensionName).");
+            map[schema.SchemaName] = renamed;
+        }
         return new SchemaRenamer(map);
     }
 
-    /// <summary>
-    /// The text with the schemas renamed. Most text (a row of a meta table) names none of them, so a plain
-    /// search for each name comes first and the pattern runs only where one occurs.
-    /// </summary>
-    public string Apply(string text) => _pattern is null || !MentionsAny(text) ? text : _pattern.Replace(text, m => _spellings[m.Value]);
+    /// <summary>The same renaming, with <see cref="PackagePlaceholder"/> replaced by <paramref name="packageName"/>.</summary>
+    public SchemaRenamer ForPackage(string packageName) => new(_map, packageName);
 
-    private bool MentionsAny(string text)
+    /// <summary>
+    /// The text with the schemas renamed and the placeholder replaced. Most text (a row of a meta table) names none
+    /// of them; the scan jumps from one occurrence to the next with an ordinal search per name, never char by char.
+    /// </summary>
+    public string Apply(string text)
     {
-        foreach (var name in _names)
-            if (text.Contains(name, StringComparison.Ordinal)) return true;
-        return false;
+        if (_targets.Length == 0) return text;
+        Span<int> next = _targets.Length <= 32 ? stackalloc int[_targets.Length] : new int[_targets.Length];
+        var any = false;
+        for (var t = 0; t < _targets.Length; t++)
+            any |= (next[t] = text.IndexOf(_targets[t].Text, StringComparison.Ordinal)) >= 0;
+        if (!any) return text;
+
+        StringBuilder? result = null;
+        var copied = 0;
+        var position = 0;
+        while (true)
+        {
+            var at = -1;
+            foreach (var n in next)
+                if (n >= 0 && (at < 0 || n < at)) at = n;
+            if (at < 0) break;
+
+            // Targets are longest first, so the first that fits here is the one to take.
+            var taken = -1;
+            for (var t = 0; t < _targets.Length && taken < 0; t++)
+                if (next[t] == at && (!_targets[t].Whole || IsWholeIdentifier(text, at, _targets[t].Text.Length))) taken = t;
+            if (taken >= 0)
+            {
+                result ??= new StringBuilder(text.Length + 32);
+                result.Append(text, copied, at - copied).Append(_targets[taken].Replacement);
+                copied = position = at + _targets[taken].Text.Length;
+            }
+            else
+            {
+                position = at + 1;
+            }
+            for (var t = 0; t < _targets.Length; t++)
+                if (next[t] >= 0 && next[t] < position)
+                    next[t] = position >= text.Length ? -1 : text.IndexOf(_targets[t].Text, position, StringComparison.Ordinal);
+        }
+        if (result is null) return text;
+        return result.Append(text, copied, text.Length - copied).ToString();
     }
 
     public string? ApplyOrNull(string? text) => text is null ? null : Apply(text);
+
+    private static bool IsWholeIdentifier(string text, int start, int length) =>
+        (start == 0 || !ContinuesIdentifier(text[start - 1])) &&
+        (start + length == text.Length || !ContinuesIdentifier(text[start + length]));
+
+    /// <summary>Whether PostgreSQL's scanner would read <paramref name="c"/> as part of an unquoted identifier next to it (scan.l: ident_cont, with every byte ≥ 0x80 a letter).</summary>
+    private static bool ContinuesIdentifier(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' || c > '\x7f';
 }

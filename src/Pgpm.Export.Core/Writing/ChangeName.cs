@@ -6,7 +6,8 @@ namespace Pgpm.Export.Writing;
 /// The rule a change name must follow before it becomes a path under deploy/, revert/ and verify/:
 /// relative segments of <c>[A-Za-z0-9_.-]+</c> joined by <c>/</c>, no <c>.</c> or <c>..</c> segment.
 /// That rules out absolute paths, backslashes, spaces and line breaks, so a name can neither escape the
-/// package nor add lines to the plan.
+/// package nor add lines to the plan. On top, pgpm's own rule for a change name (<see cref="PlanDependency.SqitchNameProblem"/>):
+/// it neither starts nor ends with '.' or '-', and does not end in '/' and digits, which pgpm's plan parser rejects.
 /// </summary>
 public static partial class ChangeName
 {
@@ -24,18 +25,8 @@ public static partial class ChangeName
         if (name.StartsWith('/')) return "it is an absolute path";
         if (!Segments().IsMatch(name)) return "it must be path segments of letters, digits, '_', '.' and '-' separated by '/'";
         if (name.Split('/').Any(s => s is "." or "..")) return "it has a '.' or '..' segment";
-        return null;
-    }
-
-    /// <summary>Null when <paramref name="dependency"/> is a valid change name or <c>package:change</c>, otherwise why not.</summary>
-    public static string? DependencyProblem(string dependency)
-    {
-        var colon = dependency.IndexOf(':');
-        if (colon < 0) return Problem(dependency);
-        var package = dependency[..colon];
-        if (!PackageName().IsMatch(package) || package is "." or "..") return $"its package part '{package}' is not a package name";
-        var change = Problem(dependency[(colon + 1)..]);
-        return change is null ? null : "its change part is not valid: " + change;
+        var pgpm = PlanDependency.SqitchNameProblem(name);
+        return pgpm is null ? null : pgpm + " (pgpm's plan parser refuses it)";
     }
 
     /// <summary>Null when <paramref name="name"/> can be a package directory name, otherwise why not.</summary>

@@ -1,3 +1,4 @@
+using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
 using Pgpm.Export.Rendering;
 using Xunit;
@@ -27,8 +28,57 @@ public class SchemaRenamerTests
     [InlineData("acme_crm_1a2b_public$x acme_crm_1a2b_public1", "acme_crm_1a2b_public$x acme_crm_1a2b_public1")]
     [InlineData("\"acme_crm_1a2b_public\".\"t\"", "\"acme_crm_public\".\"t\"")]
     [InlineData("schemas/acme_crm_1a2b_public/tables/x", "schemas/acme_crm_public/tables/x")]
+    [InlineData("$acme_crm_1a2b_public", "$acme_crm_1a2b_public")]                 // '$' continues an identifier on either side
+    [InlineData("acme_crm_1a2b_publicé éacme_crm_1a2b_public", "acme_crm_1a2b_publicé éacme_crm_1a2b_public")] // so does any letter beyond ASCII
+    [InlineData("acme_crm_1a2b_public🙂 acme_crm_1a2b_publicΩ", "acme_crm_1a2b_public🙂 acme_crm_1a2b_publicΩ")] // PostgreSQL: every byte >= 0x80
+    [InlineData("é acme_crm_1a2b_public é", "é acme_crm_public é")]               // a non-ASCII neighbour that is not adjacent does not matter
+    [InlineData("(acme_crm_1a2b_public)-acme_crm_1a2b_public", "(acme_crm_public)-acme_crm_public")]
     public void Only_whole_identifiers_are_replaced(string text, string expected) =>
         Assert.Equal(expected, Acme().Apply(text));
+
+    [Fact]
+    public void A_schema_name_followed_by_a_non_ASCII_letter_is_part_of_another_identifier()
+    {
+        var renamer = new SchemaRenamer(new Dictionary<string, string> { ["zz_app"] = "acme_app" });
+        Assert.Equal("CREATE SCHEMA acme_app; CREATE SCHEMA zz_appé;", renamer.Apply("CREATE SCHEMA zz_app; CREATE SCHEMA zz_appé;"));
+    }
+
+    [Fact]
+    public void The_package_placeholder_becomes_the_name_of_the_package_being_written_in_the_same_pass()
+    {
+        var renamer = Acme().ForPackage("acme-crm");
+        Assert.Equal("SELECT 'acme-crm' AS package; -- acme-crm/acme_crm_public",
+            renamer.Apply("SELECT 'constructive-extension-name' AS package; -- constructive-extension-name/acme_crm_1a2b_public"));
+        Assert.Equal("acme-crm-service", Acme().ForPackage("acme-crm-service").Apply("constructive-extension-name"));
+        // The replacement is not read again, even when the package name is itself a renamed schema's name.
+        Assert.Equal("acme_crm_1a2b_public", Acme().ForPackage("acme_crm_1a2b_public").Apply("constructive-extension-name"));
+    }
+
+    [Fact]
+    public void Without_a_package_name_the_placeholder_is_left_alone() =>
+        Assert.Equal("constructive-extension-name", Acme().Apply("constructive-extension-name"));
+
+    [Fact]
+    public void A_new_name_over_63_bytes_is_refused_naming_the_schema_the_new_name_its_length_and_the_option()
+    {
+        var schemas = new[]
+        {
+            new SchemaInfo(Guid.NewGuid(), Guid.Empty, "reporting_analytics_private", "zz_reporting_analytics_private"),
+            new SchemaInfo(Guid.NewGuid(), Guid.Empty, "reporting_analytics_public", "zz_reporting_analytics_public"),
+        };
+        var error = Assert.Throws<ExportException>(() => SchemaRenamer.For("acme-customer-relationship-management-suite", schemas));
+        Assert.Equal(ExportErrorKind.InvalidData, error.Kind);
+        Assert.Equal("SchemaNameTooLong", error.ErrorId);
+        Assert.Contains("zz_reporting_analytics_private", error.Message);
+        Assert.Contains("acme_customer_relationship_management_suite_reporting_analytics_private", error.Message);
+        Assert.Contains("71 bytes", error.Message);
+        Assert.Contains("63", error.Message);
+        Assert.Contains("--extension-name", error.Message);
+
+        // 63 bytes exactly is allowed: that is what PostgreSQL keeps.
+        var name = new string('s', 63 - "acme_".Length);
+        Assert.Equal("acme_" + name, SchemaRenamer.For("acme", [new SchemaInfo(Guid.NewGuid(), Guid.Empty, name, "zz")]).Map["zz"]);
+    }
 
     [Fact]
     public void Replacement_happens_once_so_a_new_name_is_never_renamed_again()

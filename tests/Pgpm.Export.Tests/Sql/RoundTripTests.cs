@@ -90,7 +90,7 @@ public class RoundTripTests(PostgresFixture postgres)
     private async Task<SchemaRenamer> RenamerAsync(string database)
     {
         await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
-        return SchemaRenamer.For("acme-crm", await source.GetSchemasAsync(SqlExport.Acme, CancellationToken.None));
+        return SchemaRenamer.For("acme-crm", await source.GetSchemasAsync(SqlExport.Acme, CancellationToken.None)).ForPackage("acme-crm-service");
     }
 
     /// <summary>The source's rows as COPY prints them, with each value renamed the way the export renames text.</summary>
