@@ -1,4 +1,5 @@
 using Pgpm.Export.Errors;
+using Pgpm.Export.Logging;
 using Pgpm.Export.Sources;
 using Pgpm.Export.Writing;
 
@@ -48,7 +49,7 @@ internal static class DatabasePackageExporter
             var change = renamer.Apply(action.Deploy ?? "");
             builder.ClaimChange(change, origin);
             var deps = action.Deps.Select(renamer.Apply).ToList();
-            var local = LocalDependencies(packageName, change, origin, deps);
+            var local = LocalDependencies(packageName, change, origin, deps, context.Log);
 
             await builder.WriteScriptAsync("deploy", change, ScriptTemplates.Deploy(change, deps, renamer.ApplyOrNull(action.Content)), cancellationToken).ConfigureAwait(false);
             await builder.WriteScriptAsync("revert", change, ScriptTemplates.Revert(change, renamer.ApplyOrNull(action.Revert)), cancellationToken).ConfigureAwait(false);
@@ -69,7 +70,7 @@ internal static class DatabasePackageExporter
     /// project, or this package's own name), which must then be ordered before the change. A dependency on a tag of
     /// this package is refused: the export writes no tags, so pgpm could not resolve it.
     /// </summary>
-    private static List<string> LocalDependencies(string packageName, string change, string origin, IReadOnlyList<string> deps)
+    private static List<string> LocalDependencies(string packageName, string change, string origin, IReadOnlyList<string> deps, IExportLog log)
     {
         var local = new List<string>();
         foreach (var dep in deps)
@@ -77,7 +78,14 @@ internal static class DatabasePackageExporter
             var parsed = PlanDependency.Parse(dep, out var problem)
                 ?? throw new ExportException(ExportErrorKind.InvalidData, "DependencyInvalid",
                     $"{origin} ('{change}') depends on {PackageBuilder.Printable(dep)}, which cannot go in a plan: {problem}.");
-            if (parsed.Project is not null && parsed.Project != packageName) continue;
+            if (parsed.Project is not null && parsed.Project != packageName)
+            {
+                // pgpm's parser takes project:change@tag, but its migrator (7.27) then looks for a change named 'change@tag'.
+                if (parsed.Change is not null && parsed.Tag is not null)
+                    log.Warning($"{origin} ('{change}') depends on '{dep}'. The plan keeps it, but pgpm's migrator (@pgpmjs/core 7.27) " +
+                        $"does not resolve project:change@tag and will refuse to deploy the change; '{parsed.Project}:{parsed.Change}' deploys.");
+                continue;
+            }
             if (parsed.Tag is not null)
                 throw new ExportException(ExportErrorKind.InvalidData, "DependencyOnOwnTag",
                     $"{origin} ('{change}') depends on '{dep}', a tag of the package being written ({packageName}), which has no tags; " +

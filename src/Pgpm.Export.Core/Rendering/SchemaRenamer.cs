@@ -56,7 +56,8 @@ public sealed class SchemaRenamer
     /// The renamer for the selected schemas with <paramref name="prefix"/> (the database package's name). Throws
     /// <see cref="ExportException"/> <c>SchemaNameTooLong</c> (<see cref="ExportErrorKind.InvalidData"/>) when a new
     /// name is longer than <see cref="MaxIdentifierBytes"/> bytes: PostgreSQL would cut it, and two long names can be
-    /// cut to the same schema.
+    /// cut to the same schema; and <c>SchemaNamesCollide</c> when two schemas would get the same new name (snake case
+    /// folds case and punctuation: <c>App</c> and <c>app</c>, <c>a-b</c> and <c>a_b</c>).
     /// </summary>
     public static SchemaRenamer For(string prefix, IEnumerable<SchemaInfo> selectedSchemas)
     {
@@ -70,6 +71,10 @@ public sealed class SchemaRenamer
                     $"The schema {schema.SchemaName} would be renamed to {renamed}, which is {bytes} bytes; PostgreSQL keeps at most " +
                     $"{MaxIdentifierBytes} bytes of a name and would cut it, so two schemas could become one. Nothing was written. " +
                     $"Give the database package a name at least {bytes - MaxIdentifierBytes} bytes shorter than '{prefix}' (--extension-name, -ExtensionName).");
+            if (map.FirstOrDefault(p => p.Value == renamed && p.Key != schema.SchemaName) is { Key: { } other })
+                throw new ExportException(ExportErrorKind.InvalidData, "SchemaNamesCollide",
+                    $"The schemas {other} and {schema.SchemaName} would both be renamed to {renamed}, which would merge them into one. " +
+                    "Nothing was written. Rename one of them at the source, or leave one out of the renaming (--schemas, -Schema).");
             map[schema.SchemaName] = renamed;
         }
         return new SchemaRenamer(map);

@@ -100,4 +100,18 @@ public class SchemaRenamerTests
         var renamer = new SchemaRenamer(new Dictionary<string, string> { ["a'b\"c"] = "x_a_b_c" });
         Assert.Equal("CREATE SCHEMA \"x_a_b_c\"; SELECT 'x_a_b_c'; x_a_b_c", renamer.Apply("CREATE SCHEMA \"a'b\"\"c\"; SELECT 'a''b\"c'; a'b\"c"));
     }
+
+    [Fact]
+    public void Two_schemas_that_would_get_one_new_name_are_refused_naming_both()
+    {
+        var error = Assert.Throws<ExportException>(() => SchemaRenamer.For("acme",
+        [
+            new SchemaInfo(Guid.NewGuid(), Guid.Empty, "app-data", "zz_app_data_1"),
+            new SchemaInfo(Guid.NewGuid(), Guid.Empty, "App_Data", "zz_app_data_2"),
+        ]));
+        Assert.Equal("SchemaNamesCollide", error.ErrorId);
+        Assert.Contains("zz_app_data_1", error.Message);
+        Assert.Contains("zz_app_data_2", error.Message);
+        Assert.Contains("acme_app_data", error.Message);
+    }
 }

@@ -40,6 +40,24 @@ public class PgpmAcceptanceTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_dependency_on_another_packages_change_at_a_tag_is_carried_with_a_warning_that_pgpms_migrator_refuses_it()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("dep_change_at_tag");
+        await postgres.Server.ExecuteAsync(database, $$"""
+            INSERT INTO db_migrate.sql_actions (id, name, database_id, deploy, deps, content) VALUES
+              (501, 'pinned', '{{Acme}}', 'pinned', '{pgpm-verify:procedures/verify_table@0.1.0}', 'SELECT 1;');
+            """);
+        using var output = new TempDirectory();
+        var log = new RecordingLog();
+        await SqlExport.RunAsync(postgres, database, output.Path, log);
+
+        var plan = await PgpmPlan.ReadAsync(output.Combine("packages", "acme-crm"));
+        Assert.Equal(["pgpm-verify:procedures/verify_table@0.1.0"], plan.Changes.Single(c => c.Name == "pinned").Dependencies);
+        var warning = Assert.Single(log.Warnings, w => w.Contains("sql_actions row 501"));
+        Assert.Contains("'pgpm-verify:procedures/verify_table' deploys", warning);
+    }
+
+    [Fact]
     public async Task A_row_that_depends_on_a_later_row_is_planned_after_it_and_pgpm_deploys_the_package()
     {
         var database = await postgres.NewFixtureDatabaseAsync("dep_order");
