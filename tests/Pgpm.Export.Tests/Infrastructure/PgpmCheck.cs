@@ -16,4 +16,13 @@ public static class PgpmCheck
             await PgpmPlan.ReadAllAsync(result.Packages.Select(p => p.Path).ToList());
         return result;
     }
+
+    /// <summary>Every package with a plan under <c>packages/</c> of the workspace.</summary>
+    public static async Task PlansParseAsync(string workspace)
+    {
+        var packages = Directory.Exists(Path.Combine(workspace, "packages"))
+            ? Directory.GetDirectories(Path.Combine(workspace, "packages")).Where(d => File.Exists(Path.Combine(d, "pgpm.plan"))).Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (packages.Count > 0) await PgpmPlan.ReadAllAsync(packages);
+    }
 }
