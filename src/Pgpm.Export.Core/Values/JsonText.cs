@@ -12,14 +12,38 @@ namespace Pgpm.Export.Values;
 /// </summary>
 public static class JsonText
 {
+    /// <summary>
+    /// Compact text, keys in the order given, except that an object with an array-index-like key (<c>"10"</c>) gets
+    /// jsonb's key order: a JavaScript server moves such keys first, so the order it sends is not the database's.
+    /// </summary>
     public static string Compact(JsonNode? node)
     {
         var sb = new StringBuilder();
-        Write(sb, node);
+        Write(sb, node, jsonbStyle: false);
         return sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, JsonNode? node)
+    /// <summary>
+    /// jsonb's own output (jsonb_out): <c>{"a": 1, "b": [1, 2]}</c>, keys shorter first then bytewise (jsonb's
+    /// lengthCompareJsonbString), so a jsonb value parsed by a server is written back as PostgreSQL prints it.
+    /// </summary>
+    public static string Jsonb(JsonNode? node)
+    {
+        var sb = new StringBuilder();
+        Write(sb, node, jsonbStyle: true);
+        return sb.ToString();
+    }
+
+    private static IEnumerable<KeyValuePair<string, JsonNode?>> Members(JsonObject obj, bool jsonbOrder) =>
+        jsonbOrder || obj.Any(m => IsIndexLike(m.Key))
+            ? obj.OrderBy(m => Encoding.UTF8.GetByteCount(m.Key)).ThenBy(m => m.Key, Utf8Order.Instance)
+            : obj;
+
+    // ECMAScript orders integer-index keys (canonical numbers below 2^32 - 1) first, ascending.
+    private static bool IsIndexLike(string key) =>
+        key.Length is > 0 and <= 10 && key.All(char.IsAsciiDigit) && (key == "0" || key[0] != '0') && ulong.Parse(key, CultureInfo.InvariantCulture) < uint.MaxValue;
+
+    private static void Write(StringBuilder sb, JsonNode? node, bool jsonbStyle)
     {
         switch (node)
         {
@@ -29,13 +53,13 @@ public static class JsonText
             case JsonObject obj:
                 sb.Append('{');
                 var firstMember = true;
-                foreach (var (key, value) in obj)
+                foreach (var (key, value) in Members(obj, jsonbStyle))
                 {
-                    if (!firstMember) sb.Append(',');
+                    if (!firstMember) sb.Append(jsonbStyle ? ", " : ",");
                     firstMember = false;
                     WriteString(sb, key);
-                    sb.Append(':');
-                    Write(sb, value);
+                    sb.Append(jsonbStyle ? ": " : ":");
+                    Write(sb, value, jsonbStyle);
                 }
                 sb.Append('}');
                 break;
@@ -43,8 +67,8 @@ public static class JsonText
                 sb.Append('[');
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (i > 0) sb.Append(',');
-                    Write(sb, array[i]);
+                    if (i > 0) sb.Append(jsonbStyle ? ", " : ",");
+                    Write(sb, array[i], jsonbStyle);
                 }
                 sb.Append(']');
                 break;

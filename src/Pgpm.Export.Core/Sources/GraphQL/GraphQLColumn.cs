@@ -22,6 +22,10 @@ public enum GraphQLValueShape
     /// description v4 gives that scalar ("A JavaScript object encoded in the JSON format…").
     /// </summary>
     JsonText,
+    /// <summary>hstore as PostGraphile's <c>KeyValueHash</c>: a JSON object of strings and nulls.</summary>
+    Hstore,
+    /// <summary>A range as <c>{ start { value inclusive } end { value inclusive } }</c>; <see cref="GraphQLColumn.BoundShape"/> says how a bound's value reads.</summary>
+    Range,
     /// <summary>A scalar the exporter does not know (a domain): JSON objects and arrays are jsonb, strings are text.</summary>
     Unknown,
 }
@@ -35,4 +39,10 @@ public enum GraphQLValueShape
 /// <param name="UpperCasedEnum">For enums: the API shows the labels upper-cased.</param>
 /// <param name="Selection">The field with any sub-selection, as it goes into a query.</param>
 /// <param name="NonNull">The field is non-null (the column is NOT NULL), so a JSON null in it is JSON's null, not SQL NULL.</param>
-public sealed record GraphQLColumn(string Column, string Field, PgTypeKind Kind, GraphQLValueShape Shape, int ListDepth, bool UpperCasedEnum, string Selection, bool NonNull = false);
+/// <param name="ValueKind">The kind of one value: the column's own, or its elements' for an array.</param>
+/// <param name="BoundShape">For ranges: how a bound's value reads (Datetime, or Scalar for numbers and dates).</param>
+/// <param name="RangesAsV5">For ranges: the server is PostGraphile v5, which sends a NULL range like an empty one and <c>(,)</c>
+/// (<c>{ start: null, end: null }</c>).</param>
+/// <param name="InfinityAsNull">For ranges of dates and times on PostGraphile v5: an infinite bound is sent like a missing one (null).</param>
+public sealed record GraphQLColumn(string Column, string Field, PgTypeKind Kind, GraphQLValueShape Shape, int ListDepth, bool UpperCasedEnum, string Selection,
+    bool NonNull = false, PgTypeKind ValueKind = PgTypeKind.Text, GraphQLValueShape BoundShape = GraphQLValueShape.Scalar, bool RangesAsV5 = false, bool InfinityAsNull = false);

@@ -91,6 +91,8 @@ public static class GraphQLDiscovery
         var hasRelayId = node.FindField("id") is { } id && id.Type.Named.Name == "ID";
         var keyField = hasRelayId && node.FindField("rowId") is not null ? "rowId" : "id";
         var columns = new List<GraphQLColumn>();
+        // PostGraphile v4 (its Relay id is the root field nodeId) sends ranges faithfully; v5 blurs some (see GraphQLColumn.RangesAsV5).
+        var rangesAsV5 = schema.QueryType.FindField("nodeId") is null;
         foreach (var field in node.Fields)
         {
             if (field.Args.Count > 0) continue;
@@ -98,9 +100,12 @@ public static class GraphQLDiscovery
             if (named.Name is "ID" or "Cursor" or null) continue;
             var columnName = field.Name == keyField ? "id" : GraphQLNames.SnakeCase(field.Name);
             var type = schema.Find(named.Name);
+            var bound = type is { Kind: "OBJECT" } ? RangeBoundValue(schema, type) : null;
             (PgTypeKind Kind, GraphQLValueShape Shape, bool UpperCased, string Selection)? read = type?.Kind switch
             {
                 "SCALAR" when named.Name == "JSON" && IsJsonAsText(type) => (PgTypeKind.Jsonb, GraphQLValueShape.JsonText, false, field.Name),
+                "SCALAR" when named.Name == "KeyValueHash" => (PgTypeKind.Text, GraphQLValueShape.Hstore, false, field.Name),
+                "OBJECT" when bound is not null => (PgTypeKind.Text, GraphQLValueShape.Range, false, field.Name + " { start { value inclusive } end { value inclusive } }"),
                 "SCALAR" when Scalars.TryGetValue(named.Name, out var known) => (known.Kind, known.Shape, false, field.Name),
                 "SCALAR" => (PgTypeKind.Text, GraphQLValueShape.Unknown, false, field.Name),
                 "ENUM" => (PgTypeKind.Enum, GraphQLValueShape.Enum, type.EnumValues.Count > 0 && type.EnumValues.All(v => v == v.ToUpperInvariant()), field.Name),
@@ -110,8 +115,10 @@ public static class GraphQLDiscovery
             };
             if (read is not { } r) continue;
             var depth = field.Type.ListDepth;
+            var boundShape = bound?.Name == "Datetime" ? GraphQLValueShape.Datetime : GraphQLValueShape.Scalar;
             columns.Add(new GraphQLColumn(columnName, field.Name, depth > 0 ? PgTypeKind.Array : r.Kind, r.Shape, depth, r.UpperCased, r.Selection,
-                NonNull: field.Type.Kind == "NON_NULL"));
+                NonNull: field.Type.Kind == "NON_NULL", ValueKind: r.Kind, BoundShape: boundShape,
+                RangesAsV5: bound is not null && rangesAsV5, InfinityAsNull: bound?.Name is "Datetime" or "Date" && rangesAsV5));
         }
 
         // The filter names the field of the table's database column (rowId or id for the database table itself).
@@ -122,6 +129,15 @@ public static class GraphQLDiscovery
             : null;
         var cursorType = connection.Args.FirstOrDefault(a => a.Name == "after")?.Type.Named.Name ?? "Cursor";
         return new GraphQLTableBinding(table, connection.Name, columns, style, argument, style == DatabaseFilterStyle.ClientSide ? null : filterField, valueType, orderBy, cursorType);
+    }
+
+    /// <summary>A range type (<c>{ start { value inclusive } end { value inclusive } }</c>, PostGraphile v4 and v5): its bound's value type.</summary>
+    private static IntrospectionSchema.TypeRef? RangeBoundValue(IntrospectionSchema schema, IntrospectionSchema.TypeInfo type)
+    {
+        if (type.Fields.Count != 2 || type.FindField("start") is not { } start || type.FindField("end") is not { } end) return null;
+        if (start.Type.Named.Name != end.Type.Named.Name || schema.Find(start.Type.Named.Name) is not { } boundType) return null;
+        if (boundType.FindField("inclusive") is null || boundType.FindField("value") is not { } value) return null;
+        return schema.Find(value.Type.Named.Name) is { Kind: "SCALAR" } ? value.Type.Named : null;
     }
 
     /// <summary>

@@ -139,7 +139,7 @@ public sealed class GraphQLExportSource : IExportSource
         {
             var values = new PgValue[columns.Count];
             for (var i = 0; i < columns.Count; i++)
-                values[i] = GraphQLValueNormalizer.Normalize(columns[i], node[columns[i].Field]);
+                values[i] = GraphQLValueNormalizer.Normalize(columns[i], node[columns[i].Field], shape.Table);
             yield return new ExportRow(shape, values);
         }
     }

@@ -14,7 +14,9 @@ namespace Pgpm.Export.Sources.GraphQL;
 /// </summary>
 public static class GraphQLValueNormalizer
 {
-    public static PgValue Normalize(GraphQLColumn column, JsonNode? value)
+    /// <param name="table">The column's table, named in the error when the value cannot be carried.</param>
+    /// <exception cref="ExportException">GraphQLValueInvalid: the value is not of the column's shape, or the server cannot carry it exactly.</exception>
+    public static PgValue Normalize(GraphQLColumn column, JsonNode? value, TableRef? table = null)
     {
         if (value is null)
         {
@@ -27,13 +29,13 @@ public static class GraphQLValueNormalizer
         {
             if (column.ListDepth > 0)
                 return new PgValue(PgTypeKind.Array, ArrayLiteral.Format(Elements(column, value, column.ListDepth)));
-            var (kind, text) = Scalar(column, value);
-            return new PgValue(kind, text);
+            var (kind, text) = Scalar(column, value, column.Kind);
+            return text is null ? PgValue.Null(kind) : new PgValue(kind, text);
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException)
         {
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLValueInvalid",
-                $"The value of {column.Field} ({Shorten(value.ToJsonString())}) is not a valid {column.Shape} value: {e.Message}", e);
+                $"The value of {(table is null ? "" : $"{table}.{column.Column}, field ")}{column.Field} ({Shorten(value.ToJsonString())}) cannot be exported as a {column.Shape} value: {e.Message}", e);
         }
     }
 
@@ -47,15 +49,23 @@ public static class GraphQLValueNormalizer
         }
     }
 
+    /// <summary>An element as array_out prints it, which is PostgreSQL's own text of the element type, not the export's scalar form.</summary>
     private static string ElementText(GraphQLColumn column, JsonNode item)
     {
         // array_out prints booleans as t/f, unlike the text cast of a single boolean.
         if (item is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
             return v.GetValue<bool>() ? "t" : "f";
-        return Scalar(column, item).Text;
+        return column.Shape switch
+        {
+            GraphQLValueShape.Datetime => IsoTimestamp.ToPostgres(item.GetValue<string>()).Text,
+            // jsonb[] elements are printed by jsonb_out ({"a": 1}); json[] elements keep their own text, which the server has already lost.
+            GraphQLValueShape.JsonText => JsonText.Jsonb(JsonNode.Parse(item.GetValue<string>())),
+            GraphQLValueShape.Scalar when column.ValueKind is PgTypeKind.Jsonb or PgTypeKind.Json => JsonText.Jsonb(item),
+            _ => Scalar(column, item, column.ValueKind).Text,
+        };
     }
 
-    private static (PgTypeKind Kind, string Text) Scalar(GraphQLColumn column, JsonNode value)
+    private static (PgTypeKind Kind, string Text) Scalar(GraphQLColumn column, JsonNode value, PgTypeKind valueKind)
     {
         switch (column.Shape)
         {
@@ -72,46 +82,67 @@ public static class GraphQLValueNormalizer
                 return (PgTypeKind.Interval, IntervalText.Format(Whole(value["years"]), Whole(value["months"]), Whole(value["days"]),
                     Whole(value["hours"]), Whole(value["minutes"]), value["seconds"]?.GetValue<double>() ?? 0));
             case GraphQLValueShape.JsonText:
-                // PostgreSQL's own JSON text, compacted as the SQL source compacts jsonb.
-                return (column.Kind, JsonCompactor.Compact(value.GetValue<string>()));
+                // v4 re-serialises the value it parsed, so it is read like a JSON value.
+                return (valueKind, JsonText.Compact(JsonNode.Parse(value.GetValue<string>())));
+            case GraphQLValueShape.Hstore:
+                return (PgTypeKind.Text, HstoreText.Format(value));
+            case GraphQLValueShape.Range:
+                return (PgTypeKind.Text, Range(column, value)!);
             case GraphQLValueShape.Unknown:
                 return value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.String
                     ? (PgTypeKind.Text, scalar.GetValue<string>())
                     : (PgTypeKind.Jsonb, JsonText.Compact(value));
             default:
-                return column.Kind switch
+                return valueKind switch
                 {
                     // JSON re-written without insignificant white space; keys and numbers as the server sent them.
-                    PgTypeKind.Jsonb or PgTypeKind.Json => (column.Kind, JsonText.Compact(value)),
-                    PgTypeKind.Boolean => (column.Kind, value.GetValue<bool>() ? "true" : "false"),
-                    PgTypeKind.Float when value is JsonValue f && f.GetValueKind() == JsonValueKind.Number => (column.Kind, FloatText.FromJsonNumber(f.ToJsonString())),
-                    _ when value is JsonValue v && v.GetValueKind() == JsonValueKind.String => (column.Kind, v.GetValue<string>()),
-                    // Numbers keep the digits the server sent.
-                    _ => (column.Kind, value.ToJsonString()),
+                    PgTypeKind.Jsonb or PgTypeKind.Json => (valueKind, JsonText.Compact(value)),
+                    PgTypeKind.Boolean => (valueKind, value.GetValue<bool>() ? "true" : "false"),
+                    PgTypeKind.Float when value is JsonValue f && f.GetValueKind() == JsonValueKind.Number => (valueKind, FloatText.FromJsonNumber(f.ToJsonString())),
+                    _ when value is JsonValue v && v.GetValueKind() == JsonValueKind.String => (valueKind, v.GetValue<string>()),
+                    _ when value is JsonValue => (valueKind, value.ToJsonString()),
+                    // Numbers keep the digits the server sent; an object or list where a scalar belongs is not guessed at.
+                    _ => throw new FormatException($"a {value.GetValueKind()} where a {valueKind} value belongs"),
                 };
         }
     }
 
-    private static (PgTypeKind, string) Datetime(string text)
+    /// <summary>
+    /// The range's text from its bounds, or null for NULL. PostGraphile v4 sends <c>empty</c> and <c>(,)</c> alike, so
+    /// that value stops the export. v5 sends NULL like those two and it is taken as NULL (documented in docs/graphql.md);
+    /// v5 also sends an infinite date or time bound like a missing one, so a missing bound of such a range stops the export.
+    /// </summary>
+    private static string? Range(GraphQLColumn column, JsonNode value)
     {
-        if (text is "infinity" or "-infinity") return (PgTypeKind.Timestamptz, text);
-        var t = text.IndexOf('T') is var at and >= 0 ? at : text.IndexOf(' ');
-        if (t < 0) throw new FormatException($"'{text}' is not an ISO 8601 date and time.");
-        var zone = text.EndsWith('Z') ? text.Length - 1 : text.IndexOfAny(['+', '-'], t);
-        var local = text[..(zone < 0 ? text.Length : zone)].Replace('T', ' ');
-        if (zone < 0) return (PgTypeKind.Timestamp, TimestampText.FromPostgres(local, withZone: false));
-        // Offsets may carry seconds (historic local mean time, e.g. -04:56:02), which DateTimeOffset cannot parse.
-        var offset = text.EndsWith('Z') ? TimeSpan.Zero : ParseOffset(text[zone..]);
-        var localTime = DateTime.ParseExact(local, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF"], CultureInfo.InvariantCulture, DateTimeStyles.None);
-        return (PgTypeKind.Timestamptz, TimestampText.FromDateTimeOffset(new DateTimeOffset(DateTime.SpecifyKind(localTime - offset, DateTimeKind.Unspecified), TimeSpan.Zero)));
+        var start = value["start"];
+        var end = value["end"];
+        if (start is null && end is null)
+        {
+            if (column.RangesAsV5) return null;
+            throw new FormatException("the API shows an empty range and the unbounded range (,) alike, so which one this is cannot be known");
+        }
+        if (column.InfinityAsNull && (start is null || end is null))
+            throw new FormatException("this server shows an infinite bound and a missing one alike, so which one this is cannot be known");
+        return RangeText.Format(Bound(column, start), start?["inclusive"]?.GetValue<bool>() == true, Bound(column, end), end?["inclusive"]?.GetValue<bool>() == true);
     }
 
-    private static TimeSpan ParseOffset(string offset)
+    private static string? Bound(GraphQLColumn column, JsonNode? bound)
     {
-        var sign = offset[0] == '-' ? -1 : 1;
-        var parts = offset[1..].Split(':').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        var span = new TimeSpan(parts[0], parts.Length > 1 ? parts[1] : 0, parts.Length > 2 ? parts[2] : 0);
-        return sign < 0 ? -span : span;
+        if (bound is null) return null;
+        return bound["value"] switch
+        {
+            JsonValue v when column.BoundShape == GraphQLValueShape.Datetime => IsoTimestamp.ToPostgres(v.GetValue<string>()).Text,
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+            JsonValue v => v.ToJsonString(),
+            var other => throw new FormatException($"a range bound whose value is {other?.GetValueKind().ToString() ?? "missing"}"),
+        };
+    }
+
+    private static (PgTypeKind, string) Datetime(string text)
+    {
+        var (postgres, withZone) = IsoTimestamp.ToPostgres(text);
+        if (postgres is "infinity" or "-infinity") return (PgTypeKind.Timestamptz, postgres);
+        return (withZone ? PgTypeKind.Timestamptz : PgTypeKind.Timestamp, TimestampText.FromPostgres(postgres, withZone));
     }
 
     /// <summary><c>00:00:00.000000</c> as PostgreSQL prints it: <c>00:00:00</c>; <c>12:00:00.500000</c>: <c>12:00:00.5</c>.</summary>
