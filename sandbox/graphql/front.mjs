@@ -1,6 +1,8 @@
-// The front every sandbox GraphQL server puts before its real PostGraphile handler: it checks the bearer token,
-// injects the requested faults, enforces the page cap, then forwards the request as it came. Configured by the
-// environment variables server.mjs documents (PGPM_SANDBOX_TOKEN, PGPM_SANDBOX_MAX_PAGE, PGPM_SANDBOX_FAULTS).
+// The front every sandbox GraphQL server puts before its real PostGraphile handler: it injects the requested faults,
+// applies the rules of Constructive's server (rate limit, request body cap, X-Database-Id in private mode), checks the
+// bearer token, enforces the page cap, then forwards the request as it came. Configured by the environment variables
+// server.mjs documents (PGPM_SANDBOX_TOKEN, PGPM_SANDBOX_MAX_PAGE, PGPM_SANDBOX_FAULTS, PGPM_SANDBOX_RATE_LIMIT,
+// PGPM_SANDBOX_MAX_REQUEST_BYTES, PGPM_SANDBOX_REQUIRE_DATABASE_ID).
 // It prints "LISTENING <url>" once it accepts requests and calls `release` then exits on SIGTERM/SIGINT.
 import { createServer, request } from "node:http";
 
@@ -13,6 +15,24 @@ export async function serveBehindFront(handler, release) {
   const token = process.env.PGPM_SANDBOX_TOKEN || "";
   const maxPage = Number(process.env.PGPM_SANDBOX_MAX_PAGE || 0);
   const faults = (process.env.PGPM_SANDBOX_FAULTS || "").split(",").filter(Boolean).map(Number);
+  const [ratePerMinute, rateBurst] = (process.env.PGPM_SANDBOX_RATE_LIMIT || "").split(",").map(Number);
+  const maxRequestBytes = Number(process.env.PGPM_SANDBOX_MAX_REQUEST_BYTES || 0);
+  const requireDatabaseId = process.env.PGPM_SANDBOX_REQUIRE_DATABASE_ID === "1";
+
+  // A token bucket: `rateBurst` tokens at most, refilled at `ratePerMinute` a minute; each request takes one.
+  // Answers the seconds to wait when none is left, 0 when the request may go.
+  let tokens = rateBurst || 0;
+  let refilledAt = Date.now();
+  function takeToken() {
+    const now = Date.now();
+    tokens = Math.min(rateBurst, tokens + ((now - refilledAt) / 60000) * ratePerMinute);
+    refilledAt = now;
+    if (tokens >= 1) {
+      tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil(((1 - tokens) * 60) / ratePerMinute));
+  }
 
   const inner = createServer(handler);
   await new Promise((resolve) => inner.listen(0, "127.0.0.1", resolve));
@@ -38,6 +58,21 @@ export async function serveBehindFront(handler, release) {
       if (faults.length > 0) {
         const status = faults.shift();
         reply(res, status, { errors: [{ message: `injected ${status}` }] }, { "retry-after": "0" });
+        return;
+      }
+      if (ratePerMinute && req.method === "POST") {
+        const wait = takeToken();
+        if (wait > 0) {
+          reply(res, 429, { errors: [{ message: "Rate limit exceeded.", extensions: { code: "RATE_LIMIT_EXCEEDED" } }] }, { "retry-after": String(wait) });
+          return;
+        }
+      }
+      if (maxRequestBytes && body.length > maxRequestBytes) {
+        reply(res, 200, { errors: [{ message: "Request body too large.", extensions: { code: "REQUEST_TOO_LARGE", context: { bytes: body.length, limit: maxRequestBytes } } }] });
+        return;
+      }
+      if (requireDatabaseId && req.headers["x-meta-schema"] && !req.headers["x-database-id"]) {
+        reply(res, 500, { errors: [{ message: "No database id resolved for this request. A database id is required; there is no default database.", extensions: { code: "NO_DATABASE_ID" } }] });
         return;
       }
       if (token && req.headers.authorization !== `Bearer ${token}`) {

@@ -16,6 +16,16 @@ public enum GraphQLDialect
     PostGraphileV4,
 }
 
+/// <summary>The shape of the third-party style exportSqlActions the test server may add.</summary>
+public enum NodeTypeSqlActions
+{
+    None,
+    /// <summary><c>exportSqlActions(databaseId): [SqlAction!]!</c>, every row in one answer.</summary>
+    List,
+    /// <summary><c>exportSqlActions(databaseId, first, after…): SqlActionsConnection!</c>, paged with cursors.</summary>
+    Connection,
+}
+
 /// <summary>How to start the test PostGraphile server (sandbox/graphql/server.mjs).</summary>
 public sealed record GraphQLServerOptions
 {
@@ -23,6 +33,12 @@ public sealed record GraphQLServerOptions
 
     /// <summary>Load the exportSqlActions plugin this project ships.</summary>
     public bool ExportSqlActionsPlugin { get; init; }
+
+    /// <summary>
+    /// Add a third-party style <c>exportSqlActions(databaseId)</c> that returns the table's own node type, as a list or a
+    /// connection (sandbox/graphql/node-type-sql-actions.mjs); needs db_migrate in <see cref="Schemas"/>.
+    /// </summary>
+    public NodeTypeSqlActions NodeTypeSqlActions { get; init; }
 
     /// <summary>When set, requests without <c>Authorization: Bearer &lt;token&gt;</c> get HTTP 401.</summary>
     public string? Token { get; init; }
@@ -35,6 +51,18 @@ public sealed record GraphQLServerOptions
 
     /// <summary>PostGraphile v4 only: serve json/jsonb as JSON values (<c>dynamicJson: true</c>) instead of v4's default, strings holding the JSON text.</summary>
     public bool DynamicJson { get; init; }
+
+    /// <summary>
+    /// Requests a minute and burst of a token-bucket rate limit, as Constructive's server limits a tenant (600 and 60 by
+    /// default); a request over it gets HTTP 429 with Retry-After.
+    /// </summary>
+    public (int PerMinute, int Burst)? RateLimit { get; init; }
+
+    /// <summary>Refuse longer request bodies with REQUEST_TOO_LARGE, as Constructive's server does above 1 MB.</summary>
+    public int? MaxRequestBytes { get; init; }
+
+    /// <summary>Answer HTTP 500 NO_DATABASE_ID to a request with X-Meta-Schema but no X-Database-Id, as Constructive's server does.</summary>
+    public bool RequireDatabaseId { get; init; }
 
     /// <summary>HTTP statuses (429, 503…) answered, with Retry-After: 0, to the first requests, in order.</summary>
     public IReadOnlyList<int> LeadingFaults { get; init; } = [];
@@ -76,8 +104,12 @@ public sealed class LocalGraphQLServer : IAsyncDisposable
         info.Environment["PGPM_SANDBOX_DIALECT"] = options.Dialect == GraphQLDialect.Constructive ? "constructive" : "default";
         info.Environment["PGPM_SANDBOX_V4_DYNAMIC_JSON"] = options.DynamicJson ? "1" : "0";
         info.Environment["PGPM_SANDBOX_PLUGIN"] = options.ExportSqlActionsPlugin ? "1" : "0";
+        info.Environment["PGPM_SANDBOX_NODE_SQL_ACTIONS"] = options.NodeTypeSqlActions == NodeTypeSqlActions.None ? "" : options.NodeTypeSqlActions.ToString().ToLowerInvariant();
         info.Environment["PGPM_SANDBOX_TOKEN"] = options.Token ?? "";
         info.Environment["PGPM_SANDBOX_MAX_PAGE"] = options.MaxPageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        info.Environment["PGPM_SANDBOX_RATE_LIMIT"] = options.RateLimit is { } rate ? $"{rate.PerMinute},{rate.Burst}" : "";
+        info.Environment["PGPM_SANDBOX_MAX_REQUEST_BYTES"] = options.MaxRequestBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        info.Environment["PGPM_SANDBOX_REQUIRE_DATABASE_ID"] = options.RequireDatabaseId ? "1" : "";
         info.Environment["PGPM_SANDBOX_FAULTS"] = string.Join(",", options.LeadingFaults);
         if (options.Schemas is not null) info.Environment["PGPM_SANDBOX_SCHEMAS"] = string.Join(",", options.Schemas);
 

@@ -27,7 +27,7 @@ public class TypeParityTests(PostgresFixture postgres)
     {
         var database = await postgres.NewParityDatabaseAsync("types");
         await postgres.Server.RunFileAsync(database, FixtureFiles.Path("every_type.sql"));
-        var manifest = await ParityTests.ParityManifestAsync(postgres, database, dialect);
+        var manifest = await GraphQLExport.ParityManifestAsync(postgres, database, dialect);
         await using var server = await GraphQLExport.StartAsync(postgres, database, dialect);
 
         var all = await ExportBothAsync(database, manifest, server);

@@ -71,8 +71,11 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
         if (binding.OrderBy is not null) sb.Append(", orderBy: [").Append(binding.OrderBy).Append(']');
         if (filtered)
         {
-            sb.Append(", ").Append(binding.FilterArgument).Append(": { ").Append(binding.FilterField).Append(": ");
-            sb.Append(binding.FilterStyle == DatabaseFilterStyle.EqualTo ? "{ equalTo: $db }" : "$db").Append(" }");
+            if (binding.FilterStyle == DatabaseFilterStyle.Argument)
+                sb.Append(", ").Append(binding.FilterArgument).Append(": $db");
+            else
+                sb.Append(", ").Append(binding.FilterArgument).Append(": { ").Append(binding.FilterField).Append(": ")
+                  .Append(binding.FilterStyle == DatabaseFilterStyle.EqualTo ? "{ equalTo: $db }" : "$db").Append(" }");
         }
         sb.Append(") { pageInfo { hasNextPage endCursor } nodes { ");
         sb.AppendJoin(' ', columns.Select(c => c.Selection));

@@ -1,27 +1,59 @@
 using System.Runtime.CompilerServices;
+using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Sources.GraphQL;
 
-/// <summary>sql_actions from a connection on a separate migrate endpoint (e.g. <c>sqlActions</c> or <c>allSqlActions</c>).</summary>
-internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTableBinding binding, PageSizeCeiling ceiling) : ISqlActionsReader
+/// <summary>
+/// sql_actions from a Relay connection, paged with cursors like any table: the db_migrate.sql_actions connection of
+/// an API that exposes that schema (<c>allDbMigrateSqlActions</c>, <c>sqlActions</c>…), or a root field such as
+/// <c>exportSqlActions(databaseId)</c> that returns one. Rows come in id order when the connection can be ordered by
+/// its primary key (and must then rise); otherwise they are all read and put in id order here. Categories are
+/// excluded here, from each row's category.
+/// </summary>
+internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTableBinding binding, SqlActionFields fields, PageSizeCeiling ceiling) : ISqlActionsReader
 {
     private readonly ConnectionPager _pager = new(client, ceiling);
 
-    public string Origin => $"{client.Endpoint} ({binding.ConnectionField})";
+    public string Origin => binding.FilterStyle == DatabaseFilterStyle.Argument
+        ? $"the root field {binding.ConnectionField} of {client.Endpoint}"
+        : $"the {binding.Table} connection {binding.ConnectionField} of {client.Endpoint}";
+
+    public bool CanExcludeCategories => fields.HasCategory;
 
     public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var wanted = new[] { "id", "name", "deploy", "deps", "content", "revert", "verify", "category" };
-        var columns = wanted.Select(binding.FindColumn).OfType<GraphQLColumn>().ToList();
-        var idField = binding.FindColumn("id")?.Field ?? "id";
-        var depsField = binding.FindColumn("deps")?.Field ?? "deps";
-        await foreach (var node in _pager.NodesAsync(binding, columns, databaseId, cancellationToken).ConfigureAwait(false))
+        var where = $"{client.Endpoint} ({binding.ConnectionField})";
+        long? last = null;
+        await foreach (var action in InIdOrderAsync(databaseId, where, cancellationToken).ConfigureAwait(false))
         {
-            var category = binding.FindColumn("category") is { } c ? GraphQLValueNormalizer.Normalize(c, node[c.Field]).Text : null;
-            var action = SqlActionJson.Read(node, idField, depsField) with { Category = category };
+            if (last is not null && action.Id <= last)
+                throw new ExportException(ExportErrorKind.Protocol, "GraphQLSqlActionsOutOfOrder",
+                    $"{where} returned sql_actions row {action.Id} after row {last} although it was asked for {binding.OrderBy}.");
+            last = action.Id;
             if (action.Category is not null && excludeCategories.Contains(action.Category)) continue;
             yield return action;
         }
+    }
+
+    private async IAsyncEnumerable<SqlAction> InIdOrderAsync(Guid databaseId, string where, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (binding.OrderBy is not null)
+        {
+            await foreach (var action in ReadAllAsync(databaseId, where, cancellationToken).ConfigureAwait(false))
+                yield return action;
+            yield break;
+        }
+        var all = new List<SqlAction>();
+        await foreach (var action in ReadAllAsync(databaseId, where, cancellationToken).ConfigureAwait(false))
+            all.Add(action);
+        foreach (var action in all.OrderBy(a => a.Id))
+            yield return action;
+    }
+
+    private async IAsyncEnumerable<SqlAction> ReadAllAsync(Guid databaseId, string where, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var node in _pager.NodesAsync(binding, fields.Columns, databaseId, cancellationToken).ConfigureAwait(false))
+            yield return fields.Read(node, where);
     }
 }

@@ -30,10 +30,7 @@ public static class GraphQLDiscovery
 
     public static IReadOnlyDictionary<TableRef, GraphQLTableBinding> Discover(IntrospectionSchema schema, IEnumerable<TableRef> wanted, IExportLog log)
     {
-        var connections = schema.QueryType.Fields
-            .Select(f => (Field: f, Connection: schema.Find(f.Type.Named.Name)))
-            .Where(x => x.Connection is { Kind: "OBJECT" } c && c.FindField("nodes") is not null && c.FindField("pageInfo") is not null)
-            .ToList();
+        var connections = Connections(schema);
 
         var bindings = new Dictionary<TableRef, GraphQLTableBinding>();
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -57,7 +54,8 @@ public static class GraphQLDiscovery
             if (binding.OrderBy is null)
                 log.Warning($"The API cannot order {match} by its primary key; rows come in the server's order, so the output may not be byte-stable.");
         }
-        foreach (var (field, connection) in connections.Where(c => !used.Contains(c.Field.Name)))
+        // db_migrate.sql_actions is read as the database package (SqlActionsDiscovery), never as an unknown meta table.
+        foreach (var (field, connection) in connections.Where(c => !used.Contains(c.Field.Name) && !SqlActionsDiscovery.Carries(schema, c.Field)))
         {
             if (schema.Find(connection!.FindField("nodes")!.Type.Named.Name)?.FindField("databaseId") is not null)
                 log.Warning($"The API exposes {field.Name}, which holds per-database rows but matches no table of the manifest; it is not exported. " +
@@ -65,6 +63,28 @@ public static class GraphQLDiscovery
         }
         return bindings;
     }
+
+    /// <summary>
+    /// The connection of one table, bound as <see cref="Discover"/> would bind it, without saying anything about the
+    /// endpoint's other connections; null when the API has none for it.
+    /// </summary>
+    internal static GraphQLTableBinding? TryBind(IntrospectionSchema schema, TableRef table)
+    {
+        var connections = Connections(schema);
+        var match = BestMatch(table, connections.Select(c => c.Field.Name));
+        if (match is null) return null;
+        var connection = connections.First(c => c.Field.Name == match);
+        return schema.Find(connection.Connection!.FindField("nodes")!.Type.Named.Name) is { } node ? Bind(schema, table, connection.Field, node) : null;
+    }
+
+    /// <summary>Root fields that return a Relay connection (an object type with <c>nodes</c> and <c>pageInfo</c>).</summary>
+    private static List<(IntrospectionSchema.Field Field, IntrospectionSchema.TypeInfo? Connection)> Connections(IntrospectionSchema schema) => schema.QueryType.Fields
+        .Select(f => (Field: f, Connection: schema.Find(f.Type.Named.Name)))
+        .Where(x => IsConnection(x.Connection))
+        .ToList();
+
+    internal static bool IsConnection(IntrospectionSchema.TypeInfo? type) =>
+        type is { Kind: "OBJECT" } c && c.FindField("nodes") is not null && c.FindField("pageInfo") is not null;
 
     private static string? BestMatch(TableRef table, IEnumerable<string> fieldNames)
     {
@@ -87,6 +107,30 @@ public static class GraphQLDiscovery
     }
 
     private static GraphQLTableBinding Bind(IntrospectionSchema schema, TableRef table, IntrospectionSchema.Field connection, IntrospectionSchema.TypeInfo node)
+    {
+        var columns = Columns(schema, node);
+
+        // The filter names the field of the table's database column (rowId or id for the database table itself).
+        var filterField = columns.FirstOrDefault(c => c.Column == MetaSchemas.DatabaseColumnOf(table))?.Field ?? "databaseId";
+        var (style, argument, valueType) = Filter(schema, connection, filterField);
+        return new GraphQLTableBinding(table, connection.Name, columns, style, argument, style == DatabaseFilterStyle.ClientSide ? null : filterField, valueType,
+            PrimaryKeyOrder(schema, connection), CursorType(connection));
+    }
+
+    /// <summary>The <c>orderBy</c> value that sorts a connection by its primary key, when it offers one.</summary>
+    internal static string? PrimaryKeyOrder(IntrospectionSchema schema, IntrospectionSchema.Field connection) =>
+        connection.Args.FirstOrDefault(a => a.Name == "orderBy") is { } order && schema.Find(order.Type.Named.Name) is { } orderEnum
+            ? new[] { "PRIMARY_KEY_ASC", "ID_ASC", "ROW_ID_ASC" }.FirstOrDefault(orderEnum.EnumValues.Contains)
+            : null;
+
+    internal static string CursorType(IntrospectionSchema.Field connection) => connection.Args.FirstOrDefault(a => a.Name == "after")?.Type.Named.Name ?? "Cursor";
+
+    /// <summary>
+    /// A node type's columns: the integer key as <c>id</c> (the <c>rowId</c> field when <c>id</c> is a Relay node id),
+    /// every other scalar, enum or interval field under its snake_case name; relations, node ids and fields with
+    /// arguments are not columns.
+    /// </summary>
+    internal static IReadOnlyList<GraphQLColumn> Columns(IntrospectionSchema schema, IntrospectionSchema.TypeInfo node)
     {
         var hasRelayId = node.FindField("id") is { } id && id.Type.Named.Name == "ID";
         var keyField = hasRelayId && node.FindField("rowId") is not null ? "rowId" : "id";
@@ -120,15 +164,7 @@ public static class GraphQLDiscovery
                 NonNull: field.Type.Kind == "NON_NULL", ValueKind: r.Kind, BoundShape: boundShape,
                 RangesAsV5: bound is not null && rangesAsV5, InfinityAsNull: bound?.Name is "Datetime" or "Date" && rangesAsV5));
         }
-
-        // The filter names the field of the table's database column (rowId or id for the database table itself).
-        var filterField = columns.FirstOrDefault(c => c.Column == MetaSchemas.DatabaseColumnOf(table))?.Field ?? "databaseId";
-        var (style, argument, valueType) = Filter(schema, connection, filterField);
-        var orderBy = connection.Args.FirstOrDefault(a => a.Name == "orderBy") is { } order && schema.Find(order.Type.Named.Name) is { } orderEnum
-            ? new[] { "PRIMARY_KEY_ASC", "ID_ASC", "ROW_ID_ASC" }.FirstOrDefault(orderEnum.EnumValues.Contains)
-            : null;
-        var cursorType = connection.Args.FirstOrDefault(a => a.Name == "after")?.Type.Named.Name ?? "Cursor";
-        return new GraphQLTableBinding(table, connection.Name, columns, style, argument, style == DatabaseFilterStyle.ClientSide ? null : filterField, valueType, orderBy, cursorType);
+        return columns;
     }
 
     /// <summary>A range type (<c>{ start { value inclusive } end { value inclusive } }</c>, PostGraphile v4 and v5): its bound's value type.</summary>
@@ -166,6 +202,7 @@ public static class GraphQLDiscovery
     {
         DatabaseFilterStyle.Condition => $"filtered by {binding.FilterArgument}.{binding.FilterField}",
         DatabaseFilterStyle.EqualTo => $"filtered by {binding.FilterArgument}.{binding.FilterField}.equalTo",
+        DatabaseFilterStyle.Argument => $"filtered by its {binding.FilterArgument} argument",
         _ => "filtered here",
     } + (binding.OrderBy is null ? ", unordered" : $", ordered by {binding.OrderBy}");
 }

@@ -10,8 +10,9 @@ namespace Pgpm.Export.Sources.GraphQL;
 /// <summary>
 /// Reads a Constructive database through its GraphQL API. Names, filters and columns are discovered by
 /// introspection once, at open; rows stream page by page and are normalised to the SQL source's values.
-/// sql_actions come from the <c>exportSqlActions</c> root field when the API has it, else from a separate
-/// migrate endpoint when one is given, else not at all (metadata-only export).
+/// sql_actions come from the main endpoint when it offers them (an <c>exportSqlActions</c> root field, else the
+/// db_migrate.sql_actions connection; see <see cref="SqlActionsDiscovery"/>), else from the migrate endpoint when one is
+/// given, else not at all (metadata-only export, said in a warning).
 /// </summary>
 public sealed class GraphQLExportSource : IExportSource
 {
@@ -55,29 +56,23 @@ public sealed class GraphQLExportSource : IExportSource
                 throw new ExportException(ExportErrorKind.NotFound, "GraphQLNoDatabaseTable",
                     $"{options.Endpoint} does not expose metaschema_public.database, so no database can be chosen.");
 
-            ISqlActionsReader? sqlActions = null;
+            ISqlActionsReader? sqlActions = SqlActionsDiscovery.Find(client, schema, ceiling);
             string? reason = null;
-            if (PluginSqlActionsReader.TryCreate(client, schema, ceiling) is { } plugin)
-            {
-                sqlActions = plugin;
-            }
-            else if (migrate is not null)
+            if (sqlActions is null && migrate is not null)
             {
                 migrateClient = new GraphQLClient(migrate, log);
                 var migrateSchema = IntrospectionSchema.Parse(await migrateClient.QueryAsync(IntrospectionSchema.Query, null, "introspecting the migrate endpoint", cancellationToken).ConfigureAwait(false));
-                var migrateCeiling = new PageSizeCeiling(migrate.PageSize, log);
-                if (PluginSqlActionsReader.TryCreate(migrateClient, migrateSchema, migrateCeiling) is { } migratePlugin)
-                    sqlActions = migratePlugin;
-                else if (GraphQLDiscovery.Discover(migrateSchema, [MetaSchemas.SqlActionsTable], log).TryGetValue(MetaSchemas.SqlActionsTable, out var binding))
-                    sqlActions = new ConnectionSqlActionsReader(migrateClient, binding, migrateCeiling);
-                else
-                    throw new ExportException(ExportErrorKind.NotFound, "MigrateEndpointWithoutSqlActions",
-                        $"The migrate endpoint {migrate.Endpoint} exposes neither exportSqlActions nor a sql_actions connection.");
+                sqlActions = SqlActionsDiscovery.Find(migrateClient, migrateSchema, new PageSizeCeiling(migrate.PageSize, log))
+                    ?? throw new ExportException(ExportErrorKind.NotFound, "MigrateEndpointWithoutSqlActions",
+                        $"The migrate endpoint {migrate.Endpoint} offers sql_actions in none of the three ways: no {SqlActionsDiscovery.RootField}(databaseId) root field " +
+                        "and no db_migrate.sql_actions connection (such as allDbMigrateSqlActions or sqlActions) visible to this token.");
             }
-            else
+            else if (sqlActions is null)
             {
                 reason = $"the GraphQL API at {options.Endpoint} does not offer sql_actions, so this is a metadata-only export (the service package). " +
-                         "For the database package too, have the server load the exportSqlActions plugin (plugins/postgraphile-export-sql-actions) or pass --migrate-endpoint";
+                         $"For the database package too, the API must offer them in one of three ways: a {SqlActionsDiscovery.RootField}(databaseId) root field " +
+                         "(the plugin in plugins/postgraphile-export-sql-actions), the db_migrate schema exposed on this API (its sql_actions connection), " +
+                         "or a separate endpoint that does either, given with --migrate-endpoint";
             }
             if (sqlActions is not null) log.Verbose($"sql_actions come from {sqlActions.Origin}.");
             return new GraphQLExportSource(client, ceiling, bindings, sqlActions, reason, migrateClient);
@@ -147,8 +142,16 @@ public sealed class GraphQLExportSource : IExportSource
     public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken) =>
         Task.FromResult(_sqlActions is null ? SqlActionsSupport.No(_noSqlActionsReason!) : SqlActionsSupport.Yes);
 
-    public IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken) =>
-        (_sqlActions ?? throw new InvalidOperationException(_noSqlActionsReason)).ReadAsync(databaseId, excludeCategories, cancellationToken);
+    public IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken)
+    {
+        var reader = _sqlActions ?? throw new InvalidOperationException(_noSqlActionsReason);
+        // Leaving the actions of an excluded category in would be a silent difference from what was asked for.
+        if (excludeCategories.Count > 0 && !reader.CanExcludeCategories)
+            throw new ExportException(ExportErrorKind.Unavailable, "SqlActionsCategoryUnavailable",
+                $"Categories cannot be excluded: sql_actions come from {reader.Origin}, which neither shows each action's category nor takes excludeCategories. " +
+                "Export without excluding categories (--exclude-categories, -ExcludeCategory), or have the API show the category column of db_migrate.sql_actions.");
+        return reader.ReadAsync(databaseId, excludeCategories, cancellationToken);
+    }
 
     public Task<IAsyncDisposable> BeginConsistentReadAsync(CancellationToken cancellationToken) => NoConsistentRead.Task;
 

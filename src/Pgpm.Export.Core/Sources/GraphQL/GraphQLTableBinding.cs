@@ -11,6 +11,8 @@ public enum DatabaseFilterStyle
     EqualTo,
     /// <summary>No server-side filter: every row is fetched and filtered here.</summary>
     ClientSide,
+    /// <summary><c>field(databaseId: $id)</c>: a root field that takes the database as an argument (an <c>exportSqlActions</c> connection).</summary>
+    Argument,
 }
 
 /// <summary>What introspection found for one table: the connection to page, its filter, order and columns.</summary>

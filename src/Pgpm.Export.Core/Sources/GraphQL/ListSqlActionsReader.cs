@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Pgpm.Export.Errors;
+using Pgpm.Export.Model;
+
+namespace Pgpm.Export.Sources.GraphQL;
+
+/// <summary>
+/// sql_actions from a root field that returns a list, such as <c>exportSqlActions(databaseId)</c> of this project's
+/// plugin or a third-party one returning the table's own node type. With <c>after</c> (the last id) and <c>first</c>
+/// it is read page by page, each page sized to stay near <see cref="PageSizer.TargetBytes"/>, and ids must rise;
+/// without them the one answer holds every row and is put in id order here. Categories are excluded by the server
+/// when the field takes <c>excludeCategories</c>, and here whenever rows say their category.
+/// </summary>
+internal sealed class ListSqlActionsReader : ISqlActionsReader
+{
+    /// <summary>The first page's size: actions are often kilobytes each, so start small and let the sizer grow it.</summary>
+    private const int FirstPage = 100;
+
+    private readonly GraphQLClient _client;
+    private readonly string _field;
+    private readonly string _query;
+    private readonly bool _paged;
+    private readonly bool _serverExcludes;
+    private readonly SqlActionFields _fields;
+    private readonly PageSizeCeiling _ceiling;
+
+    private ListSqlActionsReader(GraphQLClient client, string field, string query, bool paged, bool serverExcludes, SqlActionFields fields, PageSizeCeiling ceiling)
+    {
+        _client = client;
+        _field = field;
+        _query = query;
+        _paged = paged;
+        _serverExcludes = serverExcludes;
+        _fields = fields;
+        _ceiling = ceiling;
+    }
+
+    public string Origin => $"the root field {_field} of {_client.Endpoint}";
+
+    public bool CanExcludeCategories => _serverExcludes || _fields.HasCategory;
+
+    /// <summary>A reader for <paramref name="field"/> when it returns a list of sql_actions rows; null otherwise.</summary>
+    public static ListSqlActionsReader? TryCreate(GraphQLClient client, IntrospectionSchema schema, IntrospectionSchema.Field field, PageSizeCeiling ceiling)
+    {
+        if (field.Type.ListDepth != 1 || field.Args.FirstOrDefault(a => a.Name == "databaseId") is not { } databaseId) return null;
+        if (SqlActionFields.For(schema, schema.Find(field.Type.Named.Name)) is not { } fields) return null;
+        var exclude = field.Args.Any(a => a.Name == "excludeCategories");
+        var after = field.Args.FirstOrDefault(a => a.Name == "after");
+        var paged = after is not null && field.Args.Any(a => a.Name == "first") && after.Type.Named.Name is "BigInt" or "Int" or "String";
+        var query = $"query PgpmExportSqlActions($db: {databaseId.Type.Named.Name}!{(exclude ? ", $exclude: [String!]" : "")}{(paged ? $", $after: {after!.Type.Named.Name}, $first: Int" : "")}) " +
+                    $"{{ {field.Name}(databaseId: $db{(exclude ? ", excludeCategories: $exclude" : "")}{(paged ? ", after: $after, first: $first" : "")}) {{ {string.Join(' ', fields.Columns.Select(c => c.Selection))} }} }}";
+        return new ListSqlActionsReader(client, field.Name, query, paged, exclude, fields, ceiling);
+    }
+
+    public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var sizer = new PageSizer(_ceiling, FirstPage);
+        long? last = null;
+        for (var page = 1; ; page++)
+        {
+            var size = sizer.Next;
+            var variables = new Dictionary<string, object?> { ["db"] = databaseId.ToString() };
+            if (_serverExcludes) variables["exclude"] = excludeCategories.Count > 0 ? excludeCategories.ToArray() : null;
+            if (_paged)
+            {
+                variables["after"] = last?.ToString(CultureInfo.InvariantCulture);
+                variables["first"] = size;
+            }
+            var doing = $"reading page {page} of sql_actions through {_field}";
+            GraphQLAnswer answer;
+            try
+            {
+                answer = await _client.QueryPageAsync(_query, variables, doing, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ExportException e) when (_paged && e.ErrorId == GraphQLClient.PageSizeTooLarge && _ceiling.Refused(size, _client))
+            {
+                page--;
+                continue;
+            }
+            var rows = answer.Data[_field] as JsonArray
+                ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoSqlActions", $"{_client.Endpoint} returned no {_field} list on page {page}.");
+            sizer.Observed(rows.Count, answer.Bytes);
+            var where = $"{_client.Endpoint} ({_field}, page {page})";
+            var actions = rows.OfType<JsonObject>().Select(row => _fields.Read(row, where)).ToList();
+            // One answer holds every row, so any order the server chose is put right here; pages must come in id order.
+            if (!_paged) actions.Sort((a, b) => a.Id.CompareTo(b.Id));
+            foreach (var action in actions)
+            {
+                if (last is not null && action.Id <= last)
+                    throw new ExportException(ExportErrorKind.Protocol, "GraphQLSqlActionsOutOfOrder",
+                        $"{_client.Endpoint} returned sql_actions row {action.Id} after row {last} on page {page}; {_field} must order rows by id. Update the server's plugin.");
+                last = action.Id;
+                if (action.Category is not null && excludeCategories.Contains(action.Category)) continue;
+                yield return action;
+            }
+            if (!_paged || rows.Count < size) yield break;
+        }
+    }
+}
