@@ -23,6 +23,7 @@ public sealed class GraphQLClient : IDisposable
     private readonly bool _ownsHttp;
     private readonly GraphQLEndpointOptions _options;
     private readonly IExportLog _log;
+    private readonly RateLimitGate _gate = new();
 
     public GraphQLClient(GraphQLEndpointOptions options, IExportLog? log = null, HttpClient? http = null)
     {
@@ -47,30 +48,72 @@ public sealed class GraphQLClient : IDisposable
     public async Task<JsonObject> QueryAsync(string query, object? variables, string doing, CancellationToken cancellationToken) =>
         (await QueryPageAsync(query, variables, doing, cancellationToken).ConfigureAwait(false)).Data;
 
-    /// <summary>As <see cref="QueryAsync"/>, with the size of the answer's body.</summary>
+    /// <summary>
+    /// As <see cref="QueryAsync"/>, with the size of the answer's body. Connection failures, 502, 503 and 504 are retried
+    /// up to <see cref="GraphQLEndpointOptions.MaxAttempts"/> times. HTTP 429 is not a failure but the server's pace: every
+    /// request to this endpoint waits out its Retry-After and fewer go at once (<see cref="RateLimitGate"/>), for as long
+    /// as <see cref="GraphQLEndpointOptions.MaxRateLimitWait"/> allows in all for one request.
+    /// </summary>
     public async Task<GraphQLAnswer> QueryPageAsync(string query, object? variables, string doing, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(new { query, variables });
+        var bytes = Encoding.UTF8.GetByteCount(body);
+        if (bytes > _options.MaxRequestBytes)
+            throw RequestTooLarge(doing, $"it would be {bytes} bytes", null);
+        var failures = 0;
+        var rateLimitedFor = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
-            var (status, text, retryAfter, failure) = await SendAsync(body, doing, cancellationToken).ConfigureAwait(false);
-            var transient = failure is not null || Transient.Contains(status);
-            if (transient && attempt < _options.MaxAttempts)
+            HttpStatusCode status;
+            byte[] text;
+            TimeSpan? retryAfter;
+            Exception? failure;
+            using (await _gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+                (status, text, retryAfter, failure) = await SendAsync(body, doing, cancellationToken).ConfigureAwait(false);
+
+            if (status == HttpStatusCode.TooManyRequests)
             {
-                var delay = retryAfter ?? TimeSpan.FromTicks(_options.RetryDelay.Ticks * (1L << Math.Min(attempt - 1, 10)));
-                if (delay > _options.MaxRetryAfter)
-                    throw new ExportException(ExportErrorKind.Connection, "GraphQLRetryAfterTooLong",
-                        $"{Endpoint} asked to retry after {delay.TotalSeconds:0}s while {doing}; that is longer than the {_options.MaxRetryAfter.TotalSeconds:0}s allowed.");
-                _log.Verbose($"{Endpoint} answered {(failure is not null ? failure.Message : $"HTTP {(int)status}")} while {doing}; retrying in {delay.TotalMilliseconds:0} ms (attempt {attempt + 1} of {_options.MaxAttempts}).");
+                var wait = retryAfter ?? Backoff(Math.Min(attempt, 6));
+                CheckRetryAfter(wait, doing);
+                rateLimitedFor += wait;
+                if (rateLimitedFor > _options.MaxRateLimitWait)
+                    throw new ExportException(ExportErrorKind.Connection, "GraphQLRateLimited",
+                        $"{Endpoint} kept answering HTTP 429 Too Many Requests while {doing}: more than {_options.MaxRateLimitWait.TotalSeconds:0}s of waiting for this one request. " +
+                        "The endpoint's rate limit is shared with everything else using the token; try again later, or read fewer tables at once (--concurrency, -ThrottleLimit).");
+                _gate.RateLimited(wait);
+                _log.Verbose($"{Endpoint} answered HTTP 429 Too Many Requests while {doing}: rate limited, so every request waits {wait.TotalMilliseconds:0} ms and at most {_gate.Limit} go at once (attempt {attempt + 1}).");
+                continue;
+            }
+            var transient = failure is not null || Transient.Contains(status);
+            if (transient && ++failures < _options.MaxAttempts)
+            {
+                var delay = retryAfter ?? Backoff(failures);
+                CheckRetryAfter(delay, doing);
+                _log.Verbose($"{Endpoint} answered {(failure is not null ? failure.Message : $"HTTP {(int)status}")} while {doing}; retrying in {delay.TotalMilliseconds:0} ms (attempt {failures + 1} of {_options.MaxAttempts}).");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             if (failure is not null)
                 throw new ExportException(ExportErrorKind.Connection, "GraphQLUnreachable",
                     $"Cannot reach the GraphQL endpoint {Endpoint} while {doing}: {failure.Message}", failure);
-            return new GraphQLAnswer(Interpret(status, text, doing, attempt), text.Length);
+            _gate.Succeeded();
+            return new GraphQLAnswer(Interpret(status, text, doing, failures), text.Length);
         }
     }
+
+    private TimeSpan Backoff(int failures) => TimeSpan.FromTicks(_options.RetryDelay.Ticks * (1L << Math.Min(failures - 1, 10)));
+
+    private void CheckRetryAfter(TimeSpan delay, string doing)
+    {
+        if (delay > _options.MaxRetryAfter)
+            throw new ExportException(ExportErrorKind.Connection, "GraphQLRetryAfterTooLong",
+                $"{Endpoint} asked to retry after {delay.TotalSeconds:0}s while {doing}; that is longer than the {_options.MaxRetryAfter.TotalSeconds:0}s allowed.");
+    }
+
+    private ExportException RequestTooLarge(string doing, string size, string? serverSays) =>
+        new(ExportErrorKind.Protocol, "GraphQLRequestTooLarge",
+            $"The request to {Endpoint} while {doing} is over the {(serverSays is null ? $"{_options.MaxRequestBytes} bytes allowed" : "server's limit")} for one request body ({size}{serverSays}). " +
+            "Requests carry only a query and its variables, so this means an unusually long list of categories to exclude or a server with a very low limit.");
 
     private async Task<(HttpStatusCode Status, byte[] Text, TimeSpan? RetryAfter, Exception? Failure)> SendAsync(string body, string doing, CancellationToken cancellationToken)
     {
@@ -144,6 +187,11 @@ public sealed class GraphQLClient : IDisposable
             throw new ExportException(ExportErrorKind.Connection, "GraphQLUnavailable",
                 $"{Endpoint} answered HTTP {code} {status} {attempts} times while {doing}; giving up. Try again later.");
 
+        if (code == 500 && NoDatabaseId(text))
+            throw new ExportException(ExportErrorKind.InvalidArgument, "GraphQLNoDatabaseId",
+                $"{Endpoint} answered HTTP 500 NO_DATABASE_ID while {doing}: in private mode (X-Meta-Schema) Constructive's server needs to be told which database the request is for. " +
+                "Add the header X-Database-Id with the id of the database to export: --header 'X-Database-Id: <database id>' (in PowerShell, -Header @{ 'X-Database-Id' = '<database id>' }).");
+
         if (!System.Text.Unicode.Utf8.IsValid(text))
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLNotUtf8",
                 $"{Endpoint} answered HTTP {code} with a body that is not valid UTF-8 while {doing}; GraphQL answers are UTF-8 JSON, so nothing from it was used.");
@@ -172,6 +220,8 @@ public sealed class GraphQLClient : IDisposable
             var path = first?["path"] is JsonArray p ? " at " + string.Join(".", p.Select(x => x?.ToString())) : "";
             var more = errors.Count > 1 ? $" (and {errors.Count - 1} more errors)" : "";
             var errorCode = first?["extensions"]?["code"] is JsonValue c && c.TryGetValue<string>(out var s) ? s : null;
+            if (errorCode == "REQUEST_TOO_LARGE")
+                throw RequestTooLarge(doing, $"{first?["extensions"]?["context"]?["bytes"]?.ToString() ?? "?"} bytes", $"; the server allows {first?["extensions"]?["context"]?["limit"]?.ToString() ?? "fewer"}: {message}");
             if (errorCode == "PAGE_SIZE_TOO_LARGE" || message.Contains("PAGE_SIZE_TOO_LARGE", StringComparison.Ordinal))
                 throw new ExportException(ExportErrorKind.InvalidArgument, PageSizeTooLarge, $"{Endpoint} refused the page size while {doing}: {message}.");
             var kind = code == 400 || message.Contains("Cannot query field", StringComparison.Ordinal) ? ExportErrorKind.Protocol : ExportErrorKind.InvalidData;
@@ -182,6 +232,17 @@ public sealed class GraphQLClient : IDisposable
         if (json["data"] is not JsonObject data)
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoData", $"{Endpoint} answered without data while {doing}.");
         return data;
+    }
+
+    /// <summary>
+    /// Constructive's server refuses a private-mode request that names no database with HTTP 500, as JSON with the code
+    /// NO_DATABASE_ID or as its HTML error page; the latter is recognised by the request: X-Meta-Schema without X-Database-Id.
+    /// </summary>
+    private bool NoDatabaseId(byte[] text)
+    {
+        if (text.AsSpan().IndexOf("NO_DATABASE_ID"u8) >= 0) return true;
+        return LooksLikeHtml(text) && _options.Headers.Keys.Any(h => h.Equals("X-Meta-Schema", StringComparison.OrdinalIgnoreCase))
+               && !_options.Headers.Keys.Any(h => h.Equals("X-Database-Id", StringComparison.OrdinalIgnoreCase));
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)

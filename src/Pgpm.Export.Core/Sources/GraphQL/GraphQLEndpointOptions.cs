@@ -28,6 +28,20 @@ public sealed record GraphQLEndpointOptions
     /// <summary>The longest Retry-After the client will wait before giving up.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The longest one request may wait in all while the server answers HTTP 429 (rate limited). Such waits are the
+    /// server's pace, not failures, so they do not count against <see cref="MaxAttempts"/>; this bounds a server that never lets up.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; init; } = TimeSpan.FromMinutes(5);
+
+    public const int DefaultMaxRequestBytes = 1_000_000;
+
+    /// <summary>
+    /// The largest request body sent (Constructive's server refuses bodies over 1 MB with REQUEST_TOO_LARGE). Requests
+    /// carry only a query and its variables, so this is checked before sending rather than discovered from the server.
+    /// </summary>
+    public int MaxRequestBytes { get; init; } = DefaultMaxRequestBytes;
+
     /// <summary>Time allowed for one HTTP request.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
 
