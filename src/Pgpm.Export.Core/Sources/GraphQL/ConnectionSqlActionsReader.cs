@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Sources.GraphQL;
@@ -24,16 +23,9 @@ internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTa
     public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var where = $"{client.Endpoint} ({binding.ConnectionField})";
-        long? last = null;
+        var stream = new SqlActionStream(excludeCategories);
         await foreach (var action in InIdOrderAsync(databaseId, where, cancellationToken).ConfigureAwait(false))
-        {
-            if (last is not null && action.Id <= last)
-                throw new ExportException(ExportErrorKind.Protocol, "GraphQLSqlActionsOutOfOrder",
-                    $"{where} returned sql_actions row {action.Id} after row {last} although it was asked for {binding.OrderBy}.");
-            last = action.Id;
-            if (action.Category is not null && excludeCategories.Contains(action.Category)) continue;
-            yield return action;
-        }
+            if (stream.Accept(action, where)) yield return action;
     }
 
     private async IAsyncEnumerable<SqlAction> InIdOrderAsync(Guid databaseId, string where, [EnumeratorCancellation] CancellationToken cancellationToken)

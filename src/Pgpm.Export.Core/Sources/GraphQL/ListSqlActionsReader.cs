@@ -57,7 +57,7 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
     public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var sizer = new PageSizer(_ceiling, FirstPage);
-        long? last = null;
+        var stream = new SqlActionStream(excludeCategories);
         for (var page = 1; ; page++)
         {
             var size = sizer.Next;
@@ -65,7 +65,7 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
             if (_serverExcludes) variables["exclude"] = excludeCategories.Count > 0 ? excludeCategories.ToArray() : null;
             if (_paged)
             {
-                variables["after"] = last?.ToString(CultureInfo.InvariantCulture);
+                variables["after"] = stream.Last?.ToString(CultureInfo.InvariantCulture);
                 variables["first"] = size;
             }
             var doing = $"reading page {page} of sql_actions through {_field}";
@@ -87,14 +87,7 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
             // One answer holds every row, so any order the server chose is put right here; pages must come in id order.
             if (!_paged) actions.Sort((a, b) => a.Id.CompareTo(b.Id));
             foreach (var action in actions)
-            {
-                if (last is not null && action.Id <= last)
-                    throw new ExportException(ExportErrorKind.Protocol, "GraphQLSqlActionsOutOfOrder",
-                        $"{_client.Endpoint} returned sql_actions row {action.Id} after row {last} on page {page}; {_field} must order rows by id. Update the server's plugin.");
-                last = action.Id;
-                if (action.Category is not null && excludeCategories.Contains(action.Category)) continue;
-                yield return action;
-            }
+                if (stream.Accept(action, where)) yield return action;
             if (!_paged || rows.Count < size) yield break;
         }
     }
