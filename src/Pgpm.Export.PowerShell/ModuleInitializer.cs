@@ -5,26 +5,36 @@ using System.Runtime.Loader;
 namespace Pgpm.Export.PowerShell;
 
 /// <summary>
-/// Keeps the module's dependencies (Npgsql and the rest) out of PowerShell's default load context, so
-/// another module with another Npgsql cannot clash with this one. The cmdlet assembly sits in the module
-/// folder; everything else sits in <c>dependencies/</c>, where the default context does not look. When the
-/// default context fails to find one of this module's own assemblies, it is loaded into
-/// <see cref="DependencyLoadContext"/>, which then loads its dependencies from the same folder.
+/// Keeps the module's third-party dependencies (Npgsql and the rest, in <c>dependencies/</c>) in their own
+/// load context, so another module with another Npgsql cannot clash with this one, while the module's own
+/// assemblies (the cmdlets, Pgpm.Export.Commands, Pgpm.Export.Core, beside the manifest) stay in the default
+/// context: the types they hand to PowerShell can then be named there (<c>[Pgpm.Export.Commands.PgpmExportSource]</c>,
+/// <c>-is</c>, typed parameters). This is the pattern PowerShell's "Resolving PowerShell module assembly dependency
+/// conflicts" guide describes: never expose a type loaded in a private context.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
-    internal static readonly string DependencyDirectory =
-        Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!, "dependencies");
+    private static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!;
+
+    internal static readonly string DependencyDirectory = Path.Combine(ModuleDirectory, "dependencies");
 
     private static readonly DependencyLoadContext Dependencies = new(DependencyDirectory);
 
-    public void OnImport() => AssemblyLoadContext.Default.Resolving += ResolveOwnAssembly;
+    public void OnImport() => AssemblyLoadContext.Default.Resolving += Resolve;
 
-    public void OnRemove(PSModuleInfo psModuleInfo) => AssemblyLoadContext.Default.Resolving -= ResolveOwnAssembly;
+    public void OnRemove(PSModuleInfo psModuleInfo) => AssemblyLoadContext.Default.Resolving -= Resolve;
 
-    /// <summary>Only the module's own assemblies are routed here; their dependencies follow them into the same context.</summary>
-    private static Assembly? ResolveOwnAssembly(AssemblyLoadContext context, AssemblyName name) =>
-        name.Name is { } simple && simple.StartsWith("Pgpm.Export.", StringComparison.Ordinal)
-            ? Dependencies.LoadFromAssemblyName(name)
-            : null;
+    /// <summary>
+    /// Called only for what the default context cannot find: the module's own assemblies load beside the
+    /// manifest into the default context; a third-party assembly shipped in <c>dependencies/</c> loads into
+    /// <see cref="DependencyLoadContext"/>, which then loads its own dependencies from there too.
+    /// </summary>
+    private static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name)
+    {
+        if (name.Name is not { } simple) return null;
+        var own = Path.Combine(ModuleDirectory, simple + ".dll");
+        if (simple.StartsWith("Pgpm.Export.", StringComparison.Ordinal) && File.Exists(own))
+            return context.LoadFromAssemblyPath(own);
+        return File.Exists(Path.Combine(DependencyDirectory, simple + ".dll")) ? Dependencies.LoadFromAssemblyName(name) : null;
+    }
 }

@@ -2,8 +2,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
     Runs every cmdlet of the built module against the real sample servers (a throwaway PostgreSQL and
-    PostGraphile, started by `pgpm-export sandbox`). Run by `./build.ps1 -Test` where pwsh and Pester 5 exist;
-    PGPM_EXPORT_MODULE may point at another built module folder.
+    PostGraphile, started by `pgpm-export sandbox`). Run by `./test` (or `./test --pester` alone) in the pinned
+    pwsh with the pinned Pester; PGPM_EXPORT_MODULE may point at another built module folder.
 #>
 
 BeforeAll {
@@ -70,7 +70,7 @@ Describe 'New-PgpmExportSource' {
     It 'opens a GraphQL source that shows its endpoint and never the token' {
         $script:source.Kind | Should -Be 'GraphQL'
         $script:source.IsOpen | Should -BeTrue
-        ($script:source | Format-List * | Out-String) | Should -Not -Match $script:token
+        ($script:source | Format-List * | Out-String).Contains($script:token) | Should -BeFalse
     }
 
     It 'opens a SQL source' {
@@ -169,8 +169,12 @@ Describe 'Export-PgpmProject' {
             Get-ExportTable -Source $script:source -DatabaseId $script:databaseId
             Get-ExportSqlAction -Source $script:source -DatabaseId $script:databaseId
         } | Export-PgpmProject -Source $script:source -DatabaseId $script:databaseId -OutputPath $piped | Out-Null
-        $hash = { param($root) Get-ChildItem $root -Recurse -File | Sort-Object FullName | ForEach-Object { [IO.Path]::GetRelativePath($root, $_.FullName) + ':' + (Get-FileHash $_.FullName).Hash } }
-        & $hash $piped | Should -Be (& $hash $direct)
+        # GetRelativePath needs the file-system path: it does not understand a PowerShell drive such as TestDrive:.
+        $hash = { param($root) $root = (Resolve-Path $root).ProviderPath
+            Get-ChildItem $root -Recurse -File | Sort-Object FullName | ForEach-Object { [IO.Path]::GetRelativePath($root, $_.FullName) + ':' + (Get-FileHash $_.FullName).Hash } }
+        $pipedHashes = & $hash $piped
+        $pipedHashes | Should -Not -BeNullOrEmpty
+        $pipedHashes | Should -Be (& $hash $direct)
     }
 
     It 'writes only the rows that pass the filter' {
@@ -196,7 +200,7 @@ Describe 'Export-PgpmProject' {
     It 'never shows the token in any stream' {
         $out = Join-Path TestDrive: 'streams'
         $all = Export-PgpmProject -GraphQLEndpoint $script:endpoint -Token $script:secureToken -DatabaseId $script:databaseId -OutputPath $out -Verbose *>&1 | Out-String
-        $all | Should -Not -Match $script:token
-        Get-ChildItem $out -Recurse -File | Get-Content -Raw | Should -Not -Match $script:token
+        $all.Contains($script:token) | Should -BeFalse
+        Get-ChildItem $out -Recurse -File | ForEach-Object { (Get-Content $_.FullName -Raw).Contains($script:token) | Should -BeFalse }
     }
 }

@@ -18,8 +18,8 @@ public sealed class CmdletMetadata : IDisposable
             .Single(a => a.Key == "PowerShellStandardLibrary").Value!, "lib", "netstandard2.0", "System.Management.Automation.dll");
         var paths = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll")
             .Concat(Directory.GetFiles(Path.Combine(moduleFolder, "dependencies"), "*.dll"))
-            .Append(stub)
-            .Append(Path.Combine(moduleFolder, "Pgpm.Export.PowerShell.dll"));
+            .Concat(Directory.GetFiles(moduleFolder, "Pgpm.Export.*.dll"))
+            .Append(stub);
         _context = new MetadataLoadContext(new PathAssemblyResolver(paths));
         Module = _context.LoadFromAssemblyPath(Path.Combine(moduleFolder, "Pgpm.Export.PowerShell.dll"));
         Automation = _context.LoadFromAssemblyPath(stub);

@@ -205,20 +205,21 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
     }
 
     [Fact]
-    public async Task The_engine_and_Npgsql_load_in_the_modules_own_context_and_only_the_cmdlets_in_the_default_one()
+    public async Task Npgsql_loads_in_the_modules_own_context_and_the_modules_own_assemblies_in_the_default_one()
     {
         Assert.False(File.Exists(Path.Combine(module.ModuleFolder, "Npgsql.dll")));
-        Assert.False(File.Exists(Path.Combine(module.ModuleFolder, "Pgpm.Export.Core.dll")));
+        Assert.True(File.Exists(Path.Combine(module.ModuleFolder, "dependencies", "Npgsql.dll")));
+        Assert.True(File.Exists(Path.Combine(module.ModuleFolder, "Pgpm.Export.Core.dll")));
         Assert.Empty(Directory.GetFiles(module.ModuleFolder, "System.Management.Automation.dll", SearchOption.AllDirectories));
 
         var probe = await Pgpm.Export.Sandbox.ProcessRunner.RunAsync("dotnet", [module.ProbeAssembly, module.ModuleFolder]);
         var lines = probe.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Contains("before-import: 6 cmdlets, 1 initializer", lines);
         Assert.Contains("loaded: Pgpm.Export.PowerShell in Default", lines);
-        Assert.Contains("loaded: Pgpm.Export.Core in Pgpm.Export", lines);
-        Assert.Contains("loaded: Pgpm.Export.Commands in Pgpm.Export", lines);
+        Assert.Contains("loaded: Pgpm.Export.Core in Default", lines);
+        Assert.Contains("loaded: Pgpm.Export.Commands in Default", lines);
         Assert.Contains("loaded: Npgsql in Pgpm.Export", lines);
-        Assert.DoesNotContain(lines, l => l.StartsWith("loaded: Npgsql in Default") || l.StartsWith("loaded: Pgpm.Export.Core in Default"));
+        Assert.DoesNotContain(lines, l => l.StartsWith("loaded: Npgsql in Default") || l.StartsWith("loaded: Pgpm.Export.Core in Pgpm.Export"));
     }
 
     [Fact]

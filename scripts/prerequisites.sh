@@ -1,0 +1,35 @@
+# Sourced by ./test and ./pgpm-export (demo, sandbox): makes sure what the tests and the sample servers need is
+# on this machine, installing what is missing when run as root, or stopping at once with the exact command.
+#   PostgreSQL 15 with PostGIS (apt), the sandbox's npm packages (sandbox/package-lock.json), and with
+#   `prerequisites dotnet-tools` also the pinned pwsh (.config/dotnet-tools.json).
+
+prerequisites() {
+  local root; root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  local packages="postgresql-15 postgresql-15-postgis-3 postgresql-client-15"
+  if [ ! -x /usr/lib/postgresql/15/bin/pg_ctl ] || [ ! -f /usr/share/postgresql/15/extension/postgis.control ]; then
+    if [ "$(id -u)" = 0 ]; then
+      echo "prerequisites: installing $packages (apt)…" >&2
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages >/dev/null
+    else
+      echo "PostgreSQL 15 with PostGIS is missing. Install it, then run this again:" >&2
+      echo "  sudo apt-get update && sudo apt-get install -y $packages" >&2
+      return 1
+    fi
+  fi
+  command -v node >/dev/null && command -v npm >/dev/null || {
+    echo "Node.js 20+ with npm is missing. Install it (e.g. sudo apt-get install -y nodejs npm), then run this again." >&2
+    return 1
+  }
+  # npm ci when the packages are missing or older than the lock file.
+  if [ ! -f "$root/sandbox/node_modules/.package-lock.json" ] || [ "$root/sandbox/package-lock.json" -nt "$root/sandbox/node_modules/.package-lock.json" ]; then
+    echo "prerequisites: npm ci --prefix sandbox…" >&2
+    npm ci --prefix "$root/sandbox" --no-audit --no-fund >&2
+  fi
+  if [ "${1:-}" = dotnet-tools ]; then
+    (cd "$root" && dotnet tool restore >/dev/null) || {
+      echo "dotnet tool restore failed (it installs the pinned pwsh from NuGet); run it in $root to see why." >&2
+      return 1
+    }
+  fi
+}
