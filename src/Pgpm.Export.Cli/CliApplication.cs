@@ -66,7 +66,7 @@ public static class CliApplication
         }
         catch (ExportException e)
         {
-            error.WriteLine("pgpm-export: " + OneLine(e.Message));
+            error.WriteLine("pgpm-export: " + OneLine(OptionName.Render(e.Message, Vocabulary.CommandLine)));
             return e.Kind == ExportErrorKind.InvalidArgument ? Usage : Failed;
         }
         catch (OperationCanceledException)
@@ -76,7 +76,7 @@ public static class CliApplication
         }
         catch (Exception e)
         {
-            error.WriteLine($"pgpm-export: unexpected {e.GetType().Name}: {OneLine(e.Message)} (nothing was written; please report this)");
+            error.WriteLine($"pgpm-export: unexpected {e.GetType().Name}: {OneLine(OptionName.Render(e.Message, Vocabulary.CommandLine))} (nothing was written; please report this)");
             return Failed;
         }
     }

@@ -1,3 +1,4 @@
+using Pgpm.Export.Errors;
 using Pgpm.Export.Logging;
 
 namespace Pgpm.Export.Cli;
@@ -7,8 +8,8 @@ internal sealed class ConsoleExportLog(TextWriter error, bool verbose) : IExport
 {
     public void Verbose(string message)
     {
-        if (verbose) error.WriteLine("verbose: " + message);
+        if (verbose) error.WriteLine("verbose: " + OptionName.Render(message, Vocabulary.CommandLine));
     }
 
-    public void Warning(string message) => error.WriteLine("warning: " + message);
+    public void Warning(string message) => error.WriteLine("warning: " + OptionName.Render(message, Vocabulary.CommandLine));
 }

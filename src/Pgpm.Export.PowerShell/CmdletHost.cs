@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Commands.Rows;
+using Pgpm.Export.Errors;
 
 namespace Pgpm.Export.PowerShell;
 
@@ -11,9 +12,9 @@ internal sealed class CmdletHost(PSCmdlet cmdlet) : IPipelineHost
 
     public void WriteError(CommandError error) => cmdlet.WriteError(ErrorRecords.From(error));
 
-    public void WriteWarning(string message) => cmdlet.WriteWarning(message);
+    public void WriteWarning(string message) => cmdlet.WriteWarning(OptionName.Render(message, Vocabulary.PowerShell));
 
-    public void WriteVerbose(string message) => cmdlet.WriteVerbose(message);
+    public void WriteVerbose(string message) => cmdlet.WriteVerbose(OptionName.Render(message, Vocabulary.PowerShell));
 
     public void WriteProgress(ProgressUpdate progress) => cmdlet.WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
     {

@@ -7,8 +7,21 @@ namespace Pgpm.Export.PowerShell;
 /// <summary>The engine's errors as PowerShell error records: the stable id and the category its kind stands for.</summary>
 internal static class ErrorRecords
 {
-    public static ErrorRecord From(CommandError error) =>
-        new(error.Exception ?? new ExportException(error.Kind, error.ErrorId, error.Message), error.ErrorId, CategoryOf(error.Kind), error.Target);
+    /// <summary>
+    /// The record for an engine error, its message in the cmdlets' vocabulary (<see cref="OptionName.Render"/>:
+    /// <c>-Token</c>, not <c>--token</c>) and its TargetObject the thing that failed.
+    /// </summary>
+    public static ErrorRecord From(CommandError error)
+    {
+        var message = OptionName.Render(error.Message, Vocabulary.PowerShell);
+        Exception exception = error.Exception is ExportException export
+            ? new ExportException(export.Kind, export.ErrorId, message, export.InnerException).WithTarget(export.Target)
+            : error.Exception ?? new ExportException(error.Kind, error.ErrorId, message);
+        return new ErrorRecord(exception, error.ErrorId, CategoryOf(error.Kind), error.Target)
+        {
+            ErrorDetails = new ErrorDetails(message),
+        };
+    }
 
     public static ErrorCategory CategoryOf(ExportErrorKind kind) => kind switch
     {

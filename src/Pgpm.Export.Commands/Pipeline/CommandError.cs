@@ -9,7 +9,7 @@ namespace Pgpm.Export.Commands.Pipeline;
 public sealed record CommandError(string ErrorId, ExportErrorKind Kind, string Message, object? Target = null, Exception? Exception = null)
 {
     public static CommandError From(ExportException exception, object? target = null) =>
-        new(exception.ErrorId, exception.Kind, exception.Message, target, exception);
+        new(exception.ErrorId, exception.Kind, exception.Message, target ?? exception.Target, exception);
 
     /// <summary>
     /// Whether the error is about one input item, so the cmdlet reports it and goes on with the next:

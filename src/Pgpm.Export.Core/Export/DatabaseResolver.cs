@@ -14,10 +14,10 @@ public static class DatabaseResolver
             var found = await source.GetDatabaseAsync(databaseId, cancellationToken).ConfigureAwait(false);
             if (found is null)
                 throw new ExportException(ExportErrorKind.NotFound, "DatabaseNotFound",
-                    $"No database has the id {databaseId} in metaschema_public.database at {source.Description}. {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}");
+                    $"No database has the id {databaseId} in metaschema_public.database at {source.Description}. {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}").WithTarget(databaseId);
             if (name is not null && found.Name != name)
                 throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseIdNameMismatch",
-                    $"The database {databaseId} is named '{found.Name}', not '{name}'. Give one of the two.");
+                    $"The database {databaseId} is named '{found.Name}', not '{name}'. Give one of the two.").WithTarget(databaseId);
             return found;
         }
         if (string.IsNullOrEmpty(name))
@@ -30,9 +30,9 @@ public static class DatabaseResolver
         {
             1 => matches[0],
             0 => throw new ExportException(ExportErrorKind.NotFound, "DatabaseNotFound",
-                $"No database is named '{name}' in metaschema_public.database at {source.Description}. {Describe(all)}"),
+                $"No database is named '{name}' in metaschema_public.database at {source.Description}. {Describe(all)}").WithTarget(name),
             _ => throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseNameAmbiguous",
-                $"{matches.Count} databases are named '{name}' ({string.Join(", ", matches.Select(m => m.Id))}); give the id instead."),
+                $"{matches.Count} databases are named '{name}' ({string.Join(", ", matches.Select(m => m.Id))}); give the id instead.").WithTarget(name),
         };
     }
 

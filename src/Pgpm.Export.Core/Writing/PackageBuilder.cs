@@ -21,7 +21,7 @@ public sealed class PackageBuilder : IDisposable
         var problem = ChangeName.PackageProblem(name);
         if (problem is not null)
             throw new ExportException(ExportErrorKind.InvalidArgument, "PackageNameInvalid",
-                $"'{name}' cannot be a package name: {problem}. Choose another with --extension-name / --meta-extension-name.");
+                $"'{name}' cannot be a package name: {problem}. Choose another with {OptionName.ExtensionName} / {OptionName.MetaExtensionName}.");
         _workspace = workspace;
         Name = name;
         TargetPath = workspace.PackagePath(name);

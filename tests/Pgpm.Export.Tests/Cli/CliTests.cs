@@ -114,6 +114,10 @@ public class CliTests(PostgresFixture postgres)
             (exit, _, stderr) = await RunAsync("databases", "--graphql-endpoint", server.Endpoint.ToString(), "--token", "wrong-Token-1");
             Assert.Equal(1, exit);
             Assert.Contains("refused the request (HTTP 401)", stderr);
+            // The command line's vocabulary (the cmdlets say -Token): one message source, rendered per front end.
+            Assert.Contains("Check the token (--token or PGPM_EXPORT_TOKEN).", stderr);
+            Assert.DoesNotContain("{option:", stderr);
+            Assert.DoesNotContain("..", stderr);
             Assert.DoesNotContain("wrong-Token-1", stderr);
         }
         finally

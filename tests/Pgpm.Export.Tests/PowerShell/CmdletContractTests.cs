@@ -223,6 +223,20 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
     }
 
     [Fact]
+    public void Every_option_a_message_names_is_a_real_flag_and_a_real_cmdlet_parameter()
+    {
+        var flags = typeof(Pgpm.Export.Cli.CliOptions).GetProperties()
+            .Select(p => p.GetValue(new Pgpm.Export.Cli.CliOptions()))
+            .OfType<System.CommandLine.Option>().Select(o => o.Name).ToHashSet();
+        var parameters = _metadata.Cmdlets.SelectMany(c => c.Parameters).Select(p => "-" + p.Name).ToHashSet();
+        Assert.All(Pgpm.Export.Errors.OptionName.All, option =>
+        {
+            Assert.Contains(option.CommandLine.Split(' ')[0], flags);
+            Assert.Contains(option.PowerShell.Split(',', ' ')[0], parameters);
+        });
+    }
+
+    [Fact]
     public void The_Pester_tests_run_every_cmdlet()
     {
         var pester = Directory.GetFiles(RepositoryFiles.Path("tests", "Pester"), "*.Tests.ps1");

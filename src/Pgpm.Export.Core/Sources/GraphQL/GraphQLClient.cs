@@ -56,6 +56,18 @@ public sealed class GraphQLClient : IDisposable
     /// </summary>
     public async Task<GraphQLAnswer> QueryPageAsync(string query, object? variables, string doing, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await QueryPageOnceAsync(query, variables, doing, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExportException e)
+        {
+            throw e.WithTarget(Endpoint);
+        }
+    }
+
+    private async Task<GraphQLAnswer> QueryPageOnceAsync(string query, object? variables, string doing, CancellationToken cancellationToken)
+    {
         var body = JsonSerializer.Serialize(new { query, variables });
         var bytes = Encoding.UTF8.GetByteCount(body);
         if (bytes > _options.MaxRequestBytes)
@@ -135,7 +147,7 @@ public sealed class GraphQLClient : IDisposable
             var reason = e.InnerException?.Message ?? e.Message;
             throw new ExportException(ExportErrorKind.Connection, "GraphQLCertificateRejected",
                 $"The TLS connection to {Endpoint} failed while {doing}: {reason} The certificate is checked against this machine's trusted authorities. " +
-                "Add the endpoint's CA to the trust store, or, for a test endpoint only, turn the check off (--skip-certificate-check, -SkipCertificateCheck).", e);
+                $"Add the endpoint's CA to the trust store, or, for a test endpoint only, turn the check off ({OptionName.SkipCertificateCheck}).", e);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -175,14 +187,14 @@ public sealed class GraphQLClient : IDisposable
     private ExportException AnswerTooLarge(string doing, long? declared) =>
         new(ExportErrorKind.Protocol, "GraphQLAnswerTooLarge",
             $"{Endpoint} sent {(declared is { } size ? $"{size} bytes" : "more bytes")} while {doing}, over the limit of {_options.MaxResponseBytes} bytes for one answer; stopping. " +
-            "Lower the page size (--page-size, -PageSize), or raise the limit (--max-response-mb, -MaxResponseSize) if rows really are this large.");
+            $"Lower the page size ({OptionName.PageSize}), or raise the limit ({OptionName.MaxResponseSize}) if rows really are this large.");
 
     private JsonObject Interpret(HttpStatusCode status, byte[] text, string doing, int attempts)
     {
         var code = (int)status;
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             throw new ExportException(ExportErrorKind.Authentication, "GraphQLUnauthorized",
-                $"{Endpoint} refused the request (HTTP {code}) while {doing}{ErrorSummary(text)}. Check the token (--token or PGPM_EXPORT_TOKEN).");
+                $"{Endpoint} refused the request (HTTP {code}) while {doing}{ErrorSummary(text)}. Check the token ({OptionName.Token}).");
         if (Transient.Contains(status))
             throw new ExportException(ExportErrorKind.Connection, "GraphQLUnavailable",
                 $"{Endpoint} answered HTTP {code} {status} {attempts} times while {doing}; giving up. Try again later.");
@@ -208,7 +220,7 @@ public sealed class GraphQLClient : IDisposable
         if (parsed is not JsonObject json)
         {
             var hint = LooksLikeHtml(text)
-                ? " It sent an HTML page, so this is probably not the GraphQL endpoint itself (check the URL), or a proxy answered instead (a Constructive meta API also needs --header 'X-Meta-Schema: true')."
+                ? $" It sent an HTML page, so this is probably not the GraphQL endpoint itself (check the URL), or a proxy answered instead (a Constructive meta API also needs {OptionName.Header} 'X-Meta-Schema: true')."
                 : "";
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLNotJson",
                 $"{Endpoint} answered HTTP {code} with a body that is not GraphQL JSON while {doing}.{hint}");
@@ -258,7 +270,7 @@ public sealed class GraphQLClient : IDisposable
         try
         {
             if (JsonNode.Parse(text)?["errors"] is JsonArray { Count: > 0 } errors && errors[0]?["message"] is JsonValue message)
-                return ": " + message.GetValue<string>();
+                return ": " + message.GetValue<string>().TrimEnd('.', ' ');
         }
         catch (JsonException)
         {

@@ -1,3 +1,4 @@
+using Pgpm.Export.Errors;
 using Pgpm.Export.Logging;
 using Pgpm.Export.Model;
 
@@ -59,7 +60,7 @@ public static class GraphQLDiscovery
         {
             if (schema.Find(connection!.FindField("nodes")!.Type.Named.Name)?.FindField("databaseId") is not null)
                 log.Warning($"The API exposes {field.Name}, which holds per-database rows but matches no table of the manifest; it is not exported. " +
-                            "If it belongs in the export, add its table to a manifest (--manifest).");
+                            $"If it belongs in the export, add its table to a manifest ({OptionName.Manifest}).");
         }
         return bindings;
     }

@@ -51,7 +51,7 @@ public sealed class GraphQLExportSource : IExportSource
             var bindings = GraphQLDiscovery.Discover(schema, wanted, log);
             if (bindings.Count == 0)
                 throw new ExportException(ExportErrorKind.NotFound, "GraphQLNothingVisible",
-                    $"{options.Endpoint} exposes none of the Constructive meta tables to this token (no connection such as allDatabases or databases). Check the endpoint and the token's permissions; a Constructive meta API also needs --header 'X-Meta-Schema: true'.");
+                    $"{options.Endpoint} exposes none of the Constructive meta tables to this token (no connection such as allDatabases or databases). Check the endpoint and the token's permissions; a Constructive meta API also needs {OptionName.Header} 'X-Meta-Schema: true'.");
             if (!bindings.ContainsKey(MetaSchemas.DatabaseTable))
                 throw new ExportException(ExportErrorKind.NotFound, "GraphQLNoDatabaseTable",
                     $"{options.Endpoint} does not expose metaschema_public.database, so no database can be chosen.");
@@ -72,7 +72,7 @@ public sealed class GraphQLExportSource : IExportSource
                 reason = $"the GraphQL API at {options.Endpoint} does not offer sql_actions, so this is a metadata-only export (the service package). " +
                          $"For the database package too, the API must offer them in one of three ways: a {SqlActionsDiscovery.RootField}(databaseId) root field " +
                          "(the plugin in plugins/postgraphile-export-sql-actions), the db_migrate schema exposed on this API (its sql_actions connection), " +
-                         "or a separate endpoint that does either, given with --migrate-endpoint";
+                         $"or a separate endpoint that does either, given with {OptionName.MigrateEndpoint}";
             }
             if (sqlActions is not null) log.Verbose($"sql_actions come from {sqlActions.Origin}.");
             return new GraphQLExportSource(client, ceiling, bindings, sqlActions, reason, migrateClient);

@@ -7,7 +7,11 @@ namespace Pgpm.Export.Sources.Sql;
 /// <summary>Turns Npgsql failures into export errors that name the server and say what to do.</summary>
 internal static class SqlErrors
 {
-    public static ExportException Translate(Exception error, string server, string doing)
+    /// <summary>The export error for <paramref name="error"/>, naming <paramref name="server"/> as what failed unless it names something more specific.</summary>
+    public static ExportException Translate(Exception error, string server, string doing) =>
+        TranslateUntargeted(error, server, doing).WithTarget(server);
+
+    private static ExportException TranslateUntargeted(Exception error, string server, string doing)
     {
         switch (error)
         {
