@@ -73,9 +73,14 @@ public static class ProjectExport
         if (!await output.ShouldProcessAsync(pending.TargetPath, $"Write the {kind} package '{pending.Name}' ({pending.Files.Count} files)", whatIf, cancellationToken).ConfigureAwait(false))
             return false;
         if (!pending.Exists || force) return true;
-        if (await output.ShouldContinueAsync(
-                $"The package '{pending.Name}' already exists at {pending.TargetPath}. Replace its plan and scripts? Its other files (package.json, README.md, ...) are kept.",
-                "Replace an existing package", cancellationToken).ConfigureAwait(false))
+        var answer = await output.ShouldContinueAsync(
+            $"The package '{pending.Name}' already exists at {pending.TargetPath}. Replace its plan and scripts? Its other files (package.json, README.md, ...) are kept.",
+            "Replace an existing package", cancellationToken).ConfigureAwait(false);
+        if (answer is null)
+            throw new ExportException(ExportErrorKind.AlreadyExists, "PackageExists",
+                $"The package '{pending.Name}' already exists at {pending.TargetPath}, and replacing it needs a confirmation this session cannot give " +
+                "(it is non-interactive, or -Confirm:$false was given); nothing was written. Use -Force to replace its plan and scripts.").WithTarget(pending.TargetPath);
+        if (answer.Value)
             return true;
         output.WriteWarning($"The package '{pending.Name}' was not written: it exists and replacing it was declined. Use -Force to replace it.");
         return false;

@@ -75,6 +75,9 @@ public static class MamlWriter
         var close = markdownLink.IndexOf("](", StringComparison.Ordinal);
         var text = markdownLink.StartsWith('[') && close > 0 ? markdownLink[1..close] : markdownLink;
         var uri = close > 0 && markdownLink.EndsWith(')') ? markdownLink[(close + 2)..^1] : "";
+        // Get-Help -Online opens the first related link's URI; a relative markdown link (about_Pgpm.Export.md) is no
+        // address, and PowerShell fails on it ("The specified URI ... is not valid"). Only absolute http(s) links stay.
+        if (!(Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")) uri = "";
         return new XElement(Maml + "navigationLink", new XElement(Maml + "linkText", text), new XElement(Maml + "uri", uri));
     }
 

@@ -24,5 +24,22 @@ internal sealed class CmdletHost(PSCmdlet cmdlet) : IPipelineHost
     public bool ShouldProcess(string target, string action, string whatIf) =>
         cmdlet.ShouldProcess(whatIf, $"{action} at '{target}'?", "Confirm");
 
-    public bool ShouldContinue(string query, string caption) => cmdlet.ShouldContinue(query, caption);
+    /// <summary>
+    /// ShouldContinue, except where no one can answer: under -Confirm:$false the user asked not to be prompted, and a
+    /// non-interactive host (pwsh -NonInteractive, a job, a runbook) throws instead of asking. Both give null, so the
+    /// command raises its own error naming -Force rather than the host's "Read and Prompt functionality is not available".
+    /// </summary>
+    public bool? ShouldContinue(string query, string caption)
+    {
+        if (cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && confirm is SwitchParameter { IsPresent: false })
+            return null;
+        try
+        {
+            return cmdlet.ShouldContinue(query, caption);
+        }
+        catch (Exception e) when (e is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException)
+        {
+            return null;
+        }
+    }
 }

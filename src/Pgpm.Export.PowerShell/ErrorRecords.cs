@@ -31,6 +31,7 @@ internal static class ErrorRecords
         ExportErrorKind.InvalidData => ErrorCategory.InvalidData,
         ExportErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
         ExportErrorKind.Write => ErrorCategory.WriteError,
+        ExportErrorKind.AlreadyExists => ErrorCategory.ResourceExists,
         ExportErrorKind.Protocol => ErrorCategory.ProtocolError,
         ExportErrorKind.Unavailable => ErrorCategory.ResourceUnavailable,
         _ => ErrorCategory.NotSpecified,

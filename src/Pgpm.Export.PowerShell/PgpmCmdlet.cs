@@ -15,6 +15,21 @@ public abstract class PgpmCmdlet : PSCmdlet
 
     protected override void StopProcessing() => _stopping.Cancel();
 
+    /// <summary>
+    /// The file-system path a path parameter names, relative paths taken from the current location. A path on another
+    /// provider (<c>Env:\x</c>, <c>Variable:\x</c>, a registry drive) is refused: the engine writes files, and PowerShell
+    /// would otherwise hand back a path relative to the process's working directory.
+    /// </summary>
+    /// <exception cref="PipelineStoppedException">Never returns for such a path: a terminating PathNotFileSystem error (InvalidArgument).</exception>
+    internal string FileSystemPath(string path, string parameter)
+    {
+        var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+        if (provider.Name != "FileSystem")
+            ThrowTerminatingError(ErrorRecords.Argument("PathNotFileSystem",
+                $"-{parameter} '{path}' is on the {provider.Name} provider; give a file-system path (a folder or file on disk).", path));
+        return resolved;
+    }
+
     /// <summary>Runs the work; with <paramref name="perItem"/> an error about one input item is reported and the cmdlet goes on.</summary>
     internal void Run(Func<ICommandOutput, CancellationToken, Task> work, bool perItem = false) =>
         Run<bool>(async (output, ct) =>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Pgpm.Export.Commands.Rows;
+using Pgpm.Export.Model;
 
 namespace Pgpm.Export.PowerShell;
 
@@ -14,6 +15,26 @@ internal static class PipelineObjects
         foreach (var (name, value) in row.Values)
             result.Properties.Add(new PSNoteProperty(name, value));
         return result;
+    }
+
+    /// <summary>
+    /// The database a piped object stands for, as PowerShell binds by property name: a DatabaseInfo, or any object
+    /// (deserialized by Import-Clixml or a job, a [pscustomobject]) with a <c>DatabaseId</c>, or an <c>Id</c> when it
+    /// is not a row (rows carry a row type name or a <c>database_id</c> column, and their <c>id</c> is the row's own).
+    /// Null for anything else, which is then read as a row.
+    /// </summary>
+    public static Guid? DatabaseIdOf(PSObject input)
+    {
+        if (input.BaseObject is DatabaseInfo database) return database.Id;
+        if (RowTypeName.TableOf(input.TypeNames) is not null || input.Properties["database_id"] is not null) return null;
+        var property = input.Properties["DatabaseId"] ?? input.Properties["Id"];
+        return property?.Value switch
+        {
+            Guid id => id,
+            PSObject { BaseObject: Guid id } => id,
+            string text when Guid.TryParse(text, out var id) => id,
+            _ => null,
+        };
     }
 
     public static RowInput ToRowInput(PSObject input, int position)

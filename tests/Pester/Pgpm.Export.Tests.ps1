@@ -9,8 +9,8 @@
 BeforeAll {
     $repo = Resolve-Path "$PSScriptRoot/../.."
     $version = ([xml](Get-Content "$repo/Directory.Build.props")).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
-    $modulePath = if ($env:PGPM_EXPORT_MODULE) { $env:PGPM_EXPORT_MODULE } else { "$repo/out/Pgpm.Export/$version" }
-    Import-Module "$modulePath/Pgpm.Export.psd1" -Force -ErrorAction Stop
+    $script:modulePath = if ($env:PGPM_EXPORT_MODULE) { $env:PGPM_EXPORT_MODULE } else { "$repo/out/Pgpm.Export/$version" }
+    Import-Module "$script:modulePath/Pgpm.Export.psd1" -Force -ErrorAction Stop
 
     # The sandbox runs until its standard input closes; its first READY line says the servers are up.
     $script:infoFile = Join-Path ([IO.Path]::GetTempPath()) "pgpm-export-pester-$([guid]::NewGuid().ToString('N')).json"
@@ -158,7 +158,27 @@ Describe 'Export-PgpmProject' {
     It 'refuses to replace a package silently and replaces it with -Force' {
         $out = Join-Path TestDrive: 'replace'
         Export-PgpmProject -Source $script:source -DatabaseId $script:databaseId -OutputPath $out | Out-Null
+        $plan = Join-Path $out 'packages/pets/pgpm.plan'
+        Set-Content $plan 'changed by hand'
+        # -Confirm:$false asks nothing, in an interactive session or not: without -Force that is a refusal.
+        $err = { Export-PgpmProject -Source $script:source -DatabaseId $script:databaseId -OutputPath $out -Confirm:$false -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'PackageExists,*'
+        $err.CategoryInfo.Category | Should -Be 'ResourceExists'
+        $err.Exception.Message | Should -BeLike '*-Force*'
+        Get-Content $plan -Raw | Should -Be "changed by hand$([Environment]::NewLine)"
         (Export-PgpmProject -Source $script:source -DatabaseId $script:databaseId -OutputPath $out -Force).Count | Should -Be 2
+        Get-Content $plan -Raw | Should -Not -Be "changed by hand$([Environment]::NewLine)"
+    }
+
+    It 'exports a database handed back by a job, bound by property name' {
+        $out = Join-Path TestDrive: 'job'
+        $database = Start-Job {
+            param($module, $endpoint, $token, $name)
+            Import-Module $module
+            Get-ExportDatabase -GraphQLEndpoint $endpoint -Token (ConvertTo-SecureString $token -AsPlainText -Force) -Name $name
+        } -ArgumentList "$script:modulePath/Pgpm.Export.psd1", $script:endpoint, $script:token, $script:databaseName | Receive-Job -Wait -AutoRemoveJob
+        $database.PSObject.TypeNames[0] | Should -Be 'Deserialized.Pgpm.Export.Model.DatabaseInfo'
+        ($database | Export-PgpmProject -Source $script:source -OutputPath $out).Name | Should -Be @('pets', 'pets-service')
     }
 
     It 'writes the same bytes from piped rows as from the source' {

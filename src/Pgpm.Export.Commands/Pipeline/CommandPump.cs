@@ -92,7 +92,7 @@ public static class CommandPump
         public ValueTask<bool> ShouldProcessAsync(string target, string action, string whatIf, CancellationToken cancellationToken) =>
             AskAsync(host => host.ShouldProcess(target, action, whatIf), cancellationToken);
 
-        public ValueTask<bool> ShouldContinueAsync(string query, string caption, CancellationToken cancellationToken) =>
+        public ValueTask<bool?> ShouldContinueAsync(string query, string caption, CancellationToken cancellationToken) =>
             AskAsync(host => host.ShouldContinue(query, caption), cancellationToken);
 
         /// <summary>Stops accepting: whatever the work writes from now on is dropped, and waits for room end.</summary>
@@ -104,9 +104,9 @@ public static class CommandPump
             _room.Dispose();
         }
 
-        private async ValueTask<bool> AskAsync(Func<IPipelineHost, bool> question, CancellationToken cancellationToken)
+        private async ValueTask<T> AskAsync<T>(Func<IPipelineHost, T> question, CancellationToken cancellationToken)
         {
-            var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var cancelled = cancellationToken.Register(() => answer.TrySetCanceled(cancellationToken));
             using var closed = _closed.Token.Register(() => answer.TrySetCanceled());
             Send(host =>

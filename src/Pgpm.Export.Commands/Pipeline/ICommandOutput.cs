@@ -12,5 +12,5 @@ public interface ICommandOutput
     void WriteVerbose(string message);
     void WriteProgress(ProgressUpdate progress);
     ValueTask<bool> ShouldProcessAsync(string target, string action, string whatIf, CancellationToken cancellationToken);
-    ValueTask<bool> ShouldContinueAsync(string query, string caption, CancellationToken cancellationToken);
+    ValueTask<bool?> ShouldContinueAsync(string query, string caption, CancellationToken cancellationToken);
 }

@@ -17,5 +17,6 @@ public interface IPipelineHost
     /// <param name="whatIf">The full description -WhatIf prints, e.g. the list of files.</param>
     bool ShouldProcess(string target, string action, string whatIf);
 
-    bool ShouldContinue(string query, string caption);
+    /// <summary>Asks the user to go on; null when the host cannot ask (a non-interactive session, or -Confirm:$false).</summary>
+    bool? ShouldContinue(string query, string caption);
 }

@@ -15,6 +15,8 @@ public enum ExportErrorKind
     InvalidArgument,
     /// <summary>The output could not be written.</summary>
     Write,
+    /// <summary>The output already exists and replacing it was not allowed (PowerShell: ResourceExists).</summary>
+    AlreadyExists,
     /// <summary>The source answered something the exporter does not understand.</summary>
     Protocol,
     /// <summary>The source does not offer what was asked for (sql_actions over an ordinary GraphQL API).</summary>

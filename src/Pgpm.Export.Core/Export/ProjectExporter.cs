@@ -74,7 +74,7 @@ public sealed class ProjectExporter
             }
             cancellationToken.ThrowIfCancellationRequested();
             if (!options.ReplaceExisting && staged.FirstOrDefault(p => p.TargetExists) is { } existing)
-                throw new ExportException(ExportErrorKind.Write, "PackageExists",
+                throw new ExportException(ExportErrorKind.AlreadyExists, "PackageExists",
                     $"The package '{existing.Name}' already exists in '{workspace.PackagesPath}'; nothing was written. Allow replacing it (-Force) to re-export.");
             var packages = new List<PackageSummary>();
             foreach (var package in staged)

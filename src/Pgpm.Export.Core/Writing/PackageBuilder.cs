@@ -92,7 +92,7 @@ public sealed class PackageBuilder : IDisposable
             var controlName = metadata.Name + ".control";
             var existing = Directory.Exists(TargetPath);
             if (existing && !replaceExisting)
-                throw new ExportException(ExportErrorKind.Write, "PackageExists",
+                throw new ExportException(ExportErrorKind.AlreadyExists, "PackageExists",
                     $"The package '{Name}' already exists at '{TargetPath}'. Use -Force (PowerShell) to replace its plan and scripts.");
             if (existing)
             {

@@ -70,13 +70,13 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
     protected override void ProcessRecord()
     {
         if (InputObject is null) return;
-        if (InputObject.BaseObject is DatabaseInfo database)
+        if (PipelineObjects.DatabaseIdOf(InputObject) is { } databaseId)
         {
             if (_rows.Count > 0 || DatabaseId is not null || Database is not null)
                 ThrowTerminatingError(ErrorRecords.Argument("DatabaseAndRowsMixed",
-                    "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), and give no -DatabaseId or -Database with piped databases.", database.Name));
+                    "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), and give no -DatabaseId or -Database with piped databases.", InputObject));
             _databasesExported++;
-            Export(Request(database.Id, null, null), perItem: true);
+            Export(Request(databaseId, null, null), perItem: true);
             return;
         }
         if (_databasesExported > 0)
@@ -102,13 +102,13 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
     {
         DatabaseId = databaseId,
         DatabaseName = databaseName,
-        OutputPath = GetUnresolvedProviderPathFromPSPath(OutputPath),
+        OutputPath = FileSystemPath(OutputPath, nameof(OutputPath)),
         ExtensionName = ExtensionName,
         MetaExtensionName = MetaExtensionName,
         Author = Author,
         Schemas = Schema,
         ExcludeCategories = ExcludeCategory ?? [],
-        ManifestPath = ManifestPath is null ? null : GetUnresolvedProviderPathFromPSPath(ManifestPath),
+        ManifestPath = ManifestPath is null ? null : FileSystemPath(ManifestPath, nameof(ManifestPath)),
         Force = Force,
         Concurrency = ThrottleLimit,
         PipedRows = piped,

@@ -72,7 +72,7 @@ public sealed class RecordingHost : IPipelineHost
         return ShouldProcessAnswer;
     }
 
-    public bool ShouldContinue(string query, string caption)
+    public bool? ShouldContinue(string query, string caption)
     {
         Seen();
         ShouldContinueCalls.Add(query);

@@ -1,0 +1,88 @@
+using System.Management.Automation;
+using Pgpm.Export.PowerShell.Tests.Infrastructure;
+using Pgpm.Export.Tests.Infrastructure;
+using Xunit;
+
+namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
+
+/// <summary>Export-PgpmProject as PowerShell users drive it: databases by property name, prompts, paths (issue 12 items 4, 5, 8).</summary>
+[Collection(ModuleCollection.Name)]
+public sealed class ExportPgpmProjectTests(ModuleFixture module)
+{
+    [Theory]
+    [InlineData("[pscustomobject]@{ DatabaseId = $databaseId }")]
+    [InlineData("[pscustomobject]@{ Id = $databaseId; Name = 'whatever' }")]
+    [InlineData("Get-ExportDatabase -Source $s -Name $databaseName | Export-Clixml $clixml; Import-Clixml $clixml")]
+    // What a job or remoting hands back (Start-Job needs a pwsh executable: the Pester suite runs that one).
+    [InlineData("[Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize((Get-ExportDatabase -Source $s -Name $databaseName)))")]
+    public void A_database_given_by_property_name_is_exported(string database)
+    {
+        using var shell = new PowerShellRun(module);
+        using var output = new TempDirectory();
+        var result = shell.Invoke($$"""
+            param($out, $clixml, $manifestPath)
+            $s = New-PgpmExportSource -GraphQLEndpoint $endpoint -Token $token
+            try { & { {{database}} } | Export-PgpmProject -Source $s -OutputPath $out | ForEach-Object Name }
+            finally { $s.Dispose() }
+            """, output.Combine("workspace"), output.Combine("db.xml"), module.Manifest);
+        Assert.Null(result.Error);
+        Assert.Equal(["pets", "pets-service"], result.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void Replacing_a_package_in_a_non_interactive_session_is_refused_with_the_modules_own_error()
+    {
+        using var shell = new PowerShellRun(module, new TestHost(interactive: false));
+        using var output = new TempDirectory();
+        Assert.Null(Export(shell, output.Path, "").Error);
+        var before = TempDirectory.Snapshot(output.Path);
+
+        foreach (var confirm in new[] { "", "-Confirm:$false" })
+        {
+            var error = Export(shell, output.Path, confirm).Error;
+            Assert.NotNull(error);
+            Assert.StartsWith("PackageExists,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
+            Assert.Contains("-Force", error.ToString());
+            Assert.Equal(before, TempDirectory.Snapshot(output.Path));
+        }
+        Assert.Null(Export(shell, output.Path, "-Force").Error);
+    }
+
+    [Fact]
+    public void Replacing_a_package_asks_an_interactive_host_and_refuses_without_asking_under_Confirm_false()
+    {
+        using var shell = new PowerShellRun(module, new TestHost(interactive: true, choice: 0));
+        using var output = new TempDirectory();
+        Assert.Null(Export(shell, output.Path, "").Error);
+        Assert.Empty(shell.Host.Prompts);
+
+        Assert.Null(Export(shell, output.Path, "").Error);
+        Assert.Equal(2, shell.Host.Prompts.Count);
+        Assert.Contains("already exists", shell.Host.Prompts[0]);
+
+        Assert.StartsWith("PackageExists,", Export(shell, output.Path, "-Confirm:$false").Error?.FullyQualifiedErrorId);
+        Assert.Equal(2, shell.Host.Prompts.Count);
+    }
+
+    [Theory]
+    [InlineData("-OutputPath Env:\\pgpm_export_test")]
+    [InlineData("-OutputPath Variable:\\pgpm_export_test")]
+    [InlineData("-OutputPath $out -ManifestPath Env:\\pgpm_export_manifest")]
+    public void A_path_on_another_provider_than_the_file_system_is_refused(string paths)
+    {
+        using var shell = new PowerShellRun(module);
+        using var output = new TempDirectory();
+        var before = Directory.GetFileSystemEntries(Environment.CurrentDirectory);
+        var result = shell.Invoke($"param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId {paths}", output.Combine("w"));
+        var error = result.Error;
+        Assert.NotNull(error);
+        Assert.StartsWith("PathNotFileSystem,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Equal(before, Directory.GetFileSystemEntries(Environment.CurrentDirectory));
+        Assert.False(Directory.Exists(output.Combine("w")));
+    }
+
+    private static PowerShellRun.Result Export(PowerShellRun shell, string output, string extra) =>
+        shell.Invoke($"param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out {extra}", output);
+}
