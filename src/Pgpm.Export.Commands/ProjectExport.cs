@@ -42,6 +42,7 @@ public static class ProjectExport
             ReplaceExisting = true,
             Concurrency = request.Concurrency,
             ConfirmPackage = (pending, ct) => ConfirmAsync(pending, request.Force, output, ct),
+            Preview = request.Preview,
         };
         var result = await new ProjectExporter(reading, log, progress).ExportAsync(database, options, cancellationToken).ConfigureAwait(false);
         output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, "Done", Completed: true));

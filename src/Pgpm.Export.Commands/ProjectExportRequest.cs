@@ -21,6 +21,9 @@ public sealed class ProjectExportRequest
     /// <summary>Replace an existing package without asking.</summary>
     public bool Force { get; init; }
 
+    /// <summary>-WhatIf: show the packages, write nothing into the workspace (see <see cref="Export.ExportOptions.Preview"/>).</summary>
+    public bool Preview { get; init; }
+
     /// <summary>The objects piped in, when the command had pipeline input; null exports everything from the source.</summary>
     public IReadOnlyList<Rows.RowInput>? PipedRows { get; init; }
 }

@@ -42,4 +42,11 @@ public sealed record ExportOptions
     /// declines is not written (nothing of it is left behind). Null writes every package.
     /// </summary>
     public Func<PendingPackage, CancellationToken, ValueTask<bool>>? ConfirmPackage { get; init; }
+
+    /// <summary>
+    /// Only show what would be written (PowerShell's -WhatIf): packages are staged in the system's temporary folder
+    /// instead of beside their final place, no workspace lock or directory is made, and nothing is committed, so
+    /// nothing is written into <see cref="OutputPath"/> at any moment. <see cref="ConfirmPackage"/> still sees each package.
+    /// </summary>
+    public bool Preview { get; init; }
 }

@@ -37,7 +37,7 @@ public sealed class ProjectExporter
     {
         CheckOptions(options);
         var author = ParseAuthor(options.Author);
-        var workspace = Workspace.Open(options.OutputPath);
+        var workspace = Workspace.Open(options.OutputPath, options.Preview);
         var databasePackage = options.ExtensionName ?? database.Name;
         var servicePackage = options.MetaExtensionName ?? database.Name + "-service";
         if (databasePackage == servicePackage)
@@ -51,7 +51,7 @@ public sealed class ProjectExporter
         foreach (var (from, to) in renamer.Map.OrderBy(p => p.Key, StringComparer.Ordinal))
             _log.Verbose($"Schema {from} is renamed to {to}.");
 
-        var workspaceLock = workspace.Lock();
+        var workspaceLock = options.Preview ? null : workspace.Lock();
         using var readSlots = new ReadSlots(options.Concurrency);
         var log = new SynchronizedExportLog(_log);
         var progress = _progress is null ? null : new SynchronizedProgress(_progress);
@@ -79,7 +79,7 @@ public sealed class ProjectExporter
             var packages = new List<PackageSummary>();
             foreach (var package in staged)
             {
-                if (options.ConfirmPackage is { } confirm && !await confirm(package.Pending(), cancellationToken).ConfigureAwait(false))
+                if (options.ConfirmPackage is { } confirm && !await confirm(package.Pending(), cancellationToken).ConfigureAwait(false) || options.Preview)
                 {
                     skipped.Add($"The package '{package.Name}' was not written: the write was declined.");
                     continue;
@@ -91,7 +91,7 @@ public sealed class ProjectExporter
         finally
         {
             foreach (var package in staged) package.Dispose();
-            workspaceLock.Dispose();
+            workspaceLock?.Dispose();
             workspace.RemoveEmptyCreatedDirectories();
         }
 

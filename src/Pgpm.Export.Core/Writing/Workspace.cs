@@ -10,9 +10,11 @@ namespace Pgpm.Export.Writing;
 public sealed class Workspace
 {
     private readonly List<string> _created = [];
+    private readonly bool _preview;
 
-    private Workspace(string root)
+    private Workspace(string root, bool preview)
     {
+        _preview = preview;
         Root = root;
         PackagesPath = Path.Combine(root, "packages");
     }
@@ -20,7 +22,9 @@ public sealed class Workspace
     public string Root { get; }
     public string PackagesPath { get; }
 
-    public static Workspace Open(string outputPath)
+    /// <param name="outputPath">The workspace directory; it need not exist yet.</param>
+    /// <param name="preview">Stage packages in the system's temporary folder, never under <paramref name="outputPath"/> (-WhatIf).</param>
+    public static Workspace Open(string outputPath, bool preview = false)
     {
         if (string.IsNullOrWhiteSpace(outputPath))
             throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathMissing", "No output directory was given.");
@@ -28,7 +32,7 @@ public sealed class Workspace
         if (File.Exists(root))
             throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathIsFile",
                 $"The output path '{outputPath}' is a file; it must be a directory (a pgpm workspace) or not exist yet.");
-        var workspace = new Workspace(root);
+        var workspace = new Workspace(root, preview);
         if (File.Exists(workspace.PackagesPath))
             throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathIsFile",
                 $"'{workspace.PackagesPath}' is a file; a pgpm workspace keeps its packages in a directory of that name.");
@@ -55,9 +59,18 @@ public sealed class Workspace
         }
     }
 
-    /// <summary>A fresh, empty directory beside the packages, where a package is built before it is moved into place.</summary>
+    /// <summary>
+    /// A fresh, empty directory beside the packages (on the same file system, so the package moves into place whole),
+    /// where a package is built before it is moved; in a preview, one in the system's temporary folder.
+    /// </summary>
     internal string CreateStagingDirectory(string packageName)
     {
+        if (_preview)
+        {
+            var preview = Path.Combine(Path.GetTempPath(), $".{packageName}.preview-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(preview);
+            return preview;
+        }
         EnsureDirectory(Root);
         EnsureDirectory(PackagesPath);
         var path = Path.Combine(PackagesPath, $".{packageName}.partial-{Guid.NewGuid():N}");

@@ -110,9 +110,15 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
         ExcludeCategories = ExcludeCategory ?? [],
         ManifestPath = ManifestPath is null ? null : FileSystemPath(ManifestPath, nameof(ManifestPath)),
         Force = Force,
+        Preview = WhatIfRequested,
         Concurrency = ThrottleLimit,
         PipedRows = piped,
     };
+
+    /// <summary>-WhatIf given, or $WhatIfPreference set and not overridden by -WhatIf:$false.</summary>
+    private bool WhatIfRequested => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+        ? whatIf is SwitchParameter { IsPresent: true }
+        : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
     private void Export(ProjectExportRequest request, bool perItem) =>
         Run((output, ct) => ProjectExport.RunAsync(OpenedSource, request, output, ct), perItem);

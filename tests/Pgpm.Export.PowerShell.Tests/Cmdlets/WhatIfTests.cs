@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using Pgpm.Export.PowerShell.Tests.Infrastructure;
+using Pgpm.Export.Tests.Infrastructure;
+using Xunit;
+
+namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
+
+/// <summary>Issue 12 item 10: -WhatIf shows the packages and writes nothing into the target, not even for a moment.</summary>
+[Collection(ModuleCollection.Name)]
+public sealed class WhatIfTests(ModuleFixture module)
+{
+    [Theory]
+    [InlineData("-WhatIf")]
+    [InlineData("-WhatIf -Force")]
+    [InlineData("")] // with $WhatIfPreference = $true
+    public void WhatIf_writes_nothing_into_the_target_at_any_moment(string whatIf)
+    {
+        using var shell = new PowerShellRun(module);
+        using var output = new TempDirectory();
+        Assert.Null(shell.Invoke("param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out", output.Path).Error);
+        var before = TempDirectory.Snapshot(output.Path);
+
+        // inotify reports every entry made below the target, in order; the sentinel written afterwards marks the end.
+        var seen = new BlockingCollection<string>();
+        using var watcher = new FileSystemWatcher(output.Path) { IncludeSubdirectories = true };
+        watcher.Created += (_, e) => seen.Add(e.FullPath);
+        watcher.Changed += (_, e) => seen.Add(e.FullPath);
+        watcher.Renamed += (_, e) => seen.Add(e.FullPath);
+        watcher.EnableRaisingEvents = true;
+
+        var result = shell.Invoke($$"""
+            param($out)
+            {{(whatIf == "" ? "$WhatIfPreference = $true" : "")}}
+            Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out {{whatIf}}
+            $WhatIfPreference = $false
+            """, output.Path);
+        Assert.Null(result.Error);
+        Assert.Empty(result.Output);
+
+        var sentinel = output.Combine("sentinel");
+        File.WriteAllText(sentinel, "");
+        var events = new List<string>();
+        while (seen.TryTake(out var path, TimeSpan.FromSeconds(30)) && path != sentinel) events.Add(path);
+        Assert.Empty(events);
+        File.Delete(sentinel);
+        Assert.Equal(before, TempDirectory.Snapshot(output.Path));
+    }
+}
