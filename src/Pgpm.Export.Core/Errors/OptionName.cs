@@ -34,10 +34,12 @@ public sealed partial record OptionName(string Key, string CommandLine, string P
     public static readonly OptionName MetaExtensionName = new("meta-extension-name", "--meta-extension-name", "-MetaExtensionName");
     public static readonly OptionName ConnectionString = new("connection-string", "--connection-string or PGPM_EXPORT_CONNECTION_STRING", "-ConnectionString or $env:PGPM_EXPORT_CONNECTION_STRING");
     public static readonly OptionName GraphQLEndpoint = new("graphql-endpoint", "--graphql-endpoint", "-GraphQLEndpoint");
+    public static readonly OptionName Schemas = new("schemas", "--schemas", "-Schema");
+    public static readonly OptionName ExcludeCategories = new("exclude-categories", "--exclude-categories", "-ExcludeCategory");
 
     /// <summary>Every option a message may name.</summary>
     public static IReadOnlyList<OptionName> All { get; } =
-        [Token, Header, MigrateEndpoint, SkipCertificateCheck, PageSize, MaxResponseSize, Manifest, ExtensionName, MetaExtensionName, ConnectionString, GraphQLEndpoint];
+        [Token, Header, MigrateEndpoint, SkipCertificateCheck, PageSize, MaxResponseSize, Manifest, ExtensionName, MetaExtensionName, ConnectionString, GraphQLEndpoint, Schemas, ExcludeCategories];
 
     /// <summary>The placeholder a message carries until a front end renders it.</summary>
     public override string ToString() => "{option:" + Key + "}";

@@ -61,7 +61,7 @@ internal static class DatabasePackageExporter
         context.Progress?.Report(new ExportProgress(MetaSchemas.SqlActionsTable, nodes.Count, Completed: true));
         var excluded = context.Options.ExcludeCategories;
         var filterNote = excluded.Count == 0 ? null
-            : $" (rows of the excluded categories {string.Join(", ", excluded)} were left out: --exclude-categories, -ExcludeCategory)";
+            : $" (rows of the excluded categories {string.Join(", ", excluded)} were left out: {OptionName.ExcludeCategories})";
         return PlanOrder.Sort(nodes, filterNote);
     }
 

@@ -52,7 +52,7 @@ public sealed class ExportManifest
         BuiltInVersions.FirstOrDefault(m => m.Version == version)
         ?? throw new ExportException(ExportErrorKind.InvalidArgument, "SchemaVersionUnknown",
             $"There is no built-in manifest for schema version '{version}' ({option}); built in: {string.Join(", ", BuiltInVersions.Select(m => m.Version))}. " +
-            "For another version, derive a manifest from a database of that version with 'pgpm-export manifest' and pass it with --manifest.");
+            $"For another version, derive a manifest from a database of that version with 'pgpm-export manifest' and pass it with {OptionName.Manifest}.");
 
     public static ExportManifest LoadFile(string path)
     {

@@ -70,11 +70,11 @@ public sealed class SchemaRenamer
                 throw new ExportException(ExportErrorKind.InvalidData, "SchemaNameTooLong",
                     $"The schema {schema.SchemaName} would be renamed to {renamed}, which is {bytes} bytes; PostgreSQL keeps at most " +
                     $"{MaxIdentifierBytes} bytes of a name and would cut it, so two schemas could become one. Nothing was written. " +
-                    $"Give the database package a name at least {bytes - MaxIdentifierBytes} bytes shorter than '{prefix}' (--extension-name, -ExtensionName).");
+                    $"Give the database package a name at least {bytes - MaxIdentifierBytes} bytes shorter than '{prefix}' ({OptionName.ExtensionName}).");
             if (map.FirstOrDefault(p => p.Value == renamed && p.Key != schema.SchemaName) is { Key: { } other })
                 throw new ExportException(ExportErrorKind.InvalidData, "SchemaNamesCollide",
                     $"The schemas {other} and {schema.SchemaName} would both be renamed to {renamed}, which would merge them into one. " +
-                    "Nothing was written. Rename one of them at the source, or leave one out of the renaming (--schemas, -Schema).");
+                    $"Nothing was written. Rename one of them at the source, or leave one out of the renaming ({OptionName.Schemas}).");
             map[schema.SchemaName] = renamed;
         }
         return new SchemaRenamer(map);
