@@ -60,7 +60,8 @@ public static class ProjectExport
         var rows = await reader.ReadAsync(piped, cancellationToken).ConfigureAwait(false);
         if (reader.Rejected > 0)
             throw new ExportException(ExportErrorKind.InvalidArgument, "PipedRowsRejected",
-                $"{reader.Rejected} of {piped.Count} piped objects could not be used (see the errors before this one); nothing was written.");
+                $"{reader.Rejected} of {piped.Count} piped objects could not be used (see the errors before this one" +
+                (reader.Rejected > PipedRowReader.ReportedRejections ? $", which show the first {PipedRowReader.ReportedRejections}" : "") + "); nothing was written.");
         output.WriteVerbose($"Writing the packages from {rows.Count} piped rows of {rows.Tables.Count} tables and {rows.SqlActions.Count} sql_actions.");
         return new SuppliedRowsSource(source.Inner, rows);
     }

@@ -17,6 +17,9 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
     private readonly HashSet<(TableRef, string)> _keys = new();
     private readonly HashSet<TableRef> _warnedExtras = new();
 
+    /// <summary>How many rejected objects get an error of their own; the rest are only counted (a wrong Import-Csv file would otherwise give one error per line).</summary>
+    public const int ReportedRejections = 10;
+
     public int Rejected { get; private set; }
 
     public async Task<SuppliedRows> ReadAsync(IReadOnlyList<RowInput> inputs, CancellationToken cancellationToken)
@@ -36,8 +39,7 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
             }
             catch (ExportException e) when (e.Kind == ExportErrorKind.InvalidData)
             {
-                Rejected++;
-                output.WriteError(CommandError.From(e, input.Position));
+                if (++Rejected <= ReportedRejections) output.WriteError(CommandError.From(e, input.Position));
             }
         }
         return rows;

@@ -83,6 +83,25 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
         Assert.False(Directory.Exists(output.Combine("w")));
     }
 
+    [Fact]
+    public void Rows_refused_from_a_wrong_CSV_give_a_bounded_number_of_errors_and_one_summary()
+    {
+        using var shell = new PowerShellRun(module);
+        using var output = new TempDirectory();
+        var result = shell.Invoke("""
+            param($out)
+            1..50 | ForEach-Object { [pscustomobject]@{ id = [guid]::NewGuid(); database_id = $databaseId; name = "row $_" } } |
+                ConvertTo-Csv | ConvertFrom-Csv |
+                Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out
+            """, output.Combine("w"));
+        var all = result.Errors.Append(result.Thrown?.ErrorRecord).OfType<ErrorRecord>().ToList();
+        Assert.Equal(10, all.Count(e => e.FullyQualifiedErrorId.StartsWith("RowTypeUnknown,")));
+        var summary = all.First(e => e.FullyQualifiedErrorId.StartsWith("PipedRowsRejected,"));
+        Assert.Contains("50 of 50", summary.ToString());
+        Assert.Contains("the first 10", summary.ToString());
+        Assert.False(Directory.Exists(output.Combine("w")));
+    }
+
     private static PowerShellRun.Result Export(PowerShellRun shell, string output, string extra) =>
         shell.Invoke($"param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out {extra}", output);
 }

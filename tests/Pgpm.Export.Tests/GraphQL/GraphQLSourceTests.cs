@@ -68,7 +68,7 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         var why = Assert.Single(result.Skipped);
         Assert.Contains("metadata-only", why);
         Assert.Contains("exportSqlActions", why);
-        Assert.Contains("--migrate-endpoint", why);
+        Assert.Contains("--migrate-endpoint", Pgpm.Export.Errors.OptionName.Render(why!, Pgpm.Export.Errors.Vocabulary.CommandLine));
         Assert.Contains(log.Warnings, w => w.Contains("metadata-only"));
     }
 

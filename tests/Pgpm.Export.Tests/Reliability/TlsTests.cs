@@ -51,7 +51,7 @@ public class TlsTests(PostgresFixture postgres)
         var error = await Assert.ThrowsAsync<ExportException>(() => SourceOpener.OpenAsync(
             new SourceRequest { GraphQLEndpoint = https.Endpoint.ToString(), Token = Token }, NullExportLog.Instance, CancellationToken.None));
         Assert.Equal("GraphQLCertificateRejected", error.ErrorId);
-        Assert.Contains("-SkipCertificateCheck", error.Message);
+        Assert.Contains("-SkipCertificateCheck", OptionName.Render(error.Message, Vocabulary.PowerShell));
         Assert.DoesNotContain(Token, error.ToString());
     }
 }

@@ -73,7 +73,7 @@ public class SchemaRenamerTests
         Assert.Contains("acme_customer_relationship_management_suite_reporting_analytics_private", error.Message);
         Assert.Contains("71 bytes", error.Message);
         Assert.Contains("63", error.Message);
-        Assert.Contains("--extension-name", error.Message);
+        Assert.Contains("--extension-name", Pgpm.Export.Errors.OptionName.Render(error.Message, Pgpm.Export.Errors.Vocabulary.CommandLine));
 
         // 63 bytes exactly is allowed: that is what PostgreSQL keeps.
         var name = new string('s', 63 - "acme_".Length);

@@ -164,7 +164,7 @@ public class BadInputTests(PostgresFixture postgres)
         using var output = new TempDirectory();
         var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Combine("ws")));
         Assert.Equal("PackageNameInvalid", error.ErrorId);
-        Assert.Contains("--extension-name", error.Message);
+        Assert.Contains("--extension-name", Pgpm.Export.Errors.OptionName.Render(error.Message, Pgpm.Export.Errors.Vocabulary.CommandLine));
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
     }
 

@@ -123,7 +123,7 @@ public class PgpmAcceptanceTests(PostgresFixture postgres)
         Assert.Contains("acme_crm_1a2b_reporting_analytics_private", error.Message);
         Assert.Contains("acme_customer_relationship_management_suite_reporting_analytics_private", error.Message);
         Assert.Contains("71 bytes", error.Message);
-        Assert.Contains("--extension-name", error.Message);
+        Assert.Contains("--extension-name", Pgpm.Export.Errors.OptionName.Render(error.Message, Pgpm.Export.Errors.Vocabulary.CommandLine));
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
     }
 
