@@ -36,10 +36,11 @@ public sealed partial record OptionName(string Key, string CommandLine, string P
     public static readonly OptionName GraphQLEndpoint = new("graphql-endpoint", "--graphql-endpoint", "-GraphQLEndpoint");
     public static readonly OptionName Schemas = new("schemas", "--schemas", "-Schema");
     public static readonly OptionName ExcludeCategories = new("exclude-categories", "--exclude-categories", "-ExcludeCategory");
+    public static readonly OptionName Concurrency = new("concurrency", "--concurrency", "-ThrottleLimit");
 
     /// <summary>Every option a message may name.</summary>
     public static IReadOnlyList<OptionName> All { get; } =
-        [Token, Header, MigrateEndpoint, SkipCertificateCheck, PageSize, MaxResponseSize, Manifest, ExtensionName, MetaExtensionName, ConnectionString, GraphQLEndpoint, Schemas, ExcludeCategories];
+        [Token, Header, MigrateEndpoint, SkipCertificateCheck, PageSize, MaxResponseSize, Manifest, ExtensionName, MetaExtensionName, ConnectionString, GraphQLEndpoint, Schemas, ExcludeCategories, Concurrency];
 
     /// <summary>The placeholder a message carries until a front end renders it.</summary>
     public override string ToString() => "{option:" + Key + "}";

@@ -149,7 +149,7 @@ public sealed class GraphQLExportSource : IExportSource
         if (excludeCategories.Count > 0 && !reader.CanExcludeCategories)
             throw new ExportException(ExportErrorKind.Unavailable, "SqlActionsCategoryUnavailable",
                 $"Categories cannot be excluded: sql_actions come from {reader.Origin}, which neither shows each action's category nor takes excludeCategories. " +
-                "Export without excluding categories (--exclude-categories, -ExcludeCategory), or have the API show the category column of db_migrate.sql_actions.");
+                $"Export without excluding categories ({OptionName.ExcludeCategories}), or have the API show the category column of db_migrate.sql_actions.");
         return reader.ReadAsync(databaseId, excludeCategories, cancellationToken);
     }
 
