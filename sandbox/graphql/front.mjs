@@ -2,7 +2,8 @@
 // applies the rules of Constructive's server (rate limit, request body cap, X-Database-Id in private mode), checks the
 // bearer token, enforces the page cap, then forwards the request as it came. Configured by the environment variables
 // server.mjs documents (PGPM_SANDBOX_TOKEN, PGPM_SANDBOX_MAX_PAGE, PGPM_SANDBOX_FAULTS, PGPM_SANDBOX_RATE_LIMIT,
-// PGPM_SANDBOX_MAX_REQUEST_BYTES, PGPM_SANDBOX_REQUIRE_DATABASE_ID).
+// PGPM_SANDBOX_MAX_REQUEST_BYTES, PGPM_SANDBOX_REQUIRE_DATABASE_ID,
+// PGPM_SANDBOX_NO_INTROSPECTION).
 // It prints "LISTENING <url>" once it accepts requests and calls `release` then exits on SIGTERM/SIGINT.
 import { createServer, request } from "node:http";
 
@@ -33,6 +34,7 @@ export async function serveBehindFront(handler, release) {
     }
     return Math.max(1, Math.ceil(((1 - tokens) * 60) / ratePerMinute));
   }
+  const noIntrospection = process.env.PGPM_SANDBOX_NO_INTROSPECTION === "1";
 
   const inner = createServer(handler);
   await new Promise((resolve) => inner.listen(0, "127.0.0.1", resolve));
@@ -77,6 +79,12 @@ export async function serveBehindFront(handler, release) {
       }
       if (token && req.headers.authorization !== `Bearer ${token}`) {
         reply(res, 401, { errors: [{ message: "Invalid or missing bearer token." }] });
+        return;
+      }
+      // Constructive's server, with introspection switched off for the database or API, refuses any query that
+      // asks for __schema or __type with this code; ordinary queries still run.
+      if (noIntrospection && /__schema|__type\b/.test(body.toString("utf8"))) {
+        reply(res, 200, { errors: [{ message: "Introspection is disabled for this API", extensions: { code: "INTROSPECTION_DISABLED" } }] });
         return;
       }
       if (maxPage && req.method === "POST") {

@@ -15,6 +15,8 @@
 //                              default there): HTTP 200 with the code REQUEST_TOO_LARGE and { bytes, limit }
 //   PGPM_SANDBOX_REQUIRE_DATABASE_ID  "1": a private-mode request (X-Meta-Schema) without X-Database-Id gets HTTP 500
 //                              NO_DATABASE_ID, as Constructive's server answers when it cannot tell which database is meant
+//   PGPM_SANDBOX_NO_INTROSPECTION  "1" refuses queries asking for __schema or __type with INTROSPECTION_DISABLED, as
+//                              Constructive's server does when introspection is off for a database or API
 //   PGPM_SANDBOX_FAULTS        comma-separated HTTP statuses (e.g. "503,429") answered, with Retry-After: 0, to
 //                              the first requests in that order; later requests are served normally
 // It prints "LISTENING <url>" once it accepts requests (the tests wait for that line) and stops on SIGTERM.

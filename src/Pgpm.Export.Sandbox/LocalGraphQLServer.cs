@@ -64,6 +64,9 @@ public sealed record GraphQLServerOptions
     /// <summary>Answer HTTP 500 NO_DATABASE_ID to a request with X-Meta-Schema but no X-Database-Id, as Constructive's server does.</summary>
     public bool RequireDatabaseId { get; init; }
 
+    /// <summary>Refuse queries asking for <c>__schema</c> or <c>__type</c> with the error code INTROSPECTION_DISABLED, as Constructive's server does when introspection is off.</summary>
+    public bool IntrospectionDisabled { get; init; }
+
     /// <summary>HTTP statuses (429, 503…) answered, with Retry-After: 0, to the first requests, in order.</summary>
     public IReadOnlyList<int> LeadingFaults { get; init; } = [];
 }
@@ -103,6 +106,7 @@ public sealed class LocalGraphQLServer : IAsyncDisposable
         info.Environment["PGPM_SANDBOX_DATABASE_URL"] = $"postgres://{LocalPostgres.SuperUser}:{Uri.EscapeDataString(postgres.Password)}@{LocalPostgres.Host}:{postgres.Port}/{Uri.EscapeDataString(database)}";
         info.Environment["PGPM_SANDBOX_DIALECT"] = options.Dialect == GraphQLDialect.Constructive ? "constructive" : "default";
         info.Environment["PGPM_SANDBOX_V4_DYNAMIC_JSON"] = options.DynamicJson ? "1" : "0";
+        info.Environment["PGPM_SANDBOX_NO_INTROSPECTION"] = options.IntrospectionDisabled ? "1" : "0";
         info.Environment["PGPM_SANDBOX_PLUGIN"] = options.ExportSqlActionsPlugin ? "1" : "0";
         info.Environment["PGPM_SANDBOX_NODE_SQL_ACTIONS"] = options.NodeTypeSqlActions == NodeTypeSqlActions.None ? "" : options.NodeTypeSqlActions.ToString().ToLowerInvariant();
         info.Environment["PGPM_SANDBOX_TOKEN"] = options.Token ?? "";

@@ -38,11 +38,11 @@ public static class GraphQLExport
 
     public static Task<LocalGraphQLServer> StartAsync(PostgresFixture postgres, string database, GraphQLDialect dialect, bool plugin = true, string? token = null,
         int? maxPageSize = null, IReadOnlyList<int>? faults = null, IReadOnlyList<string>? schemas = null, bool dynamicJson = false,
-        NodeTypeSqlActions nodeTypeSqlActions = NodeTypeSqlActions.None) =>
+        NodeTypeSqlActions nodeTypeSqlActions = NodeTypeSqlActions.None, bool introspectionDisabled = false) =>
         LocalGraphQLServer.StartAsync(postgres.Server, database, new GraphQLServerOptions
         {
             Dialect = dialect, ExportSqlActionsPlugin = plugin, Token = token, MaxPageSize = maxPageSize, LeadingFaults = faults ?? [], Schemas = schemas,
-            DynamicJson = dynamicJson, NodeTypeSqlActions = nodeTypeSqlActions,
+            DynamicJson = dynamicJson, NodeTypeSqlActions = nodeTypeSqlActions, IntrospectionDisabled = introspectionDisabled,
         });
 
     /// <summary>The meta schemas and db_migrate: an API that exposes sql_actions itself.</summary>

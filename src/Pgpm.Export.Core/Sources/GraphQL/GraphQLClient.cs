@@ -19,6 +19,12 @@ public sealed class GraphQLClient : IDisposable
 
     public const string PageSizeTooLarge = "GraphQLPageSizeTooLarge";
 
+    /// <summary>The error id of an API that refuses introspection (Constructive's INTROSPECTION_DISABLED, graphql-js' NoSchemaIntrospectionCustomRule).</summary>
+    public const string IntrospectionDisabled = "GraphQLIntrospectionDisabled";
+
+    /// <summary>The error code Constructive's server gives a refused <c>__schema</c>/<c>__type</c> query.</summary>
+    private const string IntrospectionDisabledCode = "INTROSPECTION_DISABLED";
+
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly GraphQLEndpointOptions _options;
@@ -236,6 +242,11 @@ public sealed class GraphQLClient : IDisposable
                 throw RequestTooLarge(doing, $"{first?["extensions"]?["context"]?["bytes"]?.ToString() ?? "?"} bytes", $"; the server allows {first?["extensions"]?["context"]?["limit"]?.ToString() ?? "fewer"}: {message}");
             if (errorCode == "PAGE_SIZE_TOO_LARGE" || message.Contains("PAGE_SIZE_TOO_LARGE", StringComparison.Ordinal))
                 throw new ExportException(ExportErrorKind.InvalidArgument, PageSizeTooLarge, $"{Endpoint} refused the page size while {doing}: {message}.");
+            if (errorCode == IntrospectionDisabledCode || message.Contains("introspection has been disabled", StringComparison.OrdinalIgnoreCase))
+                throw new ExportException(ExportErrorKind.Unavailable, IntrospectionDisabled,
+                    $"{Endpoint} refuses introspection ({errorCode ?? message}) while {doing}. This export finds the API's names by introspection and " +
+                    "cannot yet export without it: ask the API's operator to allow introspection for this database or API (Constructive keeps it " +
+                    "per database and API; new databases have it off), or export over SQL.");
             var kind = code == 400 || message.Contains("Cannot query field", StringComparison.Ordinal) ? ExportErrorKind.Protocol : ExportErrorKind.InvalidData;
             throw new ExportException(kind, "GraphQLError", $"{Endpoint} returned an error while {doing}: {message}{path}{more}.");
         }
