@@ -35,9 +35,12 @@ public static class IsoTimestamp
         if (fraction.Length > 6 || !fraction.All(char.IsAsciiDigit)) throw new FormatException($"'{text}' has a fraction beyond microseconds.");
         long seconds = Number(dot < 0 ? timeParts[2] : timeParts[2][..dot]);
         var micros = fraction.Length == 0 ? 0 : Number(fraction.PadRight(6, '0'));
+        var (hour, minute) = (Number(timeParts[0]), Number(timeParts[1]));
+        if (month is < 1 or > 12 || day is < 1 or > 31 || hour > 24 || minute > 59 || seconds > 60 || hour == 24 && (minute > 0 || seconds > 0 || micros > 0))
+            throw new FormatException($"'{text}' is out of range for a date and time.");
         // Astronomical numbering: 1 BC is year 0, 2 BC is year -1.
         var astronomicalYear = bc ? 1 - year : year;
-        var total = ((DaysFromCivil(astronomicalYear, month, day) * 24 + Number(timeParts[0])) * 60 + Number(timeParts[1])) * 60 + seconds;
+        var total = ((DaysFromCivil(astronomicalYear, month, day) * 24 + hour) * 60 + minute) * 60 + seconds;
         if (zoneAt < 0) return (Format(total, micros, withZone: false), false);
         if (!rest.EndsWith('Z')) total -= OffsetSeconds(rest[zoneAt..]);
         return (Format(total, micros, withZone: true), true);
