@@ -19,7 +19,7 @@ internal static class SqlFloor
         var id = $"'{databaseId}'";
         foreach (var (table, entry) in await TableOrder.ForExportAsync(source, ExportManifest.BuiltIn, NullExportLog.Instance, CancellationToken.None).ConfigureAwait(false))
         {
-            var shape = await source.DescribeTableAsync(table, CancellationToken.None).ConfigureAwait(false);
+            var shape = await source.DescribeTableAsync(table, null, CancellationToken.None).ConfigureAwait(false);
             if (shape is null) continue;
             script.Append("COPY (").Append(SqlRowQueries.Rows(ColumnRules.ExportedColumns(shape, entry)).Replace("$1", id)).Append(") TO STDOUT;\n");
         }

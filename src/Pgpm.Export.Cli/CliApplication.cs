@@ -33,7 +33,9 @@ public static class CliApplication
 
         var manifest = new Command("manifest", "Print a manifest derived from the source's schema, for --manifest with other schema versions.");
         manifest.Options.Add(options.ConnectionString);
-        manifest.SetAction((parse, ct) => Guard(error, () => PrintManifestAsync(options, parse, output, ct)));
+        var manifestVersion = new Option<string?>("--schema-version") { Description = "The version to record in the manifest (default: the metaschema-schema extension's version, when it is installed as one)." };
+        manifest.Options.Add(manifestVersion);
+        manifest.SetAction((parse, ct) => Guard(error, () => PrintManifestAsync(options, parse, parse.GetValue(manifestVersion), output, ct)));
         root.Subcommands.Add(manifest);
 
         var demo = new Command("demo", "Run the whole export on the built-in sample: a throwaway local PostgreSQL with the 'pets' database, exported into ./demo-export.");
@@ -98,7 +100,10 @@ public static class CliApplication
             Author = parse.GetValue(cli.Author),
             Schemas = parse.GetResult(cli.Schemas) is null ? null : CommaList.Split(parse.GetValue(cli.Schemas)),
             ExcludeCategories = CommaList.Split(parse.GetValue(cli.ExcludeCategories)),
-            Manifest = manifestFile is null ? ExportManifest.BuiltIn : ExportManifest.LoadFile(manifestFile),
+            Manifest = manifestFile is null ? null : ExportManifest.LoadFile(manifestFile),
+            SchemaVersion = parse.GetValue(cli.SchemaVersion),
+            AllowMissingColumns = parse.GetValue(cli.AllowMissingColumns),
+            FailOnHiddenTables = parse.GetValue(cli.FailOnHiddenTables),
             Concurrency = parse.GetValue(cli.Concurrency),
         };
 
@@ -107,6 +112,8 @@ public static class CliApplication
         var result = await exporter.ExportAsync(exportOptions, cancellationToken).ConfigureAwait(false);
         foreach (var package in result.Packages)
             output.WriteLine($"wrote {package.Kind.ToString().ToLowerInvariant()} package {package.Name}: {package.Changes} changes, {package.Rows} rows -> {package.Path}");
+        foreach (var omission in result.Omissions)
+            output.WriteLine($"not exported: {omission}");
         if (result.Packages.Count == 0)
         {
             error.WriteLine($"pgpm-export: nothing was written for {result.Database.Name}.");
@@ -117,7 +124,7 @@ public static class CliApplication
 
     private static async Task<int> ListDatabasesAsync(CliOptions cli, ParseResult parse, bool serverDatabases, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var source = await SourceFactory.OpenAsync(cli, parse, ExportManifest.BuiltIn, new ConsoleExportLog(error, verbose: false), cancellationToken).ConfigureAwait(false);
+        await using var source = await SourceFactory.OpenAsync(cli, parse, null, new ConsoleExportLog(error, verbose: false), cancellationToken).ConfigureAwait(false);
         if (serverDatabases)
         {
             if (source is not SqlExportSource sql)
@@ -131,10 +138,10 @@ public static class CliApplication
         return Success;
     }
 
-    private static async Task<int> PrintManifestAsync(CliOptions cli, ParseResult parse, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> PrintManifestAsync(CliOptions cli, ParseResult parse, string? version, TextWriter output, CancellationToken cancellationToken)
     {
         await using var source = await SqlExportSource.OpenAsync(cli.RequireConnectionString(parse), null, cancellationToken).ConfigureAwait(false);
-        output.Write((await source.DeriveManifestAsync(cancellationToken).ConfigureAwait(false)).ToJson());
+        output.Write((await source.DeriveManifestAsync(cancellationToken, version).ConfigureAwait(false)).ToJson());
         return Success;
     }
 

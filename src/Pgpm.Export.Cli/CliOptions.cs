@@ -34,13 +34,16 @@ internal sealed class CliOptions
     public Option<string[]> Schemas { get; } = new("--schemas") { Description = "Schemas to rename, by name or schema_name, comma-separated (default: all).", AllowMultipleArgumentsPerToken = true };
     public Option<string[]> ExcludeCategories { get; } = new("--exclude-categories", "--excludeCategories") { Description = "sql_actions categories to leave out, comma-separated.", AllowMultipleArgumentsPerToken = true };
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "The pgpm workspace to write into (created if missing)." };
-    public Option<string?> ManifestFile { get; } = new("--manifest") { Description = "A manifest file replacing the built-in one (see 'pgpm-export manifest')." };
+    public Option<string?> ManifestFile { get; } = new("--manifest") { Description = "A manifest file replacing the built-in ones, for another schema version (see 'pgpm-export manifest')." };
+    public Option<string?> SchemaVersion { get; } = new("--schema-version") { Description = "The built-in schema version to follow (0.15.5, 0.16) instead of the one the source is closest to." };
+    public Option<bool> AllowMissingColumns { get; } = new("--allow-missing-columns") { Description = "Export even when the source will not give a column of the schema version (a GraphQL API hides it or cannot carry its type); each is then a warning and listed after the export." };
+    public Option<bool> FailOnHiddenTables { get; } = new("--fail-on-hidden-tables") { Description = "Stop when a GraphQL API does not expose a table of the schema version, instead of warning." };
     public Option<int> Concurrency { get; } = new("--concurrency") { Description = $"How many tables are read at once (default {ExportOptions.DefaultConcurrency}; 1 reads one after another). The output is the same either way.", DefaultValueFactory = _ => ExportOptions.DefaultConcurrency };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Say which tables were read, skipped and renamed." };
 
     public void AddExportOptionsTo(Command command)
     {
-        foreach (var option in new Option[] { ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize, MaxResponseMb, SkipCertificateCheck, DatabaseId, DatabaseName, ExtensionName, MetaExtensionName, Author, Schemas, ExcludeCategories, Out, ManifestFile, Concurrency, Verbose })
+        foreach (var option in new Option[] { ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize, MaxResponseMb, SkipCertificateCheck, DatabaseId, DatabaseName, ExtensionName, MetaExtensionName, Author, Schemas, ExcludeCategories, Out, ManifestFile, SchemaVersion, AllowMissingColumns, FailOnHiddenTables, Concurrency, Verbose })
             command.Options.Add(option);
     }
 

@@ -11,7 +11,7 @@ namespace Pgpm.Export.Cli;
 /// <summary>Opens the source the command line names: PostgreSQL (--connection-string) or a GraphQL API (--graphql-endpoint).</summary>
 internal static class SourceFactory
 {
-    public static async Task<IExportSource> OpenAsync(CliOptions cli, ParseResult parse, ExportManifest manifest, IExportLog log, CancellationToken cancellationToken)
+    public static async Task<IExportSource> OpenAsync(CliOptions cli, ParseResult parse, ExportManifest? manifest, IExportLog log, CancellationToken cancellationToken)
     {
         var endpoint = parse.GetValue(cli.GraphQLEndpoint);
         var connectionString = parse.GetValue(cli.ConnectionString);

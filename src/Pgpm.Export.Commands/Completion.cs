@@ -10,7 +10,7 @@ public static class Completion
     {
         word ??= "";
         var qualified = word.Contains('.');
-        return ExportManifest.BuiltIn.Tables
+        return ExportManifest.BuiltInVersions.SelectMany(m => m.Tables)
             .Select(t => qualified ? t.Table.ToString() : t.Table.Name)
             .Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .Distinct()

@@ -21,14 +21,15 @@ public static class ProjectExport
     public static async Task<ExportResult> RunAsync(PgpmExportSource source, ProjectExportRequest request, ICommandOutput output, CancellationToken cancellationToken)
     {
         var log = new CommandLog(output);
-        var manifest = request.ManifestPath is null ? ExportManifest.BuiltIn : ExportManifest.LoadFile(request.ManifestPath);
+        var given = request.ManifestPath is null ? null : ExportManifest.LoadFile(request.ManifestPath);
         var database = await DatabaseResolver.ResolveAsync(source.Inner, request.DatabaseId, request.DatabaseName, cancellationToken).ConfigureAwait(false);
+        var manifest = await SchemaVersionResolver.ResolveAsync(source.Inner, given, request.SchemaVersion, log, cancellationToken).ConfigureAwait(false);
         var activity = $"Exporting {database.Name}";
         var progress = new Progress(output, activity);
 
         IExportSource reading = source.Inner;
         if (request.PipedRows is { } piped)
-            reading = await FromPipedRowsAsync(source, database.Id, piped, output, cancellationToken).ConfigureAwait(false);
+            reading = await FromPipedRowsAsync(source, database.Id, piped, manifest, output, cancellationToken).ConfigureAwait(false);
 
         var options = new ExportOptions
         {
@@ -39,6 +40,8 @@ public static class ProjectExport
             Schemas = request.Schemas,
             ExcludeCategories = request.ExcludeCategories,
             Manifest = manifest,
+            AllowMissingColumns = request.AllowMissingColumn,
+            FailOnHiddenTables = request.FailOnHiddenTable,
             ReplaceExisting = true,
             Concurrency = request.Concurrency,
             ConfirmPackage = (pending, ct) => ConfirmAsync(pending, request.Force, output, ct),
@@ -51,12 +54,12 @@ public static class ProjectExport
         return result;
     }
 
-    private static async Task<IExportSource> FromPipedRowsAsync(PgpmExportSource source, Guid databaseId, IReadOnlyList<RowInput> piped, ICommandOutput output, CancellationToken cancellationToken)
+    private static async Task<IExportSource> FromPipedRowsAsync(PgpmExportSource source, Guid databaseId, IReadOnlyList<RowInput> piped, ExportManifest manifest, ICommandOutput output, CancellationToken cancellationToken)
     {
         if (piped.Count == 0)
             throw new ExportException(ExportErrorKind.InvalidArgument, "NoPipedRows",
                 "No rows arrived on the pipeline (did a filter drop them all?); nothing was written. Run Export-PgpmProject without pipeline input to export everything.");
-        var reader = new PipedRowReader(source.Inner, databaseId, output);
+        var reader = new PipedRowReader(source.Inner, databaseId, output, manifest);
         var rows = await reader.ReadAsync(piped, cancellationToken).ConfigureAwait(false);
         if (reader.Rejected > 0)
             throw new ExportException(ExportErrorKind.InvalidArgument, "PipedRowsRejected",

@@ -15,6 +15,15 @@ public sealed class ProjectExportRequest
     /// <summary>A manifest file in the built-in manifest's JSON format, for another schema version.</summary>
     public string? ManifestPath { get; init; }
 
+    /// <summary>The built-in schema version to follow instead of the one the source is closest to (-SchemaVersion).</summary>
+    public string? SchemaVersion { get; init; }
+
+    /// <summary>Proceed when the source will not give a column of the schema version; each is then a warning and in the summary (-AllowMissingColumn).</summary>
+    public bool AllowMissingColumn { get; init; }
+
+    /// <summary>Stop when the source does not expose a table of the schema version, instead of warning (-FailOnHiddenTable).</summary>
+    public bool FailOnHiddenTable { get; init; }
+
     /// <summary>How many tables are read at once.</summary>
     public int Concurrency { get; init; } = Export.ExportOptions.DefaultConcurrency;
 

@@ -12,7 +12,8 @@ public static class TableListQuery
     public static async Task RunAsync(PgpmExportSource source, IReadOnlyList<string>? names, ICommandOutput output, CancellationToken cancellationToken)
     {
         var exposed = await source.Inner.ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false);
-        var tables = TableSelection.Select(TableOrder.ForExport(exposed, ExportManifest.BuiltIn, NullExportLog.Instance), names, output);
+        var manifest = await SchemaVersionResolver.ResolveAsync(source.Inner, null, null, new CommandLog(output), cancellationToken).ConfigureAwait(false);
+        var tables = TableSelection.Select(TableOrder.ForExport(exposed, manifest, NullExportLog.Instance), names, output);
         foreach (var (table, entry) in tables)
             await output.WriteObjectAsync(new ExportTableInfo(table.Schema, table.Name, entry is not null, exposed.Contains(table)), cancellationToken).ConfigureAwait(false);
     }

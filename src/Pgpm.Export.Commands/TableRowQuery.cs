@@ -19,12 +19,13 @@ public static class TableRowQuery
         var database = await DatabaseQuery.RequireAsync(source, databaseId, cancellationToken).ConfigureAwait(false);
         var log = new CommandLog(output);
         var activity = $"Reading the meta tables of {database.Name}";
-        var all = await TableOrder.ForExportAsync(source.Inner, ExportManifest.BuiltIn, log, cancellationToken).ConfigureAwait(false);
+        var manifest = await SchemaVersionResolver.ResolveAsync(source.Inner, null, null, log, cancellationToken).ConfigureAwait(false);
+        var all = await TableOrder.ForExportAsync(source.Inner, manifest, log, cancellationToken).ConfigureAwait(false);
         var tables = TableSelection.Select(all, names, output);
         var explicitNames = (names ?? []).Select(n => new NamePattern(n)).Where(p => !p.HasWildcards).ToList();
-        foreach (var (table, _) in tables)
+        foreach (var (table, entry) in tables)
         {
-            var shape = await source.Inner.DescribeTableAsync(table, cancellationToken).ConfigureAwait(false);
+            var shape = await source.Inner.DescribeTableAsync(table, entry, cancellationToken).ConfigureAwait(false);
             if (shape is null)
             {
                 if (explicitNames.Any(p => TableSelection.Matches(p, table)))
@@ -33,6 +34,11 @@ public static class TableRowQuery
                     log.Verbose($"Skipping {table}: {source.Description} does not expose it.");
                 continue;
             }
+
+            foreach (var unread in shape.Unread)
+                log.Warning($"{table}.{unread.Column} is not read: {unread.Reason}.");
+            foreach (var field in shape.NotColumns)
+                log.Warning($"{table}: {field.Reason}.");
 
             long rows = 0;
             output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, $"{table}"));

@@ -11,7 +11,7 @@ namespace Pgpm.Export.Commands.Rows;
 /// column of the source's table from a property of the same name, the values back to canonical text.
 /// Each object that cannot be used is reported on its own; the caller writes nothing if any was.
 /// </summary>
-internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICommandOutput output)
+internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICommandOutput output, Manifest.ExportManifest manifest)
 {
     private readonly Dictionary<TableRef, TableShape?> _shapes = new();
     private readonly HashSet<(TableRef, string)> _keys = new();
@@ -48,7 +48,7 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
     private async Task<ExportRow> ReadRowAsync(RowInput input, TableRef table, CancellationToken cancellationToken)
     {
         if (!_shapes.TryGetValue(table, out var shape))
-            _shapes[table] = shape = await source.DescribeTableAsync(table, cancellationToken).ConfigureAwait(false);
+            _shapes[table] = shape = await source.DescribeTableAsync(table, manifest.Find(table), cancellationToken).ConfigureAwait(false);
         if (shape is null)
             throw Reject(input, "RowTableUnknown", $"is a row of {table}, which {source.Description} does not have");
 

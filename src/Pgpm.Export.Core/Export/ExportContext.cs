@@ -9,6 +9,7 @@ namespace Pgpm.Export.Export;
 /// <summary>What both package exporters share for one export run.</summary>
 internal sealed record ExportContext(
     IExportSource Source,
+    Manifest.ExportManifest Manifest,
     ExportOptions Options,
     DatabaseInfo Database,
     Workspace Workspace,
@@ -16,4 +17,8 @@ internal sealed record ExportContext(
     PlanAuthor Author,
     IExportLog Log,
     IProgress<ExportProgress>? Progress,
-    ReadSlots ReadSlots);
+    ReadSlots ReadSlots)
+{
+    /// <summary>What the service package left out, filled before any table is read.</summary>
+    public List<ExportOmission> Omissions { get; } = [];
+}

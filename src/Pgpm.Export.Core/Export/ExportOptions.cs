@@ -24,7 +24,23 @@ public sealed record ExportOptions
     /// <summary>sql_actions categories to leave out; a NULL category is always kept.</summary>
     public IReadOnlyList<string> ExcludeCategories { get; init; } = [];
 
-    public ExportManifest Manifest { get; init; } = ExportManifest.BuiltIn;
+    /// <summary>
+    /// A manifest replacing the built-in ones (a user's file for another schema version). Null follows the built-in
+    /// manifest of <see cref="SchemaVersion"/>, or of the version the source is closest to.
+    /// </summary>
+    public ExportManifest? Manifest { get; init; }
+
+    /// <summary>The built-in schema version to follow (<c>0.15.5</c>, <c>0.16</c>) instead of the one the source is closest to.</summary>
+    public string? SchemaVersion { get; init; }
+
+    /// <summary>
+    /// Proceed when the source will not give a column of the schema version (a GraphQL API hides it or cannot carry its
+    /// type): each is then a warning and listed in <see cref="ExportResult.Omissions"/>. Without it such an export stops, naming the columns.
+    /// </summary>
+    public bool AllowMissingColumns { get; init; }
+
+    /// <summary>Stop, instead of warning, when the source does not expose a table of the schema version (a GraphQL API that hides it).</summary>
+    public bool FailOnHiddenTables { get; init; }
 
     public const int DefaultConcurrency = 4;
 

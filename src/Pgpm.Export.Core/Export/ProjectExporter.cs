@@ -46,6 +46,7 @@ public sealed class ProjectExporter
 
         // Every table is read as of this moment, so rows changed while the export runs cannot give a mix of before and after.
         await using var consistentRead = await _source.BeginConsistentReadAsync(cancellationToken).ConfigureAwait(false);
+        var manifest = await SchemaVersionResolver.ResolveAsync(_source, options.Manifest, options.SchemaVersion, _log, cancellationToken).ConfigureAwait(false);
         var schemas = await _source.GetSchemasAsync(database.Id, cancellationToken).ConfigureAwait(false);
         var renamer = SchemaRenamer.For(databasePackage, SelectSchemas(schemas, options.Schemas));
         foreach (var (from, to) in renamer.Map.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -55,7 +56,7 @@ public sealed class ProjectExporter
         using var readSlots = new ReadSlots(options.Concurrency);
         var log = new SynchronizedExportLog(_log);
         var progress = _progress is null ? null : new SynchronizedProgress(_progress);
-        var context = new ExportContext(_source, options, database, workspace, renamer, author, log, progress, readSlots);
+        var context = new ExportContext(_source, manifest, options, database, workspace, renamer, author, log, progress, readSlots);
         var outcomes = new (StagedPackage? Staged, string? Skipped)[2];
         var staged = new List<StagedPackage>();
         var skipped = new List<string>();
@@ -84,9 +85,10 @@ public sealed class ProjectExporter
                     skipped.Add($"The package '{package.Name}' was not written: the write was declined.");
                     continue;
                 }
-                packages.Add(package.Commit(options.ReplaceExisting));
+                var summary = package.Commit(options.ReplaceExisting);
+                packages.Add(summary.Kind == PackageKind.Service ? summary with { Omissions = context.Omissions } : summary);
             }
-            return new ExportResult(database, packages, skipped);
+            return new ExportResult(database, packages, skipped) { SchemaVersion = manifest.Version, Omissions = context.Omissions };
         }
         finally
         {

@@ -56,9 +56,15 @@ internal static class ServicePackageExporter
 
     private static async Task<(List<PlanChange> Plan, long Rows)> WriteChangesAsync(ExportContext context, PackageBuilder builder, CancellationToken cancellationToken)
     {
-        var order = await TableOrder.ForExportAsync(context.Source, context.Options.Manifest, context.Log, cancellationToken).ConfigureAwait(false);
+        var order = await TableOrder.ForExportAsync(context.Source, context.Manifest, context.Log, cancellationToken).ConfigureAwait(false);
         var changes = order.Select(t => new MetaTableChange(t.Table, t.Entry)).ToList();
-        await FailFastTasks.RunAsync(changes.Count, (index, ct) => WriteTableAsync(context, builder, changes, index, ct), context.ReadSlots, cancellationToken).ConfigureAwait(false);
+        // Every table is described before any is read, so the column contract names everything that is missing at once.
+        var shapes = new TableShape?[changes.Count];
+        await FailFastTasks.RunAsync(changes.Count, async (index, ct) =>
+            shapes[index] = await context.Source.DescribeTableAsync(changes[index].Table, changes[index].Entry, ct).ConfigureAwait(false), context.ReadSlots, cancellationToken).ConfigureAwait(false);
+        ColumnContract.Check(context, changes.Select((c, i) => (c.Table, c.Entry, shapes[i])).ToList());
+
+        await FailFastTasks.RunAsync(changes.Count, (index, ct) => WriteTableAsync(context, builder, changes, shapes[index], index, ct), context.ReadSlots, cancellationToken).ConfigureAwait(false);
 
         var plan = new List<PlanChange>();
         foreach (var change in changes.Where(c => c.Rows > 0))
@@ -66,15 +72,13 @@ internal static class ServicePackageExporter
         return (plan, changes.Sum(c => c.Rows));
     }
 
-    private static async Task WriteTableAsync(ExportContext context, PackageBuilder builder, IReadOnlyList<MetaTableChange> changes, int index, CancellationToken cancellationToken)
+    private static async Task WriteTableAsync(ExportContext context, PackageBuilder builder, IReadOnlyList<MetaTableChange> changes, TableShape? shape, int index, CancellationToken cancellationToken)
     {
         var change = changes[index];
         try
         {
-            var shape = await context.Source.DescribeTableAsync(change.Table, cancellationToken).ConfigureAwait(false);
             if (shape is null)
             {
-                context.Log.Verbose($"Skipping {change.Table}: {context.Source.Description} does not have it.");
                 change.Found(false);
                 return;
             }

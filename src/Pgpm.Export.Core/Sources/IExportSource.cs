@@ -1,3 +1,4 @@
+using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Sources;
@@ -26,8 +27,27 @@ public interface IExportSource : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken);
 
-    /// <summary>The table's columns and keys, or null when the source does not have the table.</summary>
-    Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken cancellationToken);
+    /// <summary>
+    /// True when a table or column this source does not show does not exist (PostgreSQL's catalog); false when the
+    /// source may hide what exists (a GraphQL API hides what smart tags, grants or plugins hide), so a table of the
+    /// chosen schema version it does not show is reported as hidden instead of skipped quietly (spec "Manifest").
+    /// </summary>
+    bool ShowsWholeSchema { get; }
+
+    /// <summary>
+    /// Which of <paramref name="candidates"/> (the built-in schema versions) the source's schema is closest to, and why
+    /// (<see cref="SchemaVersionChoice.Closest"/>): over SQL from the catalog's columns, over GraphQL from the tables and
+    /// fields the API exposes.
+    /// </summary>
+    Task<SchemaVersionChoice> ChooseSchemaVersionAsync(IReadOnlyList<ExportManifest> candidates, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The table's columns and keys, or null when the source does not have the table. <paramref name="expected"/> is the
+    /// chosen schema version's entry for the table (null when it has none): a source that may hide columns reads each
+    /// of its columns or lists it in <see cref="TableShape.Unread"/> with why, and reads a field it does not list only
+    /// when the field is certainly a column (else <see cref="TableShape.NotColumns"/>). The catalog ignores it.
+    /// </summary>
+    Task<TableShape?> DescribeTableAsync(TableRef table, ManifestTable? expected, CancellationToken cancellationToken);
 
     /// <summary>The database's rows of the table, ordered by the table's key, reading exactly <paramref name="shape"/>'s columns.</summary>
     IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken);

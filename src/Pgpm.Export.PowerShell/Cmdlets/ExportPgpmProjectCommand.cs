@@ -58,6 +58,16 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
     public string? ManifestPath { get; set; }
 
     [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SchemaVersion { get; set; }
+
+    [Parameter]
+    public SwitchParameter AllowMissingColumn { get; set; }
+
+    [Parameter]
+    public SwitchParameter FailOnHiddenTable { get; set; }
+
+    [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = ExportOptions.DefaultConcurrency;
 
@@ -109,6 +119,9 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
         Schemas = Schema,
         ExcludeCategories = ExcludeCategory ?? [],
         ManifestPath = ManifestPath is null ? null : FileSystemPath(ManifestPath, nameof(ManifestPath)),
+        SchemaVersion = SchemaVersion,
+        AllowMissingColumn = AllowMissingColumn,
+        FailOnHiddenTable = FailOnHiddenTable,
         Force = Force,
         Preview = WhatIfRequested,
         Concurrency = ThrottleLimit,

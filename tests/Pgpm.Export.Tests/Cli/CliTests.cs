@@ -143,14 +143,31 @@ public class CliTests(PostgresFixture postgres)
     public async Task Manifest_command_prints_a_manifest_that_export_accepts()
     {
         var database = await postgres.NewFixtureDatabaseAsync("cli_manifest");
-        var (exit, manifest, _) = await RunAsync("manifest", "--connection-string", postgres.Server.ConnectionString(database));
+        var (exit, manifest, _) = await RunAsync("manifest", "--connection-string", postgres.Server.ConnectionString(database), "--schema-version", "0.16-custom");
         Assert.Equal(0, exit);
         Assert.Contains("\"metaschema_public.export_value_fixture\"", manifest);
+        Assert.Contains("\"version\": \"0.16-custom\"", manifest);
+        Assert.Contains("{ \"name\": \"category\", \"type\": \"metaschema_public.object_category\", \"kind\": \"enum\", \"notNull\": true, \"enum\": \"metaschema_public.object_category\" }", manifest);
         using var output = new TempDirectory();
         var file = output.Combine("manifest.json");
         await File.WriteAllTextAsync(file, manifest);
         var (exportExit, _, stderr) = await RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--manifest", file, "--out", output.Combine("ws"));
         Assert.Equal(0, exportExit);
         Assert.DoesNotContain("not in the manifest", stderr);
+    }
+
+    [Fact]
+    public async Task Schema_version_picks_a_built_in_manifest_and_an_unknown_one_is_a_usage_error()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("cli_version");
+        using var output = new TempDirectory();
+        var (exit, _, stderr) = await RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--schema-version", "0.9", "--out", output.Combine("ws"));
+        Assert.Equal(2, exit);
+        Assert.Contains("no built-in manifest for schema version '0.9'", stderr);
+        Assert.Contains("0.15.5, 0.16", stderr);
+
+        var (ok, _, verbose) = await RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--schema-version", "0.16", "--verbose", "--out", output.Combine("ws"));
+        Assert.Equal(0, ok);
+        Assert.Contains("Following schema version 0.16, as asked (--schema-version).", verbose);
     }
 }

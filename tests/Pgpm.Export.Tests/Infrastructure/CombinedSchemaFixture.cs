@@ -29,12 +29,12 @@ public sealed class CombinedSchemaFixture : IAsyncLifetime
         _files.Dispose();
     }
 
-    /// <summary>A new 0.15.5 database with the built-in "pets" sample.</summary>
+    /// <summary>A new 0.15.5 database with the "pets" sample as 0.15.5 holds it (Fixtures/pets_0155.sql).</summary>
     public async Task<string> NewSampleDatabaseAsync(string purpose)
     {
         var name = $"{purpose}_{Interlocked.Increment(ref _counter)}";
         await Server.CreateDatabaseAsync(name, Template);
-        await Server.RunFileAsync(name, Path.Combine(SandboxFiles.Directory(), "sample", "pets.sql"));
+        await Server.RunFileAsync(name, FixtureFiles.Path("pets_0155.sql"));
         return name;
     }
 }

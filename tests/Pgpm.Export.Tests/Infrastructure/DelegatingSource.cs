@@ -1,3 +1,4 @@
+using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 using Pgpm.Export.Sources;
 
@@ -16,7 +17,9 @@ public abstract class DelegatingSource(IExportSource inner) : IExportSource
     public Task<DatabaseInfo?> GetDatabaseAsync(Guid id, CancellationToken ct) => inner.GetDatabaseAsync(id, ct);
     public Task<IReadOnlyList<SchemaInfo>> GetSchemasAsync(Guid id, CancellationToken ct) => inner.GetSchemasAsync(id, ct);
     public Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken ct) => inner.ListTablesAsync(schemas, ct);
-    public Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken ct) => inner.DescribeTableAsync(table, ct);
+    public bool ShowsWholeSchema => inner.ShowsWholeSchema;
+    public Task<SchemaVersionChoice> ChooseSchemaVersionAsync(IReadOnlyList<ExportManifest> candidates, CancellationToken ct) => inner.ChooseSchemaVersionAsync(candidates, ct);
+    public Task<TableShape?> DescribeTableAsync(TableRef table, ManifestTable? expected, CancellationToken ct) => inner.DescribeTableAsync(table, expected, ct);
     public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken ct) => inner.GetSqlActionsSupportAsync(ct);
     public virtual IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, CancellationToken ct) => inner.ReadRowsAsync(shape, databaseId, ct);
     public virtual IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, CancellationToken ct) => inner.ReadSqlActionsAsync(id, exclude, ct);

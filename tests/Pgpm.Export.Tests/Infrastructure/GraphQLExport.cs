@@ -11,28 +11,34 @@ namespace Pgpm.Export.Tests.Infrastructure;
 /// <summary>Runs the real exporter over the GraphQL source of a real PostGraphile server.</summary>
 public static class GraphQLExport
 {
-    public static async Task<ExportResult> RunAsync(Uri endpoint, string outputPath, ExportManifest manifest, IExportLog? log = null,
+    /// <param name="manifest">The manifest to follow; null follows the built-in schema version closest to what the API exposes.</param>
+    public static async Task<ExportResult> RunAsync(Uri endpoint, string outputPath, ExportManifest? manifest, IExportLog? log = null,
         string? token = null, int pageSize = 500, Uri? migrate = null, Guid? databaseId = null,
-        Func<GraphQLEndpointOptions, GraphQLEndpointOptions>? adjust = null, IReadOnlyList<string>? excludeCategories = null, CancellationToken cancellationToken = default)
+        Func<GraphQLEndpointOptions, GraphQLEndpointOptions>? adjust = null, IReadOnlyList<string>? excludeCategories = null,
+        Func<ExportOptions, ExportOptions>? adjustExport = null, CancellationToken cancellationToken = default)
     {
         var options = new GraphQLEndpointOptions { Endpoint = endpoint, Token = token, PageSize = pageSize, RetryDelay = TimeSpan.FromMilliseconds(10), RequestTimeout = TimeSpan.FromSeconds(30) };
         if (adjust is not null) options = adjust(options);
         var migrateOptions = migrate is null ? null : options with { Endpoint = migrate };
         await using var source = await GraphQLExportSource.OpenAsync(options, migrateOptions, manifest, log, cancellationToken);
-        return await PgpmCheck.PlansParseAsync(await new ProjectExporter(source, log).ExportAsync(new ExportOptions
+        var exportOptions = new ExportOptions
         {
             OutputPath = outputPath,
             DatabaseId = databaseId ?? SqlExport.Acme,
             Author = "Test Author <test@example.com>",
             Manifest = manifest,
             ExcludeCategories = excludeCategories ?? [],
-        }, cancellationToken));
+        };
+        if (adjustExport is not null) exportOptions = adjustExport(exportOptions);
+        return await PgpmCheck.PlansParseAsync(await new ProjectExporter(source, log).ExportAsync(exportOptions, cancellationToken));
     }
 
     /// <summary>The manifest the SQL source derives for a database, which also knows the tests' extra table and its target-supplied columns.</summary>
-    public static async Task<ExportManifest> DerivedManifestAsync(PostgresFixture postgres, string database)
+    public static Task<ExportManifest> DerivedManifestAsync(PostgresFixture postgres, string database) => DerivedManifestAsync(postgres.Server, database);
+
+    public static async Task<ExportManifest> DerivedManifestAsync(LocalPostgres server, string database)
     {
-        await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
+        await using var source = await SqlExportSource.OpenAsync(server.ConnectionString(database));
         return await source.DeriveManifestAsync(CancellationToken.None);
     }
 

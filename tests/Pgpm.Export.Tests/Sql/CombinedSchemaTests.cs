@@ -20,4 +20,34 @@ public class CombinedSchemaTests(CombinedSchemaFixture postgres)
         Assert.Equal(52, derived.Tables.Count);
         Assert.DoesNotContain(derived.Tables, t => t.Table.Name is "table_module" or "table_template_module");
     }
+
+    [Theory]
+    [InlineData(GraphQLDialect.Default)]
+    [InlineData(GraphQLDialect.Constructive)]
+    [InlineData(GraphQLDialect.PostGraphileV4)]
+    public async Task A_0_15_5_database_exports_byte_identically_over_SQL_and_GraphQL_following_0_15_5(GraphQLDialect dialect)
+    {
+        var database = await postgres.NewSampleDatabaseAsync("v0155");
+        using var both = await BothSources.ExportAsync(postgres.Server, database, SampleDatabase.SampleId, dialect);
+
+        WorkspaceAssert.Identical(both.Sql.Path, both.GraphQL.Path, minimumFiles: 10);
+        Assert.Equal(ConstructiveSchema.CombinedVersion, both.Result.SchemaVersion);
+        Assert.Empty(both.Result.Omissions);
+        Assert.Contains(both.Log.Verbose, v => v.StartsWith("Schema version 0.15.5 chosen", StringComparison.Ordinal));
+        // 0.16's extra columns (check_constraint.category, field_module.node_type…) are not in 0.15.5, so nothing is reported hidden.
+        Assert.DoesNotContain(both.Log.Warnings, w => w.Contains("hidden") && !w.Contains("schema_hash"));
+    }
+
+    [Fact]
+    public async Task The_schema_version_can_be_forced_and_then_the_other_versions_columns_are_reported()
+    {
+        var database = await postgres.NewSampleDatabaseAsync("forced");
+        await using var server = await LocalGraphQLServer.StartAsync(postgres.Server, database, new GraphQLServerOptions { ExportSqlActionsPlugin = true });
+        using var output = new TempDirectory();
+        var error = await Assert.ThrowsAsync<Errors.ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Path, null, new RecordingLog(),
+            databaseId: SampleDatabase.SampleId, adjustExport: o => o with { SchemaVersion = "0.16" }));
+        Assert.Equal("ColumnsNotExported", error.ErrorId);
+        Assert.Contains("metaschema_public.check_constraint.category", error.Message);
+        Assert.Contains("schema version 0.16", error.Message);
+    }
 }

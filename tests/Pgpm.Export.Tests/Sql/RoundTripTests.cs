@@ -81,7 +81,7 @@ public class RoundTripTests(PostgresFixture postgres)
         foreach (var change in (await PgpmPlan.ReadAsync(servicePackage)).Changes)
         {
             var table = all.Single(t => "migrate/" + t.Name == change.Name);
-            var shape = (await source.DescribeTableAsync(table, CancellationToken.None))!;
+            var shape = (await source.DescribeTableAsync(table, null, CancellationToken.None))!;
             shapes.Add(ColumnRules.ExportedColumns(shape, ExportManifest.BuiltIn.Find(table)));
         }
         return shapes;

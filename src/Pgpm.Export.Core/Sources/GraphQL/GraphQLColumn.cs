@@ -13,7 +13,7 @@ public enum GraphQLValueShape
     Time,
     /// <summary>Base64EncodedBinary (bytea).</summary>
     Base64,
-    /// <summary>An enum value; <see cref="GraphQLColumn.UpperCasedEnum"/> says whether the API upper-cased the labels.</summary>
+    /// <summary>An enum value; <see cref="GraphQLColumn.EnumLabels"/> maps it back to the label when the API changed the labels.</summary>
     Enum,
     /// <summary>The Interval object <c>{ years months days hours minutes seconds }</c>.</summary>
     Interval,
@@ -36,7 +36,7 @@ public enum GraphQLValueShape
 /// <param name="Kind">How its values render.</param>
 /// <param name="Shape">How its JSON values are read.</param>
 /// <param name="ListDepth">Array dimensions; 0 for a plain value.</param>
-/// <param name="UpperCasedEnum">For enums: the API shows the labels upper-cased.</param>
+/// <param name="EnumLabels">For enums whose values the API spells differently from the labels (upper-cased): GraphQL value → label; null when the values are the labels.</param>
 /// <param name="Selection">The field with any sub-selection, as it goes into a query.</param>
 /// <param name="NonNull">The field is non-null (the column is NOT NULL), so a JSON null in it is JSON's null, not SQL NULL.</param>
 /// <param name="ValueKind">The kind of one value: the column's own, or its elements' for an array.</param>
@@ -44,5 +44,11 @@ public enum GraphQLValueShape
 /// <param name="RangesAsV5">For ranges: the server is PostGraphile v5, which sends a NULL range like an empty one and <c>(,)</c>
 /// (<c>{ start: null, end: null }</c>).</param>
 /// <param name="InfinityAsNull">For ranges of dates and times on PostGraphile v5: an infinite bound is sent like a missing one (null).</param>
-public sealed record GraphQLColumn(string Column, string Field, PgTypeKind Kind, GraphQLValueShape Shape, int ListDepth, bool UpperCasedEnum, string Selection,
-    bool NonNull = false, PgTypeKind ValueKind = PgTypeKind.Text, GraphQLValueShape BoundShape = GraphQLValueShape.Scalar, bool RangesAsV5 = false, bool InfinityAsNull = false);
+public sealed record GraphQLColumn(string Column, string Field, PgTypeKind Kind, GraphQLValueShape Shape, int ListDepth, IReadOnlyDictionary<string, string>? EnumLabels, string Selection,
+    bool NonNull = false, PgTypeKind ValueKind = PgTypeKind.Text, GraphQLValueShape BoundShape = GraphQLValueShape.Scalar, bool RangesAsV5 = false, bool InfinityAsNull = false)
+{
+    /// <summary>The GraphQL type's name (for messages) and, for an enum, its values as the API spells them.</summary>
+    public string GraphQLType { get; init; } = "";
+
+    public IReadOnlyList<string> EnumValues { get; init; } = [];
+}

@@ -109,13 +109,39 @@ public static class GraphQLDiscovery
 
     private static GraphQLTableBinding Bind(IntrospectionSchema schema, TableRef table, IntrospectionSchema.Field connection, IntrospectionSchema.TypeInfo node)
     {
-        var columns = Columns(schema, node);
+        var unreadable = new List<(string Field, string Type)>();
+        var columns = Columns(schema, node, unreadable);
 
         // The filter names the field of the table's database column (rowId or id for the database table itself).
         var filterField = columns.FirstOrDefault(c => c.Column == MetaSchemas.DatabaseColumnOf(table))?.Field ?? "databaseId";
         var (style, argument, valueType) = Filter(schema, connection, filterField);
         return new GraphQLTableBinding(table, connection.Name, columns, style, argument, style == DatabaseFilterStyle.ClientSide ? null : filterField, valueType,
-            PrimaryKeyOrder(schema, connection), CursorType(connection));
+            PrimaryKeyOrder(schema, connection), CursorType(connection))
+        {
+            Unreadable = unreadable,
+            ColumnEvidence = ColumnEvidence(schema, connection, node),
+        };
+    }
+
+    /// <summary>
+    /// The (folded) names the API itself shows as columns of the node type: the fields of its condition input, of the
+    /// mutation input and patch types (<c>SchemaInput</c>, <c>SchemaPatch</c>), and of the orderBy values. PostGraphile
+    /// puts a computed column in none of these unless a smart tag asks it to, and never in the mutation inputs.
+    /// </summary>
+    private static IReadOnlySet<string> ColumnEvidence(IntrospectionSchema schema, IntrospectionSchema.Field connection, IntrospectionSchema.TypeInfo node)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (connection.Args.FirstOrDefault(a => a.Name == "condition") is { } condition && schema.Find(condition.Type.Named.Name) is { } conditionType)
+            names.UnionWith(conditionType.InputFields.Select(f => GraphQLNames.Fold(f.Name)));
+        foreach (var suffix in new[] { "Input", "Patch" })
+            if (schema.Find(node.Name + suffix) is { Kind: "INPUT_OBJECT" } input)
+                names.UnionWith(input.InputFields.Select(f => GraphQLNames.Fold(f.Name)));
+        var orderEnum = connection.Args.FirstOrDefault(a => a.Name == "orderBy") is { } order ? schema.Find(order.Type.Named.Name) : null;
+        foreach (var value in orderEnum?.EnumValues ?? [])
+            foreach (var direction in new[] { "_ASC", "_DESC" })
+                if (value.EndsWith(direction, StringComparison.Ordinal))
+                    names.Add(GraphQLNames.Fold(value[..^direction.Length]));
+        return names;
     }
 
     /// <summary>The <c>orderBy</c> value that sorts a connection by its primary key, when it offers one.</summary>
@@ -129,9 +155,9 @@ public static class GraphQLDiscovery
     /// <summary>
     /// A node type's columns: the integer key as <c>id</c> (the <c>rowId</c> field when <c>id</c> is a Relay node id),
     /// every other scalar, enum or interval field under its snake_case name; relations, node ids and fields with
-    /// arguments are not columns.
+    /// arguments are not columns. Scalar fields of a type the exporter cannot read go to <paramref name="unreadable"/> (field, type).
     /// </summary>
-    internal static IReadOnlyList<GraphQLColumn> Columns(IntrospectionSchema schema, IntrospectionSchema.TypeInfo node)
+    internal static IReadOnlyList<GraphQLColumn> Columns(IntrospectionSchema schema, IntrospectionSchema.TypeInfo node, List<(string Field, string Type)>? unreadable = null)
     {
         var hasRelayId = node.FindField("id") is { } id && id.Type.Named.Name == "ID";
         var keyField = hasRelayId && node.FindField("rowId") is not null ? "rowId" : "id";
@@ -146,24 +172,34 @@ public static class GraphQLDiscovery
             var columnName = field.Name == keyField ? "id" : GraphQLNames.SnakeCase(field.Name);
             var type = schema.Find(named.Name);
             var bound = type is { Kind: "OBJECT" } ? RangeBoundValue(schema, type) : null;
-            (PgTypeKind Kind, GraphQLValueShape Shape, bool UpperCased, string Selection)? read = type?.Kind switch
+            (PgTypeKind Kind, GraphQLValueShape Shape, string Selection)? read = type?.Kind switch
             {
-                "SCALAR" when named.Name == "JSON" && IsJsonAsText(type) => (PgTypeKind.Jsonb, GraphQLValueShape.JsonText, false, field.Name),
-                "SCALAR" when named.Name == "KeyValueHash" => (PgTypeKind.Text, GraphQLValueShape.Hstore, false, field.Name),
-                "OBJECT" when bound is not null => (PgTypeKind.Text, GraphQLValueShape.Range, false, field.Name + " { start { value inclusive } end { value inclusive } }"),
-                "SCALAR" when Scalars.TryGetValue(named.Name, out var known) => (known.Kind, known.Shape, false, field.Name),
-                "SCALAR" => (PgTypeKind.Text, GraphQLValueShape.Unknown, false, field.Name),
-                "ENUM" => (PgTypeKind.Enum, GraphQLValueShape.Enum, type.EnumValues.Count > 0 && type.EnumValues.All(v => v == v.ToUpperInvariant()), field.Name),
+                "SCALAR" when named.Name == "JSON" && IsJsonAsText(type) => (PgTypeKind.Jsonb, GraphQLValueShape.JsonText, field.Name),
+                "SCALAR" when named.Name == "KeyValueHash" => (PgTypeKind.Text, GraphQLValueShape.Hstore, field.Name),
+                "OBJECT" when bound is not null => (PgTypeKind.Text, GraphQLValueShape.Range, field.Name + " { start { value inclusive } end { value inclusive } }"),
+                "SCALAR" when Scalars.TryGetValue(named.Name, out var known) => (known.Kind, known.Shape, field.Name),
+                "SCALAR" => (PgTypeKind.Text, GraphQLValueShape.Unknown, field.Name),
+                "ENUM" => (PgTypeKind.Enum, GraphQLValueShape.Enum, field.Name),
                 "OBJECT" when IntervalParts.All(p => type.FindField(p) is not null) =>
-                    (PgTypeKind.Interval, GraphQLValueShape.Interval, false, field.Name + " { " + string.Join(" ", IntervalParts) + " }"),
+                    (PgTypeKind.Interval, GraphQLValueShape.Interval, field.Name + " { " + string.Join(" ", IntervalParts) + " }"),
                 _ => null,
             };
-            if (read is not { } r) continue;
+            if (read is not { } r)
+            {
+                // Objects other than intervals and ranges are relations (or computed columns returning rows), never columns of this table.
+                if (type?.Kind is not "OBJECT" and not "INTERFACE" and not "UNION") unreadable?.Add((field.Name, named.Name));
+                continue;
+            }
             var depth = field.Type.ListDepth;
             var boundShape = bound?.Name == "Datetime" ? GraphQLValueShape.Datetime : GraphQLValueShape.Scalar;
-            columns.Add(new GraphQLColumn(columnName, field.Name, depth > 0 ? PgTypeKind.Array : r.Kind, r.Shape, depth, r.UpperCased, r.Selection,
+            // Enum values are mapped back to labels per export, against the chosen manifest (GraphQLColumnContract).
+            columns.Add(new GraphQLColumn(columnName, field.Name, depth > 0 ? PgTypeKind.Array : r.Kind, r.Shape, depth, null, r.Selection,
                 NonNull: field.Type.Kind == "NON_NULL", ValueKind: r.Kind, BoundShape: boundShape,
-                RangesAsV5: bound is not null && rangesAsV5, InfinityAsNull: bound?.Name is "Datetime" or "Date" && rangesAsV5));
+                RangesAsV5: bound is not null && rangesAsV5, InfinityAsNull: bound?.Name is "Datetime" or "Date" && rangesAsV5)
+            {
+                GraphQLType = named.Name,
+                EnumValues = r.Shape == GraphQLValueShape.Enum ? type!.EnumValues : [],
+            });
         }
         return columns;
     }

@@ -40,14 +40,15 @@ public sealed class GraphQLExportSource : IExportSource
         ExportManifest? manifest = null, IExportLog? log = null, CancellationToken cancellationToken = default)
     {
         log ??= NullExportLog.Instance;
-        manifest ??= ExportManifest.BuiltIn;
         var client = new GraphQLClient(options, log);
         var ceiling = new PageSizeCeiling(options.PageSize, log);
         GraphQLClient? migrateClient = null;
         try
         {
             var schema = IntrospectionSchema.Parse(await client.QueryAsync(IntrospectionSchema.Query, null, "introspecting the schema", cancellationToken).ConfigureAwait(false));
-            var wanted = manifest.Tables.Select(t => t.Table).Prepend(MetaSchemas.SchemaTable).Prepend(MetaSchemas.DatabaseTable).Distinct();
+            // Every table of every built-in version (and of a given manifest) is looked for, so the version can be chosen from what is there.
+            var wanted = ExportManifest.BuiltInVersions.Append(manifest).OfType<ExportManifest>().SelectMany(m => m.Tables).Select(t => t.Table)
+                .Prepend(MetaSchemas.SchemaTable).Prepend(MetaSchemas.DatabaseTable).Distinct();
             var bindings = GraphQLDiscovery.Discover(schema, wanted, log);
             if (bindings.Count == 0)
                 throw new ExportException(ExportErrorKind.NotFound, "GraphQLNothingVisible",
@@ -117,19 +118,26 @@ public sealed class GraphQLExportSource : IExportSource
     public Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TableRef>>(_bindings.Keys.Where(t => schemas.Contains(t.Schema)).OrderBy(t => t).ToList());
 
-    public Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken cancellationToken)
+    /// <summary>An API may hide tables and columns (smart tags, grants, plugins), so what it does not show may still exist.</summary>
+    public bool ShowsWholeSchema => false;
+
+    public Task<SchemaVersionChoice> ChooseSchemaVersionAsync(IReadOnlyList<ExportManifest> candidates, CancellationToken cancellationToken)
     {
-        if (!_bindings.TryGetValue(table, out var binding)) return Task.FromResult<TableShape?>(null);
-        var columns = binding.Columns.Select(c => new ColumnInfo(c.Column, c.Field, c.Kind)).ToList();
-        var databaseColumn = MetaSchemas.DatabaseColumnOf(table);
-        return Task.FromResult<TableShape?>(new TableShape(table, columns, ["id"], databaseColumn));
+        var observed = _bindings.ToDictionary(b => b.Key, b => (IReadOnlySet<string>)b.Value.Columns.Select(c => GraphQLNames.Fold(c.Field))
+            .Concat(b.Value.Unreadable.Select(u => GraphQLNames.Fold(u.Field))).Append("id").ToHashSet(StringComparer.Ordinal));
+        return Task.FromResult(SchemaVersionChoice.Closest(candidates, observed, GraphQLNames.Fold, "the API shows"));
     }
+
+    public Task<TableShape?> DescribeTableAsync(TableRef table, ManifestTable? expected, CancellationToken cancellationToken) =>
+        Task.FromResult(_bindings.TryGetValue(table, out var binding) ? GraphQLColumnContract.Resolve(binding, expected) : null);
 
     public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var binding = _bindings[shape.Table];
-        var columns = shape.Columns.Select(c => binding.FindColumn(c.Name)
-            ?? throw new InvalidOperationException($"{shape.Table} has no GraphQL field for {c.Name}.")).ToList();
+        // A shape from DescribeTableAsync names each column's field in TypeName; one made elsewhere names the column itself.
+        var columns = shape.Columns.Select(c => (binding.Columns.FirstOrDefault(f => f.Field == c.TypeName) ?? binding.FindColumn(c.Name)) is { } field
+            ? field with { Column = c.Name, EnumLabels = c.EnumLabels ?? field.EnumLabels }
+            : throw new InvalidOperationException($"{shape.Table} has no GraphQL field for {c.Name}.")).ToList();
         await foreach (var node in _pager.NodesAsync(binding, columns, databaseId, cancellationToken).ConfigureAwait(false))
         {
             var values = new PgValue[columns.Count];

@@ -28,4 +28,10 @@ public sealed record GraphQLTableBinding(
     string CursorType)
 {
     public GraphQLColumn? FindColumn(string column) => Columns.FirstOrDefault(c => c.Column == column);
+
+    /// <summary>Scalar fields whose GraphQL type the exporter cannot read (field, type name).</summary>
+    public IReadOnlyList<(string Field, string Type)> Unreadable { get; init; } = [];
+
+    /// <summary>Folded names the API shows as columns elsewhere (condition, mutation input and patch, orderBy); see <see cref="GraphQLColumnContract"/>.</summary>
+    public IReadOnlySet<string> ColumnEvidence { get; init; } = new HashSet<string>();
 }

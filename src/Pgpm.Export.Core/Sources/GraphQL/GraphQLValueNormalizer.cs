@@ -77,7 +77,10 @@ public static class GraphQLValueNormalizer
                 return (PgTypeKind.Bytea, "\\x" + Convert.ToHexString(Convert.FromBase64String(value.GetValue<string>())).ToLowerInvariant());
             case GraphQLValueShape.Enum:
                 var label = value.GetValue<string>();
-                return (PgTypeKind.Enum, column.UpperCasedEnum ? label.ToLowerInvariant() : label);
+                if (column.EnumLabels is null) return (PgTypeKind.Enum, label);
+                return column.EnumLabels.TryGetValue(label, out var real)
+                    ? (PgTypeKind.Enum, real)
+                    : throw new FormatException($"the enum value {label} of {column.Field} is none of the values the API declared ({string.Join(", ", column.EnumLabels.Keys)})");
             case GraphQLValueShape.Interval:
                 return (PgTypeKind.Interval, IntervalText.Format(Whole(value["years"]), Whole(value["months"]), Whole(value["days"]),
                     Whole(value["hours"]), Whole(value["minutes"]), value["seconds"]?.GetValue<double>() ?? 0));

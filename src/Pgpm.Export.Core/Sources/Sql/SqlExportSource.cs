@@ -86,7 +86,23 @@ public sealed class SqlExportSource : IExportSource
         return tables;
     }
 
-    public async Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken cancellationToken)
+    /// <summary>The catalog shows every table and column there is.</summary>
+    public bool ShowsWholeSchema => true;
+
+    public async Task<SchemaVersionChoice> ChooseSchemaVersionAsync(IReadOnlyList<ExportManifest> candidates, CancellationToken cancellationToken)
+    {
+        var tables = (await ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var observed = new Dictionary<TableRef, HashSet<string>>();
+        await foreach (var (table, column) in QueryAsync(SqlCatalogQueries.MetaColumns, [MetaSchemas.All.ToArray()], "reading the meta tables' columns",
+                           r => (new TableRef(r.GetString(0), r.GetString(1)), r.GetString(2)), cancellationToken).ConfigureAwait(false))
+            if (tables.Contains(table))
+                (observed.TryGetValue(table, out var set) ? set : observed[table] = new HashSet<string>(StringComparer.Ordinal)).Add(column);
+        return SchemaVersionChoice.Closest(candidates, observed.ToDictionary(o => o.Key, o => (IReadOnlySet<string>)o.Value), c => c, "the catalog has");
+    }
+
+    public Task<TableShape?> DescribeTableAsync(TableRef table, ManifestTable? expected, CancellationToken cancellationToken) => DescribeTableAsync(table, cancellationToken);
+
+    private async Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken cancellationToken)
     {
         var doing = $"reading the columns of {table}";
         uint? oid = null;

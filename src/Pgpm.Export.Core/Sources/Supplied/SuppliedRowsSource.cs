@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Sources.Supplied;
@@ -22,7 +23,13 @@ public sealed class SuppliedRowsSource(IExportSource shapes, SuppliedRows rows) 
     public Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TableRef>>(rows.Tables.Where(t => schemas.Contains(t.Schema)).Order().ToList());
 
-    public Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken cancellationToken) => shapes.DescribeTableAsync(table, cancellationToken);
+    public bool ShowsWholeSchema => shapes.ShowsWholeSchema;
+
+    public Task<SchemaVersionChoice> ChooseSchemaVersionAsync(IReadOnlyList<ExportManifest> candidates, CancellationToken cancellationToken) =>
+        shapes.ChooseSchemaVersionAsync(candidates, cancellationToken);
+
+    public Task<TableShape?> DescribeTableAsync(TableRef table, ManifestTable? expected, CancellationToken cancellationToken) =>
+        shapes.DescribeTableAsync(table, expected, cancellationToken);
 
     public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

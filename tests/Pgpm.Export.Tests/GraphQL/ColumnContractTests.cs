@@ -1,0 +1,144 @@
+using Pgpm.Export.Errors;
+using Pgpm.Export.Export;
+using Pgpm.Export.Sandbox;
+using Pgpm.Export.Tests.Infrastructure;
+using Pgpm.Export.Writing;
+using Xunit;
+
+namespace Pgpm.Export.Tests.GraphQL;
+
+/// <summary>
+/// The column contract against real PostGraphile servers configured as an operator would (issue 13 item 1, issue 17):
+/// a hidden table is a warning listed in the summary (or a stop), a hidden column stops the export naming it (or, when
+/// allowed, is a warning listed in the summary), a computed column is never exported as a column, a user's extra
+/// column is, and enum values come back as the real labels.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public class ColumnContractTests(PostgresFixture postgres)
+{
+    private static readonly Guid Pets = SampleDatabase.SampleId;
+
+    public static TheoryData<GraphQLDialect> Dialects => [GraphQLDialect.Default, GraphQLDialect.Constructive, GraphQLDialect.PostGraphileV4];
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task A_computed_column_is_not_exported_and_an_extra_real_column_is(GraphQLDialect dialect)
+    {
+        var database = await postgres.NewSampleDatabaseAsync("computed");
+        await postgres.Server.ExecuteAsync(database, """
+            ALTER TABLE metaschema_public.schema ADD COLUMN x text;
+            UPDATE metaschema_public.schema SET x = 'extra ' || name;
+            CREATE FUNCTION metaschema_public.schema_full_label(s metaschema_public.schema) RETURNS text
+              LANGUAGE sql STABLE AS $$ SELECT s.schema_name || ':' || s.name $$;
+            """);
+        using var both = await BothSources.ExportAsync(postgres.Server, database, Pets, dialect);
+
+        WorkspaceAssert.Identical(both.Sql.Path, both.GraphQL.Path, minimumFiles: 10);
+        var schemaInserts = File.ReadAllText(Path.Combine(both.GraphQL.Path, "packages", "pets-service", "deploy", "migrate", "schema.sql"));
+        Assert.Contains("'extra public'", schemaInserts);
+        Assert.DoesNotContain("full_label", schemaInserts);
+        Assert.Contains(both.Log.Warnings, w => w.Contains("metaschema_public.schema") && w.Contains("fullLabel") && w.Contains("computed column"));
+    }
+
+    [Fact]
+    public async Task A_table_hidden_by_a_smart_tag_is_a_warning_listed_in_the_summary_or_a_stop_when_asked()
+    {
+        var database = await postgres.NewSampleDatabaseAsync("hiddentable");
+        await postgres.Server.ExecuteAsync(database, """
+            INSERT INTO services_public.site_metadata (id, database_id, site_id, title)
+              VALUES ('5e7a000b-0000-4000-8000-000000000001', '5e7a0000-0000-4000-8000-000000000001', '5e7a000a-0000-4000-8000-000000000001', 'Pets meta');
+            COMMENT ON TABLE services_public.site_metadata IS E'@behavior -*';
+            """);
+        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default);
+        using var output = new TempDirectory();
+        var log = new RecordingLog();
+        var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, null, log, databaseId: Pets);
+
+        var omission = Assert.Single(result.Omissions);
+        Assert.Equal(("services_public.site_metadata", null), (omission.Table.ToString(), omission.Column));
+        Assert.Contains(log.Warnings, w => w.Contains("services_public.site_metadata") && w.Contains("hidden by the server"));
+        Assert.Equal(result.Omissions, result.Packages.Single(p => p.Kind == PackageKind.Service).Omissions);
+
+        using var strict = new TempDirectory();
+        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, strict.Path, null, new RecordingLog(), databaseId: Pets,
+            adjustExport: o => o with { FailOnHiddenTables = true }));
+        Assert.Equal("TablesHidden", error.ErrorId);
+        Assert.Contains("services_public.site_metadata", error.Message);
+        Assert.False(Directory.Exists(Path.Combine(strict.Path, "packages", "pets-service")));
+    }
+
+    [Fact]
+    public async Task A_hidden_column_stops_the_export_naming_it_unless_missing_columns_are_allowed()
+    {
+        var database = await postgres.NewSampleDatabaseAsync("hiddencolumn");
+        await postgres.Server.ExecuteAsync(database, "COMMENT ON COLUMN metaschema_public.schema.label IS E'@behavior -*';");
+        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default);
+
+        using var stopped = new TempDirectory();
+        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, stopped.Path, null, new RecordingLog(), databaseId: Pets));
+        Assert.Equal("ColumnsNotExported", error.ErrorId);
+        Assert.Contains("metaschema_public.schema.label: hidden by the server", error.Message);
+        Assert.Contains("--allow-missing-columns", error.Message);
+        Assert.DoesNotContain("metaschema_public.schema.module", error.Message);
+        Assert.False(Directory.Exists(Path.Combine(stopped.Path, "packages", "pets-service")));
+
+        using var allowed = new TempDirectory();
+        var log = new RecordingLog();
+        var result = await GraphQLExport.RunAsync(server.Endpoint, allowed.Path, null, log, databaseId: Pets, adjustExport: o => o with { AllowMissingColumns = true });
+        var omission = Assert.Single(result.Omissions);
+        Assert.Equal("metaschema_public.schema.label", omission.Name);
+        Assert.Contains(log.Warnings, w => w.Contains("metaschema_public.schema.label"));
+        Assert.Equal(result.Omissions, result.Packages.Single(p => p.Kind == PackageKind.Service).Omissions);
+        var schemaInserts = File.ReadAllText(Path.Combine(allowed.Path, "packages", "pets-service", "deploy", "migrate", "schema.sql"));
+        Assert.DoesNotContain("  label,", schemaInserts);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task Enum_values_come_back_as_the_real_labels_or_the_column_is_named(GraphQLDialect dialect)
+    {
+        var database = await postgres.NewSampleDatabaseAsync("enumlabels");
+        await postgres.Server.ExecuteAsync(database, """
+            CREATE TYPE metaschema_public.review_state AS ENUM ('draft', 'inReview', 'Published');
+            ALTER TABLE metaschema_public.schema ADD COLUMN state metaschema_public.review_state;
+            UPDATE metaschema_public.schema SET state = CASE name WHEN 'public' THEN 'inReview'::metaschema_public.review_state ELSE 'Published' END;
+            """);
+        // With a manifest that carries the enum's labels, every dialect gives the labels back byte for byte.
+        var manifest = await GraphQLExport.DerivedManifestAsync(postgres, database);
+        using (var both = await BothSources.ExportAsync(postgres.Server, database, Pets, dialect, manifest))
+        {
+            WorkspaceAssert.Identical(both.Sql.Path, both.GraphQL.Path, minimumFiles: 10);
+            Assert.Contains("'inReview'", File.ReadAllText(Path.Combine(both.GraphQL.Path, "packages", "pets-service", "deploy", "migrate", "schema.sql")));
+        }
+
+        // Without the labels, a server that changes the values cannot be read back: the export stops naming the column.
+        await using var server = await GraphQLExport.StartAsync(postgres, database, dialect);
+        using var output = new TempDirectory();
+        if (dialect == GraphQLDialect.Default)
+        {
+            var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, null, new RecordingLog(), databaseId: Pets);
+            Assert.Empty(result.Omissions);
+            Assert.Contains("'inReview'", File.ReadAllText(Path.Combine(output.Path, "packages", "pets-service", "deploy", "migrate", "schema.sql")));
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Path, null, new RecordingLog(), databaseId: Pets));
+            Assert.Equal("ColumnsNotExported", error.ErrorId);
+            Assert.Contains("metaschema_public.schema.state", error.Message);
+            Assert.Contains("cannot be turned back", error.Message);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task A_0_16_database_follows_the_0_16_manifest_with_nothing_reported_missing(GraphQLDialect dialect)
+    {
+        var database = await postgres.NewSampleDatabaseAsync("v016");
+        using var both = await BothSources.ExportAsync(postgres.Server, database, Pets, dialect);
+        WorkspaceAssert.Identical(both.Sql.Path, both.GraphQL.Path, minimumFiles: 10);
+        Assert.Equal("0.16", both.Result.SchemaVersion);
+        Assert.Empty(both.Result.Omissions);
+        Assert.Contains(both.Log.Verbose, v => v.StartsWith("Schema version 0.16 chosen", StringComparison.Ordinal));
+        Assert.DoesNotContain(both.Log.Warnings, w => w.Contains("hidden") && !w.Contains("schema_hash"));
+    }
+}
