@@ -37,11 +37,11 @@ internal static class ColumnContract
         if (columns.Count > 0 && !context.Options.AllowMissingColumns)
             throw new ExportException(ExportErrorKind.Unavailable, "ColumnsNotExported",
                 $"{context.Source.Description} does not give {Count(columns.Count, "column")} of {context.Manifest.Describe()}, so the export would lose their values: " +
-                string.Join("; ", columns) + ". Nothing was written. Make the server expose them, or pass --allow-missing-columns to export without them (each is then a warning and listed in the summary).");
+                string.Join("; ", columns) + $". Nothing was written. Make the server expose them, or pass {OptionName.AllowMissingColumns} to export without them (each is then a warning and listed in the summary).");
         if (hiddenTables.Count > 0 && context.Options.FailOnHiddenTables)
             throw new ExportException(ExportErrorKind.Unavailable, "TablesHidden",
                 $"{context.Source.Description} does not expose {Count(hiddenTables.Count, "table")} of {context.Manifest.Describe()}: " +
-                string.Join("; ", hiddenTables.Select(t => t.Name)) + ". Nothing was written (--fail-on-hidden-tables).");
+                string.Join("; ", hiddenTables.Select(t => t.Name)) + $". Nothing was written ({OptionName.FailOnHiddenTables}).");
 
         foreach (var omission in hiddenTables.Concat(columns))
         {

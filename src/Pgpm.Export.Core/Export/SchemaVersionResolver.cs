@@ -18,14 +18,14 @@ public static class SchemaVersionResolver
         {
             if (schemaVersion is not null)
                 throw new ExportException(ExportErrorKind.InvalidArgument, "ManifestAndSchemaVersion",
-                    "Give either a manifest (--manifest) or a built-in schema version (--schema-version), not both: a manifest replaces the built-in ones.");
-            log.Verbose($"Following {manifest.Describe()} from the manifest given (--manifest).");
+                    $"Give either a manifest ({OptionName.Manifest}) or a built-in schema version ({OptionName.SchemaVersion}), not both: a manifest replaces the built-in ones.");
+            log.Verbose($"Following {manifest.Describe()} from the manifest given ({OptionName.Manifest}).");
             return manifest;
         }
         if (schemaVersion is not null)
         {
             var chosen = ExportManifest.ForVersion(schemaVersion);
-            log.Verbose($"Following schema version {chosen.Version}, as asked (--schema-version).");
+            log.Verbose($"Following schema version {chosen.Version}, as asked ({OptionName.SchemaVersion}).");
             return chosen;
         }
         var choice = await source.ChooseSchemaVersionAsync(ExportManifest.BuiltInVersions, cancellationToken).ConfigureAwait(false);

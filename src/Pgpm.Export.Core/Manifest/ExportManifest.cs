@@ -48,10 +48,10 @@ public sealed class ExportManifest
     public static ExportManifest BuiltIn => BuiltInVersions[^1];
 
     /// <summary>The built-in manifest of a schema version; <c>SchemaVersionUnknown</c> names the versions there are.</summary>
-    public static ExportManifest ForVersion(string version, string option = "--schema-version") =>
+    public static ExportManifest ForVersion(string version) =>
         BuiltInVersions.FirstOrDefault(m => m.Version == version)
         ?? throw new ExportException(ExportErrorKind.InvalidArgument, "SchemaVersionUnknown",
-            $"There is no built-in manifest for schema version '{version}' ({option}); built in: {string.Join(", ", BuiltInVersions.Select(m => m.Version))}. " +
+            $"There is no built-in manifest for schema version '{version}' ({OptionName.SchemaVersion}); built in: {string.Join(", ", BuiltInVersions.Select(m => m.Version))}. " +
             $"For another version, derive a manifest from a database of that version with 'pgpm-export manifest' and pass it with {OptionName.Manifest}.");
 
     public static ExportManifest LoadFile(string path)

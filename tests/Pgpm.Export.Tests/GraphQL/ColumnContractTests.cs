@@ -78,7 +78,7 @@ public class ColumnContractTests(PostgresFixture postgres)
         var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, stopped.Path, null, new RecordingLog(), databaseId: Pets));
         Assert.Equal("ColumnsNotExported", error.ErrorId);
         Assert.Contains("metaschema_public.schema.label: hidden by the server", error.Message);
-        Assert.Contains("--allow-missing-columns", error.Message);
+        Assert.Contains("--allow-missing-columns", OptionName.Render(error.Message, Vocabulary.CommandLine));
         Assert.DoesNotContain("metaschema_public.schema.module", error.Message);
         Assert.False(Directory.Exists(Path.Combine(stopped.Path, "packages", "pets-service")));
 

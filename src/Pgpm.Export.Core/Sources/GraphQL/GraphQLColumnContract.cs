@@ -1,3 +1,4 @@
+using Pgpm.Export.Errors;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 
@@ -31,7 +32,7 @@ public static class GraphQLColumnContract
                 notColumns.Add(new UnreadColumn(column.Field,
                     $"the field {column.Field} is not a column the manifest lists for {binding.Table}, and the API does not show it as a column " +
                     "(it is in none of the table's condition, orderBy or mutation input types), so it is taken for a computed column and not exported; " +
-                    "if it is a real column, add it to a manifest (--manifest)"));
+                    $"if it is a real column, add it to a manifest ({OptionName.Manifest})"));
                 continue;
             }
             var name = known?.Name ?? column.Column;
