@@ -120,7 +120,7 @@ public class SqlActionsOverGraphQLTests(PostgresFixture postgres)
 
         Assert.Equal("SqlActionsCategoryUnavailable", error.ErrorId);
         Assert.Contains("allDbMigrateSqlActions", error.Message);
-        Assert.Contains("--exclude-categories", error.Message);
+        Assert.Contains("--exclude-categories", OptionName.Render(error.Message, Vocabulary.CommandLine));
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
 
         // Without exclusions the same API gives the whole database package.
