@@ -26,8 +26,9 @@ internal sealed class CmdletHost(PSCmdlet cmdlet) : IPipelineHost
 
     /// <summary>
     /// ShouldContinue, except where no one can answer: under -Confirm:$false the user asked not to be prompted, and a
-    /// non-interactive host (pwsh -NonInteractive, a job, a runbook) throws instead of asking. Both give null, so the
-    /// command raises its own error naming -Force rather than the host's "Read and Prompt functionality is not available".
+    /// non-interactive host (pwsh -NonInteractive, a job, a runbook) throws instead of asking, and pwsh's console host
+    /// throws NullReferenceException when its redirected input ends before an answer (stdin from /dev/null or a pipe).
+    /// All give null, so the command raises its own error naming -Force rather than the host's failure.
     /// </summary>
     public bool? ShouldContinue(string query, string caption)
     {
@@ -37,7 +38,8 @@ internal sealed class CmdletHost(PSCmdlet cmdlet) : IPipelineHost
         {
             return cmdlet.ShouldContinue(query, caption);
         }
-        catch (Exception e) when (e is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException)
+        catch (Exception e) when (e is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException
+                                   || (e is NullReferenceException && Console.IsInputRedirected))
         {
             return null;
         }
