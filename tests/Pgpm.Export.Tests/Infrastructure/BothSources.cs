@@ -43,8 +43,8 @@ public sealed class BothSources : IDisposable
         return both;
     }
 
-    private static ExportManifest WithoutSchemaHash(ExportManifest manifest) => new(manifest.Tables
-        .Select(t => t.Table == MetaSchemas.DatabaseTable ? t with { DropColumns = [.. t.DropColumns, "schema_hash"] } : t).ToList(), manifest.Version);
+    private static ExportManifest WithoutSchemaHash(ExportManifest manifest) =>
+        new(manifest.Tables.Select(GraphQLExport.WithoutV4OmittedColumn).ToList(), manifest.Version);
 
     public void Dispose()
     {

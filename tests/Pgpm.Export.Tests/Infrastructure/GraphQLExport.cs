@@ -62,6 +62,10 @@ public static class GraphQLExport
     /// </summary>
     public static async Task<ExportManifest> ParityManifestAsync(PostgresFixture postgres, string database, GraphQLDialect dialect = GraphQLDialect.Default) => new((await DerivedManifestAsync(postgres, database)).Tables
         .Select(t => t.Table.Name == "export_value_fixture" ? t with { DropColumns = [.. t.DropColumns, "MixedCase", "mixed_case"] } : t)
-        .Select(t => dialect == GraphQLDialect.PostGraphileV4 && t.Table == MetaSchemas.DatabaseTable ? t with { DropColumns = [.. t.DropColumns, "schema_hash"] } : t)
+        .Select(t => dialect == GraphQLDialect.PostGraphileV4 ? WithoutV4OmittedColumn(t) : t)
         .ToList());
+
+    /// <summary>The table less database.schema_hash, which the Constructive schema marks <c>@omit</c> and so no v4 API carries.</summary>
+    public static ManifestTable WithoutV4OmittedColumn(ManifestTable table) =>
+        table.Table == MetaSchemas.DatabaseTable ? table with { DropColumns = [.. table.DropColumns, "schema_hash"] } : table;
 }
