@@ -35,6 +35,7 @@ public static class TableRowQuery
                 continue;
             }
 
+            RowTypeName.CheckColumns(table, shape.Columns);
             foreach (var unread in shape.Unread)
                 log.Warning($"{table}.{unread.Column} is not read: {unread.Reason}.");
             foreach (var field in shape.NotColumns)

@@ -4,7 +4,10 @@ using Pgpm.Export.Model;
 
 namespace Pgpm.Export.PowerShell;
 
-/// <summary>Rows between the engine and PowerShell objects: one note property per column, the table in the type name.</summary>
+/// <summary>
+/// Rows between the engine and PowerShell objects: the table first (<see cref="RowTypeName.TableProperty"/>, then in
+/// the type name), then one note property per column.
+/// </summary>
 internal static class PipelineObjects
 {
     public static PSObject ToPSObject(RowRecord row)
@@ -12,6 +15,7 @@ internal static class PipelineObjects
         var result = new PSObject();
         result.TypeNames.Insert(0, row.TypeName);
         result.TypeNames.Insert(1, "Pgpm.Export.Row");
+        result.Properties.Add(new PSNoteProperty(RowTypeName.TableProperty, row.Table.ToString()));
         foreach (var (name, value) in row.Values)
             result.Properties.Add(new PSNoteProperty(name, value));
         return result;
@@ -20,13 +24,14 @@ internal static class PipelineObjects
     /// <summary>
     /// The database a piped object stands for, as PowerShell binds by property name: a DatabaseInfo, or any object
     /// (deserialized by Import-Clixml or a job, a [pscustomobject]) with a <c>DatabaseId</c>, or an <c>Id</c> when it
-    /// is not a row (rows carry a row type name or a <c>database_id</c> column, and their <c>id</c> is the row's own).
+    /// is not a row (rows carry a row type name, a <c>Pgpm.Table</c> property or a <c>database_id</c> column, and their <c>id</c> is the row's own).
     /// Null for anything else, which is then read as a row.
     /// </summary>
     public static Guid? DatabaseIdOf(PSObject input)
     {
         if (input.BaseObject is DatabaseInfo database) return database.Id;
-        if (RowTypeName.TableOf(input.TypeNames) is not null || input.Properties["database_id"] is not null) return null;
+        if (RowTypeName.TableOf(input.TypeNames) is not null || input.Properties[RowTypeName.TableProperty] is not null || input.Properties["database_id"] is not null)
+            return null;
         var property = input.Properties["DatabaseId"] ?? input.Properties["Id"];
         return property?.Value switch
         {

@@ -114,6 +114,7 @@ Describe 'Get-ExportTable and Get-ExportSqlAction' {
         $fields = Get-ExportTable -Source $script:source -DatabaseId $script:databaseId -Name field
         $fields | Should -Not -BeNullOrEmpty
         $fields[0].PSObject.TypeNames[0] | Should -Be 'Pgpm.Export.Row#metaschema_public.field'
+        $fields[0].'Pgpm.Table' | Should -Be 'metaschema_public.field'
         $fields[0].database_id | Should -Be $script:databaseId
         $fields[0].is_required | Should -BeOfType [bool]
     }
@@ -200,7 +201,7 @@ Describe 'Export-PgpmProject' {
     It 'writes only the rows that pass the filter' {
         $out = Join-Path TestDrive: 'filtered'
         Get-ExportTable -Source $script:source -DatabaseId $script:databaseId |
-            Where-Object { $_.PSObject.TypeNames[0] -ne 'Pgpm.Export.Row#metaschema_public.field' } |
+            Where-Object Pgpm.Table -ne 'metaschema_public.field' |
             Export-PgpmProject -Source $script:source -DatabaseId $script:databaseId -OutputPath $out -WarningAction SilentlyContinue | Out-Null
         Get-Content (Join-Path $out 'packages/pets-service/pgpm.plan') -Raw | Should -Not -Match 'migrate/field '
         Test-Path (Join-Path $out 'packages/pets') | Should -BeFalse

@@ -30,8 +30,8 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var table = RowTypeName.TableOf(input.TypeNames) ?? throw Reject(input, "RowTypeUnknown",
-                    $"is {input.Description}, not a row from Get-ExportTable or Get-ExportSqlAction: none of its type names is {RowTypeName.Prefix}<schema>.<table>");
+                var table = RowTypeName.TableOf(input.TypeNames) ?? RowTypeName.TableOf(input.Properties) ?? throw Reject(input, "RowTypeUnknown",
+                    $"is {input.Description}, not a row from Get-ExportTable or Get-ExportSqlAction: none of its type names is {RowTypeName.Prefix}<schema>.<table> and it has no {RowTypeName.TableProperty} property");
                 if (table == MetaSchemas.SqlActionsTable)
                     rows.Add(SqlActionInput.Read(input, databaseId));
                 else
@@ -67,7 +67,9 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
 
     private void WarnAboutExtras(RowInput input, TableShape shape)
     {
-        var extras = input.Properties.Select(p => p.Key).Where(name => shape.Columns.All(c => !c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
+        var extras = input.Properties.Select(p => p.Key)
+            .Where(name => !name.Equals(RowTypeName.TableProperty, StringComparison.OrdinalIgnoreCase))
+            .Where(name => shape.Columns.All(c => !c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
         if (extras.Count > 0 && _warnedExtras.Add(shape.Table))
             output.WriteWarning($"Rows of {shape.Table} have properties that are not its columns ({string.Join(", ", extras)}); they are not written.");
     }
