@@ -9,13 +9,23 @@ namespace Pgpm.Export.Commands;
 /// <summary>Opens the source a <see cref="SourceRequest"/> describes, checking it answers.</summary>
 public static class SourceOpener
 {
+    /// <summary>
+    /// Opens the request's source; with neither a connection string nor an endpoint, the connection string in
+    /// <c>$env:PGPM_EXPORT_CONNECTION_STRING</c>, as the command line does.
+    /// </summary>
+    /// <exception cref="ExportException">SourceNotGiven (InvalidArgument) naming every way to give a source; or the source's own errors.</exception>
     public static async Task<PgpmExportSource> OpenAsync(SourceRequest request, IExportLog log, CancellationToken cancellationToken)
     {
-        if ((request.ConnectionString is null) == (request.GraphQLEndpoint is null))
+        if (request.ConnectionString is not null && request.GraphQLEndpoint is not null)
+            throw new ExportException(ExportErrorKind.InvalidArgument, "SourceGivenTwice", $"Give either {OptionName.GraphQLEndpoint} or -ConnectionString, not both.");
+        var connectionString = request.GraphQLEndpoint is null
+            ? request.ConnectionString ?? Environment.GetEnvironmentVariable(SourceRequest.ConnectionStringVariable)
+            : null;
+        if (request.GraphQLEndpoint is null && string.IsNullOrWhiteSpace(connectionString))
             throw new ExportException(ExportErrorKind.InvalidArgument, "SourceNotGiven",
-                "Give exactly one source: -GraphQLEndpoint, -ConnectionString or -Source.");
-        if (request.ConnectionString is not null)
-            return new PgpmExportSource(await SqlExportSource.OpenAsync(request.ConnectionString, log, cancellationToken).ConfigureAwait(false), "Sql");
+                $"Give the source: {OptionName.GraphQLEndpoint} (with {OptionName.Token}), {OptionName.ConnectionString}, or -Source with a source from New-PgpmExportSource.");
+        if (connectionString is not null)
+            return new PgpmExportSource(await SqlExportSource.OpenAsync(connectionString, log, cancellationToken).ConfigureAwait(false), "Sql");
 
         var token = request.Token ?? Environment.GetEnvironmentVariable(SourceRequest.TokenVariable);
         var main = Endpoint(request, request.GraphQLEndpoint!, "-GraphQLEndpoint", token);

@@ -9,7 +9,9 @@ namespace Pgpm.Export.PowerShell;
 
 /// <summary>
 /// The parameters that say how to reach a source: a GraphQL endpoint (with a token as a SecureString, a
-/// PSCredential's password or $env:PGPM_EXPORT_TOKEN), or a PostgreSQL connection string.
+/// PSCredential's password or $env:PGPM_EXPORT_TOKEN), or a PostgreSQL connection string (given, or else
+/// $env:PGPM_EXPORT_CONNECTION_STRING: the connection-string set is the default, so a command with no source
+/// parameter reads the variable as the command line does, or stops with SourceNotGiven).
 /// </summary>
 public abstract class EndpointCmdlet : PgpmCmdlet
 {
@@ -45,9 +47,10 @@ public abstract class EndpointCmdlet : PgpmCmdlet
     [Parameter(ParameterSetName = ParameterSets.GraphQL)]
     public SwitchParameter SkipCertificateCheck { get; set; }
 
-    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.ConnectionString)]
+    /// <summary>Not mandatory: its set is the default, and without it the source is $env:PGPM_EXPORT_CONNECTION_STRING (SourceOpener).</summary>
+    [Parameter(ParameterSetName = ParameterSets.ConnectionString)]
     [ValidateNotNullOrEmpty]
-    public string ConnectionString { get; set; } = null!;
+    public string? ConnectionString { get; set; }
 
     /// <summary>The source the bound parameters describe. The token leaves its SecureString only here, for the request.</summary>
     internal SourceRequest BuildRequest()

@@ -13,7 +13,7 @@ namespace Pgpm.Export.PowerShell.Cmdlets;
 /// package. Piped rows (from Get-ExportTable / Get-ExportSqlAction) are written exactly as given instead of
 /// reading the source; piped databases (from Get-ExportDatabase) are each exported whole.
 /// </summary>
-[Cmdlet(VerbsData.Export, "PgpmProject", DefaultParameterSetName = ParameterSets.GraphQL, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsData.Export, "PgpmProject", DefaultParameterSetName = ParameterSets.ConnectionString, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PackageSummary))]
 public sealed class ExportPgpmProjectCommand : SourceCmdlet
 {

@@ -6,7 +6,7 @@ using Pgpm.Export.PowerShell.Completers;
 namespace Pgpm.Export.PowerShell.Cmdlets;
 
 /// <summary>Get-ExportDatabase: the source's databases, optionally by name with wildcards.</summary>
-[Cmdlet(VerbsCommon.Get, "ExportDatabase", DefaultParameterSetName = ParameterSets.GraphQL)]
+[Cmdlet(VerbsCommon.Get, "ExportDatabase", DefaultParameterSetName = ParameterSets.ConnectionString)]
 [OutputType(typeof(DatabaseInfo))]
 public sealed class GetExportDatabaseCommand : SourceCmdlet
 {

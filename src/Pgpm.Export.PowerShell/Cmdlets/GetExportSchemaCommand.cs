@@ -5,7 +5,7 @@ using Pgpm.Export.Model;
 namespace Pgpm.Export.PowerShell.Cmdlets;
 
 /// <summary>Get-ExportSchema: a database's rows of metaschema_public.schema.</summary>
-[Cmdlet(VerbsCommon.Get, "ExportSchema", DefaultParameterSetName = ParameterSets.GraphQL)]
+[Cmdlet(VerbsCommon.Get, "ExportSchema", DefaultParameterSetName = ParameterSets.ConnectionString)]
 [OutputType(typeof(SchemaInfo))]
 public sealed class GetExportSchemaCommand : SourceCmdlet
 {

@@ -4,7 +4,7 @@ using Pgpm.Export.Commands;
 namespace Pgpm.Export.PowerShell.Cmdlets;
 
 /// <summary>Get-ExportSqlAction: a database's db_migrate.sql_actions rows, the changes of its database package.</summary>
-[Cmdlet(VerbsCommon.Get, "ExportSqlAction", DefaultParameterSetName = ParameterSets.GraphQL)]
+[Cmdlet(VerbsCommon.Get, "ExportSqlAction", DefaultParameterSetName = ParameterSets.ConnectionString)]
 [OutputType("Pgpm.Export.Row#db_migrate.sql_actions")]
 public sealed class GetExportSqlActionCommand : SourceCmdlet
 {

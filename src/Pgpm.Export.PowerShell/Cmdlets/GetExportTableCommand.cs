@@ -8,7 +8,7 @@ namespace Pgpm.Export.PowerShell.Cmdlets;
 /// Get-ExportTable: streams a database's meta table rows as objects (type name
 /// <c>Pgpm.Export.Row#schema.table</c>), or with -ListAvailable the tables and whether the source exposes them.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "ExportTable", DefaultParameterSetName = ParameterSets.GraphQL)]
+[Cmdlet(VerbsCommon.Get, "ExportTable", DefaultParameterSetName = ParameterSets.ConnectionString)]
 [OutputType("Pgpm.Export.Row")]
 [OutputType(typeof(ExportTableInfo))]
 public sealed class GetExportTableCommand : SourceCmdlet

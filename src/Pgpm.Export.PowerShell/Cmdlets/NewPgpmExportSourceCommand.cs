@@ -5,7 +5,7 @@ using Pgpm.Export.Commands.Pipeline;
 namespace Pgpm.Export.PowerShell.Cmdlets;
 
 /// <summary>New-PgpmExportSource: opens a source once for a runbook that calls several cmdlets with -Source.</summary>
-[Cmdlet(VerbsCommon.New, "PgpmExportSource", DefaultParameterSetName = ParameterSets.GraphQL)]
+[Cmdlet(VerbsCommon.New, "PgpmExportSource", DefaultParameterSetName = ParameterSets.ConnectionString)]
 [OutputType(typeof(PgpmExportSource))]
 public sealed class NewPgpmExportSourceCommand : EndpointCmdlet
 {

@@ -64,12 +64,13 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
         {
             var expected = cmdlet.Name == "New-PgpmExportSource" ? SourceSets.Where(s => s != "Source") : SourceSets;
             Assert.Equal(expected, cmdlet.ParameterSets.Order(StringComparer.Ordinal));
-            Assert.Equal("GraphQL", cmdlet.DefaultParameterSet);
+            // With no source on the line the connection-string set binds and reads $env:PGPM_EXPORT_CONNECTION_STRING, as the CLI does.
+            Assert.Equal("ConnectionString", cmdlet.DefaultParameterSet);
             foreach (var set in cmdlet.ParameterSets)
             {
-                // A set is chosen by a mandatory parameter only it has, so binding never has two candidates.
-                var own = cmdlet.Parameters.Where(p => p.Sets.Any(s => s.Name == set && s.Mandatory) && p.Sets.All(s => s.Name == set)).ToList();
-                Assert.True(own.Count == 1, $"{cmdlet.Name} set {set} has {own.Count} mandatory parameters of its own");
+                // A set is chosen by a parameter only it has (mandatory except in the default set), so binding never has two candidates.
+                var own = cmdlet.Parameters.Where(p => p.Sets.Any(s => s.Name == set && s.Mandatory == (set != cmdlet.DefaultParameterSet)) && p.Sets.All(s => s.Name == set)).ToList();
+                Assert.True(own.Count == 1, $"{cmdlet.Name} set {set} has {own.Count} parameters of its own");
             }
             var positions = cmdlet.Parameters.SelectMany(p => p.Sets.Select(s => s.Position)).Where(p => p != int.MinValue).ToList();
             Assert.Equal(positions.Distinct().Count(), positions.Count);
