@@ -1,8 +1,9 @@
 using Pgpm.Export.Manifest;
+using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Commands;
 
-/// <summary>What tab completion offers: meta table names for -Name, a source's database names for -Database.</summary>
+/// <summary>What tab completion offers: meta table names for -Name; a source's databases, a database's schema names and sql_actions categories.</summary>
 public static class Completion
 {
     /// <summary>The manifest's table names starting with <paramref name="word"/>; full names once the word has a dot.</summary>
@@ -18,14 +19,31 @@ public static class Completion
             .ToList();
     }
 
-    /// <summary>The source's database names starting with <paramref name="word"/>.</summary>
-    public static async Task<IReadOnlyList<string>> DatabaseNamesAsync(PgpmExportSource source, string? word, CancellationToken cancellationToken)
+    /// <summary>The source's databases whose name or id starts with <paramref name="word"/> (ignoring case), by name.</summary>
+    public static async Task<IReadOnlyList<DatabaseInfo>> DatabasesAsync(PgpmExportSource source, string? word, CancellationToken cancellationToken)
     {
         var all = await source.Inner.ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
-        return all.Select(d => d.Name)
-            .Where(n => n.StartsWith(word ?? "", StringComparison.OrdinalIgnoreCase))
-            .Distinct()
-            .Order(StringComparer.Ordinal)
+        return all.Where(d => StartsWith(d.Name, word) || StartsWith(d.Id.ToString(), word))
+            .OrderBy(d => d.Name, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>The database's schema names (metaschema_public.schema.name, what -Schema takes) starting with <paramref name="word"/>.</summary>
+    public static async Task<IReadOnlyList<string>> SchemaNamesAsync(PgpmExportSource source, Guid databaseId, string? word, CancellationToken cancellationToken) =>
+        Matching((await source.Inner.GetSchemasAsync(databaseId, cancellationToken).ConfigureAwait(false)).Select(s => s.Name), word);
+
+    /// <summary>The categories of the database's db_migrate.sql_actions starting with <paramref name="word"/>; none when the source cannot give them.</summary>
+    public static async Task<IReadOnlyList<string>> SqlActionCategoriesAsync(PgpmExportSource source, Guid databaseId, string? word, CancellationToken cancellationToken)
+    {
+        if (!(await source.Inner.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false)).Available) return [];
+        var categories = new List<string>();
+        await foreach (var action in source.Inner.ReadSqlActionsAsync(databaseId, [], cancellationToken).ConfigureAwait(false))
+            if (action.Category is { } category) categories.Add(category);
+        return Matching(categories, word);
+    }
+
+    private static IReadOnlyList<string> Matching(IEnumerable<string> names, string? word) =>
+        names.Where(n => StartsWith(n, word)).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    private static bool StartsWith(string name, string? word) => name.StartsWith(word ?? "", StringComparison.OrdinalIgnoreCase);
 }

@@ -63,7 +63,7 @@ public abstract class EndpointCmdlet : PgpmCmdlet
         {
             GraphQLEndpoint = GraphQLEndpoint.OriginalString,
             Token = string.IsNullOrEmpty(token) ? null : token,
-            Headers = Headers(),
+            Headers = HeadersFrom(Header),
             MigrateEndpoint = MigrateEndpoint?.OriginalString,
             PageSize = PageSize,
             MaxResponseBytes = MaxResponseSize,
@@ -71,11 +71,12 @@ public abstract class EndpointCmdlet : PgpmCmdlet
         };
     }
 
-    private Dictionary<string, string> Headers()
+    /// <summary>A -Header hashtable as name → value text (PSObject wrappers taken off).</summary>
+    internal static Dictionary<string, string> HeadersFrom(Hashtable? header)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (Header is null) return headers;
-        foreach (DictionaryEntry entry in Header)
+        if (header is null) return headers;
+        foreach (DictionaryEntry entry in header)
             headers[Convert.ToString(entry.Key) ?? ""] = Convert.ToString(entry.Value is PSObject p ? p.BaseObject : entry.Value) ?? "";
         return headers;
     }

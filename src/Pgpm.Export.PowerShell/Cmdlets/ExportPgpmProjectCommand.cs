@@ -26,6 +26,7 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
     public string OutputPath { get; set; } = null!;
 
     [Parameter]
+    [ArgumentCompleter(typeof(DatabaseIdCompleter))]
     public Guid? DatabaseId { get; set; }
 
     [Parameter]
@@ -46,10 +47,12 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
     public string? Author { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(SchemaNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Schema { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(SqlActionCategoryCompleter))]
     [ValidateNotNull]
     public string[]? ExcludeCategory { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Pgpm.Export.Commands;
+using Pgpm.Export.PowerShell.Completers;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.PowerShell.Cmdlets;
@@ -11,6 +12,7 @@ public sealed class GetExportSchemaCommand : SourceCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
+    [ArgumentCompleter(typeof(DatabaseIdCompleter))]
     public Guid DatabaseId { get; set; }
 
     protected override void ProcessRecord() =>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Pgpm.Export.Commands;
+using Pgpm.Export.PowerShell.Completers;
 
 namespace Pgpm.Export.PowerShell.Cmdlets;
 
@@ -10,9 +11,11 @@ public sealed class GetExportSqlActionCommand : SourceCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
+    [ArgumentCompleter(typeof(DatabaseIdCompleter))]
     public Guid DatabaseId { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(SqlActionCategoryCompleter))]
     [ValidateNotNull]
     public string[]? ExcludeCategory { get; set; }
 

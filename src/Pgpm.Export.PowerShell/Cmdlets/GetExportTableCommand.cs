@@ -15,6 +15,7 @@ public sealed class GetExportTableCommand : SourceCmdlet
 {
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
+    [ArgumentCompleter(typeof(DatabaseIdCompleter))]
     public Guid? DatabaseId { get; set; }
 
     [Parameter(Position = 0)]

@@ -1,0 +1,16 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Pgpm.Export.Commands;
+
+namespace Pgpm.Export.PowerShell.Completers;
+
+/// <summary>Completes -Schema with the schema names of the database on the command line (-DatabaseId or -Database).</summary>
+public sealed class SchemaNameCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionSource.Complete(fakeBoundParameters, async (source, ct) =>
+            await CompletionSource.DatabaseIdAsync(fakeBoundParameters, source, ct).ConfigureAwait(false) is { } databaseId
+                ? (await Completion.SchemaNamesAsync(source, databaseId, CompletionSource.Word(wordToComplete), ct).ConfigureAwait(false)).Select(CompletionText.Result)
+                : []);
+}

@@ -1,0 +1,19 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Pgpm.Export.Commands;
+
+namespace Pgpm.Export.PowerShell.Completers;
+
+/// <summary>
+/// Completes -ExcludeCategory with the categories of the db_migrate.sql_actions rows of the database on the command
+/// line; they are read within the completion's time limit, so a very large database may complete nothing.
+/// </summary>
+public sealed class SqlActionCategoryCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionSource.Complete(fakeBoundParameters, async (source, ct) =>
+            await CompletionSource.DatabaseIdAsync(fakeBoundParameters, source, ct).ConfigureAwait(false) is { } databaseId
+                ? (await Completion.SqlActionCategoriesAsync(source, databaseId, CompletionSource.Word(wordToComplete), ct).ConfigureAwait(false)).Select(CompletionText.Result)
+                : []);
+}
