@@ -1,3 +1,4 @@
+using Pgpm.Export.Logging;
 using System.CommandLine;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Export;
@@ -107,11 +108,12 @@ public static class CliApplication
             Concurrency = parse.GetValue(cli.Concurrency),
         };
 
+        DatabaseResolver.RefuseBoth(exportOptions.DatabaseId, exportOptions.DatabaseName);
         await using var source = await SourceFactory.OpenAsync(cli, parse, exportOptions.Manifest, log, cancellationToken).ConfigureAwait(false);
         var exporter = new ProjectExporter(source, log);
         var result = await exporter.ExportAsync(exportOptions, cancellationToken).ConfigureAwait(false);
         foreach (var package in result.Packages)
-            output.WriteLine($"wrote {package.Kind.ToString().ToLowerInvariant()} package {package.Name}: {package.Changes} changes, {package.Rows} rows -> {package.Path}");
+            output.WriteLine($"wrote {package.Kind.ToString().ToLowerInvariant()} package {package.Name}: {Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")} -> {package.Path}");
         foreach (var omission in result.Omissions)
             output.WriteLine($"not exported: {omission}");
         if (result.Packages.Count == 0)

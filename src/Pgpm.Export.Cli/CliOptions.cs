@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Export;
 using Pgpm.Export.Sources.GraphQL;
@@ -26,7 +27,11 @@ internal sealed class CliOptions
     public Option<bool> SkipCertificateCheck { get; } = new("--skip-certificate-check") { Description = "Accept any TLS certificate from the GraphQL endpoints. Only for a test endpoint with a self-signed certificate: it lets anyone on the path read the token. Prints a warning." };
     public Option<int?> PageSize { get; } = new("--page-size") { Description = $"The most rows per GraphQL page (default {GraphQLEndpointOptions.DefaultPageSize}); fewer when rows are large, and halved while the server refuses the size." };
 
-    public Option<Guid?> DatabaseId { get; } = new("--database-id", "--databaseId") { Description = "Id of the database (a row of metaschema_public.database) to export." };
+    public Option<Guid?> DatabaseId { get; } = new("--database-id", "--databaseId")
+    {
+        Description = "Id of the database (a row of metaschema_public.database) to export.",
+        CustomParser = Uuid,
+    };
     public Option<string?> DatabaseName { get; } = new("--database", "-d") { Description = "Name of the database (metaschema_public.database.name) to export." };
     public Option<string?> ExtensionName { get; } = new("--extension-name", "--extensionName") { Description = "Name of the database package (default: the database's name)." };
     public Option<string?> MetaExtensionName { get; } = new("--meta-extension-name", "--metaExtensionName") { Description = "Name of the service package (default: <database name>-service)." };
@@ -40,6 +45,15 @@ internal sealed class CliOptions
     public Option<bool> FailOnHiddenTables { get; } = new("--fail-on-hidden-tables") { Description = "Stop when a GraphQL API does not expose a table of the schema version, instead of warning." };
     public Option<int> Concurrency { get; } = new("--concurrency") { Description = $"How many tables are read at once (default {ExportOptions.DefaultConcurrency}; 1 reads one after another). The output is the same either way.", DefaultValueFactory = _ => ExportOptions.DefaultConcurrency };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Say which tables were read, skipped and renamed." };
+
+    /// <summary>A UUID, or an error that names the option and says what it takes (the default names the CLR type).</summary>
+    private static Guid? Uuid(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (Guid.TryParse(text, out var id)) return id;
+        result.AddError($"--database-id takes the database's id, a UUID such as 5e7a0000-0000-4000-8000-000000000001, not '{text}'.");
+        return null;
+    }
 
     public void AddExportOptionsTo(Command command)
     {

@@ -31,7 +31,7 @@ internal static class DemoCommand
         var root = Path.GetFullPath(outputPath);
         foreach (var package in result.Packages)
         {
-            output.WriteLine($"wrote {package.Kind.ToString().ToLowerInvariant()} package {package.Name}: {package.Changes} changes, {package.Rows} rows");
+            output.WriteLine($"wrote {package.Kind.ToString().ToLowerInvariant()} package {package.Name}: {Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")}");
             foreach (var file in Directory.EnumerateFiles(package.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 output.WriteLine($"  {Path.GetRelativePath(root, file).Replace('\\', '/'),-70} {new FileInfo(file).Length,8} bytes");
         }

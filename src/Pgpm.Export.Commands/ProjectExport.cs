@@ -1,3 +1,4 @@
+using Pgpm.Export.Logging;
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Commands.Rows;
 using Pgpm.Export.Errors;
@@ -65,7 +66,7 @@ public static class ProjectExport
             throw new ExportException(ExportErrorKind.InvalidArgument, "PipedRowsRejected",
                 $"{reader.Rejected} of {piped.Count} piped objects could not be used (see the errors before this one" +
                 (reader.Rejected > PipedRowReader.ReportedRejections ? $", which show the first {PipedRowReader.ReportedRejections}" : "") + "); nothing was written.");
-        output.WriteVerbose($"Writing the packages from {rows.Count} piped rows of {rows.Tables.Count} tables and {rows.SqlActions.Count} sql_actions.");
+        output.WriteVerbose($"Writing the packages from {Counted.Of(rows.Count, "piped row")} of {Counted.Of(rows.Tables.Count, "table")} and {rows.SqlActions.Count} sql_actions.");
         return new SuppliedRowsSource(source.Inner, rows);
     }
 

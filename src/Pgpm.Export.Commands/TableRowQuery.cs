@@ -1,3 +1,4 @@
+using Pgpm.Export.Logging;
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Commands.Rows;
 using Pgpm.Export.Errors;
@@ -49,7 +50,7 @@ public static class TableRowQuery
                 await output.WriteObjectAsync(new RowRecord(table, values), cancellationToken).ConfigureAwait(false);
                 if (++rows % 100 == 0) output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, $"{table}: {rows} rows"));
             }
-            log.Verbose($"{table}: {rows} rows.");
+            log.Verbose($"{table}: {Counted.Of(rows, "row")}.");
         }
         output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, "Done", Completed: true));
     }

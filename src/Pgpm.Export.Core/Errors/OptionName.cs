@@ -39,11 +39,13 @@ public sealed partial record OptionName(string Key, string CommandLine, string P
     public static readonly OptionName Concurrency = new("concurrency", "--concurrency", "-ThrottleLimit");
     public static readonly OptionName SchemaVersion = new("schema-version", "--schema-version", "-SchemaVersion");
     public static readonly OptionName AllowMissingColumns = new("allow-missing-columns", "--allow-missing-columns", "-AllowMissingColumn");
+    public static readonly OptionName DatabaseId = new("database-id", "--database-id", "-DatabaseId");
+    public static readonly OptionName Database = new("database", "--database", "-Database");
     public static readonly OptionName FailOnHiddenTables = new("fail-on-hidden-tables", "--fail-on-hidden-tables", "-FailOnHiddenTable");
 
     /// <summary>Every option a message may name.</summary>
     public static IReadOnlyList<OptionName> All { get; } =
-        [Token, Header, MigrateEndpoint, SkipCertificateCheck, PageSize, MaxResponseSize, Manifest, ExtensionName, MetaExtensionName, ConnectionString, GraphQLEndpoint, Schemas, ExcludeCategories, Concurrency, SchemaVersion, AllowMissingColumns, FailOnHiddenTables];
+        [Token, Header, MigrateEndpoint, SkipCertificateCheck, PageSize, MaxResponseSize, Manifest, ExtensionName, MetaExtensionName, ConnectionString, GraphQLEndpoint, Schemas, ExcludeCategories, Concurrency, SchemaVersion, AllowMissingColumns, FailOnHiddenTables, DatabaseId, Database];
 
     /// <summary>The placeholder a message carries until a front end renders it.</summary>
     public override string ToString() => "{option:" + Key + "}";

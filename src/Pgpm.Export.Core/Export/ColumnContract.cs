@@ -1,3 +1,4 @@
+using Pgpm.Export.Logging;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
@@ -36,11 +37,11 @@ internal static class ColumnContract
 
         if (columns.Count > 0 && !context.Options.AllowMissingColumns)
             throw new ExportException(ExportErrorKind.Unavailable, "ColumnsNotExported",
-                $"{context.Source.Description} does not give {Count(columns.Count, "column")} of {context.Manifest.Describe()}, so the export would lose their values: " +
+                $"{context.Source.Description} does not give {Counted.Of(columns.Count, "column")} of {context.Manifest.Describe()}, so the export would lose their values: " +
                 string.Join("; ", columns) + $". Nothing was written. Make the server expose them, or pass {OptionName.AllowMissingColumns} to export without them (each is then a warning and listed in the summary).");
         if (hiddenTables.Count > 0 && context.Options.FailOnHiddenTables)
             throw new ExportException(ExportErrorKind.Unavailable, "TablesHidden",
-                $"{context.Source.Description} does not expose {Count(hiddenTables.Count, "table")} of {context.Manifest.Describe()}: " +
+                $"{context.Source.Description} does not expose {Counted.Of(hiddenTables.Count, "table")} of {context.Manifest.Describe()}: " +
                 string.Join("; ", hiddenTables.Select(t => t.Name)) + $". Nothing was written ({OptionName.FailOnHiddenTables}).");
 
         foreach (var omission in hiddenTables.Concat(columns))
@@ -50,5 +51,4 @@ internal static class ColumnContract
         }
     }
 
-    private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 }

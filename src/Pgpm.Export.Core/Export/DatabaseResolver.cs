@@ -7,17 +7,17 @@ namespace Pgpm.Export.Export;
 /// <summary>Finds the database an export is about, by id or by name, with errors that list what exists.</summary>
 public static class DatabaseResolver
 {
+    /// <summary>The database with the id, or else the one with the name (exactly one must be given).</summary>
+    /// <exception cref="ExportException">DatabaseGivenTwice, DatabaseNotGiven, DatabaseNameAmbiguous (InvalidArgument); DatabaseNotFound (NotFound).</exception>
     public static async Task<DatabaseInfo> ResolveAsync(IExportSource source, Guid? id, string? name, CancellationToken cancellationToken)
     {
+        RefuseBoth(id, name);
         if (id is { } databaseId)
         {
             var found = await source.GetDatabaseAsync(databaseId, cancellationToken).ConfigureAwait(false);
             if (found is null)
                 throw new ExportException(ExportErrorKind.NotFound, "DatabaseNotFound",
                     $"No database has the id {databaseId} in metaschema_public.database at {source.Description}. {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}").WithTarget(databaseId);
-            if (name is not null && found.Name != name)
-                throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseIdNameMismatch",
-                    $"The database {databaseId} is named '{found.Name}', not '{name}'. Give one of the two.").WithTarget(databaseId);
             return found;
         }
         if (string.IsNullOrEmpty(name))
@@ -34,6 +34,15 @@ public static class DatabaseResolver
             _ => throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseNameAmbiguous",
                 $"{matches.Count} databases are named '{name}' ({string.Join(", ", matches.Select(m => m.Id))}); give the id instead.").WithTarget(name),
         };
+    }
+
+    /// <summary>Refuses a database given both by id and by name (even when they agree), before any source is opened.</summary>
+    /// <exception cref="ExportException">DatabaseGivenTwice (InvalidArgument), naming both options.</exception>
+    public static void RefuseBoth(Guid? id, string? name)
+    {
+        if (id is not null && name is not null)
+            throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseGivenTwice",
+                $"Give the database by {OptionName.Database} ('{name}') or by {OptionName.DatabaseId} ({id}), not both.");
     }
 
     private static async Task<string> AvailableAsync(IExportSource source, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 using Pgpm.Export.Rendering;
@@ -134,7 +135,7 @@ internal static class ServicePackageExporter
         await builder.WriteScriptAsync("verify", change.Name, ScriptTemplates.Verify(change.Name,
             $"SELECT 1/(CASE WHEN count(*) >= {insert.Rows} THEN 1 ELSE 0 END) FROM {table} WHERE {where};\n"), cancellationToken).ConfigureAwait(false);
         context.Progress?.Report(new ExportProgress(shape.Table, insert.Rows, Completed: true));
-        context.Log.Verbose($"{shape.Table}: {insert.Rows} rows written as {change.Name}.");
+        context.Log.Verbose($"{shape.Table}: {Counted.Of(insert.Rows, "row")} written as {change.Name}.");
         return insert.Rows;
     }
 }

@@ -1,3 +1,4 @@
+using Pgpm.Export.Logging;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Manifest;
@@ -31,9 +32,14 @@ public sealed record SchemaVersionChoice(ExportManifest Manifest, string Reason)
             return (Manifest: m, Index: index, Columns: columns.Count, Lacking: lacking, Unknown: unknown);
         }).ToList();
         var best = scored.OrderBy(s => s.Lacking + s.Unknown).ThenByDescending(s => s.Index).First();
-        var others = scored.Where(s => s != best).Select(s => $"{s.Manifest.Version}: {s.Lacking} of its columns not shown, {s.Unknown} shown that it lacks");
-        var reason = $"Schema version {best.Manifest.Version} chosen: {shows} {best.Columns - best.Lacking} of its {best.Columns} columns " +
-                     $"and {best.Unknown} it lacks" + (scored.Count > 1 ? $" (closer than {string.Join("; ", others)})." : ".");
+        var others = scored.Where(s => s != best).Select(s => $"{s.Manifest.Version}, with {Differences(s.Lacking, s.Unknown)}");
+        var present = best.Lacking == 0 ? $"all {best.Columns}" : $"{best.Columns - best.Lacking} of the {best.Columns}";
+        var extra = best.Unknown == 0 ? "" : $", and {Counted.Of(best.Unknown, "column")} it does not define";
+        var reason = $"Schema version {best.Manifest.Version} chosen: {shows} {present} columns it defines{extra}" +
+                     (scored.Count > 1 ? $". It is closer than {string.Join("; ", others)}." : ".");
         return new SchemaVersionChoice(best.Manifest, reason);
     }
+
+    private static string Differences(int lacking, int unknown) =>
+        $"{Counted.Of(lacking, "column")} of its own missing and {Counted.Of(unknown, "column")} it does not define";
 }

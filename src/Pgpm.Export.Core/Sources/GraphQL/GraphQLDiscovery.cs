@@ -49,7 +49,7 @@ public static class GraphQLDiscovery
             var binding = Bind(schema, table, connection.Field, node);
             used.Add(match);
             bindings[table] = binding;
-            log.Verbose($"{table} is the connection {match} ({binding.Columns.Count} columns, {Describe(binding)}).");
+            log.Verbose($"{table} is the connection {match} ({Counted.Of(binding.Columns.Count, "column")}, {Describe(binding)}).");
             if (binding.FilterStyle == DatabaseFilterStyle.ClientSide)
                 log.Warning($"The API cannot filter {match} by database; every row is fetched and filtered here, which is slower.");
             if (binding.OrderBy is null)

@@ -68,6 +68,11 @@ public sealed class GraphQLExportSource : IExportSource
                         $"The migrate endpoint {migrate.Endpoint} offers sql_actions in none of the three ways: no {SqlActionsDiscovery.RootField}(databaseId) root field " +
                         "and no db_migrate.sql_actions connection (such as allDbMigrateSqlActions or sqlActions) visible to this token.");
             }
+            else if (migrate is not null)
+            {
+                // Never contacted: an unreachable or wrong migrate endpoint would otherwise pass without a word.
+                log.Warning($"{OptionName.MigrateEndpoint} {migrate.Endpoint} is not used: {options.Endpoint} offers sql_actions itself ({sqlActions!.Origin}).");
+            }
             else if (sqlActions is null)
             {
                 reason = $"the GraphQL API at {options.Endpoint} does not offer sql_actions, so this is a metadata-only export (the service package). " +
