@@ -41,6 +41,13 @@ internal static class CompletionSource
         }
     }
 
+    /// <summary>Completes with the names <paramref name="query"/> gives for the database the line names (-DatabaseId or -Database); nothing without one.</summary>
+    public static IEnumerable<CompletionResult> CompleteForDatabase(IDictionary bound, Func<PgpmExportSource, Guid, CancellationToken, Task<IReadOnlyList<string>>> query) =>
+        Complete(bound, async (source, ct) =>
+            await DatabaseIdAsync(bound, source, ct).ConfigureAwait(false) is { } databaseId
+                ? (await query(source, databaseId, ct).ConfigureAwait(false)).Select(CompletionText.Result)
+                : []);
+
     private static async Task<IEnumerable<CompletionResult>> RunAsync(IDictionary bound, Func<PgpmExportSource, CancellationToken, Task<IEnumerable<CompletionResult>>> query, CancellationToken cancellationToken)
     {
         if (Bound(bound, "Source") is PgpmExportSource given)
@@ -104,7 +111,7 @@ internal static class CompletionSource
     }
 
     /// <summary>The database the line names with -DatabaseId (a Guid, or its text) or -Database, if any.</summary>
-    public static async Task<Guid?> DatabaseIdAsync(IDictionary bound, PgpmExportSource source, CancellationToken cancellationToken)
+    private static async Task<Guid?> DatabaseIdAsync(IDictionary bound, PgpmExportSource source, CancellationToken cancellationToken)
     {
         switch (Bound(bound, "DatabaseId"))
         {

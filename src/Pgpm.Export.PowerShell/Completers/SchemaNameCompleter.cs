@@ -9,8 +9,6 @@ namespace Pgpm.Export.PowerShell.Completers;
 public sealed class SchemaNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        CompletionSource.Complete(fakeBoundParameters, async (source, ct) =>
-            await CompletionSource.DatabaseIdAsync(fakeBoundParameters, source, ct).ConfigureAwait(false) is { } databaseId
-                ? (await Completion.SchemaNamesAsync(source, databaseId, CompletionSource.Word(wordToComplete), ct).ConfigureAwait(false)).Select(CompletionText.Result)
-                : []);
+        CompletionSource.CompleteForDatabase(fakeBoundParameters, (source, databaseId, ct) =>
+            Completion.SchemaNamesAsync(source, databaseId, CompletionSource.Word(wordToComplete), ct));
 }

@@ -12,8 +12,6 @@ namespace Pgpm.Export.PowerShell.Completers;
 public sealed class SqlActionCategoryCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        CompletionSource.Complete(fakeBoundParameters, async (source, ct) =>
-            await CompletionSource.DatabaseIdAsync(fakeBoundParameters, source, ct).ConfigureAwait(false) is { } databaseId
-                ? (await Completion.SqlActionCategoriesAsync(source, databaseId, CompletionSource.Word(wordToComplete), ct).ConfigureAwait(false)).Select(CompletionText.Result)
-                : []);
+        CompletionSource.CompleteForDatabase(fakeBoundParameters, (source, databaseId, ct) =>
+            Completion.SqlActionCategoriesAsync(source, databaseId, CompletionSource.Word(wordToComplete), ct));
 }
