@@ -5,6 +5,8 @@
 // PGPM_SANDBOX_MAX_REQUEST_BYTES, PGPM_SANDBOX_REQUIRE_DATABASE_ID,
 // PGPM_SANDBOX_NO_INTROSPECTION).
 // It prints "LISTENING <url>" once it accepts requests and calls `release` then exits on SIGTERM/SIGINT.
+// GET /_sandbox/requests answers {"graphql": N}, the GraphQL requests (POSTs) received so far, so a test can tell how
+// many pages a command asked for (e.g. that a pipeline stopped early).
 import { createServer, request } from "node:http";
 
 function reply(res, status, body, headers = {}) {
@@ -52,7 +54,13 @@ export async function serveBehindFront(handler, release) {
     upstream.end(body);
   }
 
+  let graphqlRequests = 0;
   const server = createServer((req, res) => {
+    if (req.method === "GET" && req.url === "/_sandbox/requests") {
+      reply(res, 200, { graphql: graphqlRequests });
+      return;
+    }
+    if (req.method === "POST") graphqlRequests += 1;
     const chunks = [];
     req.on("data", (chunk) => chunks.push(chunk));
     req.on("end", () => {

@@ -119,8 +119,21 @@ Describe 'Get-ExportTable and Get-ExportSqlAction' {
         $fields[0].is_required | Should -BeOfType [bool]
     }
 
-    It 'stops reading when the pipeline wants no more' {
-        @(Get-ExportTable -Source $script:source -DatabaseId $script:databaseId | Select-Object -First 3).Count | Should -Be 3
+    It 'stops reading when the pipeline wants no more: the pages after it are never asked for' {
+        # The sandbox counts the GraphQL requests it receives; with one row per page, each row read is one request.
+        $requests = { (Invoke-RestMethod ($script:endpoint -replace '/graphql$', '/_sandbox/requests')).graphql }
+        $fields = @{ GraphQLEndpoint = $script:endpoint; Token = $script:secureToken; PageSize = 1; DatabaseId = $script:databaseId; Name = 'field' }
+        $before = & $requests
+        $all = @(Get-ExportTable @fields)
+        $full = (& $requests) - $before
+        $before = & $requests
+        $first = @(Get-ExportTable @fields | Select-Object -First 1)
+        $early = (& $requests) - $before
+        $all.Count | Should -BeGreaterOrEqual 5
+        $first.Count | Should -Be 1
+        $first[0].id | Should -Be $all[0].id
+        # Reading every row asks for one page per row; stopping at the first leaves the rest unasked (one page read ahead at most).
+        ($full - $early) | Should -BeGreaterOrEqual ($all.Count - 2)
     }
 
     It 'works with Where-Object, ConvertTo-Json and Export-Csv' {
