@@ -52,6 +52,26 @@ public interface IExportSource : IAsyncDisposable
     /// <summary>The database's rows of the table, ordered by the table's key, reading exactly <paramref name="shape"/>'s columns.</summary>
     IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many rows <see cref="ReadRowsAsync"/> would yield, for a preview (-WhatIf) that says what it would write without
+    /// writing it. A source that can count without handing the rows out (PostgreSQL's <c>count(*)</c>) overrides this; the
+    /// default reads and counts them.
+    /// </summary>
+    async Task<long> CountRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await foreach (var _ in ReadRowsAsync(shape, databaseId, cancellationToken).ConfigureAwait(false)) count++;
+        return count;
+    }
+
+    /// <summary>How many rows <see cref="ReadSqlActionsAsync"/> would yield (see <see cref="CountRowsAsync"/>); the default reads and counts them.</summary>
+    async Task<long> CountSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await foreach (var _ in ReadSqlActionsAsync(databaseId, excludeCategories, cancellationToken).ConfigureAwait(false)) count++;
+        return count;
+    }
+
     /// <summary>Whether this source can read <c>db_migrate.sql_actions</c>, and if not, why.</summary>
     Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken);
 

@@ -53,6 +53,20 @@ public sealed class PowerShellRun : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a script without waiting for it, for tests that stop it as Ctrl+C does (<c>Stop</c>/<c>BeginStop</c>);
+    /// the caller disposes the returned instance.
+    /// </summary>
+    public System.Management.Automation.PowerShell Start(string script, out IAsyncResult running, params object?[] arguments)
+    {
+        var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = _runspace;
+        shell.AddScript(script);
+        foreach (var argument in arguments) shell.AddArgument(argument);
+        running = shell.BeginInvoke();
+        return shell;
+    }
+
     public void Dispose() => _runspace.Dispose();
 
     /// <summary>What a script produced; <see cref="Thrown"/> is the terminating error, if any.</summary>

@@ -15,6 +15,12 @@ public sealed class TestHost(bool interactive, int choice = 0) : PSHost
     private readonly TestHostUserInterface _ui = new(interactive, choice);
 
     public IReadOnlyList<string> Prompts => _ui.Prompts;
+
+    /// <summary>Called with every progress record, on the pipeline thread (a test stops the pipeline from here).</summary>
+    public Action<ProgressRecord>? OnProgress { get => _ui.OnProgress; set => _ui.OnProgress = value; }
+
+    /// <summary>Called when a choice prompt is shown, before it is answered (a test presses Ctrl+C here).</summary>
+    public Action? OnPrompt { get => _ui.OnPrompt; set => _ui.OnPrompt = value; }
     public override string Name => "Pgpm.Export.TestHost";
     public override Version Version { get; } = new(1, 0);
     public override Guid InstanceId { get; } = Guid.NewGuid();
@@ -33,12 +39,15 @@ internal sealed class TestHostUserInterface(bool interactive, int choice) : PSHo
     private readonly List<string> _prompts = [];
 
     public IReadOnlyList<string> Prompts => _prompts;
+    public Action<ProgressRecord>? OnProgress { get; set; }
+    public Action? OnPrompt { get; set; }
     public override PSHostRawUserInterface? RawUI => null;
 
     public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
     {
         Refuse();
         _prompts.Add(message);
+        OnPrompt?.Invoke();
         return choice;
     }
 
@@ -52,7 +61,7 @@ internal sealed class TestHostUserInterface(bool interactive, int choice) : PSHo
     public override void WriteLine(string value) { }
     public override void WriteErrorLine(string value) { }
     public override void WriteDebugLine(string message) { }
-    public override void WriteProgress(long sourceId, ProgressRecord record) { }
+    public override void WriteProgress(long sourceId, ProgressRecord record) => OnProgress?.Invoke(record);
     public override void WriteVerboseLine(string message) { }
     public override void WriteWarningLine(string message) { }
 

@@ -182,6 +182,38 @@ public class BadInputTests(PostgresFixture postgres)
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
     }
 
+    /// <summary>
+    /// Issue 12 item 11: a cancelled export stops reading at once. Npgsql hands out rows it already holds without looking
+    /// at the token, and while the server keeps sending it always holds some: a stopped export went on reading a large
+    /// table for seconds (Ctrl+C took 5 to 9 s). No row may be written once the token is cancelled.
+    /// </summary>
+    [Fact]
+    public async Task Cancelling_stops_reading_a_large_table_at_once()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("cancel_large");
+        await postgres.Server.ExecuteAsync(database, $"""
+            SET session_replication_role TO replica;
+            INSERT INTO metaschema_public.field (id, database_id, table_id, name, label, description, type, field_order)
+            SELECT gen_random_uuid(), '{SqlExport.Acme}', gen_random_uuid(), 'bulk_' || g, 'Bulk ' || g, repeat('A field of the bulk. ', 8), 'text', g
+            FROM generate_series(1, 50000) g;
+            """);
+        using var output = new TempDirectory();
+        using var cancellation = new CancellationTokenSource();
+        long? reportedAfterCancel = null;
+        var progress = new SynchronousProgress<ExportProgress>(p =>
+        {
+            if (p.Table.Name != "field") return;
+            if (cancellation.IsCancellationRequested) reportedAfterCancel ??= p.Rows;
+            else if (!p.Completed) cancellation.Cancel();
+        });
+        await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
+        var exporter = new ProjectExporter(source, progress: progress);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            exporter.ExportAsync(new ExportOptions { OutputPath = output.Combine("ws"), DatabaseId = SqlExport.Acme, Concurrency = 1 }, cancellation.Token));
+        Assert.Null(reportedAfterCancel);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
+    }
+
     private Task SetDeployAsync(string database, string from, string to) => postgres.Server.ExecuteAsync(database,
         $"UPDATE db_migrate.sql_actions SET deploy = '{to.Replace("'", "''")}' WHERE deploy = '{from}'");
 }

@@ -31,6 +31,9 @@ public sealed class SqlExportSource : IExportSource
         var builder = ParseConnectionString(connectionString);
         var description = Describe(builder);
         SqlSessionSettings.Apply(builder);
+        // A cancelled read (Ctrl+C, a failure elsewhere) breaks its connection at once instead of waiting up to 2 s for the
+        // server to confirm the cancel, which it does not while blocked sending rows the export stopped reading.
+        builder.CancellationTimeout = -1;
         var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
         var source = new SqlExportSource(dataSource, description, log ?? NullExportLog.Instance);
         try
@@ -140,6 +143,23 @@ public sealed class SqlExportSource : IExportSource
         }
     }
 
+    public async Task<long> CountRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await foreach (var rows in QueryAsync(SqlRowQueries.Count(shape), [databaseId], $"counting the rows of {shape.Table}", r => r.GetInt64(0), cancellationToken).ConfigureAwait(false))
+            count = rows;
+        return count;
+    }
+
+    public async Task<long> CountSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = await SqlActionsQueryAsync(databaseId, excludeCategories, count: true, cancellationToken).ConfigureAwait(false);
+        long count = 0;
+        await foreach (var rows in QueryAsync(sql, parameters, "counting db_migrate.sql_actions", r => r.GetInt64(0), cancellationToken).ConfigureAwait(false))
+            count = rows;
+        return count;
+    }
+
     public async Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken)
     {
         var columns = await SqlActionsColumnsAsync(cancellationToken).ConfigureAwait(false);
@@ -150,15 +170,7 @@ public sealed class SqlExportSource : IExportSource
 
     public async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var columns = await SqlActionsColumnsAsync(cancellationToken).ConfigureAwait(false);
-        var hasCategory = columns.Contains("category");
-        if (!hasCategory && excludeCategories.Count > 0)
-            _log.Warning("db_migrate.sql_actions has no category column, so no category can be excluded; exporting every action.");
-
-        var excluding = hasCategory && excludeCategories.Count > 0;
-        object[] parameters = excluding ? [databaseId, excludeCategories.ToArray()] : [databaseId];
-        var sql = SqlRowQueries.SqlActions(hasCategory, excluding);
-
+        var (sql, parameters) = await SqlActionsQueryAsync(databaseId, excludeCategories, count: false, cancellationToken).ConfigureAwait(false);
         await foreach (var action in QueryAsync(sql, parameters, "reading db_migrate.sql_actions", ReadSqlAction, cancellationToken).ConfigureAwait(false))
             yield return action;
     }
@@ -224,6 +236,18 @@ public sealed class SqlExportSource : IExportSource
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
+    /// <summary>The query for the database's sql_actions (or their count) outside the excluded categories, which needs a category column.</summary>
+    private async Task<(string Sql, object[] Parameters)> SqlActionsQueryAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, bool count, CancellationToken cancellationToken)
+    {
+        var columns = await SqlActionsColumnsAsync(cancellationToken).ConfigureAwait(false);
+        var hasCategory = columns.Contains("category");
+        if (!hasCategory && excludeCategories.Count > 0)
+            _log.Warning("db_migrate.sql_actions has no category column, so no category can be excluded; exporting every action.");
+        var excluding = hasCategory && excludeCategories.Count > 0;
+        object[] parameters = excluding ? [databaseId, excludeCategories.ToArray()] : [databaseId];
+        return (count ? SqlRowQueries.SqlActionsCount(hasCategory, excluding) : SqlRowQueries.SqlActions(hasCategory, excluding), parameters);
+    }
+
     private async Task<HashSet<string>> SqlActionsColumnsAsync(CancellationToken cancellationToken)
     {
         var columns = new HashSet<string>(StringComparer.Ordinal);
@@ -266,20 +290,52 @@ public sealed class SqlExportSource : IExportSource
 
         await using (reader.ConfigureAwait(false))
         {
-            while (true)
+            var consumed = false;
+            try
             {
-                T row;
-                try
+                while (true)
                 {
-                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield break;
-                    row = read(reader);
+                    T row;
+                    // Npgsql's ReadAsync does not look at the token while rows are already at hand, which they are as long as the
+                    // server keeps sending: without this a stopped export went on reading a large table for seconds.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            consumed = true;
+                            yield break;
+                        }
+                        row = read(reader);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException and not ExportException)
+                    {
+                        throw SqlErrors.Translate(e, Description, doing);
+                    }
+                    yield return row;
                 }
-                catch (Exception e) when (e is not OperationCanceledException and not ExportException)
-                {
-                    throw SqlErrors.Translate(e, Description, doing);
-                }
-                yield return row;
             }
+            finally
+            {
+                if (!consumed) StopQuery(command);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks the server to stop a query whose rows are no longer wanted (cancelled, failed, or the caller stopped early).
+    /// Npgsql closes a reader by reading every row still to come, which for a large table takes seconds; the
+    /// server's cancel ends the stream at once (npgsql/npgsql#314: cancelling first is left to the caller).
+    /// </summary>
+    private static void StopQuery(NpgsqlCommand command)
+    {
+        try
+        {
+            command.Cancel();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+            // The connection is already gone, so nothing is left to read from it either.
         }
     }
 

@@ -22,13 +22,27 @@ public static class SqlRowQueries
         return sql.ToString();
     }
 
+    /// <summary>How many rows <see cref="Rows"/> yields: <c>$1</c> is the database id.</summary>
+    public static string Count(TableShape shape) =>
+        $"SELECT count(*) FROM {SqlIdentifier.Quoted(shape.Table.Schema)}.{SqlIdentifier.Quoted(shape.Table.Name)} WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = $1";
+
+    /// <summary>How many rows <see cref="SqlActions"/> yields, with the same parameters.</summary>
+    public static string SqlActionsCount(bool hasCategory, bool excluding)
+    {
+        var sql = new StringBuilder("SELECT count(*) FROM db_migrate.sql_actions WHERE database_id = $1");
+        if (hasCategory && excluding) sql.Append(ExcludedCategories);
+        return sql.ToString();
+    }
+
+    private const string ExcludedCategories = " AND (category IS NULL OR NOT (category::text = ANY($2)))";
+
     /// <summary>The database's sql_actions by id; with <paramref name="excluding"/>, <c>$2</c> is the text[] of categories to leave out.</summary>
     public static string SqlActions(bool hasCategory, bool excluding)
     {
         var sql = new StringBuilder("SELECT id::bigint, name, deploy, deps::text[], content, revert, verify, ");
         sql.Append(hasCategory ? "category::text" : "NULL::text");
         sql.Append(" FROM db_migrate.sql_actions WHERE database_id = $1");
-        if (hasCategory && excluding) sql.Append(" AND (category IS NULL OR NOT (category::text = ANY($2)))");
+        if (hasCategory && excluding) sql.Append(ExcludedCategories);
         sql.Append(" ORDER BY id");
         return sql.ToString();
     }
