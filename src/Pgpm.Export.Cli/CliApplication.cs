@@ -58,7 +58,9 @@ public static class CliApplication
             error.WriteLine("pgpm-export: " + result.Errors[0].Message + " (see pgpm-export --help)");
             return Usage;
         }
-        return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
+        // Program turns Ctrl+C into the token. System.CommandLine's own handling (ProcessTerminationTimeout) would return 130 after
+        // 2 s whatever the export is doing, and the process would end before the export removed what it had staged.
+        return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> Guard(TextWriter error, Func<Task<int>> action)

@@ -55,7 +55,7 @@ public sealed class StopTests(ModuleFixture module)
                 await lockTable.ExecuteNonQueryAsync();
 
             using var running = shell.Start(Export.Replace("-ThrottleLimit 1", ""), out var invocation, output.Combine("ws"), Pgpm.Export.Sandbox.SampleDatabase.SampleId);
-            await WaitForLockWaitAsync(locker);
+            await WaitForLockWaitAsync();
             running.Stop();
             Assert.True(invocation.IsCompleted, "the stop did not complete");
             Assert.Equal(PSInvocationState.Stopped, running.InvocationStateInfo.State);
@@ -85,11 +85,15 @@ public sealed class StopTests(ModuleFixture module)
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
     }
 
-    /// <summary>Until PostgreSQL shows a query of the export waiting for the lock <paramref name="locker"/> holds.</summary>
-    private static async Task WaitForLockWaitAsync(NpgsqlConnection locker)
+    /// <summary>
+    /// Until PostgreSQL shows a query waiting for a lock, asked on a connection of its own: inside the locker's transaction
+    /// pg_stat_activity is one cached snapshot.
+    /// </summary>
+    private async Task WaitForLockWaitAsync()
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()", locker);
+        await using var watcher = new NpgsqlConnection(module.Servers.ConnectionString);
+        await watcher.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'", watcher);
         using var deadline = new CancellationTokenSource(Hung);
         while ((long)(await command.ExecuteScalarAsync(deadline.Token))! == 0)
             await Task.Delay(50, deadline.Token);
