@@ -73,10 +73,11 @@ public static class ProjectExport
     private static async ValueTask<bool> ConfirmAsync(PendingPackage pending, bool force, ICommandOutput output, CancellationToken cancellationToken)
     {
         var kind = pending.Kind == PackageKind.Database ? "database" : "service";
-        var whatIf = $"Writing the {kind} package '{pending.Name}' to {pending.TargetPath} ({pending.Files.Count} files"
+        var size = $"{pending.Changes} changes, {pending.Rows} {(pending.Kind == PackageKind.Database ? "sql_actions" : "meta")} rows";
+        var whatIf = $"Writing the {kind} package '{pending.Name}' to {pending.TargetPath} ({size}"
                      + (pending.Exists ? ", replacing the plan and scripts of the package there" : "") + "):"
-                     + string.Concat(pending.Files.Select(f => "\n  " + f));
-        if (!await output.ShouldProcessAsync(pending.TargetPath, $"Write the {kind} package '{pending.Name}' ({pending.Files.Count} files)", whatIf, cancellationToken).ConfigureAwait(false))
+                     + string.Concat(pending.Contents.Select(f => "\n  " + f));
+        if (!await output.ShouldProcessAsync(pending.TargetPath, $"Write the {kind} package '{pending.Name}' ({size})", whatIf, cancellationToken).ConfigureAwait(false))
             return false;
         if (!pending.Exists || force) return true;
         var answer = await output.ShouldContinueAsync(

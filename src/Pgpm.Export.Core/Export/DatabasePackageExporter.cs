@@ -16,7 +16,7 @@ internal static class DatabasePackageExporter
     {
         var support = await context.Source.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false);
         if (!support.Available)
-            return (null, $"No database package was written: {support.Reason}.");
+            return (null, NoSqlActions(support));
 
         var builder = new PackageBuilder(context.Workspace, packageName);
         try
@@ -25,17 +25,39 @@ internal static class DatabasePackageExporter
             if (plan.Count == 0)
             {
                 builder.Dispose();
-                var filtered = context.Options.ExcludeCategories.Count > 0 ? " outside the excluded categories" : "";
-                return (null, $"No database package was written: the database {context.Database.Name} has no sql_actions rows{filtered}.");
+                return (null, NoRows(context));
             }
             var metadata = new PackageMetadata(packageName, $"{packageName} database schema for {context.Database.Name}", PackageMetadata.DatabaseRequires, context.Author);
-            return (new StagedPackage(builder, metadata, PlanFile.Render(packageName, plan, context.Author), PackageKind.Database, plan.Count), null);
+            return (new StagedPackage(builder, metadata, PlanFile.Render(packageName, plan, context.Author), PackageKind.Database, plan.Count,
+                () => PendingPackage.Database(packageName, builder.TargetPath, plan.Count)), null);
         }
         catch
         {
             builder.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// What the package would hold, from the count of sql_actions rows alone (-WhatIf): nothing is read beyond the count and
+    /// nothing is written, so the rows' own problems (a change name pgpm refuses, a missing dependency) show only in a real export.
+    /// </summary>
+    public static async Task<(PendingPackage? Pending, string? Skipped)> PreviewAsync(ExportContext context, string packageName, CancellationToken cancellationToken)
+    {
+        var support = await context.Source.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false);
+        if (!support.Available)
+            return (null, NoSqlActions(support));
+        PackageBuilder.CheckName(packageName);
+        var count = await context.Source.CountSqlActionsAsync(context.Database.Id, context.Options.ExcludeCategories, cancellationToken).ConfigureAwait(false);
+        return count == 0 ? (null, NoRows(context)) : (PendingPackage.Database(packageName, context.Workspace.PackagePath(packageName), count), null);
+    }
+
+    private static string NoSqlActions(SqlActionsSupport support) => $"No database package was written: {support.Reason}.";
+
+    private static string NoRows(ExportContext context)
+    {
+        var filtered = context.Options.ExcludeCategories.Count > 0 ? " outside the excluded categories" : "";
+        return $"No database package was written: the database {context.Database.Name} has no sql_actions rows{filtered}.";
     }
 
     private static async Task<List<PlanChange>> WriteChangesAsync(ExportContext context, string packageName, PackageBuilder builder, CancellationToken cancellationToken)

@@ -60,9 +60,10 @@ public sealed record ExportOptions
     public Func<PendingPackage, CancellationToken, ValueTask<bool>>? ConfirmPackage { get; init; }
 
     /// <summary>
-    /// Only show what would be written (PowerShell's -WhatIf): packages are staged in the system's temporary folder
-    /// instead of beside their final place, no workspace lock or directory is made, and nothing is committed, so
-    /// nothing is written into <see cref="OutputPath"/> at any moment. <see cref="ConfirmPackage"/> still sees each package.
+    /// Only show what would be written (PowerShell's -WhatIf): each package is described from the source's row counts
+    /// (<see cref="Sources.IExportSource.CountRowsAsync"/>) and shown to <see cref="ConfirmPackage"/>; no row is read and
+    /// nothing is staged, locked or written, in <see cref="OutputPath"/> or anywhere else. The schemas' new names and the
+    /// column contract are checked as for an export; problems of the rows themselves show only in a real export.
     /// </summary>
     public bool Preview { get; init; }
 }

@@ -37,7 +37,7 @@ public sealed class ProjectExporter
     {
         CheckOptions(options);
         var author = ParseAuthor(options.Author);
-        var workspace = Workspace.Open(options.OutputPath, options.Preview);
+        var workspace = Workspace.Open(options.OutputPath);
         var databasePackage = options.ExtensionName ?? database.Name;
         var servicePackage = options.MetaExtensionName ?? database.Name + "-service";
         if (databasePackage == servicePackage)
@@ -52,11 +52,14 @@ public sealed class ProjectExporter
         foreach (var (from, to) in renamer.Map.OrderBy(p => p.Key, StringComparer.Ordinal))
             _log.Verbose($"Schema {from} is renamed to {to}.");
 
-        var workspaceLock = options.Preview ? null : workspace.Lock();
         using var readSlots = new ReadSlots(options.Concurrency);
         var log = new SynchronizedExportLog(_log);
         var progress = _progress is null ? null : new SynchronizedProgress(_progress);
         var context = new ExportContext(_source, manifest, options, database, workspace, renamer, author, log, progress, readSlots);
+        if (options.Preview)
+            return await PreviewAsync(context, databasePackage, servicePackage, cancellationToken).ConfigureAwait(false);
+
+        var workspaceLock = workspace.Lock();
         var outcomes = new (StagedPackage? Staged, string? Skipped)[2];
         var staged = new List<StagedPackage>();
         var skipped = new List<string>();
@@ -80,7 +83,7 @@ public sealed class ProjectExporter
             var packages = new List<PackageSummary>();
             foreach (var package in staged)
             {
-                if (options.ConfirmPackage is { } confirm && !await confirm(package.Pending(), cancellationToken).ConfigureAwait(false) || options.Preview)
+                if (options.ConfirmPackage is { } confirm && !await confirm(package.Pending(), cancellationToken).ConfigureAwait(false))
                 {
                     skipped.Add($"The package '{package.Name}' was not written: the write was declined.");
                     continue;
@@ -93,7 +96,7 @@ public sealed class ProjectExporter
         finally
         {
             foreach (var package in staged) package.Dispose();
-            workspaceLock?.Dispose();
+            workspaceLock.Dispose();
             workspace.RemoveEmptyCreatedDirectories();
         }
 
@@ -104,6 +107,31 @@ public sealed class ProjectExporter
             skipped.Add(outcome.Skipped);
             log.Warning(outcome.Skipped);
         }
+    }
+
+    /// <summary>
+    /// A preview (<see cref="ExportOptions.Preview"/>): each package as the source's counts describe it, shown to
+    /// <see cref="ExportOptions.ConfirmPackage"/>; no row is read, nothing is staged, locked or written anywhere.
+    /// </summary>
+    private static async Task<ExportResult> PreviewAsync(ExportContext context, string databasePackage, string servicePackage, CancellationToken cancellationToken)
+    {
+        var outcomes = new (PendingPackage? Pending, string? Skipped)[2];
+        await FailFastTasks.RunAsync(2, async (index, ct) => outcomes[index] = index == 0
+            ? await DatabasePackageExporter.PreviewAsync(context, databasePackage, ct).ConfigureAwait(false)
+            : await ServicePackageExporter.PreviewAsync(context, servicePackage, ct).ConfigureAwait(false), slots: null, cancellationToken).ConfigureAwait(false);
+        var skipped = new List<string>();
+        foreach (var (pending, skip) in outcomes)
+        {
+            if (skip is not null)
+            {
+                skipped.Add(skip);
+                context.Log.Warning(skip);
+            }
+            if (pending is null) continue;
+            if (context.Options.ConfirmPackage is { } confirm) await confirm(pending, cancellationToken).ConfigureAwait(false);
+            skipped.Add($"The package '{pending.Name}' was not written: only a preview was asked for.");
+        }
+        return new ExportResult(context.Database, [], skipped) { SchemaVersion = context.Manifest.Version, Omissions = context.Omissions };
     }
 
     private static void CheckOptions(ExportOptions options)

@@ -39,14 +39,16 @@ internal static class ServicePackageExporter
         try
         {
             // The placeholder in a meta row's text names this package, like everything else this package writes.
-            var (plan, rows) = await WriteChangesAsync(context with { Renamer = context.Renamer.ForPackage(packageName) }, builder, cancellationToken).ConfigureAwait(false);
+            var (plan, changes) = await WriteChangesAsync(context with { Renamer = context.Renamer.ForPackage(packageName) }, builder, cancellationToken).ConfigureAwait(false);
             if (plan.Count == 0)
             {
                 builder.Dispose();
-                return (null, $"No service package was written: the database {context.Database.Name} has no rows in any meta table.");
+                return (null, NoRows(context));
             }
             var metadata = new PackageMetadata(packageName, $"{packageName} service utilities for managing domains, APIs, and services", PackageMetadata.ServiceRequires, context.Author);
-            return (new StagedPackage(builder, metadata, PlanFile.Render(packageName, plan, context.Author), PackageKind.Service, rows), null);
+            var written = changes.Where(c => c.Rows > 0).Select(c => (c.Name, c.Rows)).ToList();
+            return (new StagedPackage(builder, metadata, PlanFile.Render(packageName, plan, context.Author), PackageKind.Service, written.Sum(c => c.Rows),
+                () => PendingPackage.Service(packageName, builder.TargetPath, written)), null);
         }
         catch
         {
@@ -55,22 +57,49 @@ internal static class ServicePackageExporter
         }
     }
 
-    private static async Task<(List<PlanChange> Plan, long Rows)> WriteChangesAsync(ExportContext context, PackageBuilder builder, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the package would hold, from each table's row count alone (-WhatIf): the tables are described and the column
+    /// contract checked as for an export, but no row is read and nothing is written.
+    /// </summary>
+    public static async Task<(PendingPackage? Pending, string? Skipped)> PreviewAsync(ExportContext context, string packageName, CancellationToken cancellationToken)
+    {
+        PackageBuilder.CheckName(packageName);
+        var (changes, shapes) = await DescribeAsync(context, cancellationToken).ConfigureAwait(false);
+        await FailFastTasks.RunAsync(changes.Count, async (index, ct) =>
+        {
+            if (shapes[index] is { } shape)
+                changes[index].Rows = await context.Source.CountRowsAsync(ColumnRules.ExportedColumns(shape, changes[index].Entry), context.Database.Id, ct).ConfigureAwait(false);
+        }, context.ReadSlots, cancellationToken).ConfigureAwait(false);
+        var written = changes.Where(c => c.Rows > 0).Select(c => (c.Name, c.Rows)).ToList();
+        return written.Count == 0 ? (null, NoRows(context)) : (PendingPackage.Service(packageName, context.Workspace.PackagePath(packageName), written), null);
+    }
+
+    private static string NoRows(ExportContext context) => $"No service package was written: the database {context.Database.Name} has no rows in any meta table.";
+
+    /// <summary>
+    /// The meta tables in plan order with their shapes (null for a table the source does not have). Every table is
+    /// described before any is read, so the column contract names everything that is missing at once.
+    /// </summary>
+    private static async Task<(List<MetaTableChange> Changes, TableShape?[] Shapes)> DescribeAsync(ExportContext context, CancellationToken cancellationToken)
     {
         var order = await TableOrder.ForExportAsync(context.Source, context.Manifest, context.Log, cancellationToken).ConfigureAwait(false);
         var changes = order.Select(t => new MetaTableChange(t.Table, t.Entry)).ToList();
-        // Every table is described before any is read, so the column contract names everything that is missing at once.
         var shapes = new TableShape?[changes.Count];
         await FailFastTasks.RunAsync(changes.Count, async (index, ct) =>
             shapes[index] = await context.Source.DescribeTableAsync(changes[index].Table, changes[index].Entry, ct).ConfigureAwait(false), context.ReadSlots, cancellationToken).ConfigureAwait(false);
         ColumnContract.Check(context, changes.Select((c, i) => (c.Table, c.Entry, shapes[i])).ToList());
+        return (changes, shapes);
+    }
 
+    private static async Task<(List<PlanChange> Plan, List<MetaTableChange> Changes)> WriteChangesAsync(ExportContext context, PackageBuilder builder, CancellationToken cancellationToken)
+    {
+        var (changes, shapes) = await DescribeAsync(context, cancellationToken).ConfigureAwait(false);
         await FailFastTasks.RunAsync(changes.Count, (index, ct) => WriteTableAsync(context, builder, changes, shapes[index], index, ct), context.ReadSlots, cancellationToken).ConfigureAwait(false);
 
         var plan = new List<PlanChange>();
         foreach (var change in changes.Where(c => c.Rows > 0))
             plan.Add(new PlanChange(change.Name, plan.Count > 0 ? [plan[^1].Name] : [], change.Name));
-        return (plan, changes.Sum(c => c.Rows));
+        return (plan, changes);
     }
 
     private static async Task WriteTableAsync(ExportContext context, PackageBuilder builder, IReadOnlyList<MetaTableChange> changes, TableShape? shape, int index, CancellationToken cancellationToken)
@@ -120,6 +149,8 @@ internal static class ServicePackageExporter
             insert = new InsertStatementWriter(writer, shape, context.Renamer, onConflictDoNothing);
             do
             {
+                // A source may hand out rows it already holds without looking at the token (a page of a GraphQL answer).
+                cancellationToken.ThrowIfCancellationRequested();
                 insert.WriteRow(rows.Current);
                 if (insert.Rows % 1000 == 0) context.Progress?.Report(new ExportProgress(shape.Table, insert.Rows, Completed: false));
             }

@@ -6,12 +6,13 @@ namespace Pgpm.Export.Export;
 /// A package fully written to its staging directory but not yet moved into place, so an export can
 /// commit both packages only after both were read without error.
 /// </summary>
-internal sealed class StagedPackage(PackageBuilder builder, PackageMetadata metadata, string planText, PackageKind kind, long rows) : IDisposable
+/// <param name="pending">What it holds, as a caller is shown it before the move (see <see cref="PendingPackage"/>).</param>
+internal sealed class StagedPackage(PackageBuilder builder, PackageMetadata metadata, string planText, PackageKind kind, long rows, Func<PendingPackage> pending) : IDisposable
 {
     public string Name => builder.Name;
     public bool TargetExists => Directory.Exists(builder.TargetPath);
 
-    public PendingPackage Pending() => new(Name, kind, builder.TargetPath, TargetExists, builder.PendingFiles(metadata));
+    public PendingPackage Pending() => pending();
 
     public PackageSummary Commit(bool replaceExisting) => builder.Commit(metadata, planText, kind, rows, replaceExisting);
 

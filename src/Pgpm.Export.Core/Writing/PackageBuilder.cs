@@ -18,10 +18,7 @@ public sealed class PackageBuilder : IDisposable
 
     public PackageBuilder(Workspace workspace, string name)
     {
-        var problem = ChangeName.PackageProblem(name);
-        if (problem is not null)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "PackageNameInvalid",
-                $"'{name}' cannot be a package name: {problem}. Choose another with {OptionName.ExtensionName} / {OptionName.MetaExtensionName}.");
+        CheckName(name);
         _workspace = workspace;
         Name = name;
         TargetPath = workspace.PackagePath(name);
@@ -32,6 +29,15 @@ public sealed class PackageBuilder : IDisposable
 
     public string Name { get; }
     public string TargetPath { get; }
+
+    /// <summary>Refuses a package name that cannot be a directory or that pgpm would not take (PackageNameInvalid).</summary>
+    public static void CheckName(string name)
+    {
+        var problem = ChangeName.PackageProblem(name);
+        if (problem is not null)
+            throw new ExportException(ExportErrorKind.InvalidArgument, "PackageNameInvalid",
+                $"'{name}' cannot be a package name: {problem}. Choose another with {OptionName.ExtensionName} / {OptionName.MetaExtensionName}.");
+    }
 
     /// <summary>
     /// Registers a change, refusing a name that is not a safe relative path or that another row already took.
@@ -119,18 +125,6 @@ public sealed class PackageBuilder : IDisposable
         {
             throw new ExportException(ExportErrorKind.Write, "PackageWriteFailed", $"Writing the package '{Name}' to '{TargetPath}' failed: {e.Message}", e);
         }
-    }
-
-    /// <summary>The files a commit writes or keeps current: the staged scripts, the plan, and the package files a new package gets.</summary>
-    public IReadOnlyList<string> PendingFiles(PackageMetadata metadata)
-    {
-        var files = Directory.EnumerateFiles(_staging, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(_staging, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Append("pgpm.plan")
-            .Append(metadata.Name + ".control");
-        foreach (var file in new[] { "Makefile", "package.json" })
-            if (!File.Exists(Path.Combine(TargetPath, file))) files = files.Append(file);
-        return files.Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
     }
 
     public void Dispose()

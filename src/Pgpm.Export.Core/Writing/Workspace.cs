@@ -10,11 +10,9 @@ namespace Pgpm.Export.Writing;
 public sealed class Workspace
 {
     private readonly List<string> _created = [];
-    private readonly bool _preview;
 
-    private Workspace(string root, bool preview)
+    private Workspace(string root)
     {
-        _preview = preview;
         Root = root;
         PackagesPath = Path.Combine(root, "packages");
     }
@@ -22,9 +20,8 @@ public sealed class Workspace
     public string Root { get; }
     public string PackagesPath { get; }
 
-    /// <param name="outputPath">The workspace directory; it need not exist yet.</param>
-    /// <param name="preview">Stage packages in the system's temporary folder, never under <paramref name="outputPath"/> (-WhatIf).</param>
-    public static Workspace Open(string outputPath, bool preview = false)
+    /// <param name="outputPath">The workspace directory; it need not exist yet (nothing is made until a package is staged or the workspace locked).</param>
+    public static Workspace Open(string outputPath)
     {
         if (string.IsNullOrWhiteSpace(outputPath))
             throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathMissing", "No output directory was given.");
@@ -32,7 +29,7 @@ public sealed class Workspace
         if (File.Exists(root))
             throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathIsFile",
                 $"The output path '{outputPath}' is a file; it must be a directory (a pgpm workspace) or not exist yet.");
-        var workspace = new Workspace(root, preview);
+        var workspace = new Workspace(root);
         if (File.Exists(workspace.PackagesPath))
             throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathIsFile",
                 $"'{workspace.PackagesPath}' is a file; a pgpm workspace keeps its packages in a directory of that name.");
@@ -61,16 +58,10 @@ public sealed class Workspace
 
     /// <summary>
     /// A fresh, empty directory beside the packages (on the same file system, so the package moves into place whole),
-    /// where a package is built before it is moved; in a preview, one in the system's temporary folder.
+    /// where a package is built before it is moved.
     /// </summary>
     internal string CreateStagingDirectory(string packageName)
     {
-        if (_preview)
-        {
-            var preview = Path.Combine(Path.GetTempPath(), $".{packageName}.preview-{Guid.NewGuid():N}");
-            Directory.CreateDirectory(preview);
-            return preview;
-        }
         EnsureDirectory(Root);
         EnsureDirectory(PackagesPath);
         var path = Path.Combine(PackagesPath, $".{packageName}.partial-{Guid.NewGuid():N}");

@@ -12,13 +12,14 @@ namespace Pgpm.Export.Tests.Commands;
 [Collection(PostgresCollection.Name)]
 public class ProjectExportTests(PostgresFixture postgres)
 {
-    private static ProjectExportRequest Request(string output, IReadOnlyList<RowInput>? piped = null, bool force = false) => new()
+    private static ProjectExportRequest Request(string output, IReadOnlyList<RowInput>? piped = null, bool force = false, bool preview = false) => new()
     {
         DatabaseId = SqlExport.Acme,
         OutputPath = output,
         Author = "Test Author <test@example.com>",
         PipedRows = piped,
         Force = force,
+        Preview = preview,
     };
 
     [Fact]
@@ -108,16 +109,23 @@ public class ProjectExportTests(PostgresFixture postgres)
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
     }
 
+    /// <summary>
+    /// Issue 12 item 10: -WhatIf says what each package would hold (changes and rows, the service package's changes by
+    /// table) from the source's counts: it reads no row and writes nothing, not even in a temporary folder.
+    /// </summary>
     [Fact]
-    public async Task WhatIf_lists_every_file_the_export_writes_and_writes_none()
+    public async Task WhatIf_says_what_each_package_would_hold_from_counts_and_reads_no_row()
     {
-        using var source = await CommandRun.SqlSourceAsync(postgres, await postgres.NewFixtureDatabaseAsync("cmd_whatif"));
+        using var sql = await CommandRun.SqlSourceAsync(postgres, await postgres.NewFixtureDatabaseAsync("cmd_whatif"));
+        var counting = new CountingSource(sql.Inner);
+        using var source = new PgpmExportSource(counting, "Sql");
         using var output = new TempDirectory();
         var target = Path.Combine(output.Path, "ws");
         var host = new RecordingHost { ShouldProcessAnswer = false };
-        CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, Request(target), o, ct));
+        CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, Request(target, preview: true), o, ct));
 
         Assert.False(Directory.Exists(target));
+        Assert.Equal(0, counting.RowsRead);
         Assert.Empty(host.Objects);
         Assert.Empty(host.ShouldContinueCalls);
         Assert.Equal(2, host.ShouldProcessCalls.Count);
@@ -127,8 +135,11 @@ public class ProjectExportTests(PostgresFixture postgres)
         foreach (var (package, call) in real.Objects.Cast<PackageSummary>().Zip(host.ShouldProcessCalls))
         {
             Assert.Equal(package.Path, call.Target);
-            var listed = call.WhatIf.Split('\n').Skip(1).Select(l => l.Trim()).ToList();
-            Assert.Equal(TempDirectory.Snapshot(package.Path).Keys, listed);
+            Assert.Contains($"({package.Changes} changes, {package.Rows} ", call.Action);
+            if (package.Kind != PackageKind.Service) continue;
+            var listed = call.WhatIf.Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.StartsWith("migrate/", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(':')]);
+            var written = TempDirectory.Snapshot(package.Path).Keys.Where(f => f.StartsWith("deploy/", StringComparison.Ordinal)).Select(f => f["deploy/".Length..^".sql".Length]);
+            Assert.Equal(written.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
         }
     }
 
