@@ -60,11 +60,22 @@ public sealed class GraphQLClient : IDisposable
     /// request to this endpoint waits out its Retry-After and fewer go at once (<see cref="RateLimitGate"/>), for as long
     /// as <see cref="GraphQLEndpointOptions.MaxRateLimitWait"/> allows in all for one request.
     /// </summary>
-    public async Task<GraphQLAnswer> QueryPageAsync(string query, object? variables, string doing, CancellationToken cancellationToken)
+    public async Task<GraphQLAnswer> QueryPageAsync(string query, object? variables, string doing, CancellationToken cancellationToken) =>
+        (await SendQueryAsync(query, variables, doing, false, cancellationToken).ConfigureAwait(false)).Answer!;
+
+    /// <summary>
+    /// Runs a query whose GraphQL errors are the answer (a probe of field names when introspection is refused): returns
+    /// the <c>errors</c> array, empty when the query was valid. Everything else (HTTP failures, rate limits, a body that is
+    /// not GraphQL JSON) is handled and reported as by <see cref="QueryPageAsync"/>.
+    /// </summary>
+    public async Task<JsonArray> ProbeAsync(string query, object? variables, string doing, CancellationToken cancellationToken) =>
+        (await SendQueryAsync(query, variables, doing, true, cancellationToken).ConfigureAwait(false)).Errors ?? [];
+
+    private async Task<(GraphQLAnswer? Answer, JsonArray? Errors)> SendQueryAsync(string query, object? variables, string doing, bool errorsAreTheAnswer, CancellationToken cancellationToken)
     {
         try
         {
-            return await QueryPageOnceAsync(query, variables, doing, cancellationToken).ConfigureAwait(false);
+            return await QueryPageOnceAsync(query, variables, doing, errorsAreTheAnswer, cancellationToken).ConfigureAwait(false);
         }
         catch (ExportException e)
         {
@@ -72,7 +83,7 @@ public sealed class GraphQLClient : IDisposable
         }
     }
 
-    private async Task<GraphQLAnswer> QueryPageOnceAsync(string query, object? variables, string doing, CancellationToken cancellationToken)
+    private async Task<(GraphQLAnswer? Answer, JsonArray? Errors)> QueryPageOnceAsync(string query, object? variables, string doing, bool errorsAreTheAnswer, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(new { query, variables });
         var bytes = Encoding.UTF8.GetByteCount(body);
@@ -115,7 +126,8 @@ public sealed class GraphQLClient : IDisposable
                 throw new ExportException(ExportErrorKind.Connection, "GraphQLUnreachable",
                     $"Cannot reach the GraphQL endpoint {Endpoint} while {doing}: {failure.Message}", failure);
             _gate.Succeeded();
-            return new GraphQLAnswer(Interpret(status, text, doing, failures), text.Length);
+            var (data, errors) = Interpret(status, text, doing, failures, errorsAreTheAnswer);
+            return (data is null ? null : new GraphQLAnswer(data, text.Length), errors);
         }
     }
 
@@ -195,7 +207,8 @@ public sealed class GraphQLClient : IDisposable
             $"{Endpoint} sent {(declared is { } size ? $"{size} bytes" : "more bytes")} while {doing}, over the limit of {_options.MaxResponseBytes} bytes for one answer; stopping. " +
             $"Lower the page size ({OptionName.PageSize}), or raise the limit ({OptionName.MaxResponseSize}) if rows really are this large.");
 
-    private JsonObject Interpret(HttpStatusCode status, byte[] text, string doing, int attempts)
+    /// <returns>The data; or, with <paramref name="errorsAreTheAnswer"/>, the GraphQL validation errors instead of an exception for them.</returns>
+    private (JsonObject? Data, JsonArray? Errors) Interpret(HttpStatusCode status, byte[] text, string doing, int attempts, bool errorsAreTheAnswer)
     {
         var code = (int)status;
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
@@ -244,9 +257,9 @@ public sealed class GraphQLClient : IDisposable
                 throw new ExportException(ExportErrorKind.InvalidArgument, PageSizeTooLarge, $"{Endpoint} refused the page size while {doing}: {message}.");
             if (errorCode == IntrospectionDisabledCode || message.Contains("introspection has been disabled", StringComparison.OrdinalIgnoreCase))
                 throw new ExportException(ExportErrorKind.Unavailable, IntrospectionDisabled,
-                    $"{Endpoint} refuses introspection ({errorCode ?? message}) while {doing}. This export finds the API's names by introspection and " +
-                    "cannot yet export without it: ask the API's operator to allow introspection for this database or API (Constructive keeps it " +
-                    "per database and API; new databases have it off), or export over SQL.");
+                    $"{Endpoint} refuses introspection ({errorCode ?? message}) while {doing}. Constructive keeps introspection per database and API " +
+                    "(new databases have it off); the export then finds the API's names from the manifest and PostGraphile's naming rules (IntrospectionFreeSchema).");
+            if (errorsAreTheAnswer && errors.All(e => e?["locations"] is JsonArray { Count: > 0 })) return (null, errors);
             var kind = code == 400 || message.Contains("Cannot query field", StringComparison.Ordinal) ? ExportErrorKind.Protocol : ExportErrorKind.InvalidData;
             throw new ExportException(kind, "GraphQLError", $"{Endpoint} returned an error while {doing}: {message}{path}{more}.");
         }
@@ -254,7 +267,7 @@ public sealed class GraphQLClient : IDisposable
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLHttpError", $"{Endpoint} answered HTTP {code} while {doing}.");
         if (json["data"] is not JsonObject data)
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoData", $"{Endpoint} answered without data while {doing}.");
-        return data;
+        return (data, null);
     }
 
     /// <summary>

@@ -51,4 +51,10 @@ public sealed record GraphQLColumn(string Column, string Field, PgTypeKind Kind,
     public string GraphQLType { get; init; } = "";
 
     public IReadOnlyList<string> EnumValues { get; init; } = [];
+
+    /// <summary>
+    /// <see cref="EnumValues"/> are the naming rules' spelling of the manifest's labels, not the API's own list (introspection
+    /// refused): every value read must then be one of them, even where they are the labels themselves.
+    /// </summary>
+    public bool EnumValuesFromRules { get; init; }
 }

@@ -62,6 +62,9 @@ public static class GraphQLColumnContract
             foreach (var missing in expected.ExportedColumns.Where(c => !matched.Contains(c.Name)))
                 unread.Add(new UnreadColumn(missing.Name, Hidden));
 
+        if (binding.ColumnsFromManifest && expected?.Columns is { } order)
+            columns = columns.OrderBy(c => order.Select(m => m.Name).ToList().IndexOf(c.Column) is var i and >= 0 ? i : int.MaxValue).ToList();
+
         var shape = new TableShape(binding.Table, columns.Select(c => new ColumnInfo(c.Column, c.Field, c.Kind, c.NonNull) { EnumLabels = c.EnumLabels }).ToList(),
             ["id"], MetaSchemas.DatabaseColumnOf(binding.Table));
         return shape with { Unread = unread, NotColumns = notColumns };
@@ -87,7 +90,7 @@ public static class GraphQLColumnContract
         var values = column.EnumValues;
         if (known?.EnumLabels is { } labels)
         {
-            if (values.All(labels.Contains)) return null;
+            if (values.All(labels.Contains) && !column.EnumValuesFromRules) return null;
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var value in values)
             {

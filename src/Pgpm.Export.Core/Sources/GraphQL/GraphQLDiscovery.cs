@@ -120,6 +120,7 @@ public static class GraphQLDiscovery
         {
             Unreadable = unreadable,
             ColumnEvidence = ColumnEvidence(schema, connection, node),
+            ColumnsFromManifest = schema.NamesFromRules,
         };
     }
 
@@ -199,6 +200,7 @@ public static class GraphQLDiscovery
             {
                 GraphQLType = named.Name,
                 EnumValues = r.Shape == GraphQLValueShape.Enum ? type!.EnumValues : [],
+                EnumValuesFromRules = schema.NamesFromRules,
             });
         }
         return columns;

@@ -45,9 +45,10 @@ public sealed class GraphQLExportSource : IExportSource
         GraphQLClient? migrateClient = null;
         try
         {
-            var schema = IntrospectionSchema.Parse(await client.QueryAsync(IntrospectionSchema.Query, null, "introspecting the schema", cancellationToken).ConfigureAwait(false));
             // Every table of every built-in version (and of a given manifest) is looked for, so the version can be chosen from what is there.
-            var wanted = ExportManifest.BuiltInVersions.Append(manifest).OfType<ExportManifest>().SelectMany(m => m.Tables).Select(t => t.Table)
+            var manifests = ExportManifest.BuiltInVersions.Append(manifest).OfType<ExportManifest>().ToList();
+            var schema = await SchemaAsync(client, manifests, false, "introspecting the schema", log, cancellationToken).ConfigureAwait(false);
+            var wanted = manifests.SelectMany(m => m.Tables).Select(t => t.Table)
                 .Prepend(MetaSchemas.SchemaTable).Prepend(MetaSchemas.DatabaseTable).Distinct();
             var bindings = GraphQLDiscovery.Discover(schema, wanted, log);
             if (bindings.Count == 0)
@@ -62,7 +63,7 @@ public sealed class GraphQLExportSource : IExportSource
             if (sqlActions is null && migrate is not null)
             {
                 migrateClient = new GraphQLClient(migrate, log);
-                var migrateSchema = IntrospectionSchema.Parse(await migrateClient.QueryAsync(IntrospectionSchema.Query, null, "introspecting the migrate endpoint", cancellationToken).ConfigureAwait(false));
+                var migrateSchema = await SchemaAsync(migrateClient, manifests, true, "introspecting the migrate endpoint", log, cancellationToken).ConfigureAwait(false);
                 sqlActions = SqlActionsDiscovery.Find(migrateClient, migrateSchema, new PageSizeCeiling(migrate.PageSize, log))
                     ?? throw new ExportException(ExportErrorKind.NotFound, "MigrateEndpointWithoutSqlActions",
                         $"The migrate endpoint {migrate.Endpoint} offers sql_actions in none of the three ways: no {SqlActionsDiscovery.RootField}(databaseId) root field " +
@@ -88,6 +89,28 @@ public sealed class GraphQLExportSource : IExportSource
             client.Dispose();
             migrateClient?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The endpoint's schema by introspection or, where the API refuses it (<see cref="GraphQLClient.IntrospectionDisabled"/>),
+    /// from the manifests and naming rules confirmed by probes (<see cref="IntrospectionFreeSchema"/>), said in a warning:
+    /// tables and columns no manifest lists cannot be seen that way.
+    /// </summary>
+    private static async Task<IntrospectionSchema> SchemaAsync(GraphQLClient client, IReadOnlyList<ExportManifest> manifests, bool sqlActionsOnly, string doing,
+        IExportLog log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return IntrospectionSchema.Parse(await client.QueryAsync(IntrospectionSchema.Query, null, doing, cancellationToken).ConfigureAwait(false));
+        }
+        catch (ExportException e) when (e.ErrorId == GraphQLClient.IntrospectionDisabled)
+        {
+            var schema = await IntrospectionFreeSchema.ProbeAsync(client, manifests, sqlActionsOnly, log, cancellationToken).ConfigureAwait(false);
+            if (!sqlActionsOnly)
+                log.Warning($"{client.Endpoint} refuses introspection, so only the tables and columns a manifest lists can be found, by their names under PostGraphile's naming rules; " +
+                            "a table or column the database has beyond them is not seen and not exported. Allow introspection, or export over SQL, to be sure nothing else is there.");
+            return schema;
         }
     }
 

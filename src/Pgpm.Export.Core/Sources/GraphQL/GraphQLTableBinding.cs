@@ -34,4 +34,11 @@ public sealed record GraphQLTableBinding(
 
     /// <summary>Folded names the API shows as columns elsewhere (condition, mutation input and patch, orderBy); see <see cref="GraphQLColumnContract"/>.</summary>
     public IReadOnlySet<string> ColumnEvidence { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// The fields were probed from a manifest's columns (introspection refused), so their order is not the API's (the
+    /// table's attribute order) but the merged manifests'; <see cref="GraphQLColumnContract"/> then orders them as the
+    /// chosen manifest does.
+    /// </summary>
+    public bool ColumnsFromManifest { get; init; }
 }

@@ -46,6 +46,19 @@ public sealed class IntrospectionSchema
     }
 
     public string QueryTypeName { get; }
+
+    /// <summary>
+    /// The names were not introspected but taken from a manifest and a server's naming rules, then confirmed by probes
+    /// (<see cref="IntrospectionFreeSchema"/>); enum values are then the rules' spelling of the labels, not the API's own list.
+    /// </summary>
+    public bool NamesFromRules { get; private init; }
+
+    /// <summary>How the names were found, for verbose output; null when introspected.</summary>
+    public string? HowFound { get; private init; }
+
+    /// <summary>A schema assembled from probed names (see <see cref="NamesFromRules"/>).</summary>
+    internal static IntrospectionSchema FromProbes(string queryTypeName, IEnumerable<TypeInfo> types, string howFound) =>
+        new(queryTypeName, types.ToDictionary(t => t.Name, StringComparer.Ordinal)) { NamesFromRules = true, HowFound = howFound };
     public TypeInfo QueryType => _types[QueryTypeName];
 
     public TypeInfo? Find(string? name) => name is not null && _types.TryGetValue(name, out var type) ? type : null;

@@ -1,0 +1,292 @@
+using Pgpm.Export.Manifest;
+using Pgpm.Export.Model;
+using static Pgpm.Export.Sources.GraphQL.IntrospectionFreeSchema;
+using static Pgpm.Export.Sources.GraphQL.IntrospectionSchema;
+
+namespace Pgpm.Export.Sources.GraphQL;
+
+/// <summary>
+/// One table of an API that refuses introspection, as probes find it (<see cref="IntrospectionFreeSchema"/>): its
+/// connection, then each column's field, the database filter and the primary-key order, each tried through the naming's
+/// candidates one probe round at a time. It then becomes the types introspection would have shown for it: the node type
+/// with a field per column found (typed from the manifest's column type), the connection, the condition or filter input
+/// and the orderBy enum.
+/// </summary>
+internal sealed class ProbedTable
+{
+    private readonly PostGraphileNaming _naming;
+    private readonly string _typeName;
+    private readonly List<ColumnProbe> _columns;
+    private readonly List<(string Argument, string Line)> _filters;
+    private readonly IReadOnlyList<string> _orders;
+    private int _filter;
+    private int _order;
+    private bool _filterDone;
+    private bool _orderDone;
+
+    public ProbedTable(ManifestTable table, string connection, string typeName, PostGraphileNaming naming)
+    {
+        Table = table.Table;
+        Connection = connection;
+        _typeName = typeName;
+        _naming = naming;
+        _columns = (table.Columns ?? []).Select(c => new ColumnProbe(c, Candidates(c.Name, naming))).ToList();
+        var databaseColumn = MetaSchemas.DatabaseColumnOf(Table);
+        if (table.FindColumn(databaseColumn) is null)
+        {
+            _filters = [];
+            _filterDone = true;
+        }
+        else
+        {
+            var field = PostGraphileNamingRules.ColumnField(databaseColumn, naming);
+            List<(string, string)> all =
+            [
+                ("condition", $"condition: {{ {field}: $db }}"),
+                ("where", $"where: {{ {field}: {{ equalTo: $db }} }}"),
+                ("filter", $"filter: {{ {field}: {{ equalTo: $db }} }}"),
+            ];
+            _filters = naming == PostGraphileNaming.Constructive ? [all[1], all[2], all[0]] : all;
+        }
+        _orders = PostGraphileNamingRules.PrimaryKeyOrders(naming);
+    }
+
+    public TableRef Table { get; }
+
+    public string Connection { get; }
+
+    /// <summary>The argument that filters by database (<c>condition</c>, <c>where</c>, <c>filter</c>), or null.</summary>
+    public string? FilterArgument => _filterDone && _filter < _filters.Count ? _filters[_filter].Argument : null;
+
+    private string? OrderBy => _orderDone && _order < _orders.Count ? _orders[_order] : null;
+
+    /// <summary>The columns found, with their fields.</summary>
+    public IReadOnlyList<(ManifestColumn Column, string Field)> Fields =>
+        _columns.Where(c => c.Found).Select(c => (c.Column, c.Field!)).ToList();
+
+    private static IReadOnlyList<string> Candidates(string column, PostGraphileNaming naming)
+    {
+        var first = PostGraphileNamingRules.ColumnField(column, naming);
+        return column == "id" ? [first, first == "id" ? "rowId" : "id"] : [first];
+    }
+
+    public bool HasCandidates(int round) =>
+        (!_filterDone && round < _filters.Count) || (!_orderDone && round < _orders.Count) || _columns.Any(c => c.Open(round));
+
+    public void AddLines(FieldProbe query, string alias, int round)
+    {
+        query.Line($"{alias}: {Connection}(first: 1");
+        if (!_filterDone && round < _filters.Count)
+        {
+            query.Variable("$db: UUID!");
+            query.Line(", " + _filters[round].Line, alias + ".f");
+        }
+        if (!_orderDone && round < _orders.Count) query.Line($", orderBy: [{_orders[round]}]", alias + ".o");
+        query.Line(") @skip(if: true) { nodes { __typename");
+        foreach (var column in _columns.Where(c => c.Open(round)))
+            query.Line(Selection(column.Candidates[round], column.Column), $"{alias}.c.{column.Column.Name}");
+        query.Line("} }");
+    }
+
+    public void Record(IReadOnlyDictionary<string, string> refused, string alias, int round)
+    {
+        if (!_filterDone && round < _filters.Count)
+        {
+            _filter = round;
+            _filterDone = !refused.ContainsKey(alias + ".f") || round == _filters.Count - 1;
+            if (refused.ContainsKey(alias + ".f") && round == _filters.Count - 1) _filter = _filters.Count;
+        }
+        if (!_orderDone && round < _orders.Count)
+        {
+            _order = round;
+            _orderDone = !refused.ContainsKey(alias + ".o") || round == _orders.Count - 1;
+            if (refused.ContainsKey(alias + ".o") && round == _orders.Count - 1) _order = _orders.Count;
+        }
+        foreach (var column in _columns.Where(c => c.Open(round)))
+        {
+            if (!refused.TryGetValue($"{alias}.c.{column.Column.Name}", out var message))
+                column.Field = column.Candidates[round];
+            else if (!message.StartsWith("Cannot query field", StringComparison.Ordinal))
+                (column.Field, column.Refusal) = (column.Candidates[round], message);
+            else if (round == column.Candidates.Count - 1)
+                column.Hidden = true;
+        }
+    }
+
+    /// <summary>The types introspection would show for this table, added to <paramref name="types"/>; returns its root connection field.</summary>
+    public Field Build(Dictionary<string, TypeInfo> types, PostGraphileNaming naming, bool jsonAsText)
+    {
+        AddScalars(types, jsonAsText);
+        var node = new List<Field>();
+        if (_columns.Any(c => c.Found && c.Column.Name == "id" && c.Field == "rowId"))
+            node.Add(new Field("id", [], NonNull(Named("SCALAR", "ID"))));
+        foreach (var column in _columns.Where(c => c.Found))
+        {
+            TypeRef type;
+            if (column.Refusal is not null)
+            {
+                var name = $"(not the {column.Column.Type} the manifest has: {column.Refusal.TrimEnd('.')})";
+                types[name] = new TypeInfo("REFUSED", name, [], [], []);
+                type = Named("REFUSED", name);
+            }
+            else
+            {
+                type = ColumnType(types, column.Column, naming);
+            }
+            node.Add(new Field(column.Field!, [], column.Column.NotNull ? NonNull(type) : type));
+        }
+        types[_typeName] = new TypeInfo("OBJECT", _typeName, node, [], []);
+        types[_typeName + "Connection"] = ConnectionType(_typeName + "Connection", _typeName);
+
+        var args = new List<Field> { new("first", [], Named("SCALAR", "Int")), new("after", [], Named("SCALAR", "Cursor")) };
+        if (FilterArgument is { } argument)
+        {
+            var field = PostGraphileNamingRules.ColumnField(MetaSchemas.DatabaseColumnOf(Table), _naming);
+            var input = _typeName + (argument == "condition" ? "Condition" : "Filter");
+            var valueType = argument == "condition" ? "UUID" : "UUIDFilter";
+            types[input] = new TypeInfo("INPUT_OBJECT", input, [], [new Field(field, [], Named(argument == "condition" ? "SCALAR" : "INPUT_OBJECT", valueType))], []);
+            types["UUIDFilter"] = new TypeInfo("INPUT_OBJECT", "UUIDFilter", [], [new Field("equalTo", [], Named("SCALAR", "UUID"))], []);
+            args.Add(new Field(argument, [], Named("INPUT_OBJECT", input)));
+        }
+        if (OrderBy is { } order)
+        {
+            types[_typeName + "OrderBy"] = new TypeInfo("ENUM", _typeName + "OrderBy", [], [], [order]);
+            args.Add(new Field("orderBy", [], List(NonNull(Named("ENUM", _typeName + "OrderBy")))));
+        }
+        return new Field(Connection, args, NonNull(Named("OBJECT", _typeName + "Connection")));
+    }
+
+    private TypeRef ColumnType(Dictionary<string, TypeInfo> types, ManifestColumn column, PostGraphileNaming naming)
+    {
+        var element = column.Type;
+        var depth = 0;
+        while (element.EndsWith("[]", StringComparison.Ordinal))
+        {
+            element = element[..^2];
+            depth++;
+        }
+        var named = column.EnumType is not null || column.Kind == PgTypeKind.Enum ? EnumType(types, column, naming)
+            : depth > 0 ? ElementType(element) is { } e ? Named(KindOf(e), e) : Unreadable(types, $"(an array of {element}, whose element type is not known without introspection)")
+            : Named(KindOf(ScalarType(column)), ScalarType(column));
+        if (named.Name is "Interval" or "Range") AddObjectTypes(types, named.Name, element);
+        if (named.Name == "Range") named = Named("OBJECT", RangeTypeName(element));
+        var type = named;
+        for (var i = 0; i < depth; i++) type = List(type);
+        return type;
+    }
+
+    private TypeRef EnumType(Dictionary<string, TypeInfo> types, ManifestColumn column, PostGraphileNaming naming)
+    {
+        var name = $"{_typeName}_{column.Name}_Enum";
+        // Without the labels, an upper-casing server's values cannot be turned back: the column contract says so for this value.
+        IReadOnlyList<string> values = column.EnumLabels is { } labels ? labels.Select(l => PostGraphileNamingRules.EnumValue(l, naming)).ToList()
+            : naming == PostGraphileNaming.V5 ? [] : ["LABELS_UNKNOWN"];
+        types[name] = new TypeInfo("ENUM", name, [], [], values);
+        return Named("ENUM", name);
+    }
+
+    private static TypeRef Unreadable(Dictionary<string, TypeInfo> types, string name)
+    {
+        types[name] = new TypeInfo("REFUSED", name, [], [], []);
+        return Named("REFUSED", name);
+    }
+
+    /// <summary>The GraphQL scalar PostGraphile gives a column of this manifest type (domains have their base type's kind).</summary>
+    private string ScalarType(ManifestColumn column) => column.Kind switch
+    {
+        PgTypeKind.Uuid => "UUID",
+        PgTypeKind.Boolean => "Boolean",
+        PgTypeKind.Integer => column.Type == "bigint" ? "BigInt" : "Int",
+        PgTypeKind.Numeric => "BigFloat",
+        PgTypeKind.Float => "Float",
+        PgTypeKind.Json or PgTypeKind.Jsonb => "JSON",
+        PgTypeKind.Date => "Date",
+        PgTypeKind.Timestamptz or PgTypeKind.Timestamp => "Datetime",
+        PgTypeKind.Bytea => ElementType("bytea")!,
+        PgTypeKind.Interval => "Interval",
+        _ => ElementType(column.Type) ?? "String",
+    };
+
+    /// <summary>The GraphQL type of a value of a PostgreSQL type named as <c>format_type</c> prints it; null when not known.</summary>
+    private string? ElementType(string type) => type switch
+    {
+        "uuid" => "UUID",
+        "text" or "citext" or "name" or "\"char\"" => "String",
+        _ when type.StartsWith("character", StringComparison.Ordinal) => "String",
+        "integer" or "smallint" => "Int",
+        "bigint" => "BigInt",
+        _ when type.StartsWith("numeric", StringComparison.Ordinal) => "BigFloat",
+        "real" or "double precision" => "Float",
+        "boolean" => "Boolean",
+        "json" or "jsonb" => "JSON",
+        "date" => "Date",
+        _ when type.StartsWith("timestamp", StringComparison.Ordinal) => "Datetime",
+        _ when type.StartsWith("time without", StringComparison.Ordinal) || type == "time" => "Time",
+        "interval" => "Interval",
+        // v4 sends bytea as PostgreSQL's hex text in a String.
+        "bytea" => _naming == PostGraphileNaming.V4 ? "String" : "Base64EncodedBinary",
+        "hstore" => "KeyValueHash",
+        "int4range" or "int8range" or "numrange" or "tsrange" or "tstzrange" or "daterange" => "Range",
+        _ => null,
+    };
+
+    private static string KindOf(string type) => type is "Interval" or "Range" ? "OBJECT" : "SCALAR";
+
+    private static string RangeTypeName(string range) => range switch
+    {
+        "int4range" => "IntRange",
+        "int8range" => "BigIntRange",
+        "numrange" => "BigFloatRange",
+        "daterange" => "DateRange",
+        _ => "DatetimeRange",
+    };
+
+    private static void AddObjectTypes(Dictionary<string, TypeInfo> types, string kind, string element)
+    {
+        if (kind == "Interval")
+        {
+            types["Interval"] = new TypeInfo("OBJECT", "Interval", IntervalParts.Select(p => new Field(p, [], Named("SCALAR", "Float"))).ToList(), [], []);
+            return;
+        }
+        var range = RangeTypeName(element);
+        var bound = range[..^"Range".Length];
+        types[range + "Bound"] = new TypeInfo("OBJECT", range + "Bound", [new Field("value", [], NonNull(Named("SCALAR", bound))), new Field("inclusive", [], NonNull(Named("SCALAR", "Boolean")))], [], []);
+        types[range] = new TypeInfo("OBJECT", range, [new Field("start", [], Named("OBJECT", range + "Bound")), new Field("end", [], Named("OBJECT", range + "Bound"))], [], []);
+    }
+
+    private static readonly string[] IntervalParts = ["years", "months", "days", "hours", "minutes", "seconds"];
+
+    /// <summary>The scalars PostGraphile v4 and v5 both name so; v4's JSON as text is told apart by its description (GraphQLDiscovery.IsJsonAsText).</summary>
+    private static void AddScalars(Dictionary<string, TypeInfo> types, bool jsonAsText)
+    {
+        foreach (var name in new[] { "UUID", "String", "Int", "BigInt", "BigFloat", "Float", "Boolean", "Date", "Time", "Datetime", "Base64EncodedBinary", "KeyValueHash", "ID", "Cursor" })
+            types[name] = new TypeInfo("SCALAR", name, [], [], []);
+        types["JSON"] = new TypeInfo("SCALAR", "JSON", [], [], [],
+            jsonAsText ? "A JavaScript object encoded in the JSON format as specified by [ECMA-404] (PostGraphile v4 without dynamicJson, found by a probe)." : null);
+        types["PageInfo"] = new TypeInfo("OBJECT", "PageInfo", [new Field("hasNextPage", [], Named("SCALAR", "Boolean")), new Field("endCursor", [], Named("SCALAR", "Cursor"))], [], []);
+    }
+
+    /// <summary>A column's selection as a probe (and later a page) asks for it: intervals and ranges with their parts.</summary>
+    private string Selection(string field, ManifestColumn column)
+    {
+        var element = column.Type.Replace("[]", "", StringComparison.Ordinal);
+        var type = column.EnumType is null ? (column.Type.EndsWith("[]", StringComparison.Ordinal) ? ElementType(element) : ScalarType(column)) : null;
+        return type switch
+        {
+            "Interval" => field + " { " + string.Join(" ", IntervalParts) + " }",
+            "Range" => field + " { start { value inclusive } end { value inclusive } }",
+            _ => field,
+        };
+    }
+
+    private sealed class ColumnProbe(ManifestColumn column, IReadOnlyList<string> candidates)
+    {
+        public ManifestColumn Column { get; } = column;
+        public IReadOnlyList<string> Candidates { get; } = candidates;
+        public string? Field { get; set; }
+        public string? Refusal { get; set; }
+        public bool Hidden { get; set; }
+        public bool Found => Field is not null;
+        public bool Open(int round) => !Found && !Hidden && round < Candidates.Count;
+    }
+}
