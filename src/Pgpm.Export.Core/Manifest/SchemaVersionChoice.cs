@@ -8,6 +8,12 @@ namespace Pgpm.Export.Manifest;
 /// <param name="Reason">One sentence: what the source shows and how the versions compare.</param>
 public sealed record SchemaVersionChoice(ExportManifest Manifest, string Reason)
 {
+    /// <summary>Each candidate's version → how many (table, column) pairs it and the source differ by, counted both ways.</summary>
+    public IReadOnlyDictionary<string, int> Distances { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Each candidate's version → its columns the source does not show (<c>schema.table.column</c>, in manifest order).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> NotShown { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>
     /// The candidate closest to what a source shows: the fewest (table, column) pairs that one has and the other does
     /// not, counted both ways; ties go to the newer version. Names are compared through <paramref name="key"/>, so a
@@ -27,9 +33,9 @@ public sealed record SchemaVersionChoice(ExportManifest Manifest, string Reason)
         var scored = candidates.Select((m, index) =>
         {
             var columns = m.Tables.SelectMany(t => (t.Columns ?? []).Select(c => (t.Table, key(c.Name)))).ToHashSet();
-            var lacking = columns.Count(c => !seen.Contains(c));
+            var notShown = m.Tables.SelectMany(t => (t.Columns ?? []).Where(c => !seen.Contains((t.Table, key(c.Name)))).Select(c => $"{t.Table}.{c.Name}")).ToList();
             var unknown = seen.Count(c => !columns.Contains(c));
-            return (Manifest: m, Index: index, Columns: columns.Count, Lacking: lacking, Unknown: unknown);
+            return (Manifest: m, Index: index, Columns: columns.Count, Lacking: notShown.Count, Unknown: unknown, NotShown: notShown);
         }).ToList();
         var best = scored.OrderBy(s => s.Lacking + s.Unknown).ThenByDescending(s => s.Index).First();
         var others = scored.Where(s => s != best).Select(s => $"{s.Manifest.Version}, with {Differences(s.Lacking, s.Unknown)}");
@@ -37,7 +43,11 @@ public sealed record SchemaVersionChoice(ExportManifest Manifest, string Reason)
         var extra = best.Unknown == 0 ? "" : $", and {Counted.Of(best.Unknown, "column")} it does not define";
         var reason = $"Schema version {best.Manifest.Version} chosen: {shows} {present} columns it defines{extra}" +
                      (scored.Count > 1 ? $". It is closer than {string.Join("; ", others)}." : ".");
-        return new SchemaVersionChoice(best.Manifest, reason);
+        return new SchemaVersionChoice(best.Manifest, reason)
+        {
+            Distances = scored.Where(s => s.Manifest.Version is not null).ToDictionary(s => s.Manifest.Version!, s => s.Lacking + s.Unknown),
+            NotShown = scored.Where(s => s.Manifest.Version is not null).ToDictionary(s => s.Manifest.Version!, s => (IReadOnlyList<string>)s.NotShown),
+        };
     }
 
     private static string Differences(int lacking, int unknown) =>

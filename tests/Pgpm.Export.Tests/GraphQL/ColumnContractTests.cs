@@ -20,6 +20,13 @@ public class ColumnContractTests(PostgresFixture postgres)
 
     public static TheoryData<GraphQLDialect> Dialects => [GraphQLDialect.Default, GraphQLDialect.Constructive, GraphQLDialect.PostGraphileV4];
 
+    /// <summary>Each dialect with introspection allowed and refused (names then come from the manifests and probes).</summary>
+    public static TheoryData<GraphQLDialect, bool> DialectsWithAndWithoutIntrospection => new()
+    {
+        { GraphQLDialect.Default, false }, { GraphQLDialect.Constructive, false }, { GraphQLDialect.PostGraphileV4, false },
+        { GraphQLDialect.Default, true }, { GraphQLDialect.Constructive, true }, { GraphQLDialect.PostGraphileV4, true },
+    };
+
     [Theory]
     [MemberData(nameof(Dialects))]
     public async Task A_computed_column_is_not_exported_and_an_extra_real_column_is(GraphQLDialect dialect)
@@ -40,8 +47,10 @@ public class ColumnContractTests(PostgresFixture postgres)
         Assert.Contains(both.Log.Warnings, w => w.Contains("metaschema_public.schema") && w.Contains("fullLabel") && w.Contains("computed column"));
     }
 
-    [Fact]
-    public async Task A_table_hidden_by_a_smart_tag_is_a_warning_listed_in_the_summary_or_a_stop_when_asked()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_table_hidden_by_a_smart_tag_is_a_warning_listed_in_the_summary_or_a_stop_when_asked(bool introspectionDisabled)
     {
         var database = await postgres.NewSampleDatabaseAsync("hiddentable");
         await postgres.Server.ExecuteAsync(database, """
@@ -49,7 +58,7 @@ public class ColumnContractTests(PostgresFixture postgres)
               VALUES ('5e7a000b-0000-4000-8000-000000000001', '5e7a0000-0000-4000-8000-000000000001', '5e7a000a-0000-4000-8000-000000000001', 'Pets meta');
             COMMENT ON TABLE services_public.site_metadata IS E'@behavior -*';
             """);
-        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default);
+        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, introspectionDisabled: introspectionDisabled);
         using var output = new TempDirectory();
         var log = new RecordingLog();
         var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, null, log, databaseId: Pets);
@@ -67,12 +76,14 @@ public class ColumnContractTests(PostgresFixture postgres)
         Assert.False(Directory.Exists(Path.Combine(strict.Path, "packages", "pets-service")));
     }
 
-    [Fact]
-    public async Task A_hidden_column_stops_the_export_naming_it_unless_missing_columns_are_allowed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_hidden_column_stops_the_export_naming_it_unless_missing_columns_are_allowed(bool introspectionDisabled)
     {
         var database = await postgres.NewSampleDatabaseAsync("hiddencolumn");
         await postgres.Server.ExecuteAsync(database, "COMMENT ON COLUMN metaschema_public.schema.label IS E'@behavior -*';");
-        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default);
+        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, introspectionDisabled: introspectionDisabled);
 
         using var stopped = new TempDirectory();
         var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, stopped.Path, null, new RecordingLog(), databaseId: Pets));
@@ -130,15 +141,36 @@ public class ColumnContractTests(PostgresFixture postgres)
     }
 
     [Theory]
-    [MemberData(nameof(Dialects))]
-    public async Task A_0_16_database_follows_the_0_16_manifest_with_nothing_reported_missing(GraphQLDialect dialect)
+    [MemberData(nameof(DialectsWithAndWithoutIntrospection))]
+    public async Task A_0_16_database_follows_the_0_16_manifest_with_nothing_reported_missing(GraphQLDialect dialect, bool introspectionDisabled)
     {
         var database = await postgres.NewSampleDatabaseAsync("v016");
-        using var both = await BothSources.ExportAsync(postgres.Server, database, Pets, dialect);
+        using var both = await BothSources.ExportAsync(postgres.Server, database, Pets, dialect, introspectionDisabled: introspectionDisabled);
         WorkspaceAssert.Identical(both.Sql.Path, both.GraphQL.Path, minimumFiles: 10);
         Assert.Equal("0.16", both.Result.SchemaVersion);
         Assert.Empty(both.Result.Omissions);
         Assert.Contains(both.Log.Verbose, v => v.StartsWith("Schema version 0.16 chosen", StringComparison.Ordinal));
         Assert.DoesNotContain(both.Log.Warnings, w => w.Contains("hidden") && !w.Contains("schema_hash"));
+    }
+
+    /// <summary>The newcomer's case itself: 0.15.5 forced on a 0.16 database (whose policy has no template column) stops over both sources alike.</summary>
+    [Fact]
+    public async Task Forcing_0_15_5_on_a_0_16_database_stops_over_SQL_and_GraphQL_alike_naming_the_column_it_lacks()
+    {
+        var database = await postgres.NewSampleDatabaseAsync("forced0155");
+        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default);
+        using var output = new TempDirectory();
+        var graphql = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Combine("graphql"), null, new RecordingLog(),
+            databaseId: Pets, adjustExport: o => o with { SchemaVersion = "0.15.5" }));
+        var sql = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Combine("sql"),
+            adjust: o => o with { DatabaseId = Pets, SchemaVersion = "0.15.5" }));
+        foreach (var error in new[] { graphql, sql })
+        {
+            Assert.Equal("SchemaVersionMismatch", error.ErrorId);
+            Assert.Contains("it is closer to 0.16, and 1 of 0.15.5's columns are not in it (metaschema_public.policy.template)", error.Message);
+            Assert.DoesNotContain("hidden by the server", error.Message);
+        }
+        Assert.False(Directory.Exists(output.Combine("graphql", "packages")));
+        Assert.False(Directory.Exists(output.Combine("sql", "packages")));
     }
 }
