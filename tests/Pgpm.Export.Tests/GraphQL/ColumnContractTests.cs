@@ -20,13 +20,6 @@ public class ColumnContractTests(PostgresFixture postgres)
 
     public static TheoryData<GraphQLDialect> Dialects => [GraphQLDialect.Default, GraphQLDialect.Constructive, GraphQLDialect.PostGraphileV4];
 
-    /// <summary>Each dialect with introspection allowed and refused (names then come from the manifests and probes).</summary>
-    public static TheoryData<GraphQLDialect, bool> DialectsWithAndWithoutIntrospection => new()
-    {
-        { GraphQLDialect.Default, false }, { GraphQLDialect.Constructive, false }, { GraphQLDialect.PostGraphileV4, false },
-        { GraphQLDialect.Default, true }, { GraphQLDialect.Constructive, true }, { GraphQLDialect.PostGraphileV4, true },
-    };
-
     [Theory]
     [MemberData(nameof(Dialects))]
     public async Task A_computed_column_is_not_exported_and_an_extra_real_column_is(GraphQLDialect dialect)
@@ -109,11 +102,7 @@ public class ColumnContractTests(PostgresFixture postgres)
     public async Task Enum_values_come_back_as_the_real_labels_or_the_column_is_named(GraphQLDialect dialect)
     {
         var database = await postgres.NewSampleDatabaseAsync("enumlabels");
-        await postgres.Server.ExecuteAsync(database, """
-            CREATE TYPE metaschema_public.review_state AS ENUM ('draft', 'inReview', 'Published');
-            ALTER TABLE metaschema_public.schema ADD COLUMN state metaschema_public.review_state;
-            UPDATE metaschema_public.schema SET state = CASE name WHEN 'public' THEN 'inReview'::metaschema_public.review_state ELSE 'Published' END;
-            """);
+        await GraphQLExport.AddReviewStateColumnAsync(postgres, database);
         // With a manifest that carries the enum's labels, every dialect gives the labels back byte for byte.
         var manifest = await GraphQLExport.DerivedManifestAsync(postgres, database);
         using (var both = await BothSources.ExportAsync(postgres.Server, database, Pets, dialect, manifest))
@@ -141,7 +130,7 @@ public class ColumnContractTests(PostgresFixture postgres)
     }
 
     [Theory]
-    [MemberData(nameof(DialectsWithAndWithoutIntrospection))]
+    [MemberData(nameof(GraphQLExport.DialectsWithAndWithoutIntrospection), MemberType = typeof(GraphQLExport))]
     public async Task A_0_16_database_follows_the_0_16_manifest_with_nothing_reported_missing(GraphQLDialect dialect, bool introspectionDisabled)
     {
         var database = await postgres.NewSampleDatabaseAsync("v016");

@@ -43,11 +43,7 @@ public class IntrospectionOffTests(PostgresFixture postgres)
     public async Task Enum_labels_come_back_through_the_manifest_and_a_column_no_manifest_lists_is_said_to_be_unseen(GraphQLDialect dialect)
     {
         var database = await postgres.NewSampleDatabaseAsync("nointro_enum");
-        await postgres.Server.ExecuteAsync(database, """
-            CREATE TYPE metaschema_public.review_state AS ENUM ('draft', 'inReview', 'Published');
-            ALTER TABLE metaschema_public.schema ADD COLUMN state metaschema_public.review_state;
-            UPDATE metaschema_public.schema SET state = CASE name WHEN 'public' THEN 'inReview'::metaschema_public.review_state ELSE 'Published' END;
-            """);
+        await GraphQLExport.AddReviewStateColumnAsync(postgres, database);
         // A manifest that lists the column and its labels: probed, read, and the labels given back byte for byte.
         var manifest = await GraphQLExport.DerivedManifestAsync(postgres, database);
         using (var both = await BothSources.ExportAsync(postgres.Server, database, SampleDatabase.SampleId, dialect, manifest, introspectionDisabled: true))

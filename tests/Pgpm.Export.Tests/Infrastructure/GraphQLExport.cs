@@ -51,6 +51,20 @@ public static class GraphQLExport
             DynamicJson = dynamicJson, NodeTypeSqlActions = nodeTypeSqlActions, IntrospectionDisabled = introspectionDisabled,
         });
 
+    /// <summary>Each dialect with introspection allowed and refused (names then come from the manifests and probes).</summary>
+    public static Xunit.TheoryData<GraphQLDialect, bool> DialectsWithAndWithoutIntrospection => new()
+    {
+        { GraphQLDialect.Default, false }, { GraphQLDialect.Constructive, false }, { GraphQLDialect.PostGraphileV4, false },
+        { GraphQLDialect.Default, true }, { GraphQLDialect.Constructive, true }, { GraphQLDialect.PostGraphileV4, true },
+    };
+
+    /// <summary>Adds metaschema_public.schema.state, an enum whose labels are not lower_snake ('draft', 'inReview', 'Published'), set on every row.</summary>
+    public static Task AddReviewStateColumnAsync(PostgresFixture postgres, string database) => postgres.Server.ExecuteAsync(database, """
+        CREATE TYPE metaschema_public.review_state AS ENUM ('draft', 'inReview', 'Published');
+        ALTER TABLE metaschema_public.schema ADD COLUMN state metaschema_public.review_state;
+        UPDATE metaschema_public.schema SET state = CASE name WHEN 'public' THEN 'inReview'::metaschema_public.review_state ELSE 'Published' END;
+        """);
+
     /// <summary>The meta schemas and db_migrate: an API that exposes sql_actions itself.</summary>
     public static readonly IReadOnlyList<string> WithDbMigrate = ["metaschema_public", "services_public", "metaschema_modules_public", "db_migrate"];
 

@@ -22,12 +22,7 @@ public class CombinedSchemaTests(CombinedSchemaFixture postgres)
     }
 
     [Theory]
-    [InlineData(GraphQLDialect.Default, false)]
-    [InlineData(GraphQLDialect.Constructive, false)]
-    [InlineData(GraphQLDialect.PostGraphileV4, false)]
-    [InlineData(GraphQLDialect.Default, true)]
-    [InlineData(GraphQLDialect.Constructive, true)]
-    [InlineData(GraphQLDialect.PostGraphileV4, true)]
+    [MemberData(nameof(GraphQLExport.DialectsWithAndWithoutIntrospection), MemberType = typeof(GraphQLExport))]
     public async Task A_0_15_5_database_exports_byte_identically_over_SQL_and_GraphQL_following_0_15_5(GraphQLDialect dialect, bool introspectionDisabled)
     {
         var database = await postgres.NewSampleDatabaseAsync("v0155");

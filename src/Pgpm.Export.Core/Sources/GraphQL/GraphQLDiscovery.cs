@@ -27,7 +27,7 @@ public static class GraphQLDiscovery
         ["Base64EncodedBinary"] = (PgTypeKind.Bytea, GraphQLValueShape.Base64),
     };
 
-    private static readonly string[] IntervalParts = ["years", "months", "days", "hours", "minutes", "seconds"];
+    internal static readonly string[] IntervalParts = ["years", "months", "days", "hours", "minutes", "seconds"];
 
     public static IReadOnlyDictionary<TableRef, GraphQLTableBinding> Discover(IntrospectionSchema schema, IEnumerable<TableRef> wanted, IExportLog log)
     {

@@ -166,7 +166,7 @@ internal sealed class ProbedTable
             depth++;
         }
         var named = column.EnumType is not null || column.Kind == PgTypeKind.Enum ? EnumType(types, column, naming)
-            : depth > 0 ? ElementType(element) is { } e ? Named(KindOf(e), e) : Unreadable(types, $"(an array of {element}, whose element type is not known without introspection)")
+            : depth > 0 ? ElementType(element) is { } e ? Named(KindOf(e), e) : DomainScalar(types, element)
             : Named(KindOf(ScalarType(column)), ScalarType(column));
         if (named.Name is "Interval" or "Range") AddObjectTypes(types, named.Name, element);
         if (named.Name == "Range") named = Named("OBJECT", RangeTypeName(element));
@@ -185,10 +185,15 @@ internal sealed class ProbedTable
         return Named("ENUM", name);
     }
 
-    private static TypeRef Unreadable(Dictionary<string, TypeInfo> types, string name)
+    /// <summary>
+    /// An element type the manifest names but does not resolve (an array of a domain): PostGraphile gives a domain its own
+    /// scalar, read as introspection would read an unknown scalar (a string as text, JSON as jsonb; GraphQLValueShape.Unknown).
+    /// </summary>
+    private static TypeRef DomainScalar(Dictionary<string, TypeInfo> types, string element)
     {
-        types[name] = new TypeInfo("REFUSED", name, [], [], []);
-        return Named("REFUSED", name);
+        var name = "Domain " + element;
+        types[name] = new TypeInfo("SCALAR", name, [], [], []);
+        return Named("SCALAR", name);
     }
 
     /// <summary>The GraphQL scalar PostGraphile gives a column of this manifest type (domains have their base type's kind).</summary>
@@ -245,7 +250,7 @@ internal sealed class ProbedTable
     {
         if (kind == "Interval")
         {
-            types["Interval"] = new TypeInfo("OBJECT", "Interval", IntervalParts.Select(p => new Field(p, [], Named("SCALAR", "Float"))).ToList(), [], []);
+            types["Interval"] = new TypeInfo("OBJECT", "Interval", GraphQLDiscovery.IntervalParts.Select(p => new Field(p, [], Named("SCALAR", "Float"))).ToList(), [], []);
             return;
         }
         var range = RangeTypeName(element);
@@ -253,8 +258,6 @@ internal sealed class ProbedTable
         types[range + "Bound"] = new TypeInfo("OBJECT", range + "Bound", [new Field("value", [], NonNull(Named("SCALAR", bound))), new Field("inclusive", [], NonNull(Named("SCALAR", "Boolean")))], [], []);
         types[range] = new TypeInfo("OBJECT", range, [new Field("start", [], Named("OBJECT", range + "Bound")), new Field("end", [], Named("OBJECT", range + "Bound"))], [], []);
     }
-
-    private static readonly string[] IntervalParts = ["years", "months", "days", "hours", "minutes", "seconds"];
 
     /// <summary>The scalars PostGraphile v4 and v5 both name so; v4's JSON as text is told apart by its description (GraphQLDiscovery.IsJsonAsText).</summary>
     private static void AddScalars(Dictionary<string, TypeInfo> types, bool jsonAsText)
@@ -273,7 +276,7 @@ internal sealed class ProbedTable
         var type = column.EnumType is null ? (column.Type.EndsWith("[]", StringComparison.Ordinal) ? ElementType(element) : ScalarType(column)) : null;
         return type switch
         {
-            "Interval" => field + " { " + string.Join(" ", IntervalParts) + " }",
+            "Interval" => field + " { " + string.Join(" ", GraphQLDiscovery.IntervalParts) + " }",
             "Range" => field + " { start { value inclusive } end { value inclusive } }",
             _ => field,
         };
