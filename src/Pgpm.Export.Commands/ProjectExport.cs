@@ -95,7 +95,18 @@ public static class ProjectExport
 
     private sealed class Progress(ICommandOutput output, string activity) : IProgress<ExportProgress>
     {
-        public void Report(ExportProgress value) =>
-            output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, $"{value.Table}: {value.Rows} rows" + (value.Completed ? " (done)" : "")));
+        private int _tablesDone;
+
+        public void Report(ExportProgress value)
+        {
+            var status = value switch
+            {
+                TableProgress table when table.Completed => $"{table.Table}: {table.Rows} rows (done; {++_tablesDone} tables done)",
+                TableProgress table => $"{table.Table}: {table.Rows} rows",
+                RateLimitWait wait => $"waiting {wait.Wait.TotalSeconds:0.0} s: {wait.Endpoint} rate-limited the export (HTTP 429) while {wait.Doing}",
+                _ => null,
+            };
+            if (status is not null) output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, status));
+        }
     }
 }

@@ -78,9 +78,9 @@ internal static class DatabasePackageExporter
             await builder.WriteScriptAsync("verify", change, ScriptTemplates.Verify(change, renamer.ApplyOrNull(action.Verify)), cancellationToken).ConfigureAwait(false);
             nodes.Add(new PlanOrder.Node(new PlanChange(change, deps, action.Name is null ? change : renamer.Apply(action.Name)), local, origin));
             if (nodes.Count % 100 == 0)
-                context.Progress?.Report(new ExportProgress(MetaSchemas.SqlActionsTable, nodes.Count, Completed: false));
+                context.Progress?.Report(new TableProgress(MetaSchemas.SqlActionsTable, nodes.Count, Completed: false));
         }
-        context.Progress?.Report(new ExportProgress(MetaSchemas.SqlActionsTable, nodes.Count, Completed: true));
+        context.Progress?.Report(new TableProgress(MetaSchemas.SqlActionsTable, nodes.Count, Completed: true));
         var excluded = context.Options.ExcludeCategories;
         var filterNote = excluded.Count == 0 ? null
             : $" (rows of the excluded categories {string.Join(", ", excluded)} were left out: {OptionName.ExcludeCategories})";

@@ -2,5 +2,18 @@ using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Export;
 
-/// <summary>Progress of an export: the table being read and how many of its rows are written so far.</summary>
-public sealed record ExportProgress(TableRef Table, long Rows, bool Completed);
+/// <summary>
+/// Progress of an export, as the engine reports it to an <see cref="IProgress{T}"/> (the cmdlet's Write-Progress, a
+/// command line's display): <see cref="TableProgress"/> as rows are written, <see cref="RateLimitWait"/> while the
+/// server makes every request wait.
+/// </summary>
+public abstract record ExportProgress;
+
+/// <summary>A table being read: how many of its rows are written so far (every thousand rows, and when it is done).</summary>
+public sealed record TableProgress(TableRef Table, long Rows, bool Completed) : ExportProgress;
+
+/// <summary>
+/// The server answered HTTP 429 Too Many Requests while <paramref name="Doing"/>: every request to
+/// <paramref name="Endpoint"/> now waits <paramref name="Wait"/> (its Retry-After) before the reads go on.
+/// </summary>
+public sealed record RateLimitWait(string Endpoint, TimeSpan Wait, string Doing) : ExportProgress;

@@ -152,7 +152,7 @@ internal static class ServicePackageExporter
                 // A source may hand out rows it already holds without looking at the token (a page of a GraphQL answer).
                 cancellationToken.ThrowIfCancellationRequested();
                 insert.WriteRow(rows.Current);
-                if (insert.Rows % 1000 == 0) context.Progress?.Report(new ExportProgress(shape.Table, insert.Rows, Completed: false));
+                if (insert.Rows % 1000 == 0) context.Progress?.Report(new TableProgress(shape.Table, insert.Rows, Completed: false));
             }
             while (await rows.MoveNextAsync().ConfigureAwait(false));
             insert.Finish();
@@ -165,7 +165,7 @@ internal static class ServicePackageExporter
             $"SET session_replication_role TO replica;\n\nDELETE FROM {table} WHERE {where};\n\nSET session_replication_role TO DEFAULT;\n"), cancellationToken).ConfigureAwait(false);
         await builder.WriteScriptAsync("verify", change.Name, ScriptTemplates.Verify(change.Name,
             $"SELECT 1/(CASE WHEN count(*) >= {insert.Rows} THEN 1 ELSE 0 END) FROM {table} WHERE {where};\n"), cancellationToken).ConfigureAwait(false);
-        context.Progress?.Report(new ExportProgress(shape.Table, insert.Rows, Completed: true));
+        context.Progress?.Report(new TableProgress(shape.Table, insert.Rows, Completed: true));
         context.Log.Verbose($"{shape.Table}: {Counted.Of(insert.Rows, "row")} written as {change.Name}.");
         return insert.Rows;
     }

@@ -1,4 +1,5 @@
 using Pgpm.Export.Errors;
+using Pgpm.Export.Export;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Sandbox;
 using Pgpm.Export.Tests.Infrastructure;
@@ -51,12 +52,20 @@ public class PlatformServerRulesTests(PostgresFixture postgres)
         using var graphql = new TempDirectory();
         await SqlExport.RunAsync(postgres, database, sql.Path, adjust: o => o with { Manifest = manifest });
         var log = new RecordingLog();
+        var reported = new System.Collections.Concurrent.ConcurrentQueue<ExportProgress>();
 
-        var result = await GraphQLExport.RunAsync(server.Endpoint, graphql.Path, manifest, log, pageSize: 1000, adjust: o => o with { MaxAttempts = 3 });
+        var result = await GraphQLExport.RunAsync(server.Endpoint, graphql.Path, manifest, log, pageSize: 1000, adjust: o => o with { MaxAttempts = 3 },
+            progress: new SynchronousProgress<ExportProgress>(reported.Enqueue));
 
         Assert.Equal(2, result.Packages.Count);
         WorkspaceAssert.Identical(sql.Path, graphql.Path, minimumFiles: 30);
         Assert.Contains(log.Verbose, v => v.Contains("HTTP 429 Too Many Requests") && v.Contains("rate limited") && v.Contains("at most 1 go at once"));
+        // The waits reach the export's progress (the cmdlet's Write-Progress), not only verbose lines (issue 12, progress).
+        var waits = reported.OfType<RateLimitWait>().ToList();
+        Assert.NotEmpty(waits);
+        Assert.All(waits, w => Assert.True(w.Wait > TimeSpan.Zero && w.Endpoint == server.Endpoint.ToString() && w.Doing.Contains("reading", StringComparison.Ordinal), w.ToString()));
+        Assert.Equal(result.Packages.Sum(p => p.Kind == Pgpm.Export.Writing.PackageKind.Service ? p.Changes : 0) + 1,
+            reported.OfType<TableProgress>().Count(t => t.Completed && t.Rows > 0));
     }
 
     [Fact]

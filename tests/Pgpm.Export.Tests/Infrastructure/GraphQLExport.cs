@@ -15,7 +15,7 @@ public static class GraphQLExport
     public static async Task<ExportResult> RunAsync(Uri endpoint, string outputPath, ExportManifest? manifest, IExportLog? log = null,
         string? token = null, int pageSize = 500, Uri? migrate = null, Guid? databaseId = null,
         Func<GraphQLEndpointOptions, GraphQLEndpointOptions>? adjust = null, IReadOnlyList<string>? excludeCategories = null,
-        Func<ExportOptions, ExportOptions>? adjustExport = null, CancellationToken cancellationToken = default)
+        Func<ExportOptions, ExportOptions>? adjustExport = null, CancellationToken cancellationToken = default, IProgress<ExportProgress>? progress = null)
     {
         var options = new GraphQLEndpointOptions { Endpoint = endpoint, Token = token, PageSize = pageSize, RetryDelay = TimeSpan.FromMilliseconds(10), RequestTimeout = TimeSpan.FromSeconds(30) };
         if (adjust is not null) options = adjust(options);
@@ -30,7 +30,7 @@ public static class GraphQLExport
             ExcludeCategories = excludeCategories ?? [],
         };
         if (adjustExport is not null) exportOptions = adjustExport(exportOptions);
-        return await PgpmCheck.PlansParseAsync(await new ProjectExporter(source, log).ExportAsync(exportOptions, cancellationToken));
+        return await PgpmCheck.PlansParseAsync(await new ProjectExporter(source, log, progress).ExportAsync(exportOptions, cancellationToken));
     }
 
     /// <summary>The manifest the SQL source derives for a database, which also knows the tests' extra table and its target-supplied columns.</summary>

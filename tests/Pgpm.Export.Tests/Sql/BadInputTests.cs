@@ -175,7 +175,7 @@ public class BadInputTests(PostgresFixture postgres)
         using var output = new TempDirectory();
         using var cancellation = new CancellationTokenSource();
         await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
-        var progress = new SynchronousProgress<ExportProgress>(p => { if (p.Table.Name == "field" && p.Completed) cancellation.Cancel(); });
+        var progress = new SynchronousProgress<ExportProgress>(p => { if (p is TableProgress { Table.Name: "field", Completed: true }) cancellation.Cancel(); });
         var exporter = new ProjectExporter(source, progress: progress);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             exporter.ExportAsync(new ExportOptions { OutputPath = output.Combine("ws"), DatabaseId = SqlExport.Acme }, cancellation.Token));
@@ -200,9 +200,9 @@ public class BadInputTests(PostgresFixture postgres)
         using var output = new TempDirectory();
         using var cancellation = new CancellationTokenSource();
         long? reportedAfterCancel = null;
-        var progress = new SynchronousProgress<ExportProgress>(p =>
+        var progress = new SynchronousProgress<ExportProgress>(value =>
         {
-            if (p.Table.Name != "field") return;
+            if (value is not TableProgress { Table.Name: "field" } p) return;
             if (cancellation.IsCancellationRequested) reportedAfterCancel ??= p.Rows;
             else if (!p.Completed) cancellation.Cancel();
         });
