@@ -10,6 +10,13 @@ internal static class BenchReport
         output.WriteLine("SQL     size   floor(s)  export(s)  ratio  sequential(s)  ratio  peak(MB)  output(MB)");
         foreach (var r in run.Sql)
             output.WriteLine($"        {r.Size,-5} {r.Floor.Median,9:0.000} {r.Export.Median,10:0.000} {r.Ratio,6:0.00} {r.Sequential.Median,14:0.000} {r.SequentialRatio,6:0.00} {r.PeakMegabytesMedian,9:0} {r.OutputBytes / 1048576.0,11:0.0}");
+        foreach (var r in run.Sql.Where(r => r.Peer is { Runs.Count: > 0 }))
+        {
+            var peer = r.Peer!;
+            output.WriteLine($"Peer    {r.Size,-5} established exporter (csv-to-pg 4.12.1 + @pgpmjs/core 7.27.3): {peer.Seconds:0.000} s, {peer.PeakMegabytes:0} MB peak; " +
+                             $"this export is {peer.Speedup:0.0} x faster");
+            output.WriteLine($"        the peer writes {peer.ColumnsWritten} columns and leaves out {peer.ColumnsLeftOut.Count}, whose values are lost: {string.Join(", ", peer.ColumnsLeftOut)}");
+        }
         if (run.GraphQL.Count > 0)
         {
             output.WriteLine("GraphQL dialect       size   requests  floor(s)  export(s)  ratio  peak(MB)");

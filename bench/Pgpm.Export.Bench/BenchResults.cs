@@ -22,9 +22,29 @@ internal sealed record SqlResult(string Size, int MetaRows, int SqlActions)
     public List<double> PeakMegabytes { get; } = new();
     public long OutputBytes { get; set; }
     public bool ConcurrentEqualsSequential { get; set; } = true;
+    /// <summary>The established exporter's pipeline on the same database, when this size was given to --peer-rows.</summary>
+    public PeerResult? Peer { get; set; }
     public double Ratio => Export.Median / Floor.Median;
     public double SequentialRatio => Sequential.Median / Floor.Median;
     public double PeakMegabytesMedian => Timings.MedianOf(PeakMegabytes);
+}
+
+/// <summary>
+/// The established exporter's pipeline (sandbox/peer/pgpm-export.mjs) timed in the same repetitions as the export;
+/// <see cref="Speedup"/> is its median time over the export's, and <see cref="ColumnsLeftOut"/> the columns of tables
+/// with rows that it does not write (their values are lost).
+/// </summary>
+internal sealed record PeerResult
+{
+    public List<double> Runs { get; } = new();
+    public List<double> PeakRuns { get; } = new();
+    public double Seconds => Timings.MedianOf(Runs);
+    public double PeakMegabytes => Timings.MedianOf(PeakRuns);
+    public double Speedup { get; set; }
+    public int Rows { get; set; }
+    public int ColumnsWritten { get; set; }
+    public List<string> ColumnsLeftOut { get; set; } = new();
+    public long OutputBytes { get; set; }
 }
 
 internal sealed record GraphQLResult(string Dialect, string Size, int MetaRows)

@@ -27,16 +27,36 @@ if (!File.Exists(TimedProcess.GnuTime))
 
 var sizes = options.SqlSizes.Concat(options.GraphQLSizes).Distinct().Order().Select(SyntheticDatabase.OfSize).ToList();
 var export = new ExportRun(options.CliDll, options.WorkDirectory);
+var peer = new PeerRun(Path.GetFullPath("sandbox/peer/pgpm-export.mjs"), options.WorkDirectory);
 var run = new BenchRun($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, exports written to {options.WorkDirectory}",
     options.Repetitions, options.Concurrency, [], [], []);
 
 Console.WriteLine("Starting PostgreSQL with the Constructive schema…");
 await using var servers = await BenchServers.StartAsync(sizes, Console.Out);
 var sqlHashes = new Dictionary<int, string>();
+if (options.Hold)
+{
+    // The throwaway server's password goes to a file only its owner can read, not to the console.
+    var env = Path.Combine(options.WorkDirectory, "pgpm-bench-hold.env");
+    var owner = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+    if (!OperatingSystem.IsWindows()) owner.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    await using (var file = new StreamWriter(env, owner))
+        await file.WriteAsync($"export PGHOST={servers.Host} PGPORT={servers.Port} PGUSER={servers.User} PGPASSWORD='{servers.Password}' PGDATABASE={servers.Database}\n" +
+                                      $"export PGPM_BENCH_CONNECTION='{servers.ConnectionString}'\n");
+    Console.WriteLine($"PostgreSQL is up; `. {env}` sets PG* and PGPM_BENCH_CONNECTION (the export's connection string).");
+    foreach (var database in sizes) Console.WriteLine($"  {database.Name}: --database-id {database.Id}");
+    Console.WriteLine("Holding until standard input ends.");
+    await Console.In.ReadToEndAsync();
+    File.Delete(env);
+    return 0;
+}
 
 foreach (var database in sizes.Where(d => options.SqlSizes.Contains(d.MetaRows)))
 {
-    var result = new SqlResult(SizeLabel.Format(database.MetaRows), database.MetaRows, database.SqlActions);
+    var result = new SqlResult(SizeLabel.Format(database.MetaRows), database.MetaRows, database.SqlActions)
+    {
+        Peer = options.PeerSizes.Contains(database.MetaRows) ? new PeerResult() : null,
+    };
     var script = await SqlFloor.WriteScriptAsync(servers.ConnectionString, database.Id, Path.Combine(Path.GetTempPath(), $"pgpm-bench-floor-{database.Name}.sql"));
     for (var repetition = 0; repetition <= options.Repetitions; repetition++)
     {
@@ -50,13 +70,32 @@ foreach (var database in sizes.Where(d => options.SqlSizes.Contains(d.MetaRows))
         result.OutputBytes = OutputTree.Bytes(concurrentOutput);
         OutputTree.Delete(concurrentOutput);
         OutputTree.Delete(sequentialOutput);
+        Measurement? theirs = null;
+        if (result.Peer is { } peerResult)
+        {
+            // Interleaved with ours in every repetition, so both see the same load.
+            var (measured, report, peerOutput) = await peer.ExportAsync(servers, database.Id);
+            theirs = measured;
+            peerResult.Rows = report.Rows;
+            peerResult.ColumnsWritten = report.ColumnsWritten;
+            peerResult.ColumnsLeftOut = report.ColumnsLeftOut.ToList();
+            peerResult.OutputBytes = OutputTree.Bytes(peerOutput);
+            OutputTree.Delete(peerOutput);
+        }
         if (!timed) continue;
+        if (theirs is not null)
+        {
+            result.Peer!.Runs.Add(theirs.Seconds);
+            result.Peer.PeakRuns.Add(theirs.PeakMegabytes);
+        }
         result.Floor.Seconds.Add(floor.Seconds);
         result.Export.Seconds.Add(concurrent.Seconds);
         result.Sequential.Seconds.Add(sequential.Seconds);
         result.PeakMegabytes.Add(concurrent.PeakMegabytes);
-        Console.WriteLine($"  SQL {result.Size} #{repetition}: floor {floor.Seconds:0.000}s, export {concurrent.Seconds:0.000}s ({concurrent.PeakMegabytes:0} MB), sequential {sequential.Seconds:0.000}s");
+        Console.WriteLine($"  SQL {result.Size} #{repetition}: floor {floor.Seconds:0.000}s, export {concurrent.Seconds:0.000}s ({concurrent.PeakMegabytes:0} MB), sequential {sequential.Seconds:0.000}s" +
+            (theirs is null ? "" : $", peer {theirs.Seconds:0.000}s ({theirs.PeakMegabytes:0} MB)"));
     }
+    if (result.Peer is not null) result.Peer.Speedup = result.Peer.Seconds / result.Export.Median;
     File.Delete(script);
     run.Sql.Add(result);
 }

@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace Pgpm.Export.Bench;
 
-/// <summary>One run of a program: its wall time, and its peak resident memory as GNU time reports it (ru_maxrss).</summary>
-internal sealed record Measurement(double Seconds, double PeakMegabytes);
+/// <summary>One run of a program: its wall time, its peak resident memory as GNU time reports it (ru_maxrss), and what it printed.</summary>
+internal sealed record Measurement(double Seconds, double PeakMegabytes, string StandardOutput = "");
 
 /// <summary>Runs a program under <c>/usr/bin/time</c>, timing it from start to exit and failing with its own words.</summary>
 internal static class TimedProcess
@@ -44,6 +44,7 @@ internal static class TimedProcess
                 foreach (var argument in new[] { GnuTime, "-f", "%M", "-o", report, fileName }.Concat(arguments)) info.ArgumentList.Add(argument);
                 process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
             }
+            string printed;
             using (process)
             {
                 var stdout = standardOutputFile is null ? process.StandardOutput.ReadToEndAsync() : Task.FromResult("");
@@ -51,12 +52,12 @@ internal static class TimedProcess
                 await process.WaitForExitAsync().ConfigureAwait(false);
                 stopwatch.Stop();
                 var errors = await stderr.ConfigureAwait(false);
-                await stdout.ConfigureAwait(false);
+                printed = await stdout.ConfigureAwait(false);
                 if (process.ExitCode != 0)
                     throw new InvalidOperationException($"{Path.GetFileName(fileName)} exited with {process.ExitCode}: {errors.Trim()}");
             }
             var kilobytes = File.ReadAllLines(report).Select(l => l.Trim()).Last(l => l.Length > 0);
-            return new Measurement(stopwatch.Elapsed.TotalSeconds, double.Parse(kilobytes, CultureInfo.InvariantCulture) / 1024.0);
+            return new Measurement(stopwatch.Elapsed.TotalSeconds, double.Parse(kilobytes, CultureInfo.InvariantCulture) / 1024.0, printed);
         }
         finally
         {
