@@ -35,17 +35,17 @@ public sealed class InsertStatementWriter
         if (_rows == 0) Write(Header());
         _tuple.Clear();
         if (_rows > 0) _tuple.Append(",\n");
-        var start = _tuple.Length;
+        // Rendering never adds or removes a line break, so the tuple holds one exactly when a value does.
+        if (!HasLineBreak(row.Values)) _tuple.Append("  ");
         _tuple.Append('(');
         for (var i = 0; i < row.Values.Count; i++)
         {
             if (i > 0) _tuple.Append(", ");
-            _tuple.Append(ValueRenderer.Render(row.Values[i]));
+            ValueRenderer.Append(_tuple, row.Values[i]);
         }
         _tuple.Append(')');
-        if (!ContainsLineBreak(_tuple, start)) _tuple.Insert(start, "  ");
         _rows++;
-        Write(_tuple.ToString());
+        WriteTuple();
     }
 
     /// <summary>Ends the statement; call only after at least one row.</summary>
@@ -66,10 +66,26 @@ public sealed class InsertStatementWriter
 
     private void Write(string text) => _writer.Write(_renamer.Apply(text));
 
-    private static bool ContainsLineBreak(StringBuilder sb, int start)
+    /// <summary>
+    /// Writes the tuple as <see cref="Write"/> would, but straight from the builder when it is one chunk and names
+    /// nothing the renamer replaces (most rows): no string is made for the row.
+    /// </summary>
+    private void WriteTuple()
     {
-        for (var i = start; i < sb.Length; i++)
-            if (sb[i] == '\n') return true;
+        ReadOnlyMemory<char> only = default;
+        var chunks = 0;
+        foreach (var chunk in _tuple.GetChunks())
+            if (chunks++ == 0) only = chunk;
+        if (chunks == 1 && !_renamer.Occurs(only.Span))
+            _writer.Write(only.Span);
+        else
+            Write(_tuple.ToString());
+    }
+
+    private static bool HasLineBreak(IReadOnlyList<PgValue> values)
+    {
+        foreach (var value in values)
+            if (value.Text is { } text && text.Contains('\n')) return true;
         return false;
     }
 }

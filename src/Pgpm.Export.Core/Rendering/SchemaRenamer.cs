@@ -128,6 +128,17 @@ public sealed class SchemaRenamer
         return result.Append(text, copied, text.Length - copied).ToString();
     }
 
+    /// <summary>
+    /// Whether <see cref="Apply"/> might change <paramref name="text"/>: some name or the placeholder occurs in it, whole
+    /// identifier or not. False means Apply returns the text as it is.
+    /// </summary>
+    public bool Occurs(ReadOnlySpan<char> text)
+    {
+        foreach (var target in _targets)
+            if (text.IndexOf(target.Text, StringComparison.Ordinal) >= 0) return true;
+        return false;
+    }
+
     public string? ApplyOrNull(string? text) => text is null ? null : Apply(text);
 
     private static bool IsWholeIdentifier(string text, int start, int length) =>
