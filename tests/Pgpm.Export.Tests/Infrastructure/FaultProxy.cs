@@ -88,6 +88,9 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>How many requests the proxy has answered or faulted.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>Called with each request as it arrives, before it is forwarded (or faulted), for tests that watch the order of requests.</summary>
+    public event Action<ProxiedRequest>? Received;
+
     public static async Task<FaultProxy> StartAsync(Uri upstream, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions());
@@ -126,6 +129,7 @@ public sealed class FaultProxy : IAsyncDisposable
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         var body = buffer.ToArray();
         var request = Parse(Interlocked.Increment(ref _requests), body);
+        Received?.Invoke(request);
         var fault = Choose(request);
         switch (fault)
         {

@@ -6,10 +6,12 @@ using Pgpm.Export.Errors;
 namespace Pgpm.Export.Sources.GraphQL;
 
 /// <summary>
-/// Pages through one connection with cursors until <c>hasNextPage</c> is false, one page in flight at a
-/// time, each page sized by a <see cref="PageSizer"/> within the endpoint's ceiling (which steps down when the
-/// server refuses a size); a cursor that does not advance stops the loop. Rows of one database are filtered
-/// by the server when the connection can, and here when it cannot.
+/// Pages through one connection with cursors until <c>hasNextPage</c> is false, each page sized by a
+/// <see cref="PageSizer"/> within the endpoint's ceiling (which steps down when the server refuses a size); a
+/// cursor that does not advance stops the loop. While the caller takes one page's rows, the next page is already
+/// being fetched: at most two pages of a connection are held at once, the one being read and the one in flight,
+/// so rendering overlaps the server's work instead of following it. Rows of one database are filtered by the
+/// server when the connection can, and here when it cannot.
 /// </summary>
 internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceiling)
 {
@@ -23,43 +25,72 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
         var wanted = databaseId?.ToString();
         var query = Query(binding, selected, filtered);
         var sizer = new PageSizer(ceiling);
+        using var lookahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         string? cursor = null;
-        var page = 0;
-        while (true)
+        var page = 1;
+        Task<JsonObject>? next = FetchAsync(null, page, lookahead.Token);
+        try
         {
-            page++;
-            var size = sizer.Next;
-            GraphQLAnswer answer;
-            try
+            while (next is not null)
             {
-                var variables = new Dictionary<string, object?> { ["first"] = size, ["after"] = cursor };
-                if (filtered) variables["db"] = databaseId!.Value.ToString();
-                answer = await client.QueryPageAsync(query, variables, $"reading page {page} of {binding.ConnectionField} ({binding.Table})", cancellationToken).ConfigureAwait(false);
+                var connection = await next.ConfigureAwait(false);
+                next = null;
+                var nodes = connection["nodes"] as JsonArray ?? [];
+                var info = connection["pageInfo"];
+                if (info?["hasNextPage"]?.GetValue<bool>() == true)
+                {
+                    var after = info["endCursor"]?.GetValue<string>();
+                    if (after is null || after == cursor)
+                        throw new ExportException(ExportErrorKind.Protocol, "GraphQLCursorStuck",
+                            $"{client.Endpoint} said {binding.ConnectionField} ({binding.Table}) has more rows after page {page} but gave {(after is null ? "no cursor" : "the same cursor again")}; stopping instead of looping.");
+                    cursor = after;
+                    next = FetchAsync(cursor, ++page, lookahead.Token);
+                }
+                foreach (var node in nodes)
+                {
+                    if (node is not JsonObject row) continue;
+                    if (localFilter is not null && row[localFilter.Field]?.GetValue<string>() != wanted) continue;
+                    yield return row;
+                }
             }
-            catch (ExportException e) when (e.ErrorId == GraphQLClient.PageSizeTooLarge && ceiling.Refused(size, client))
+        }
+        finally
+        {
+            // The caller stopped early (or failed): the page in flight is not wanted, and its failure is not news.
+            if (next is not null)
             {
-                page--;
-                continue;
+                await lookahead.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await next.ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is OperationCanceledException or ExportException)
+                {
+                }
             }
+        }
 
-            var connection = answer.Data[binding.ConnectionField] as JsonObject
-                ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection", $"{client.Endpoint} returned no {binding.ConnectionField} on page {page} of {binding.Table}.");
-            var nodes = connection["nodes"] as JsonArray ?? [];
-            sizer.Observed(nodes.Count, answer.Bytes);
-            foreach (var node in nodes)
+        async Task<JsonObject> FetchAsync(string? after, int number, CancellationToken token)
+        {
+            while (true)
             {
-                if (node is not JsonObject row) continue;
-                if (localFilter is not null && row[localFilter.Field]?.GetValue<string>() != wanted) continue;
-                yield return row;
+                var size = sizer.Next;
+                GraphQLAnswer answer;
+                try
+                {
+                    var variables = new Dictionary<string, object?> { ["first"] = size, ["after"] = after };
+                    if (filtered) variables["db"] = databaseId!.Value.ToString();
+                    answer = await client.QueryPageAsync(query, variables, $"reading page {number} of {binding.ConnectionField} ({binding.Table})", token).ConfigureAwait(false);
+                }
+                catch (ExportException e) when (e.ErrorId == GraphQLClient.PageSizeTooLarge && ceiling.Refused(size, client))
+                {
+                    continue;
+                }
+                var connection = answer.Data[binding.ConnectionField] as JsonObject
+                    ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection", $"{client.Endpoint} returned no {binding.ConnectionField} on page {number} of {binding.Table}.");
+                sizer.Observed((connection["nodes"] as JsonArray)?.Count ?? 0, answer.Bytes);
+                return connection;
             }
-
-            var info = connection["pageInfo"];
-            if (info?["hasNextPage"]?.GetValue<bool>() != true) yield break;
-            var next = info["endCursor"]?.GetValue<string>();
-            if (next is null || next == cursor)
-                throw new ExportException(ExportErrorKind.Protocol, "GraphQLCursorStuck",
-                    $"{client.Endpoint} said {binding.ConnectionField} ({binding.Table}) has more rows after page {page} but gave {(next is null ? "no cursor" : "the same cursor again")}; stopping instead of looping.");
-            cursor = next;
         }
     }
 
