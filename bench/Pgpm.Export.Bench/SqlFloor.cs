@@ -7,8 +7,9 @@ using Pgpm.Export.Sources.Sql;
 namespace Pgpm.Export.Bench;
 
 /// <summary>
-/// The SQL transfer floor: every SELECT an export of the database runs (the same columns, filter and order),
-/// as <c>COPY (…) TO STDOUT</c> through psql into /dev/null, with the export's session settings.
+/// The SQL transfer floor: every statement an export of the database runs for its rows (the very COPY statements
+/// of <see cref="SqlRowQueries.Copy"/>, and the sql_actions SELECT as a COPY), through psql into /dev/null, with the
+/// export's session settings.
 /// </summary>
 internal static class SqlFloor
 {
@@ -16,14 +17,13 @@ internal static class SqlFloor
     {
         await using var source = await SqlExportSource.OpenAsync(connectionString).ConfigureAwait(false);
         var script = new StringBuilder();
-        var id = $"'{databaseId}'";
         foreach (var (table, entry) in await TableOrder.ForExportAsync(source, ExportManifest.BuiltIn, NullExportLog.Instance, CancellationToken.None).ConfigureAwait(false))
         {
             var shape = await source.DescribeTableAsync(table, null, CancellationToken.None).ConfigureAwait(false);
             if (shape is null) continue;
-            script.Append("COPY (").Append(SqlRowQueries.Rows(ColumnRules.ExportedColumns(shape, entry)).Replace("$1", id)).Append(") TO STDOUT;\n");
+            script.Append(SqlRowQueries.Copy(ColumnRules.ExportedColumns(shape, entry), databaseId)).Append(";\n");
         }
-        script.Append("COPY (").Append(SqlRowQueries.SqlActions(hasCategory: true, excluding: false).Replace("$1", id)).Append(") TO STDOUT;\n");
+        script.Append("COPY (").Append(SqlRowQueries.SqlActions(hasCategory: true, excluding: false).Replace("$1", $"'{databaseId}'")).Append(") TO STDOUT;\n");
         await File.WriteAllTextAsync(path, script.ToString()).ConfigureAwait(false);
         return path;
     }

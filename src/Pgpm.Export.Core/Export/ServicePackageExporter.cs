@@ -84,9 +84,7 @@ internal static class ServicePackageExporter
     {
         var order = await TableOrder.ForExportAsync(context.Source, context.Manifest, context.Log, cancellationToken).ConfigureAwait(false);
         var changes = order.Select(t => new MetaTableChange(t.Table, t.Entry)).ToList();
-        var shapes = new TableShape?[changes.Count];
-        await FailFastTasks.RunAsync(changes.Count, async (index, ct) =>
-            shapes[index] = await context.Source.DescribeTableAsync(changes[index].Table, changes[index].Entry, ct).ConfigureAwait(false), context.ReadSlots, cancellationToken).ConfigureAwait(false);
+        var shapes = (await context.Source.DescribeTablesAsync(changes.Select(c => (c.Table, c.Entry)).ToList(), cancellationToken).ConfigureAwait(false)).ToArray();
         ColumnContract.Check(context, changes.Select((c, i) => (c.Table, c.Entry, shapes[i])).ToList());
         return (changes, shapes);
     }

@@ -49,6 +49,18 @@ public interface IExportSource : IAsyncDisposable
     /// </summary>
     Task<TableShape?> DescribeTableAsync(TableRef table, ManifestTable? expected, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="DescribeTableAsync"/> for several tables, in their order; a source that can answer all of them in one
+    /// round trip (PostgreSQL's catalog) does, others describe them one by one.
+    /// </summary>
+    async Task<IReadOnlyList<TableShape?>> DescribeTablesAsync(IReadOnlyList<(TableRef Table, ManifestTable? Expected)> tables, CancellationToken cancellationToken)
+    {
+        var shapes = new List<TableShape?>(tables.Count);
+        foreach (var (table, expected) in tables)
+            shapes.Add(await DescribeTableAsync(table, expected, cancellationToken).ConfigureAwait(false));
+        return shapes;
+    }
+
     /// <summary>The database's rows of the table, ordered by the table's key, reading exactly <paramref name="shape"/>'s columns.</summary>
     IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken);
 

@@ -53,6 +53,53 @@ internal static class SqlCatalogQueries
         ORDER BY a.attnum
         """;
 
+    /// <summary>
+    /// <see cref="Columns"/> and <see cref="PrimaryKey"/> of every relation in the schemas <c>$1</c> at once: one row per
+    /// column (schema, relation, then Columns' six fields, then the column's place in the primary key or NULL), in
+    /// ordinal order; a relation without columns gives one row whose column fields are NULL.
+    /// </summary>
+    public const string SchemaColumns = """
+        WITH RECURSIVE resolved AS (
+            SELECT a.attrelid, a.attnum, a.atttypid AS typid
+            FROM pg_catalog.pg_attribute a
+            JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY($1) AND a.attnum > 0 AND NOT a.attisdropped
+          UNION ALL
+            SELECT r.attrelid, r.attnum, t.typbasetype
+            FROM resolved r JOIN pg_catalog.pg_type t ON t.oid = r.typid
+            WHERE t.typtype = 'd'
+        ),
+        keys AS (
+            SELECT i.indrelid, k.attnum, k.ord
+            FROM pg_catalog.pg_index i
+            JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+            WHERE n.nspname = ANY($1) AND i.indisprimary
+        ),
+        columns AS (
+            SELECT a.attrelid, a.attnum, a.attname,
+                   pg_catalog.format_type(a.atttypid, a.atttypmod) AS type_name,
+                   a.attnotnull,
+                   pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS default_expression,
+                   bt.typcategory,
+                   bt.typname,
+                   k.ord AS key_position
+            FROM pg_catalog.pg_attribute a
+            JOIN resolved r ON r.attrelid = a.attrelid AND r.attnum = a.attnum
+            JOIN pg_catalog.pg_type bt ON bt.oid = r.typid AND bt.typtype <> 'd'
+            LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            LEFT JOIN keys k ON k.indrelid = a.attrelid AND k.attnum = a.attnum
+        )
+        SELECT n.nspname, c.relname, col.attname, col.type_name, col.attnotnull, col.default_expression, col.typcategory, col.typname, col.key_position
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN columns col ON col.attrelid = c.oid
+        WHERE n.nspname = ANY($1)
+        ORDER BY n.nspname, c.relname, col.attnum
+        """;
+
     public const string PrimaryKey = """
         SELECT a.attname
         FROM pg_catalog.pg_index i

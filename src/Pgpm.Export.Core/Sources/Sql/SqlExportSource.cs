@@ -9,7 +9,7 @@ using Pgpm.Export.Values;
 
 namespace Pgpm.Export.Sources.Sql;
 
-/// <summary>Reads a Constructive database directly from PostgreSQL. Every value is a bound parameter.</summary>
+/// <summary>Reads a Constructive database directly from PostgreSQL. Every value is a bound parameter, but for the database id in a COPY (a uuid literal).</summary>
 public sealed class SqlExportSource : IExportSource
 {
     private readonly NpgsqlDataSource _dataSource;
@@ -105,6 +105,28 @@ public sealed class SqlExportSource : IExportSource
 
     public Task<TableShape?> DescribeTableAsync(TableRef table, ManifestTable? expected, CancellationToken cancellationToken) => DescribeTableAsync(table, cancellationToken);
 
+    /// <summary>
+    /// Every table's shape from one catalog query over the tables' schemas (<see cref="SqlCatalogQueries.SchemaColumns"/>),
+    /// instead of three round trips per table; the same shapes <see cref="DescribeTableAsync(TableRef, ManifestTable?, CancellationToken)"/> gives.
+    /// </summary>
+    public async Task<IReadOnlyList<TableShape?>> DescribeTablesAsync(IReadOnlyList<(TableRef Table, ManifestTable? Expected)> tables, CancellationToken cancellationToken)
+    {
+        var schemas = tables.Select(t => t.Table.Schema).Distinct(StringComparer.Ordinal).ToArray();
+        var found = new Dictionary<TableRef, (List<ColumnInfo> Columns, List<(long Position, string Name)> Keys)>();
+        await foreach (var (table, column, keyPosition) in QueryAsync(SqlCatalogQueries.SchemaColumns, [schemas], "reading the columns of the meta tables",
+                           r => (new TableRef(r.GetString(0), r.GetString(1)), r.IsDBNull(2) ? null : ReadColumn(r, 2), r.IsDBNull(8) ? (long?)null : r.GetInt64(8)),
+                           cancellationToken).ConfigureAwait(false))
+        {
+            if (!found.TryGetValue(table, out var entry)) found[table] = entry = ([], []);
+            if (column is null) continue;
+            entry.Columns.Add(column);
+            if (keyPosition is { } position) entry.Keys.Add((position, column.Name));
+        }
+        return tables.Select(t => found.TryGetValue(t.Table, out var entry)
+            ? Shape(t.Table, entry.Columns, entry.Keys.OrderBy(k => k.Position).Select(k => k.Name).ToList())
+            : null).ToList();
+    }
+
     private async Task<TableShape?> DescribeTableAsync(TableRef table, CancellationToken cancellationToken)
     {
         var doing = $"reading the columns of {table}";
@@ -114,32 +136,64 @@ public sealed class SqlExportSource : IExportSource
         if (oid is null) return null;
 
         var columns = new List<ColumnInfo>();
-        await foreach (var column in QueryAsync(SqlCatalogQueries.Columns, [oid.Value], doing, ReadColumn, cancellationToken).ConfigureAwait(false))
+        await foreach (var column in QueryAsync(SqlCatalogQueries.Columns, [oid.Value], doing, r => ReadColumn(r, 0), cancellationToken).ConfigureAwait(false))
             columns.Add(column);
 
         var keys = new List<string>();
         await foreach (var key in QueryAsync(SqlCatalogQueries.PrimaryKey, [oid.Value], doing, r => r.GetString(0), cancellationToken).ConfigureAwait(false))
             keys.Add(key);
-        if (keys.Count == 0)
-            keys.AddRange(columns.Any(c => c.Name == "id") ? ["id"] : columns.Select(c => c.Name));
-
-        var databaseColumn = MetaSchemas.DatabaseColumnOf(table);
-        return new TableShape(table, columns, keys, databaseColumn);
+        return Shape(table, columns, keys);
     }
 
+    /// <summary>A table without a primary key is ordered by <c>id</c> when it has one, else by every column.</summary>
+    private static TableShape Shape(TableRef table, List<ColumnInfo> columns, List<string> keys)
+    {
+        if (keys.Count == 0)
+            keys.AddRange(columns.Any(c => c.Name == "id") ? ["id"] : columns.Select(c => c.Name));
+        return new TableShape(table, columns, keys, MetaSchemas.DatabaseColumnOf(table));
+    }
+
+    /// <summary>
+    /// Reads the rows with the COPY text protocol (<see cref="SqlRowQueries.Copy"/>): the server then does exactly the
+    /// work of the benchmark's floor, and a row arrives as one line that splits into the same text values a query gives.
+    /// </summary>
     public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var sql = SqlRowQueries.Rows(shape);
+        var doing = $"reading {shape.Table}";
         var kinds = shape.Columns.Select(c => c.Kind).ToArray();
-        await foreach (var row in QueryAsync(sql, [databaseId], $"reading {shape.Table}", ReadRow, cancellationToken).ConfigureAwait(false))
-            yield return row;
-
-        ExportRow ReadRow(NpgsqlDataReader record)
+        var fields = new string?[kinds.Length];
+        await using var connection = await OpenConnectionAsync(doing, cancellationToken).ConfigureAwait(false);
+        await using var transaction = Volatile.Read(ref _snapshot) is { } snapshot ? await AdoptAsync(snapshot, connection, doing, cancellationToken).ConfigureAwait(false) : null;
+        TextReader reader;
+        try
         {
-            var values = new PgValue[kinds.Length];
-            for (var i = 0; i < kinds.Length; i++)
-                values[i] = CanonicalValue.FromPostgresText(kinds[i], record.IsDBNull(i) ? null : record.GetString(i));
-            return new ExportRow(shape, values);
+            reader = await connection.BeginTextExportAsync(SqlRowQueries.Copy(shape, databaseId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw SqlErrors.Translate(e, Description, doing);
+        }
+        using (reader)
+        {
+            while (true)
+            {
+                ExportRow row;
+                try
+                {
+                    if (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is not { } line) yield break;
+                    var values = new PgValue[kinds.Length];
+                    // A shape without columns selects a constant, so that each row still comes as a line.
+                    if (kinds.Length > 0) CopyTextLine.Decode(line, fields);
+                    for (var i = 0; i < kinds.Length; i++)
+                        values[i] = CanonicalValue.FromPostgresText(kinds[i], fields[i]);
+                    row = new ExportRow(shape, values);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not ExportException)
+                {
+                    throw SqlErrors.Translate(e, Description, doing);
+                }
+                yield return row;
+            }
         }
     }
 
@@ -189,9 +243,10 @@ public sealed class SqlExportSource : IExportSource
             enums[(table, column)] = (type, labels);
 
         var facts = new List<ManifestBuilder.TableFacts>();
-        foreach (var table in await ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false))
+        var tables = await ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false);
+        var shapes = await DescribeTablesAsync(tables.Select(t => (t, (ManifestTable?)null)).ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var (table, shape) in tables.Zip(shapes))
         {
-            var shape = await DescribeTableAsync(table, cancellationToken).ConfigureAwait(false);
             if (shape is null) continue;
             var columns = shape.Columns.Select(c => enums.TryGetValue((table, c.Name), out var e)
                 ? new ManifestColumn(c.Name, c.TypeName, c.Kind, c.IsNotNull, e.Type, e.Labels)
@@ -363,15 +418,15 @@ public sealed class SqlExportSource : IExportSource
         }
     }
 
-    // Sequential access: each reader takes the columns in order.
-    private static ColumnInfo ReadColumn(NpgsqlDataReader record)
+    // Sequential access: each reader takes the columns in order, from the ordinal of the column's name.
+    private static ColumnInfo ReadColumn(NpgsqlDataReader record, int first)
     {
-        var name = record.GetString(0);
-        var typeName = record.GetString(1);
-        var notNull = record.GetBoolean(2);
-        var defaultExpression = NullableString(record, 3);
-        var category = record.GetChar(4);
-        var baseType = record.GetString(5);
+        var name = record.GetString(first);
+        var typeName = record.GetString(first + 1);
+        var notNull = record.GetBoolean(first + 2);
+        var defaultExpression = NullableString(record, first + 3);
+        var category = record.GetChar(first + 4);
+        var baseType = record.GetString(first + 5);
         return new ColumnInfo(name, typeName, PgTypeClassifier.Classify(category, baseType), notNull, defaultExpression, baseType);
     }
 

@@ -5,7 +5,8 @@ using Pgpm.Export.Rendering;
 namespace Pgpm.Export.Sources.Sql;
 
 /// <summary>
-/// The statements that read rows: every column as PostgreSQL's text, the database id as parameter <c>$1</c>.
+/// The statements that read rows: every column as PostgreSQL's text, the database id as parameter <c>$1</c> (or, in
+/// <see cref="Copy"/>, as a literal).
 /// Public so the benchmark's floor runs exactly what an export runs.
 /// </summary>
 public static class SqlRowQueries
@@ -35,6 +36,13 @@ public static class SqlRowQueries
     }
 
     private const string ExcludedCategories = " AND (category IS NULL OR NOT (category::text = ANY($2)))";
+
+    /// <summary>
+    /// <see cref="Rows"/> for one database as <c>COPY (…) TO STDOUT</c>, which takes no parameters: the id goes in as a
+    /// uuid literal (a <see cref="Guid"/>'s text is hex digits and dashes only, so it needs no quoting beyond the quotes).
+    /// </summary>
+    public static string Copy(TableShape shape, Guid databaseId) =>
+        "COPY (" + Rows(shape).Replace("$1", "'" + databaseId.ToString("D") + "'::uuid", StringComparison.Ordinal) + ") TO STDOUT";
 
     /// <summary>The database's sql_actions by id; with <paramref name="excluding"/>, <c>$2</c> is the text[] of categories to leave out.</summary>
     public static string SqlActions(bool hasCategory, bool excluding)

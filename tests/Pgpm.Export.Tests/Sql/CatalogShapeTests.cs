@@ -1,0 +1,43 @@
+using Pgpm.Export.Manifest;
+using Pgpm.Export.Model;
+using Pgpm.Export.Sources;
+using Pgpm.Export.Sources.Sql;
+using Pgpm.Export.Tests.Infrastructure;
+using Xunit;
+
+namespace Pgpm.Export.Tests.Sql;
+
+/// <summary>
+/// Issue 15: the SQL source describes every meta table from one catalog query per export instead of three per table;
+/// the shapes it gives must be the ones the per-table queries give, column for column (type, kind, NOT NULL, default,
+/// base type, key), including tables it does not have.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public class CatalogShapeTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task One_catalog_query_describes_every_table_as_the_per_table_queries_do()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("catalog_shapes");
+        await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
+        var tables = (await source.ListTablesAsync(MetaSchemas.All, CancellationToken.None))
+            .Append(new TableRef(MetaSchemas.Metaschema, "no_such_table"))
+            .Append(new TableRef("no_such_schema", "table"))
+            .Select(t => (t, ExportManifest.BuiltIn.Find(t))).ToList();
+
+        var together = await source.DescribeTablesAsync(tables, CancellationToken.None);
+
+        Assert.True(tables.Count > 20, $"Only {tables.Count} tables to compare.");
+        for (var i = 0; i < tables.Count; i++)
+        {
+            var alone = await source.DescribeTableAsync(tables[i].Item1, tables[i].Item2, CancellationToken.None);
+            Assert.Equal(Describe(alone), Describe(together[i]));
+        }
+        Assert.Null(together[^1]);
+        Assert.Null(together[^2]);
+    }
+
+    private static string Describe(TableShape? shape) => shape is null ? "none" :
+        $"{shape.Table} keys {string.Join(",", shape.KeyColumns)} by {shape.DatabaseColumn}: " +
+        string.Join("; ", shape.Columns.Select(c => $"{c.Name} {c.TypeName} {c.Kind} {c.IsNotNull} {c.DefaultExpression} {c.BaseTypeName}"));
+}
