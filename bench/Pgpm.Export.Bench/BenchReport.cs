@@ -27,4 +27,22 @@ internal static class BenchReport
         foreach (var target in run.Targets) output.WriteLine("  " + target);
         output.WriteLine();
     }
+
+    /// <summary>The same figures as README's Performance table and target list, so the README is refreshed from a run by pasting.</summary>
+    public static string Markdown(BenchRun run)
+    {
+        var md = new System.Text.StringBuilder();
+        md.AppendLine($"Medians of {run.Repetitions} runs; export concurrency {run.Concurrency}; {run.Machine}.").AppendLine();
+        md.AppendLine("| export | rows | floor | export | export / floor | peak memory |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- |");
+        foreach (var r in run.Sql)
+            md.AppendLine($"| SQL | {r.Size} | {r.Floor.Median:0.00} s | {r.Export.Median:0.00} s | {r.Ratio:0.0} x | {r.PeakMegabytesMedian:0} MB |");
+        foreach (var r in run.GraphQL)
+            md.AppendLine($"| GraphQL, {(r.Dialect == "default" ? "PostGraphile" : "Constructive")} naming | {r.Size} | {r.Floor.Median:0.00} s | {r.Export.Median:0.00} s | {r.Ratio:0.0} x | {r.PeakMegabytesMedian:0} MB |");
+        foreach (var r in run.Sql.Where(r => r.Peer is { Runs.Count: > 0 }))
+            md.AppendLine($"| established exporter (csv-to-pg + @pgpmjs/core) | {r.Size} | | {r.Peer!.Seconds:0.00} s | ours is {r.Peer.Speedup:0.0} x faster | {r.Peer.PeakMegabytes:0} MB |");
+        md.AppendLine();
+        foreach (var target in run.Targets) md.AppendLine("- " + target);
+        return md.ToString();
+    }
 }

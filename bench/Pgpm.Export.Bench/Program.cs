@@ -143,5 +143,7 @@ run.Targets.AddRange(BenchTargets.Check(run));
 BenchReport.Print(run, Console.Out);
 Directory.CreateDirectory(Path.GetDirectoryName(options.JsonPath)!);
 await File.WriteAllTextAsync(options.JsonPath, JsonSerializer.Serialize(run, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) + "\n");
-Console.WriteLine($"Results written to {options.JsonPath}.");
+var markdown = Path.ChangeExtension(options.JsonPath, ".md");
+await File.WriteAllTextAsync(markdown, BenchReport.Markdown(run));
+Console.WriteLine($"Results written to {options.JsonPath}, and as README's Performance table to {markdown}.");
 return 0;
