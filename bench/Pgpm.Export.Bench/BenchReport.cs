@@ -15,7 +15,8 @@ internal static class BenchReport
             var peer = r.Peer!;
             output.WriteLine($"Peer    {r.Size,-5} established exporter (csv-to-pg 4.12.1 + @pgpmjs/core 7.27.3): {peer.Seconds:0.000} s, {peer.PeakMegabytes:0} MB peak; " +
                              $"this export is {peer.Speedup:0.0} x faster");
-            output.WriteLine($"        the peer writes {peer.ColumnsWritten} columns and leaves out {peer.ColumnsLeftOut.Count}, whose values are lost: {string.Join(", ", peer.ColumnsLeftOut)}");
+            output.WriteLine($"        the peer writes {peer.ColumnsWritten} columns and leaves out {peer.ColumnsLeftOut.Count}, whose values are lost (all listed in the JSON): " +
+                             string.Join(", ", peer.ColumnsLeftOut.GroupBy(c => c[..c.LastIndexOf('.')]).Select(g => $"{g.Key} {g.Count()}")));
         }
         if (run.GraphQL.Count > 0)
         {
