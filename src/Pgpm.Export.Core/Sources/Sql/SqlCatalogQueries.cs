@@ -56,7 +56,10 @@ internal static class SqlCatalogQueries
     /// <summary>
     /// <see cref="Columns"/> and <see cref="PrimaryKey"/> of every relation in the schemas <c>$1</c> at once: one row per
     /// column (schema, relation, then Columns' six fields, then the column's place in the primary key or NULL), in
-    /// ordinal order; a relation without columns gives one row whose column fields are NULL.
+    /// ordinal order; a relation without columns gives one row whose column fields are NULL. A default is deparsed
+    /// without its relation (relid 0): a plain default cannot name a column, so the text is the same, and PostgreSQL then
+    /// does not open the relation, so a table someone holds locked stops the export where its rows are read, naming it,
+    /// not here (only a generated column's expression, which names columns, still needs the relation).
     /// </summary>
     public const string SchemaColumns = """
         WITH RECURSIVE resolved AS (
@@ -82,7 +85,8 @@ internal static class SqlCatalogQueries
             SELECT a.attrelid, a.attnum, a.attname,
                    pg_catalog.format_type(a.atttypid, a.atttypmod) AS type_name,
                    a.attnotnull,
-                   pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS default_expression,
+                   CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, 0)
+                        ELSE pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS default_expression,
                    bt.typcategory,
                    bt.typname,
                    k.ord AS key_position
