@@ -72,6 +72,21 @@ public class BadInputTests(PostgresFixture postgres)
         Assert.DoesNotContain("hunter2", error.Message);
     }
 
+    [Theory]
+    [InlineData("Foo=", "key with an empty value")]
+    [InlineData("garbage=;;", "key with an empty value")]
+    [InlineData("Host=127.0.0.1;Foo=bar", "'foo'")]
+    [InlineData("Host=", "names no Host")]
+    [InlineData("Database=x;Username=y", "names no Host")]
+    public async Task A_connection_string_with_an_unknown_key_or_no_host_says_what_is_wrong_instead_of_failing_unexpectedly(string connectionString, string expected)
+    {
+        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExportSource.OpenAsync(connectionString));
+        Assert.Equal(ExportErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal("ConnectionStringInvalid", error.ErrorId);
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain("bar", error.Message);
+    }
+
     [Fact]
     public async Task A_database_that_is_not_constructive_says_so()
     {

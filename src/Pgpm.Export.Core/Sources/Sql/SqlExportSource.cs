@@ -453,16 +453,36 @@ public sealed class SqlExportSource : IExportSource
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new ExportException(ExportErrorKind.InvalidArgument, "ConnectionStringMissing",
                 "No connection string was given. Pass one like 'Host=localhost;Port=5432;Database=constructive;Username=postgres'.");
+        const string Expected = "it must be 'Key=Value' pairs separated by ';' with keys such as Host, Port, Database, Username, Password";
+        NpgsqlConnectionStringBuilder builder;
         try
         {
-            return new NpgsqlConnectionStringBuilder(connectionString);
+            // Key names are safe to repeat (never values, which may hold a password); the generic parser gives them
+            // with their quoting resolved, so a fragment of a quoted value is never taken for a key.
+            var known = new NpgsqlConnectionStringBuilder();
+            var unknown = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+                .Cast<string>().FirstOrDefault(key => !known.ContainsKey(key));
+            if (unknown is not null)
+                throw new ExportException(ExportErrorKind.InvalidArgument, "ConnectionStringInvalid",
+                    $"The connection string has the key '{unknown}', which Npgsql does not know: {Expected}.");
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (KeyNotFoundException)
+        {
+            // Npgsql removes a key given an empty value, and fails on one it does not know.
+            throw new ExportException(ExportErrorKind.InvalidArgument, "ConnectionStringInvalid",
+                $"The connection string has a key with an empty value that Npgsql does not know: {Expected}.");
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
         {
             // The parser's message can quote part of the string, which may hold a password: say only what kind of thing is wrong.
             throw new ExportException(ExportErrorKind.InvalidArgument, "ConnectionStringInvalid",
-                "The connection string is not valid: it must be 'Key=Value' pairs separated by ';' with keys such as Host, Port, Database, Username, Password.");
+                $"The connection string is not valid: {Expected}.");
         }
+        if (string.IsNullOrWhiteSpace(builder.Host) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("PGHOST")))
+            throw new ExportException(ExportErrorKind.InvalidArgument, "ConnectionStringInvalid",
+                "The connection string names no Host (and PGHOST is not set): add Host=<server> (and Port, Database, Username as needed).");
+        return builder;
     }
 
     private static string Describe(NpgsqlConnectionStringBuilder builder)
