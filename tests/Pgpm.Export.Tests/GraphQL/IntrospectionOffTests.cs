@@ -31,6 +31,7 @@ public class IntrospectionOffTests(PostgresFixture postgres)
 
         Assert.Equal("GraphQLNamesNotFound", error.ErrorId);
         Assert.Contains(server.Endpoint.ToString(), error.Message);
+        Assert.Equal(server.Endpoint, error.Target);
         Assert.Contains("allDatabases", error.Message);
         Assert.Contains("export over SQL", error.Message);
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
@@ -60,5 +61,50 @@ public class IntrospectionOffTests(PostgresFixture postgres)
             adjustExport: o => o with { AllowMissingColumns = dialect == GraphQLDialect.PostGraphileV4 });
         Assert.DoesNotContain("  state", File.ReadAllText(Path.Combine(output.Path, "packages", "pets-service", "deploy", "migrate", "schema.sql")));
         Assert.Contains(log.Warnings, w => w.Contains(server.Endpoint.ToString()) && w.Contains("refuses introspection, so only the tables and columns a manifest lists can be found"));
+    }
+
+    [Fact]
+    public async Task A_probe_refused_for_a_reason_that_names_no_probed_field_is_a_named_stop_not_a_guess()
+    {
+        var database = await postgres.NewSampleDatabaseAsync("nointro_unclear");
+        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, introspectionDisabled: true);
+        await using var proxy = await FaultProxy.StartAsync(server.Endpoint);
+        // The naming is found by the first probe; the gateway refuses the second with its depth limit, located at the operation.
+        var probes = 0;
+        proxy.Inject(r => r.Query.StartsWith("query PgpmExportProbe", StringComparison.Ordinal) && Interlocked.Increment(ref probes) == 2,
+            FaultKind.ErrorAtOperation, times: 1);
+        using var output = new TempDirectory();
+
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            GraphQLExport.RunAsync(proxy.Endpoint, output.Path, null, databaseId: SampleDatabase.SampleId));
+
+        Assert.Equal("GraphQLProbeUnclear", error.ErrorId);
+        Assert.Equal(1, proxy.Fired);
+        Assert.Contains("exceeds maximum operation depth of 3", error.Message);
+        Assert.Contains("export over SQL", error.Message);
+        Assert.Equal(proxy.Endpoint, error.Target);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
+    }
+
+    [Fact]
+    public async Task A_v4_API_that_shows_neither_JSON_form_is_a_named_stop_instead_of_values_read_the_wrong_way()
+    {
+        var database = await postgres.NewSampleDatabaseAsync("nointro_json");
+        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.PostGraphileV4, introspectionDisabled: true);
+        await using var proxy = await FaultProxy.StartAsync(server.Endpoint);
+        // The probe that tells JSON text from JSON values asks a condition on a JSON column both ways (s0 and o0).
+        proxy.Inject(r => r.Query.Contains("\ns0: ", StringComparison.Ordinal) && r.Query.Contains("\no0: ", StringComparison.Ordinal), FaultKind.RefuseEveryLine, times: 1);
+        using var output = new TempDirectory();
+
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            GraphQLExport.RunAsync(proxy.Endpoint, output.Path, null, databaseId: SampleDatabase.SampleId,
+                adjustExport: o => o with { AllowMissingColumns = true }));
+
+        Assert.Equal("GraphQLJsonModeUnknown", error.ErrorId);
+        Assert.Equal(1, proxy.Fired);
+        Assert.Equal(proxy.Endpoint, error.Target);
+        Assert.Contains("dynamicJson", error.Message);
+        Assert.Contains("export over SQL", error.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
     }
 }

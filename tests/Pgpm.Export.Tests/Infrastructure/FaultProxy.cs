@@ -40,6 +40,10 @@ public enum FaultKind
     OversizedDeclared,
     /// <summary>The real page padded with whitespace to 5 MB, sent chunked, so its size shows only while reading.</summary>
     OversizedChunked,
+    /// <summary>HTTP 200 with a GraphQL error located at the operation itself (line 1), as graphql-depth-limit answers a query too deep.</summary>
+    ErrorAtOperation,
+    /// <summary>HTTP 200 with one located GraphQL error for every line of the query inside its outer braces: a server that refuses each field asked.</summary>
+    RefuseEveryLine,
 }
 
 /// <summary>One request as the proxy saw it.</summary>
@@ -151,6 +155,12 @@ public sealed class FaultProxy : IAsyncDisposable
             case FaultKind.HtmlOk:
                 await WriteAsync(context, 200, "text/html", "<!DOCTYPE html><html><body><form action=\"/login\">Sign in</form></body></html>"u8.ToArray());
                 return;
+            case FaultKind.ErrorAtOperation:
+                await WriteAsync(context, 200, "application/json", Encoding.UTF8.GetBytes("""{"errors":[{"message":"'PgpmExportProbe' exceeds maximum operation depth of 3","locations":[{"line":1,"column":1}]}]}"""));
+                return;
+            case FaultKind.RefuseEveryLine:
+                await WriteAsync(context, 200, "application/json", EveryLineRefused(request.Query));
+                return;
             case FaultKind.ServerRestart:
                 await StopServer!();
                 lock (_rules) _restarting = Task.Run(async () => Upstream = await StartServer!());
@@ -254,6 +264,15 @@ public sealed class FaultProxy : IAsyncDisposable
         var quote = Array.IndexOf(copy, (byte)'"', Math.Max(at, 0) + 9);
         copy[quote + 1] = 0xFF;
         return copy;
+    }
+
+    private static byte[] EveryLineRefused(string query)
+    {
+        var lines = query.Split('\n').Length;
+        var errors = new JsonArray();
+        for (var line = 2; line < lines; line++)
+            errors.Add(new JsonObject { ["message"] = "Refused by the proxy.", ["locations"] = new JsonArray(new JsonObject { ["line"] = line, ["column"] = 1 }) });
+        return Encoding.UTF8.GetBytes(new JsonObject { ["errors"] = errors }.ToJsonString());
     }
 
     private static byte[] Padded(byte[] body) => [.. body, .. Enumerable.Repeat((byte)' ', 5 << 20)];

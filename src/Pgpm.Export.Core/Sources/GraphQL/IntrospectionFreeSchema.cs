@@ -47,7 +47,7 @@ public static class IntrospectionFreeSchema
             throw new ExportException(ExportErrorKind.NotFound, "GraphQLNamesNotFound",
                 $"{client.Endpoint} refuses introspection, and metaschema_public.database answers to none of the names PostGraphile v5 (allDatabases with rowId), " +
                 "Constructive's server (databases) or PostGraphile v4 (allDatabases beside nodeId) give it, so the API's names cannot be found. " +
-                "Ask the API's operator to allow introspection for this database or API, or export over SQL.");
+                "Ask the API's operator to allow introspection for this database or API, or export over SQL.").WithTarget(client.Endpoint);
 
         var types = new Dictionary<string, TypeInfo>(StringComparer.Ordinal);
         var queryFields = new List<Field>();
@@ -180,7 +180,7 @@ public static class IntrospectionFreeSchema
         }
         throw new ExportException(ExportErrorKind.Unavailable, "GraphQLJsonModeUnknown",
             $"{probe.Endpoint} refuses introspection and is PostGraphile v4, which sends json and jsonb either as JSON values (dynamicJson) or as strings of JSON text; " +
-            "no condition on a JSON column shows which, so JSON values cannot be read back safely. Ask the API's operator to allow introspection, or export over SQL.");
+            "no condition on a JSON column shows which, so JSON values cannot be read back safely. Ask the API's operator to allow introspection, or export over SQL.").WithTarget(probe.Endpoint);
     }
 
     /// <summary>
