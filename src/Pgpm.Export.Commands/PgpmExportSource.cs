@@ -11,11 +11,12 @@ public sealed class PgpmExportSource : IDisposable
     private readonly IExportSource _source;
     private bool _disposed;
 
-    internal PgpmExportSource(IExportSource source, string kind)
+    internal PgpmExportSource(IExportSource source, string kind, IReadOnlyList<string>? openingWarnings = null)
     {
         _source = source;
         Kind = kind;
         Description = source.Description;
+        OpeningWarnings = openingWarnings ?? [];
     }
 
     /// <summary><c>Sql</c> or <c>GraphQL</c>.</summary>
@@ -25,6 +26,13 @@ public sealed class PgpmExportSource : IDisposable
     public string Description { get; }
 
     public bool IsOpen => !_disposed;
+
+    /// <summary>
+    /// The warnings the source gave when it was opened (an API that refuses introspection, a certificate check
+    /// switched off…): they hold for every read through it, so each command given this source repeats them, once.
+    /// Raw engine messages, with <c>{option:…}</c> placeholders (<see cref="Errors.OptionName.Render"/>).
+    /// </summary>
+    internal IReadOnlyList<string> OpeningWarnings { get; }
 
     internal IExportSource Inner => _disposed
         ? throw new ObjectDisposedException(nameof(PgpmExportSource), $"The source {Description} was closed (disposed); make a new one with New-PgpmExportSource.")

@@ -1,6 +1,7 @@
 using Pgpm.Export.Errors;
 using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
+using Pgpm.Export.Sources;
 using Pgpm.Export.Sources.GraphQL;
 using Pgpm.Export.Sources.Sql;
 
@@ -16,6 +17,13 @@ public static class SourceOpener
     /// <exception cref="ExportException">SourceNotGiven (InvalidArgument) naming every way to give a source; or the source's own errors.</exception>
     public static async Task<PgpmExportSource> OpenAsync(SourceRequest request, IExportLog log, CancellationToken cancellationToken)
     {
+        var opening = new OpeningLog(log);
+        var source = await OpenInnerAsync(request, opening, cancellationToken).ConfigureAwait(false);
+        return new PgpmExportSource(source.Inner, source.Kind, opening.Warnings);
+    }
+
+    private static async Task<(IExportSource Inner, string Kind)> OpenInnerAsync(SourceRequest request, IExportLog log, CancellationToken cancellationToken)
+    {
         if (request.ConnectionString is not null && request.GraphQLEndpoint is not null)
             throw new ExportException(ExportErrorKind.InvalidArgument, "SourceGivenTwice", $"Give either {OptionName.GraphQLEndpoint} or -ConnectionString, not both.");
         var connectionString = request.GraphQLEndpoint is null
@@ -25,13 +33,27 @@ public static class SourceOpener
             throw new ExportException(ExportErrorKind.InvalidArgument, "SourceNotGiven",
                 $"Give the source: {OptionName.GraphQLEndpoint} (with {OptionName.Token}), {OptionName.ConnectionString}, or -Source with a source from New-PgpmExportSource.");
         if (connectionString is not null)
-            return new PgpmExportSource(await SqlExportSource.OpenAsync(connectionString, log, cancellationToken).ConfigureAwait(false), "Sql");
+            return (await SqlExportSource.OpenAsync(connectionString, log, cancellationToken).ConfigureAwait(false), "Sql");
 
         var token = request.Token ?? Environment.GetEnvironmentVariable(SourceRequest.TokenVariable);
         var main = Endpoint(request, request.GraphQLEndpoint!, "-GraphQLEndpoint", token);
         var migrate = request.MigrateEndpoint is null ? null : Endpoint(request, request.MigrateEndpoint, "-MigrateEndpoint", token);
         var source = await GraphQLExportSource.OpenAsync(main, migrate, ExportManifest.BuiltIn, log, cancellationToken).ConfigureAwait(false);
-        return new PgpmExportSource(source, "GraphQL");
+        return (source, "GraphQL");
+    }
+
+    /// <summary>Passes the log on and keeps the warnings, which stand for as long as the source is open.</summary>
+    private sealed class OpeningLog(IExportLog inner) : IExportLog
+    {
+        public List<string> Warnings { get; } = [];
+
+        public void Verbose(string message) => inner.Verbose(message);
+
+        public void Warning(string message)
+        {
+            Warnings.Add(message);
+            inner.Warning(message);
+        }
     }
 
     private static GraphQLEndpointOptions Endpoint(SourceRequest request, string url, string what, string? token) => new()
