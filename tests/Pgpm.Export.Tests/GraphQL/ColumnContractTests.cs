@@ -1,5 +1,6 @@
 using Pgpm.Export.Errors;
 using Pgpm.Export.Export;
+using Pgpm.Export.Manifest;
 using Pgpm.Export.Sandbox;
 using Pgpm.Export.Tests.Infrastructure;
 using Pgpm.Export.Writing;
@@ -17,6 +18,17 @@ namespace Pgpm.Export.Tests.GraphQL;
 public class ColumnContractTests(PostgresFixture postgres)
 {
     private static readonly Guid Pets = SampleDatabase.SampleId;
+
+    /// <summary>The smart comment that hides a table or column from the API: v5's behaviour tag, v4's <c>@omit</c>.</summary>
+    private static string HidingTag(GraphQLDialect dialect) => dialect == GraphQLDialect.PostGraphileV4 ? "@omit" : "@behavior -*";
+
+    /// <summary>
+    /// The built-in manifest, less database.schema_hash for v4, which honours the <c>@omit</c> the Constructive schema puts on
+    /// it (so that only the column a test hides is missing); null elsewhere: the version closest to what the API shows.
+    /// </summary>
+    private static ExportManifest? ManifestFor(GraphQLDialect dialect) => dialect == GraphQLDialect.PostGraphileV4
+        ? new ExportManifest(ExportManifest.BuiltIn.Tables.Select(GraphQLExport.WithoutV4OmittedColumn).ToList())
+        : null;
 
     public static TheoryData<GraphQLDialect> Dialects => [GraphQLDialect.Default, GraphQLDialect.Constructive, GraphQLDialect.PostGraphileV4];
 
@@ -41,20 +53,19 @@ public class ColumnContractTests(PostgresFixture postgres)
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_table_hidden_by_a_smart_tag_is_a_warning_listed_in_the_summary_or_a_stop_when_asked(bool introspectionDisabled)
+    [MemberData(nameof(GraphQLExport.DialectsWithAndWithoutIntrospection), MemberType = typeof(GraphQLExport))]
+    public async Task A_table_hidden_by_a_smart_tag_is_a_warning_listed_in_the_summary_or_a_stop_when_asked(GraphQLDialect dialect, bool introspectionDisabled)
     {
         var database = await postgres.NewSampleDatabaseAsync("hiddentable");
         await postgres.Server.ExecuteAsync(database, """
             INSERT INTO services_public.site_metadata (id, database_id, site_id, title)
               VALUES ('5e7a000b-0000-4000-8000-000000000001', '5e7a0000-0000-4000-8000-000000000001', '5e7a000a-0000-4000-8000-000000000001', 'Pets meta');
-            COMMENT ON TABLE services_public.site_metadata IS E'@behavior -*';
             """);
-        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, introspectionDisabled: introspectionDisabled);
+        await postgres.Server.ExecuteAsync(database, $"COMMENT ON TABLE services_public.site_metadata IS E'{HidingTag(dialect)}';");
+        await using var server = await GraphQLExport.StartAsync(postgres, database, dialect, introspectionDisabled: introspectionDisabled);
         using var output = new TempDirectory();
         var log = new RecordingLog();
-        var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, null, log, databaseId: Pets);
+        var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, ManifestFor(dialect), log, databaseId: Pets);
 
         var omission = Assert.Single(result.Omissions);
         Assert.Equal(("services_public.site_metadata", null), (omission.Table.ToString(), omission.Column));
@@ -62,7 +73,7 @@ public class ColumnContractTests(PostgresFixture postgres)
         Assert.Equal(result.Omissions, result.Packages.Single(p => p.Kind == PackageKind.Service).Omissions);
 
         using var strict = new TempDirectory();
-        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, strict.Path, null, new RecordingLog(), databaseId: Pets,
+        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, strict.Path, ManifestFor(dialect), new RecordingLog(), databaseId: Pets,
             adjustExport: o => o with { FailOnHiddenTables = true }));
         Assert.Equal("TablesHidden", error.ErrorId);
         Assert.Contains("services_public.site_metadata", error.Message);
@@ -70,16 +81,15 @@ public class ColumnContractTests(PostgresFixture postgres)
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_hidden_column_stops_the_export_naming_it_unless_missing_columns_are_allowed(bool introspectionDisabled)
+    [MemberData(nameof(GraphQLExport.DialectsWithAndWithoutIntrospection), MemberType = typeof(GraphQLExport))]
+    public async Task A_hidden_column_stops_the_export_naming_it_unless_missing_columns_are_allowed(GraphQLDialect dialect, bool introspectionDisabled)
     {
         var database = await postgres.NewSampleDatabaseAsync("hiddencolumn");
-        await postgres.Server.ExecuteAsync(database, "COMMENT ON COLUMN metaschema_public.schema.label IS E'@behavior -*';");
-        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, introspectionDisabled: introspectionDisabled);
+        await postgres.Server.ExecuteAsync(database, $"COMMENT ON COLUMN metaschema_public.schema.label IS E'{HidingTag(dialect)}';");
+        await using var server = await GraphQLExport.StartAsync(postgres, database, dialect, introspectionDisabled: introspectionDisabled);
 
         using var stopped = new TempDirectory();
-        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, stopped.Path, null, new RecordingLog(), databaseId: Pets));
+        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, stopped.Path, ManifestFor(dialect), new RecordingLog(), databaseId: Pets));
         Assert.Equal("ColumnsNotExported", error.ErrorId);
         Assert.Contains("metaschema_public.schema.label: hidden by the server", error.Message);
         Assert.Contains("--allow-missing-columns", OptionName.Render(error.Message, Vocabulary.CommandLine));
@@ -88,7 +98,7 @@ public class ColumnContractTests(PostgresFixture postgres)
 
         using var allowed = new TempDirectory();
         var log = new RecordingLog();
-        var result = await GraphQLExport.RunAsync(server.Endpoint, allowed.Path, null, log, databaseId: Pets, adjustExport: o => o with { AllowMissingColumns = true });
+        var result = await GraphQLExport.RunAsync(server.Endpoint, allowed.Path, ManifestFor(dialect), log, databaseId: Pets, adjustExport: o => o with { AllowMissingColumns = true });
         var omission = Assert.Single(result.Omissions);
         Assert.Equal("metaschema_public.schema.label", omission.Name);
         Assert.Contains(log.Warnings, w => w.Contains("metaschema_public.schema.label"));
