@@ -19,12 +19,6 @@ public static class DatabaseQuery
                 $"No database is named '{missing.Text}' at {source.Description}. {Available(all)}", missing.Text));
     }
 
-    /// <summary>The database with the id, or a NotFound error naming what exists.</summary>
-    internal static async Task<DatabaseInfo> RequireAsync(PgpmExportSource source, Guid databaseId, CancellationToken cancellationToken) =>
-        await source.Inner.GetDatabaseAsync(databaseId, cancellationToken).ConfigureAwait(false)
-        ?? throw new ExportException(ExportErrorKind.NotFound, "DatabaseNotFound",
-            $"No database has the id {databaseId} at {source.Description}. {Available(await source.Inner.ListDatabasesAsync(cancellationToken).ConfigureAwait(false))}");
-
     private static string Available(IReadOnlyList<DatabaseInfo> all) => all.Count == 0
         ? "The source has no databases (or the credentials see none)."
         : "Get-ExportDatabase lists them: " + string.Join(", ", all.Take(10).Select(d => d.Name)) + (all.Count > 10 ? ", …" : ".");

@@ -7,12 +7,12 @@ namespace Pgpm.Export.Commands;
 /// <summary>Get-ExportSqlAction: a database's db_migrate.sql_actions rows, by id, leaving out the given categories.</summary>
 public static class SqlActionQuery
 {
-    public static async Task RunAsync(PgpmExportSource source, Guid databaseId, IReadOnlyList<string>? excludeCategories, ICommandOutput output, CancellationToken cancellationToken)
+    public static async Task RunAsync(PgpmExportSource source, DatabaseChoice database, IReadOnlyList<string>? excludeCategories, ICommandOutput output, CancellationToken cancellationToken)
     {
         var support = await source.Inner.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false);
         if (!support.Available)
             throw new ExportException(ExportErrorKind.Unavailable, "SqlActionsUnavailable", $"{source.Description} cannot give db_migrate.sql_actions: {support.Reason}.");
-        await DatabaseQuery.RequireAsync(source, databaseId, cancellationToken).ConfigureAwait(false);
+        var databaseId = (await database.ResolveAsync(source, cancellationToken).ConfigureAwait(false)).Id;
         await foreach (var action in source.Inner.ReadSqlActionsAsync(databaseId, excludeCategories ?? [], cancellationToken).ConfigureAwait(false))
             await output.WriteObjectAsync(SqlActionInput.ToRecord(action, databaseId), cancellationToken).ConfigureAwait(false);
     }

@@ -15,9 +15,10 @@ public static class TableRowQuery
 {
     public const int ProgressActivity = 2;
 
-    public static async Task RunAsync(PgpmExportSource source, Guid databaseId, IReadOnlyList<string>? names, ICommandOutput output, CancellationToken cancellationToken)
+    public static async Task RunAsync(PgpmExportSource source, DatabaseChoice choice, IReadOnlyList<string>? names, ICommandOutput output, CancellationToken cancellationToken)
     {
-        var database = await DatabaseQuery.RequireAsync(source, databaseId, cancellationToken).ConfigureAwait(false);
+        var database = await choice.ResolveAsync(source, cancellationToken).ConfigureAwait(false);
+        var databaseId = database.Id;
         var log = new CommandLog(output);
         var activity = $"Reading the meta tables of {database.Name}";
         var manifest = await SchemaVersionResolver.ResolveAsync(source.Inner, null, null, log, cancellationToken).ConfigureAwait(false);

@@ -22,7 +22,7 @@ public static class DatabaseResolver
         }
         if (string.IsNullOrEmpty(name))
             throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseNotGiven",
-                $"Say which database to export, by name or id. {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}");
+                $"Say which database, by name ({OptionName.Database}) or id ({OptionName.DatabaseId}). {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}");
 
         var all = await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
         var matches = all.Where(d => d.Name == name).ToList();

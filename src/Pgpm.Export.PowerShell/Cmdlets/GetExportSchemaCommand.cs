@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Pgpm.Export.Commands;
-using Pgpm.Export.PowerShell.Completers;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.PowerShell.Cmdlets;
@@ -8,13 +7,8 @@ namespace Pgpm.Export.PowerShell.Cmdlets;
 /// <summary>Get-ExportSchema: a database's rows of metaschema_public.schema.</summary>
 [Cmdlet(VerbsCommon.Get, "ExportSchema", DefaultParameterSetName = ParameterSets.ConnectionString)]
 [OutputType(typeof(SchemaInfo))]
-public sealed class GetExportSchemaCommand : SourceCmdlet
+public sealed class GetExportSchemaCommand : DatabaseCmdlet
 {
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id")]
-    [ArgumentCompleter(typeof(DatabaseIdCompleter))]
-    public Guid DatabaseId { get; set; }
-
     protected override void ProcessRecord() =>
-        Run((output, ct) => SchemaQuery.RunAsync(OpenedSource, DatabaseId, output, ct), perItem: true);
+        Run((output, ct) => SchemaQuery.RunAsync(OpenedSource, Chosen, output, ct), perItem: true);
 }

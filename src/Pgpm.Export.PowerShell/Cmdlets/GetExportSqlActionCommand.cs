@@ -7,18 +7,13 @@ namespace Pgpm.Export.PowerShell.Cmdlets;
 /// <summary>Get-ExportSqlAction: a database's db_migrate.sql_actions rows, the changes of its database package.</summary>
 [Cmdlet(VerbsCommon.Get, "ExportSqlAction", DefaultParameterSetName = ParameterSets.ConnectionString)]
 [OutputType("Pgpm.Export.Row#db_migrate.sql_actions")]
-public sealed class GetExportSqlActionCommand : SourceCmdlet
+public sealed class GetExportSqlActionCommand : DatabaseCmdlet
 {
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id")]
-    [ArgumentCompleter(typeof(DatabaseIdCompleter))]
-    public Guid DatabaseId { get; set; }
-
     [Parameter]
     [ArgumentCompleter(typeof(SqlActionCategoryCompleter))]
     [ValidateNotNull]
     public string[]? ExcludeCategory { get; set; }
 
     protected override void ProcessRecord() =>
-        Run((output, ct) => SqlActionQuery.RunAsync(OpenedSource, DatabaseId, ExcludeCategory, output, ct), perItem: true);
+        Run((output, ct) => SqlActionQuery.RunAsync(OpenedSource, Chosen, ExcludeCategory, output, ct), perItem: true);
 }

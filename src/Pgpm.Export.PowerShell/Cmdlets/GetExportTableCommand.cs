@@ -11,13 +11,8 @@ namespace Pgpm.Export.PowerShell.Cmdlets;
 [Cmdlet(VerbsCommon.Get, "ExportTable", DefaultParameterSetName = ParameterSets.ConnectionString)]
 [OutputType("Pgpm.Export.Row")]
 [OutputType(typeof(ExportTableInfo))]
-public sealed class GetExportTableCommand : SourceCmdlet
+public sealed class GetExportTableCommand : DatabaseCmdlet
 {
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Id")]
-    [ArgumentCompleter(typeof(DatabaseIdCompleter))]
-    public Guid? DatabaseId { get; set; }
-
     [Parameter(Position = 0)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(TableNameCompleter))]
@@ -31,16 +26,11 @@ public sealed class GetExportTableCommand : SourceCmdlet
     {
         if (ListAvailable)
         {
-            if (DatabaseId is not null)
-                ThrowTerminatingError(ErrorRecords.Argument("ListAvailableWithDatabase", "-ListAvailable lists the tables of the source, not of one database; leave out -DatabaseId.", DatabaseId));
+            if (DatabaseId is not null || Database is not null)
+                ThrowTerminatingError(ErrorRecords.Argument("ListAvailableWithDatabase", "-ListAvailable lists the tables of the source, not of one database; leave out -DatabaseId and -Database.", (object?)DatabaseId ?? Database));
             Run((output, ct) => TableListQuery.RunAsync(OpenedSource, Name, output, ct));
             return;
         }
-        if (DatabaseId is not { } databaseId)
-        {
-            ThrowTerminatingError(ErrorRecords.Argument("DatabaseIdRequired", "Say whose rows to read with -DatabaseId (or pipe in Get-ExportDatabase), or list the tables with -ListAvailable.", null));
-            return;
-        }
-        Run((output, ct) => TableRowQuery.RunAsync(OpenedSource, databaseId, Name, output, ct), perItem: true);
+        Run((output, ct) => TableRowQuery.RunAsync(OpenedSource, Chosen, Name, output, ct), perItem: true);
     }
 }
