@@ -60,6 +60,8 @@ public sealed class ProjectExporter
         if (options.Preview)
             return await PreviewAsync(context, databasePackage, servicePackage, cancellationToken).ConfigureAwait(false);
 
+        // A stopped export's deletions may still run in the background; this one must not race them for the directories.
+        await DiscardedDirectories.WhenDeletedAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         var workspaceLock = workspace.Lock();
         var outcomes = new (StagedPackage? Staged, string? Skipped)[2];
         var staged = new List<StagedPackage>();
@@ -81,14 +83,19 @@ public sealed class ProjectExporter
             if (!options.ReplaceExisting && staged.FirstOrDefault(p => p.TargetExists) is { } existing)
                 throw new ExportException(ExportErrorKind.AlreadyExists, "PackageExists",
                     $"The package '{existing.Name}' already exists in '{workspace.PackagesPath}'; nothing was written. Allow replacing it (-Force) to re-export.");
-            var packages = new List<PackageSummary>();
+            // Every question is asked before anything moves: a stop (Ctrl+C) during the questions leaves nothing, and once
+            // the first package moves into place the other follows, so a stop can never leave one package without the other.
+            var accepted = new List<StagedPackage>();
             foreach (var package in staged)
             {
                 if (options.ConfirmPackage is { } confirm && !await confirm(package.Pending(), cancellationToken).ConfigureAwait(false))
-                {
                     skipped.Add($"The package '{package.Name}' was not written: the write was declined.");
-                    continue;
-                }
+                else
+                    accepted.Add(package);
+            }
+            var packages = new List<PackageSummary>();
+            foreach (var package in accepted)
+            {
                 var summary = package.Commit(options.ReplaceExisting);
                 packages.Add(summary.Kind == PackageKind.Service ? summary with { Omissions = context.Omissions } : summary);
             }
@@ -98,7 +105,7 @@ public sealed class ProjectExporter
         {
             foreach (var package in staged) package.Dispose();
             workspaceLock.Dispose();
-            workspace.RemoveEmptyCreatedDirectories();
+            await workspace.CloseAsync(cancellationToken).ConfigureAwait(false);
         }
 
         void Stage((StagedPackage? Staged, string? Skipped) outcome)

@@ -4,7 +4,8 @@ namespace Pgpm.Export.Writing;
 
 /// <summary>
 /// Builds one package in a staging directory and moves it into place whole on <see cref="Commit"/>;
-/// disposed without a commit, it deletes what it wrote. Change names are checked here, where they
+/// disposed without a commit, it discards what it wrote (renamed away at once, deleted in the background:
+/// <see cref="DiscardedDirectories"/>). Change names are checked here, where they
 /// become paths, so nothing is ever written outside the staging directory.
 /// </summary>
 public sealed class PackageBuilder : IDisposable
@@ -130,7 +131,7 @@ public sealed class PackageBuilder : IDisposable
     public void Dispose()
     {
         if (_committed) return;
-        TryDelete(_staging);
+        _workspace.Discard(_staging);
     }
 
     private void WriteIfMissing(string file, string content)
@@ -157,7 +158,7 @@ public sealed class PackageBuilder : IDisposable
             Directory.Move(retired, TargetPath);
             throw;
         }
-        TryDelete(retired);
+        _workspace.Discard(retired);
     }
 
     private static void CopyUserFiles(string from, string to)
@@ -179,20 +180,6 @@ public sealed class PackageBuilder : IDisposable
         else
         {
             File.Copy(entry.FullName, destination, overwrite: false);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 

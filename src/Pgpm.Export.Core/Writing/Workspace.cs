@@ -5,11 +5,13 @@ namespace Pgpm.Export.Writing;
 /// <summary>
 /// The pgpm workspace an export writes into (<c>DIR/pgpm.json</c>, <c>DIR/packages/</c>). Directories it
 /// had to create are removed again when nothing was committed into them, so a failed export leaves the
-/// disk as it found it.
+/// disk as it found it. Directories it discards are deleted in the background (<see cref="DiscardedDirectories"/>);
+/// <see cref="CloseAsync"/> waits for them unless the export was stopped.
 /// </summary>
 public sealed class Workspace
 {
     private readonly List<string> _created = [];
+    private readonly List<Task> _discarded = [];
 
     private Workspace(string root)
     {
@@ -40,14 +42,17 @@ public sealed class Workspace
 
     /// <summary>
     /// Creates the workspace directory if needed and locks it against other exports (see <see cref="WorkspaceLock"/>);
-    /// when the lock cannot be had, a directory created for it is removed again.
+    /// when the lock cannot be had, a directory created for it is removed again. Once locked, what a dead export left
+    /// in <c>packages/</c> is discarded (<see cref="DiscardedDirectories.Sweep"/>).
     /// </summary>
     internal WorkspaceLock Lock()
     {
         EnsureDirectory(Root);
         try
         {
-            return WorkspaceLock.Acquire(Root);
+            var workspaceLock = WorkspaceLock.Acquire(Root);
+            lock (_discarded) _discarded.AddRange(DiscardedDirectories.Sweep(PackagesPath));
+            return workspaceLock;
         }
         catch
         {
@@ -76,8 +81,41 @@ public sealed class Workspace
         if (!File.Exists(path)) File.WriteAllText(path, PackageFiles.WorkspaceJson, Utf8.Strict);
     }
 
+    /// <summary>Renames a directory this export no longer wants out of the way and deletes it in the background.</summary>
+    internal void Discard(string directory)
+    {
+        var deletion = DiscardedDirectories.Discard(directory);
+        lock (_discarded) _discarded.Add(deletion);
+    }
+
+    /// <summary>
+    /// Ends the export's use of the workspace: once the directories it discarded are deleted, removes the directories
+    /// it created that are left empty. Waits for that, unless <paramref name="stopped"/> is cancelled (Ctrl+C): then
+    /// it returns at once and the deletion finishes in the background (<see cref="DiscardedDirectories.WhenDeletedAsync"/>).
+    /// Call it after the workspace lock is released, so the lock file does not keep the workspace directory.
+    /// </summary>
+    internal async Task CloseAsync(CancellationToken stopped)
+    {
+        Task[] discarded;
+        lock (_discarded) discarded = [.. _discarded];
+        if (discarded.Length == 0)
+        {
+            RemoveEmptyCreatedDirectories();
+            return;
+        }
+        var closing = DiscardedDirectories.Track(Task.WhenAll(discarded).ContinueWith(_ => RemoveEmptyCreatedDirectories(), TaskScheduler.Default));
+        if (stopped.IsCancellationRequested) return;
+        try
+        {
+            await closing.WaitAsync(stopped).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopped.IsCancellationRequested)
+        {
+        }
+    }
+
     /// <summary>Removes the directories this export created that are still empty (after a failure or a skipped package).</summary>
-    public void RemoveEmptyCreatedDirectories()
+    private void RemoveEmptyCreatedDirectories()
     {
         for (var i = _created.Count - 1; i >= 0; i--)
         {

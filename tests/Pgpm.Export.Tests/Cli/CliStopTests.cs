@@ -40,6 +40,7 @@ public sealed class CliStopTests(PostgresFixture postgres)
         Assert.Equal(CliApplication.Cancelled, await running.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.EndsWith("\npgpm-export: cancelled; nothing was written.", stderr.ToString().Trim());
         Assert.Equal("", stdout.ToString());
+        await Pgpm.Export.Writing.DiscardedDirectories.WhenDeletedAsync(); // the process waits for this at its exit
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
     }
 }

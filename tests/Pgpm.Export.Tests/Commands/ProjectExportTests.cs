@@ -182,6 +182,7 @@ public class ProjectExportTests(PostgresFixture postgres)
         Assert.ThrowsAny<OperationCanceledException>(() => CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, Request(output.Path), o, ct), stop.Token));
 
         Assert.Empty(host.Objects);
+        await Pgpm.Export.Writing.DiscardedDirectories.WhenDeletedAsync(); // a stop returns before its staging is deleted
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
     }
 }

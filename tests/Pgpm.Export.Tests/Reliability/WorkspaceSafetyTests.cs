@@ -88,6 +88,7 @@ public class WorkspaceSafetyTests(PostgresFixture postgres)
         var source = new CancellingSource(inner, cancelAtRow, cancellation);
         var options = SqlExport.Options(outputPath) with { ReplaceExisting = replaceExisting };
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ProjectExporter(source).ExportAsync(options, cancellation.Token));
+        await Pgpm.Export.Writing.DiscardedDirectories.WhenDeletedAsync(); // a stop returns before its staging is deleted
     }
 
     private static Task Export(IExportSource source, string outputPath) =>

@@ -194,6 +194,7 @@ public class BadInputTests(PostgresFixture postgres)
         var exporter = new ProjectExporter(source, progress: progress);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             exporter.ExportAsync(new ExportOptions { OutputPath = output.Combine("ws"), DatabaseId = SqlExport.Acme }, cancellation.Token));
+        await Pgpm.Export.Writing.DiscardedDirectories.WhenDeletedAsync(); // a stop returns before its staging is deleted
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
     }
 
@@ -226,6 +227,7 @@ public class BadInputTests(PostgresFixture postgres)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             exporter.ExportAsync(new ExportOptions { OutputPath = output.Combine("ws"), DatabaseId = SqlExport.Acme, Concurrency = 1 }, cancellation.Token));
         Assert.Null(reportedAfterCancel);
+        await Pgpm.Export.Writing.DiscardedDirectories.WhenDeletedAsync(); // a stop returns before its staging is deleted
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
     }
 
