@@ -73,7 +73,7 @@ public static class ProjectExport
     private static async ValueTask<bool> ConfirmAsync(PendingPackage pending, bool force, ICommandOutput output, CancellationToken cancellationToken)
     {
         var kind = pending.Kind == PackageKind.Database ? "database" : "service";
-        var size = $"{pending.Changes} changes, {pending.Rows} {(pending.Kind == PackageKind.Database ? "sql_actions" : "meta")} rows";
+        var size = $"{Counted.Of(pending.Changes, "change")}, {Counted.Of(pending.Rows, pending.Kind == PackageKind.Database ? "sql_actions row" : "meta row")}";
         var whatIf = $"Writing the {kind} package '{pending.Name}' to {pending.TargetPath} ({size}"
                      + (pending.Exists ? ", replacing the plan and scripts of the package there" : "") + "):"
                      + string.Concat(pending.Contents.Select(f => "\n  " + f));
@@ -101,8 +101,8 @@ public static class ProjectExport
         {
             var status = value switch
             {
-                TableProgress table when table.Completed => $"{table.Table}: {table.Rows} rows (done; {++_tablesDone} tables done)",
-                TableProgress table => $"{table.Table}: {table.Rows} rows",
+                TableProgress table when table.Completed => $"{table.Table}: {Counted.Of(table.Rows, "row")} (done; {Counted.Of(++_tablesDone, "table")} done)",
+                TableProgress table => $"{table.Table}: {Counted.Of(table.Rows, "row")}",
                 RateLimitWait wait => $"waiting {wait.Wait.TotalSeconds:0.0} s: {wait.Endpoint} rate-limited the export (HTTP 429) while {wait.Doing}",
                 _ => null,
             };

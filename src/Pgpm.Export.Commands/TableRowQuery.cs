@@ -1,8 +1,8 @@
-using Pgpm.Export.Logging;
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Commands.Rows;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Export;
+using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
 
 namespace Pgpm.Export.Commands;
@@ -49,7 +49,7 @@ public static class TableRowQuery
             {
                 var values = row.Pairs().Select(p => new KeyValuePair<string, object?>(p.Key, RowValues.ToObject(p.Value))).ToList();
                 await output.WriteObjectAsync(new RowRecord(table, values), cancellationToken).ConfigureAwait(false);
-                if (++rows % 100 == 0) output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, $"{table}: {rows} rows"));
+                if (++rows % 100 == 0) output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, $"{table}: {Counted.Of(rows, "row")}"));
             }
             log.Verbose($"{table}: {Counted.Of(rows, "row")}.");
         }

@@ -1,3 +1,4 @@
+using Pgpm.Export.Logging;
 using Pgpm.Export.Writing;
 
 namespace Pgpm.Export.Export;
@@ -14,12 +15,12 @@ public sealed record PendingPackage(string Name, PackageKind Kind, string Target
     /// <summary>The database package of <paramref name="changes"/> sql_actions rows.</summary>
     internal static PendingPackage Database(string name, string targetPath, long changes) =>
         new(name, PackageKind.Database, targetPath, Directory.Exists(targetPath), changes, changes,
-            [$"deploy/, revert/ and verify/: one script each for the {changes} changes of db_migrate.sql_actions", .. PackageFiles(name, targetPath)]);
+            [$"deploy/, revert/ and verify/: one script each for the {Counted.Of(changes, "change")} of db_migrate.sql_actions", .. PackageFiles(name, targetPath)]);
 
     /// <summary>The service package of one <c>migrate/&lt;table&gt;</c> change per table with rows, in plan order.</summary>
     internal static PendingPackage Service(string name, string targetPath, IReadOnlyList<(string Change, long Rows)> changes) =>
         new(name, PackageKind.Service, targetPath, Directory.Exists(targetPath), changes.Count, changes.Sum(c => c.Rows),
-            [.. changes.Select(c => $"{c.Change}: {c.Rows} rows (deploy/, revert/ and verify/{c.Change}.sql)"), .. PackageFiles(name, targetPath)]);
+            [.. changes.Select(c => $"{c.Change}: {Counted.Of(c.Rows, "row")} (deploy/, revert/ and verify/{c.Change}.sql)"), .. PackageFiles(name, targetPath)]);
 
     private static IEnumerable<string> PackageFiles(string name, string targetPath) => Directory.Exists(targetPath)
         ? ["pgpm.plan", $"{name}.control (its requires merged)", "its other files (package.json, README.md, ...) are kept"]

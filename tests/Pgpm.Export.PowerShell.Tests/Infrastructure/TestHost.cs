@@ -16,6 +16,9 @@ public sealed class TestHost(bool interactive, int choice = 0) : PSHost
 
     public IReadOnlyList<string> Prompts => _ui.Prompts;
 
+    /// <summary>Every line written to the host (what -WhatIf says goes here), in order.</summary>
+    public IReadOnlyList<string> Lines => _ui.Lines;
+
     /// <summary>Called with every progress record, on the pipeline thread (a test stops the pipeline from here).</summary>
     public Action<ProgressRecord>? OnProgress { get => _ui.OnProgress; set => _ui.OnProgress = value; }
 
@@ -37,8 +40,10 @@ public sealed class TestHost(bool interactive, int choice = 0) : PSHost
 internal sealed class TestHostUserInterface(bool interactive, int choice) : PSHostUserInterface
 {
     private readonly List<string> _prompts = [];
+    private readonly List<string> _lines = [];
 
     public IReadOnlyList<string> Prompts => _prompts;
+    public IReadOnlyList<string> Lines => _lines;
     public Action<ProgressRecord>? OnProgress { get; set; }
     public Action? OnPrompt { get; set; }
     public override PSHostRawUserInterface? RawUI => null;
@@ -58,7 +63,7 @@ internal sealed class TestHostUserInterface(bool interactive, int choice) : PSHo
     public override SecureString ReadLineAsSecureString() => Refuse<SecureString>();
     public override void Write(string value) { }
     public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { }
-    public override void WriteLine(string value) { }
+    public override void WriteLine(string value) => _lines.Add(value);
     public override void WriteErrorLine(string value) { }
     public override void WriteDebugLine(string message) { }
     public override void WriteProgress(long sourceId, ProgressRecord record) => OnProgress?.Invoke(record);

@@ -64,8 +64,8 @@ public static class IntrospectionFreeSchema
         types["Query"] = new TypeInfo("OBJECT", "Query", queryFields, [], []);
 
         var how = $"{client.Endpoint} refuses introspection, so its names come from {Describe(manifests, sqlActionsOnly)} and " +
-                  $"{(naming is { } named ? PostGraphileNamingRules.Describe(named) : "no recognised")} naming, confirmed by {probe.Requests} probe requests " +
-                  $"({found.Count(t => t.Table != MetaSchemas.SqlActionsTable)} tables and {found.Sum(t => t.Fields.Count)} columns found)";
+                  $"{(naming is { } named ? PostGraphileNamingRules.Describe(named) : "no recognised")} naming, confirmed by {Counted.Of(probe.Requests, "probe request")} " +
+                  $"({Counted.Of(found.Count(t => t.Table != MetaSchemas.SqlActionsTable), "table")} and {Counted.Of(found.Sum(t => t.Fields.Count), "column")} found)";
         log.Verbose(how + ".");
         return FromProbes("Query", types.Values, how);
     }

@@ -21,7 +21,7 @@ internal sealed class PageSizeCeiling(int maximum, IExportLog log)
         while ((seen = Volatile.Read(ref _value)) > lower && Interlocked.CompareExchange(ref _value, lower, seen) != seen)
         {
         }
-        log.Verbose($"{client.Endpoint} refused pages of {size} rows; asking for at most {Value} instead.");
+        log.Verbose($"{client.Endpoint} refused pages of {Counted.Of(size, "row")}; asking for at most {Value} instead.");
         return true;
     }
 }
