@@ -8,6 +8,9 @@ namespace Pgpm.Export.PowerShell;
 /// <summary>The pipeline side of the pump: forwards to the cmdlet's own Write* and ShouldProcess on the pipeline thread.</summary>
 internal sealed class CmdletHost(PSCmdlet cmdlet) : IPipelineHost
 {
+    /// <summary>The name pwsh's own console host reports (<c>$Host.Name</c>).</summary>
+    private const string ConsoleHostName = "ConsoleHost";
+
     public void WriteObject(object value) => cmdlet.WriteObject(value is RowRecord row ? PipelineObjects.ToPSObject(row) : value);
 
     public void WriteError(CommandError error) => cmdlet.WriteError(ErrorRecords.From(error));
@@ -26,13 +29,17 @@ internal sealed class CmdletHost(PSCmdlet cmdlet) : IPipelineHost
 
     /// <summary>
     /// ShouldContinue, except where no one can answer: under -Confirm:$false the user asked not to be prompted, and a
-    /// non-interactive host (pwsh -NonInteractive, a job, a runbook) throws instead of asking, and pwsh's console host
-    /// throws NullReferenceException when its redirected input ends before an answer (stdin from /dev/null or a pipe).
-    /// All give null, so the command raises its own error naming -Force rather than the host's failure.
+    /// non-interactive host (pwsh -NonInteractive, a job, a runbook) throws instead of asking. pwsh's console host with
+    /// its input redirected (stdin from /dev/null, a pipe, a scheduler) is not asked at all: it would print the question
+    /// and its caption, then fail (NullReferenceException) when the input ends, leaving a question on screen that no one
+    /// could answer. All give null, so the command raises only its own error naming -Force. A script that must replace
+    /// packages unattended says so with -Force, as PowerShell's own commands expect.
     /// </summary>
     public bool? ShouldContinue(string query, string caption)
     {
         if (cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && confirm is SwitchParameter { IsPresent: false })
+            return null;
+        if (cmdlet.Host.Name == ConsoleHostName && Console.IsInputRedirected)
             return null;
         try
         {
