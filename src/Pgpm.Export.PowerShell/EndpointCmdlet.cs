@@ -19,7 +19,9 @@ public abstract class EndpointCmdlet : PgpmCmdlet
     [ValidateNotNull]
     public Uri GraphQLEndpoint { get; set; } = null!;
 
+    /// <summary>The bearer token: a SecureString, or a plain string (<see cref="SecureStringTransformationAttribute"/>).</summary>
     [Parameter(ParameterSetName = ParameterSets.GraphQL)]
+    [SecureStringTransformation]
     [ValidateNotNull]
     public SecureString? Token { get; set; }
 

@@ -65,6 +65,7 @@ internal static class CompletionSource
         var token = Bound(bound, "Token") switch
         {
             SecureString secure => new NetworkCredential(string.Empty, secure).Password,
+            string plain => plain,
             _ => (Bound(bound, "Credential") as PSCredential)?.GetNetworkCredential().Password,
         };
         return new SourceRequest
