@@ -1,3 +1,4 @@
+using System.Buffers;
 using Pgpm.Export.Errors;
 
 namespace Pgpm.Export.Writing;
@@ -60,7 +61,10 @@ public sealed class PackageBuilder : IDisposable
     }
 
     /// <summary>Opens <c>kind/change.sql</c> for writing; the change must have been claimed.</summary>
-    public StreamWriter CreateScript(string kind, string change)
+    public StreamWriter CreateScript(string kind, string change) =>
+        new(NewScriptFile(kind, change, bufferSize: 1 << 16), Utf8.Strict) { NewLine = "\n" };
+
+    private FileStream NewScriptFile(string kind, string change, int bufferSize)
     {
         bool claimed;
         lock (_changeOrigins) claimed = _changeOrigins.ContainsKey(change);
@@ -70,7 +74,7 @@ public sealed class PackageBuilder : IDisposable
         if (!path.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new InvalidOperationException($"The {kind} script of '{change}' would land outside the package.");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return new StreamWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Utf8.Strict) { NewLine = "\n" };
+        return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize);
     }
 
     /// <summary>
@@ -80,8 +84,19 @@ public sealed class PackageBuilder : IDisposable
     public Task WriteScriptAsync(string kind, string change, string content, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var writer = CreateScript(kind, change);
-        writer.Write(content);
+        // Encoded once into a pooled buffer and written unbuffered: a StreamWriter over a 64 KB FileStream buffer (what
+        // CreateScript gives a streamed table) allocated ~70 KB per file, 2 GB for the 30,000 scripts of 10,000 sql_actions.
+        var bytes = ArrayPool<byte>.Shared.Rent(Utf8.Strict.GetMaxByteCount(content.Length));
+        try
+        {
+            var length = Utf8.Strict.GetBytes(content, bytes);
+            using var file = NewScriptFile(kind, change, bufferSize: 0);
+            file.Write(bytes, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
         return Task.CompletedTask;
     }
 
