@@ -8,12 +8,17 @@ public sealed class ExportRow
         if (values.Length != shape.Columns.Count)
             throw new ArgumentException($"A row of {shape.Table} needs {shape.Columns.Count} values, got {values.Length}.", nameof(values));
         Shape = shape;
-        Values = values;
+        _values = values;
     }
+
+    private readonly PgValue[] _values;
 
     public TableShape Shape { get; }
     public TableRef Table => Shape.Table;
-    public IReadOnlyList<PgValue> Values { get; }
+    public IReadOnlyList<PgValue> Values => _values;
+
+    /// <summary>The values for a loop run once per row (the renderer's): no interface call per value, no enumerator per row.</summary>
+    public ReadOnlySpan<PgValue> ValueSpan => _values;
 
     public PgValue this[string column]
     {
@@ -21,10 +26,10 @@ public sealed class ExportRow
         {
             var index = Shape.IndexOf(column);
             if (index < 0) throw new KeyNotFoundException($"{Table} has no column '{column}'.");
-            return Values[index];
+            return _values[index];
         }
     }
 
     public IEnumerable<KeyValuePair<string, PgValue>> Pairs() =>
-        Shape.Columns.Select((c, i) => new KeyValuePair<string, PgValue>(c.Name, Values[i]));
+        Shape.Columns.Select((c, i) => new KeyValuePair<string, PgValue>(c.Name, _values[i]));
 }

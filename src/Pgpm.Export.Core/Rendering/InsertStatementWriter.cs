@@ -36,12 +36,13 @@ public sealed class InsertStatementWriter
         _tuple.Clear();
         if (_rows > 0) _tuple.Append(",\n");
         // Rendering never adds or removes a line break, so the tuple holds one exactly when a value does.
-        if (!HasLineBreak(row.Values)) _tuple.Append("  ");
+        var values = row.ValueSpan;
+        if (!HasLineBreak(values)) _tuple.Append("  ");
         _tuple.Append('(');
-        for (var i = 0; i < row.Values.Count; i++)
+        for (var i = 0; i < values.Length; i++)
         {
             if (i > 0) _tuple.Append(", ");
-            ValueRenderer.Append(_tuple, row.Values[i]);
+            ValueRenderer.Append(_tuple, values[i]);
         }
         _tuple.Append(')');
         _rows++;
@@ -82,7 +83,7 @@ public sealed class InsertStatementWriter
             Write(_tuple.ToString());
     }
 
-    private static bool HasLineBreak(IReadOnlyList<PgValue> values)
+    private static bool HasLineBreak(ReadOnlySpan<PgValue> values)
     {
         foreach (var value in values)
             if (value.Text is { } text && text.Contains('\n')) return true;
