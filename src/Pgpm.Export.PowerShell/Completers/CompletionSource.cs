@@ -25,15 +25,24 @@ internal static class CompletionSource
     /// <summary>How long a completion may take in all, for a source that accepted the connection but answers slowly or never.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
 
-    /// <summary>Runs <paramref name="query"/> on the line's source within <see cref="Patience"/>; no results on any failure or timeout.</summary>
-    public static IEnumerable<CompletionResult> Complete(IDictionary bound, Func<PgpmExportSource, CancellationToken, Task<IEnumerable<CompletionResult>>> query)
+    /// <summary>
+    /// Runs <paramref name="query"/> on the line's source within <see cref="Patience"/>; no results on any failure or timeout.
+    /// An answer is reused for the same <paramref name="what"/> (the completer and the word typed) on the same source for a
+    /// while (<see cref="CompletionCache"/>), without asking the source again.
+    /// </summary>
+    public static IEnumerable<CompletionResult> Complete(IDictionary bound, string what, Func<PgpmExportSource, CancellationToken, Task<IEnumerable<CompletionResult>>> query)
     {
         using var timeout = new CancellationTokenSource(Patience);
-        var work = RunAsync(bound, query, timeout.Token);
         try
         {
+            var key = CacheKey(bound, what);
+            if (CompletionCache.TryGet(key, out var cached)) return cached;
+            var work = RunAsync(bound, query, timeout.Token);
             // The source's own waits honour the token; the Wait bound holds even for one that does not.
-            return work.Wait(Patience + TimeSpan.FromMilliseconds(250)) ? work.Result.ToList() : [];
+            if (!work.Wait(Patience + TimeSpan.FromMilliseconds(250))) return [];
+            var results = work.Result.ToList();
+            CompletionCache.Set(key, results);
+            return results;
         }
         catch (Exception)
         {
@@ -42,8 +51,8 @@ internal static class CompletionSource
     }
 
     /// <summary>Completes with the names <paramref name="query"/> gives for the database the line names (-DatabaseId or -Database); nothing without one.</summary>
-    public static IEnumerable<CompletionResult> CompleteForDatabase(IDictionary bound, Func<PgpmExportSource, Guid, CancellationToken, Task<IReadOnlyList<string>>> query) =>
-        Complete(bound, async (source, ct) =>
+    public static IEnumerable<CompletionResult> CompleteForDatabase(IDictionary bound, string what, Func<PgpmExportSource, Guid, CancellationToken, Task<IReadOnlyList<string>>> query) =>
+        Complete(bound, $"{what}\u0000{Bound(bound, "DatabaseId")}\u0000{Bound(bound, "Database")}", async (source, ct) =>
             await DatabaseIdAsync(bound, source, ct).ConfigureAwait(false) is { } databaseId
                 ? (await query(source, databaseId, ct).ConfigureAwait(false)).Select(CompletionText.Result)
                 : []);
@@ -56,6 +65,16 @@ internal static class CompletionSource
         if (!await ReachableAsync(request, cancellationToken).ConfigureAwait(false)) return [];
         using var source = await SourceOpener.OpenAsync(request, NullExportLog.Instance, cancellationToken).ConfigureAwait(false);
         return await query(source, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What was asked, of which source: the -Source object's identity, else the request's every part (token, password and headers included, hashed).</summary>
+    private static string CacheKey(IDictionary bound, string what)
+    {
+        if (Bound(bound, "Source") is PgpmExportSource given) return CompletionCache.Key(what, "source", CompletionCache.Identity(given));
+        var request = Request(bound);
+        var headers = request.Headers is null ? null : string.Join("\n", request.Headers.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}: {h.Value}"));
+        return CompletionCache.Key(what, request.GraphQLEndpoint, request.Token, headers,
+            request.ConnectionString ?? Environment.GetEnvironmentVariable(SourceRequest.ConnectionStringVariable));
     }
 
     private static SourceRequest Request(IDictionary bound)

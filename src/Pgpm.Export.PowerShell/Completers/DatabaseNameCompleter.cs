@@ -9,7 +9,7 @@ namespace Pgpm.Export.PowerShell.Completers;
 public sealed class DatabaseNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        CompletionSource.Complete(fakeBoundParameters, async (source, ct) =>
+        CompletionSource.Complete(fakeBoundParameters, $"Database\u0000{wordToComplete}", async (source, ct) =>
             (await Completion.DatabasesAsync(source, CompletionSource.Word(wordToComplete), ct).ConfigureAwait(false))
                 .Select(d => d.Name).Distinct().Select(CompletionText.Result));
 }

@@ -9,6 +9,6 @@ namespace Pgpm.Export.PowerShell.Completers;
 public sealed class SchemaNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        CompletionSource.CompleteForDatabase(fakeBoundParameters, (source, databaseId, ct) =>
+        CompletionSource.CompleteForDatabase(fakeBoundParameters, $"Schema\u0000{wordToComplete}", (source, databaseId, ct) =>
             Completion.SchemaNamesAsync(source, databaseId, CompletionSource.Word(wordToComplete), ct));
 }

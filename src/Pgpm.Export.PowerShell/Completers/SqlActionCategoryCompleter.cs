@@ -12,6 +12,6 @@ namespace Pgpm.Export.PowerShell.Completers;
 public sealed class SqlActionCategoryCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        CompletionSource.CompleteForDatabase(fakeBoundParameters, (source, databaseId, ct) =>
+        CompletionSource.CompleteForDatabase(fakeBoundParameters, $"ExcludeCategory\u0000{wordToComplete}", (source, databaseId, ct) =>
             Completion.SqlActionCategoriesAsync(source, databaseId, CompletionSource.Word(wordToComplete), ct));
 }

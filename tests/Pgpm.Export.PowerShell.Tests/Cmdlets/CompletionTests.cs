@@ -126,4 +126,33 @@ public sealed class CompletionTests(ModuleFixture module)
         silent.Stop();
         foreach (var socket in held.ToList()) socket.Dispose();
     }
+
+    /// <summary>
+    /// Pressing Tab again for the same word on the same source asks the source nothing (not even whether its host is
+    /// up): the answer is kept in the session for a short while. Another token is another source and is asked.
+    /// </summary>
+    [Theory]
+    [InlineData("sql")]
+    [InlineData("graphql")]
+    public void A_second_completion_of_the_same_word_asks_the_source_nothing(string kind)
+    {
+        using var shell = new PowerShellRun(module);
+        var graphQL = kind == "graphql";
+        using var counter = new ConnectionCounter(graphQL ? module.Servers.GraphQL.Endpoint.Port : new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString).Port);
+        var line = graphQL
+            ? $"Export-PgpmProject ./w -GraphQLEndpoint '{new UriBuilder(module.Servers.GraphQL.Endpoint) { Port = counter.Port }.Uri}' -Token $token -DatabaseId $databaseId -Schema "
+            : $"Export-PgpmProject ./w -ConnectionString '{new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString) { Host = "127.0.0.1", Port = counter.Port }}' -DatabaseId $databaseId -Schema ";
+
+        var first = Complete(shell, line);
+        Assert.NotEmpty(first);
+        var asked = counter.Connections;
+        Assert.True(asked > 0, "the first completion asked nothing through the counter");
+
+        Assert.Equal(first, Complete(shell, line));
+        Assert.Equal(asked, counter.Connections);
+
+        if (!graphQL) return;
+        Complete(shell, line.Replace("-Token $token", "-Token (ConvertTo-SecureString 'another-token' -AsPlainText -Force)"));
+        Assert.True(counter.Connections > asked, "another token was answered from the first token's cache");
+    }
 }
