@@ -18,12 +18,17 @@ public static class CliApplication
     public const int Usage = 2;
     public const int Cancelled = 130;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the command line. <paramref name="terminal"/> is standard error when it is a terminal (see
+    /// <see cref="ProgressTerminal.ForStandardError"/>), where an export draws its live progress (<c>--progress</c>);
+    /// null (redirected, or a test capturing the writers) prints exactly the lines it prints without progress.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, ProgressTerminal? terminal = null)
     {
         var options = new CliOptions();
         var root = new RootCommand("Export a Constructive database to pgpm packages (a database package from sql_actions and a service package of metadata).");
         options.AddExportOptionsTo(root);
-        root.SetAction((parse, ct) => Guard(error, () => ExportAsync(options, parse, output, error, ct)));
+        root.SetAction((parse, ct) => Guard(error, () => ExportAsync(options, parse, output, error, terminal, ct)));
 
         var databases = new Command("databases", "List the Constructive databases of the source (and, over SQL, the server's databases).");
         var server = new Option<bool>("--server") { Description = "List the PostgreSQL server's databases (other than templates and postgres) instead." };
@@ -86,12 +91,13 @@ public static class CliApplication
         }
     }
 
-    private static async Task<int> ExportAsync(CliOptions cli, ParseResult parse, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> ExportAsync(CliOptions cli, ParseResult parse, TextWriter output, TextWriter error, ProgressTerminal? terminal, CancellationToken cancellationToken)
     {
         var outputPath = parse.GetValue(cli.Out);
         if (string.IsNullOrEmpty(outputPath))
             throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathMissing", "Say where to write the workspace with --out DIR.");
-        var log = new ConsoleExportLog(error, parse.GetValue(cli.Verbose));
+        var live = terminal is not null && terminal.Shows(parse.GetValue(cli.Progress)) ? new LiveProgress(terminal.Console, TimeProvider.System) : null;
+        var log = live is null ? new ConsoleExportLog(error, parse.GetValue(cli.Verbose)) : new ConsoleExportLog(live.WriteLine, parse.GetValue(cli.Verbose));
         var manifestFile = parse.GetValue(cli.ManifestFile);
         var exportOptions = new ExportOptions
         {
@@ -111,9 +117,9 @@ public static class CliApplication
         };
 
         DatabaseResolver.RefuseBoth(exportOptions.DatabaseId, exportOptions.DatabaseName);
-        await using var source = await SourceFactory.OpenAsync(cli, parse, exportOptions.Manifest, log, cancellationToken).ConfigureAwait(false);
-        var exporter = new ProjectExporter(source, log);
-        var result = await exporter.ExportAsync(exportOptions, cancellationToken).ConfigureAwait(false);
+        var result = live is null
+            ? await ExportAsync(cli, parse, exportOptions, log, null, cancellationToken).ConfigureAwait(false)
+            : await live.RunAsync(() => ExportAsync(cli, parse, exportOptions, log, live.View, cancellationToken)).ConfigureAwait(false);
         foreach (var package in result.Packages)
             output.WriteLine($"wrote {package.Kind.ToString().ToLowerInvariant()} package {package.Name}: {Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")} -> {package.Path}");
         foreach (var omission in result.Omissions)
@@ -124,6 +130,12 @@ public static class CliApplication
             return Failed;
         }
         return Success;
+    }
+
+    private static async Task<ExportResult> ExportAsync(CliOptions cli, ParseResult parse, ExportOptions options, ConsoleExportLog log, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var source = await SourceFactory.OpenAsync(cli, parse, options.Manifest, log, cancellationToken).ConfigureAwait(false);
+        return await new ProjectExporter(source, log, progress).ExportAsync(options, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> ListDatabasesAsync(CliOptions cli, ParseResult parse, bool serverDatabases, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -44,6 +44,11 @@ internal sealed class CliOptions
     public Option<bool> AllowMissingColumns { get; } = new("--allow-missing-columns") { Description = "Export even when the source will not give a column of the schema version (a GraphQL API hides it or cannot carry its type); each is then a warning and listed after the export." };
     public Option<bool> FailOnHiddenTables { get; } = new("--fail-on-hidden-tables") { Description = "Stop when a GraphQL API does not expose a table of the schema version, instead of warning." };
     public Option<int> Concurrency { get; } = new("--concurrency") { Description = $"How many tables are read at once (default {ExportOptions.DefaultConcurrency}; 1 reads one after another). The output is the same either way.", DefaultValueFactory = _ => ExportOptions.DefaultConcurrency };
+    public Option<ProgressMode> Progress { get; } = new("--progress")
+    {
+        Description = "Live progress on standard error: auto (on a terminal that can redraw, not with TERM=dumb or on CI), always (whenever standard error is a terminal), never. Never drawn when standard error is redirected.",
+        DefaultValueFactory = _ => ProgressMode.Auto,
+    };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Say which tables were read, skipped and renamed." };
 
     /// <summary>A UUID, or an error that names the option and says what it takes (the default names the CLR type).</summary>
@@ -57,7 +62,7 @@ internal sealed class CliOptions
 
     public void AddExportOptionsTo(Command command)
     {
-        foreach (var option in new Option[] { ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize, MaxResponseMb, SkipCertificateCheck, DatabaseId, DatabaseName, ExtensionName, MetaExtensionName, Author, Schemas, ExcludeCategories, Out, ManifestFile, SchemaVersion, AllowMissingColumns, FailOnHiddenTables, Concurrency, Verbose })
+        foreach (var option in new Option[] { ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize, MaxResponseMb, SkipCertificateCheck, DatabaseId, DatabaseName, ExtensionName, MetaExtensionName, Author, Schemas, ExcludeCategories, Out, ManifestFile, SchemaVersion, AllowMissingColumns, FailOnHiddenTables, Concurrency, Progress, Verbose })
             command.Options.Add(option);
     }
 

@@ -6,4 +6,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-return await CliApplication.RunAsync(args, Console.Out, Console.Error, cancellation.Token);
+return await CliApplication.RunAsync(args, Console.Out, Console.Error, cancellation.Token, ProgressTerminal.ForStandardError());

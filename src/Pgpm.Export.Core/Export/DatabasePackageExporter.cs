@@ -64,6 +64,7 @@ internal static class DatabasePackageExporter
     {
         var renamer = context.Renamer.ForPackage(packageName);
         var nodes = new List<PlanOrder.Node>();
+        context.Progress?.Report(new TablesPlanned([MetaSchemas.SqlActionsTable]));
         using var slot = await context.ReadSlots.TakeAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var action in context.Source.ReadSqlActionsAsync(context.Database.Id, context.Options.ExcludeCategories, cancellationToken).ConfigureAwait(false))
         {

@@ -92,6 +92,7 @@ internal static class ServicePackageExporter
     private static async Task<(List<PlanChange> Plan, List<MetaTableChange> Changes)> WriteChangesAsync(ExportContext context, PackageBuilder builder, CancellationToken cancellationToken)
     {
         var (changes, shapes) = await DescribeAsync(context, cancellationToken).ConfigureAwait(false);
+        context.Progress?.Report(new TablesPlanned(changes.Where((_, i) => shapes[i] is not null).Select(c => c.Table).ToList()));
         await FailFastTasks.RunAsync(changes.Count, (index, ct) => WriteTableAsync(context, builder, changes, shapes[index], index, ct), context.ReadSlots, cancellationToken).ConfigureAwait(false);
 
         var plan = new List<PlanChange>();
@@ -129,6 +130,7 @@ internal static class ServicePackageExporter
         {
             context.Log.Verbose($"{shape.Table} has no rows for the database; no change written.");
             change.Found(false);
+            context.Progress?.Report(new TableProgress(shape.Table, 0, Completed: true));
             return 0;
         }
 
