@@ -1,6 +1,7 @@
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Commands.Rows;
 using Pgpm.Export.Errors;
+using Pgpm.Export.Export;
 
 namespace Pgpm.Export.Commands;
 
@@ -12,7 +13,9 @@ public static class SqlActionQuery
         var support = await source.Inner.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false);
         if (!support.Available)
             throw new ExportException(ExportErrorKind.Unavailable, "SqlActionsUnavailable", $"{source.Description} cannot give db_migrate.sql_actions: {support.Reason}.");
-        var databaseId = (await database.ResolveAsync(source, cancellationToken).ConfigureAwait(false)).Id;
+        var resolved = await database.ResolveAsync(source, cancellationToken).ConfigureAwait(false);
+        var databaseId = resolved.Id;
+        await ExcludedCategories.CheckAsync(source.Inner, resolved, excludeCategories ?? [], new CommandLog(output), cancellationToken).ConfigureAwait(false);
         await foreach (var action in source.Inner.ReadSqlActionsAsync(databaseId, excludeCategories ?? [], cancellationToken).ConfigureAwait(false))
             await output.WriteObjectAsync(SqlActionInput.ToRecord(action, databaseId), cancellationToken).ConfigureAwait(false);
     }

@@ -51,6 +51,7 @@ public sealed class ProjectExporter
         var renamer = SchemaRenamer.For(databasePackage, SelectSchemas(schemas, options.Schemas));
         foreach (var (from, to) in renamer.Map.OrderBy(p => p.Key, StringComparer.Ordinal))
             _log.Verbose($"Schema {from} is renamed to {to}.");
+        await ExcludedCategories.CheckAsync(_source, database, options.ExcludeCategories, _log, cancellationToken).ConfigureAwait(false);
 
         using var readSlots = new ReadSlots(options.Concurrency);
         var log = new SynchronizedExportLog(_log);

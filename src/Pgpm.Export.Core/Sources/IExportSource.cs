@@ -91,6 +91,20 @@ public interface IExportSource : IAsyncDisposable
     IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The distinct categories of the database's sql_actions (NULL left out), so that a category to exclude that no row
+    /// has (a typo) is refused instead of exporting what was meant to be left out; null when the source cannot tell (its
+    /// rows do not say their category). The default reads every action once more and collects them; a source that can
+    /// ask for the distinct values alone (PostgreSQL) overrides this.
+    /// </summary>
+    async Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken)
+    {
+        var categories = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var action in ReadSqlActionsAsync(databaseId, [], cancellationToken).ConfigureAwait(false))
+            if (action.Category is { } category) categories.Add(category);
+        return categories;
+    }
+
+    /// <summary>
     /// From now until the returned handle is disposed, every read sees the data as it was at this moment, where
     /// the source can promise that (PostgreSQL: one exported snapshot shared by all its connections). A GraphQL
     /// API cannot, and returns a handle that does nothing.

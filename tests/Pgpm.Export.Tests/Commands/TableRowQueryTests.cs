@@ -107,6 +107,13 @@ public class TableRowQueryTests(PostgresFixture postgres)
         var excluded = new RecordingHost();
         CommandRun.Run(excluded, (o, ct) => SqlActionQuery.RunAsync(source, SqlExport.Acme, [categories[0]!], o, ct));
         Assert.Equal(rows.Count(r => (string?)r.Values.Single(v => v.Key == "category").Value != categories[0]), excluded.Objects.Count);
+
+        // A category no row has (a typo) is refused before any row is written, not ignored (issue 12, command-line findings).
+        var typo = new RecordingHost();
+        var error = Assert.Throws<ExportException>(() => CommandRun.Run(typo, (o, ct) => SqlActionQuery.RunAsync(source, SqlExport.Acme, [categories[0]!.ToUpperInvariant()], o, ct)));
+        Assert.Equal(("CategoryUnknown", ExportErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
+        Assert.Contains($"'{categories[0]!.ToUpperInvariant()}' given to -ExcludeCategory", OptionName.Render(error.Message, Vocabulary.PowerShell));
+        Assert.Empty(typo.Objects);
     }
 
     [Fact]

@@ -20,6 +20,8 @@ internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTa
 
     public bool CanExcludeCategories => fields.HasCategory;
 
+    public bool ShowsCategories => fields.HasCategory;
+
     public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var where = $"{client.Endpoint} ({binding.ConnectionField})";

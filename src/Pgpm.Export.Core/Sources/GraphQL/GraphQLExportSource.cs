@@ -189,6 +189,17 @@ public sealed class GraphQLExportSource : IExportSource
         return reader.ReadAsync(databaseId, excludeCategories, cancellationToken);
     }
 
+    /// <summary>The categories, from a read of every action, when the rows say their category; otherwise null (cannot tell).</summary>
+    public async Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken)
+    {
+        var reader = _sqlActions ?? throw new InvalidOperationException(_noSqlActionsReason);
+        if (!reader.ShowsCategories) return null;
+        var categories = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var action in reader.ReadAsync(databaseId, [], cancellationToken).ConfigureAwait(false))
+            if (action.Category is { } category) categories.Add(category);
+        return categories;
+    }
+
     public Task<IAsyncDisposable> BeginConsistentReadAsync(CancellationToken cancellationToken) => NoConsistentRead.Task;
 
     public ValueTask DisposeAsync()

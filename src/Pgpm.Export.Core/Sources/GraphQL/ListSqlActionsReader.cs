@@ -41,6 +41,8 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
 
     public bool CanExcludeCategories => _serverExcludes || _fields.HasCategory;
 
+    public bool ShowsCategories => _fields.HasCategory;
+
     /// <summary>A reader for <paramref name="field"/> when it returns a list of sql_actions rows; null otherwise.</summary>
     public static ListSqlActionsReader? TryCreate(GraphQLClient client, IntrospectionSchema schema, IntrospectionSchema.Field field, PageSizeCeiling ceiling)
     {

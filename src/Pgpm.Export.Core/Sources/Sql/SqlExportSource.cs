@@ -222,6 +222,16 @@ public sealed class SqlExportSource : IExportSource
         return SqlActionsSupport.Yes;
     }
 
+    /// <summary>The distinct categories, from one query; null when sql_actions has no category column (then a warning says nothing is excluded).</summary>
+    public async Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken)
+    {
+        if (!(await SqlActionsColumnsAsync(cancellationToken).ConfigureAwait(false)).Contains("category")) return null;
+        var categories = new List<string>();
+        await foreach (var category in QueryAsync(SqlRowQueries.SqlActionCategories, [databaseId], "listing the categories of db_migrate.sql_actions", r => r.GetString(0), cancellationToken).ConfigureAwait(false))
+            categories.Add(category);
+        return categories;
+    }
+
     public async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (sql, parameters) = await SqlActionsQueryAsync(databaseId, excludeCategories, count: false, cancellationToken).ConfigureAwait(false);

@@ -35,6 +35,10 @@ public static class SqlRowQueries
         return sql.ToString();
     }
 
+    /// <summary>The distinct categories of the database's sql_actions (NULL left out), in byte order; needs a category column.</summary>
+    public const string SqlActionCategories =
+        "SELECT DISTINCT category::text COLLATE \"C\" AS category FROM db_migrate.sql_actions WHERE database_id = $1 AND category IS NOT NULL ORDER BY 1";
+
     private const string ExcludedCategories = " AND (category IS NULL OR NOT (category::text = ANY($2)))";
 
     /// <summary>
