@@ -5,7 +5,7 @@
 // request: { "database": "db", "packages": ["/abs/package", ...], "steps": ["deploy", "verify", "revert", ...],
 //            "recursive": false }
 // With no steps (and no database) it only parses, and prints each plan as pgpm reads it, one JSON line a package:
-// {"package": …, "changes": [{"name": …, "dependencies": […]}], "tags": […]}.
+// {"package": …, "changes": [{"name": …, "dependencies": […], "planner": …, "email": …}], "tags": […]}.
 // The server is the one of PGHOST, PGPORT, PGUSER and PGPASSWORD (never on the command line).
 //
 // Every plan is first parsed with pgpm's full parser (parsePlanFile): any error it reports fails the run, naming
@@ -71,7 +71,7 @@ async function main() {
   for (const p of packages) {
     const plan = parseOrThrow(p.dir, p.name);
     if (steps.length === 0) {
-      const changes = plan.changes.map((c) => ({ name: c.name, dependencies: c.dependencies }));
+      const changes = plan.changes.map((c) => ({ name: c.name, dependencies: c.dependencies, planner: c.planner ?? null, email: c.email ?? null }));
       process.stdout.write(JSON.stringify({ package: plan.package, changes, tags: plan.tags.map((t) => t.name) }) + '\n');
     }
   }

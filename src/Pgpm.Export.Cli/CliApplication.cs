@@ -53,8 +53,10 @@ public static class CliApplication
 
         var sandbox = new Command("sandbox", "Start the built-in sample's PostgreSQL and GraphQL endpoint and keep them running until standard input closes (for the Pester tests).");
         var sandboxInfo = new Option<string>("--info") { Description = "File to write the connection string, endpoint and throwaway token to, as JSON.", Required = true };
+        var noIntrospection = new Option<bool>("--no-introspection") { Description = "Refuse GraphQL introspection (__schema, __type) as Constructive's server can, to try an export that works from a manifest." };
         sandbox.Options.Add(sandboxInfo);
-        sandbox.SetAction((parse, ct) => Guard(error, () => SandboxCommand.RunAsync(parse.GetValue(sandboxInfo)!, output, ct)));
+        sandbox.Options.Add(noIntrospection);
+        sandbox.SetAction((parse, ct) => Guard(error, () => SandboxCommand.RunAsync(parse.GetValue(sandboxInfo)!, parse.GetValue(noIntrospection), output, Console.In, ct)));
         root.Subcommands.Add(sandbox);
 
         var result = root.Parse(args);

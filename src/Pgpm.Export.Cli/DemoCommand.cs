@@ -45,12 +45,17 @@ internal static class DemoCommand
     }
 
     private static Task<ExportResult> ExportAsync(IExportSource source, string outputPath, IExportLog log, CancellationToken cancellationToken) =>
-        new ProjectExporter(source, log).ExportAsync(new ExportOptions
-        {
-            OutputPath = outputPath,
-            DatabaseId = SampleDatabase.SampleId,
-            Author = "Pgpm Export Demo <demo@pgpm.example>",
-        }, cancellationToken);
+        new ProjectExporter(source, log).ExportAsync(Options(outputPath), cancellationToken);
+
+    /// <summary>
+    /// The demo's export: the sample database with every default, the author included, so what the demo writes is what
+    /// <c>pgpm-export --database-id … --out …</c> writes for it.
+    /// </summary>
+    internal static ExportOptions Options(string outputPath) => new()
+    {
+        OutputPath = outputPath,
+        DatabaseId = SampleDatabase.SampleId,
+    };
 
     private static async Task<bool> SameAsSqlExportAsync(LocalPostgres postgres, string graphqlWorkspace, CancellationToken cancellationToken)
     {

@@ -4,16 +4,18 @@ using Pgpm.Export.Sandbox;
 namespace Pgpm.Export.Cli;
 
 /// <summary>
-/// <c>pgpm-export sandbox --info FILE</c>: starts the built-in sample's PostgreSQL and GraphQL endpoint and keeps
-/// them running until standard input closes or the process is stopped, for tests in other languages (the Pester
-/// tests) to run against. Where to reach them goes into FILE as JSON, readable by the owner only; the token in it
-/// is the sandbox's own throwaway one.
+/// <c>pgpm-export sandbox --info FILE [--no-introspection]</c>: starts the built-in sample's PostgreSQL and GraphQL
+/// endpoint and keeps them running until standard input closes or the process is stopped, for tests in other languages
+/// (the Pester tests) and for trying an export by hand. Where to reach them goes into FILE as JSON, readable by the owner
+/// only; the token in it is the sandbox's own throwaway one. With --no-introspection the endpoint refuses introspection
+/// as Constructive's server can, so an export has to work from a manifest (docs/graphql.md).
 /// </summary>
 internal static class SandboxCommand
 {
-    public static async Task<int> RunAsync(string infoPath, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="input">Runs until this reader ends (the process's standard input).</param>
+    public static async Task<int> RunAsync(string infoPath, bool introspectionDisabled, TextWriter output, TextReader input, CancellationToken cancellationToken)
     {
-        await using var servers = await SampleServers.StartAsync(output, cancellationToken).ConfigureAwait(false);
+        await using var servers = await SampleServers.StartAsync(output, cancellationToken, introspectionDisabled).ConfigureAwait(false);
         var info = JsonSerializer.Serialize(new Dictionary<string, string>
         {
             ["connectionString"] = servers.ConnectionString,
@@ -21,6 +23,7 @@ internal static class SandboxCommand
             ["token"] = servers.Token,
             ["databaseId"] = SampleDatabase.SampleId.ToString(),
             ["databaseName"] = SampleDatabase.SampleName,
+            ["introspection"] = introspectionDisabled ? "disabled" : "enabled",
         });
         var full = Path.GetFullPath(infoPath);
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
@@ -31,7 +34,7 @@ internal static class SandboxCommand
         output.Flush();
 
         // Runs until whoever started it closes our standard input, or stops us.
-        var stdinClosed = Task.Run(() => { while (Console.In.Read() >= 0) { } }, CancellationToken.None);
+        var stdinClosed = Task.Run(() => { while (input.Read() >= 0) { } }, CancellationToken.None);
         await Task.WhenAny(stdinClosed, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
         output.WriteLine("Stopping PostGraphile and PostgreSQL.");
         return CliApplication.Success;

@@ -32,15 +32,28 @@ public static class SchemaVersionResolver
             if (choice.Distances.GetValueOrDefault(chosen.Version!) > choice.Distances.GetValueOrDefault(choice.Manifest.Version!))
             {
                 var notShown = choice.NotShown.GetValueOrDefault(chosen.Version!) ?? [];
-                throw new ExportException(ExportErrorKind.InvalidArgument, "SchemaVersionMismatch",
-                    $"Schema version {chosen.Version} was asked for ({OptionName.SchemaVersion}), but the source does not look like it: it is closer to {choice.Manifest.Version}, " +
-                    $"and {notShown.Count} of {chosen.Version}'s columns are not in it ({string.Join(", ", notShown.Take(5))}{(notShown.Count > 5 ? ", …" : "")}). {choice.Reason} " +
-                    $"Leave out {OptionName.SchemaVersion} to follow the version the source has, or give {choice.Manifest.Version}.");
+                log.Verbose(choice.Reason);
+                throw new ExportException(ExportErrorKind.InvalidArgument, "SchemaVersionMismatch", Mismatch(chosen.Version!, choice.Manifest.Version!, notShown));
             }
             log.Verbose($"Following schema version {chosen.Version}, as asked ({OptionName.SchemaVersion}).");
             return chosen;
         }
         log.Verbose(choice.Reason);
         return choice.Manifest;
+    }
+
+    /// <summary>How many missing columns the mismatch message names before "and N more".</summary>
+    private const int NamedColumns = 3;
+
+    /// <summary>
+    /// One sentence: the version forced, the one the source matches better, the columns of the forced version the source
+    /// lacks (how many, the first few), and what to do. Why the source matches the other version is a verbose line.
+    /// </summary>
+    private static string Mismatch(string forced, string better, IReadOnlyList<string> missing)
+    {
+        var named = string.Join(", ", missing.Take(NamedColumns)) + (missing.Count > NamedColumns ? $" and {missing.Count - NamedColumns} more" : "");
+        var lacking = missing.Count == 0 ? "" : $": {Counted.Of(missing.Count, "column")} of {forced} {(missing.Count == 1 ? "is" : "are")} missing from it ({named})";
+        return $"{OptionName.SchemaVersion} {forced} was given, but the source matches schema version {better} better{lacking}; " +
+               $"leave out {OptionName.SchemaVersion}, or give {better}, to export it.";
     }
 }

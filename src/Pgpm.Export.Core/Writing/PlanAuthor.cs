@@ -1,6 +1,10 @@
 namespace Pgpm.Export.Writing;
 
-/// <summary>The author written on every plan line: <c>Name &lt;email&gt;</c>, the email defaulting to <c>name@5b0c196eeb62</c>.</summary>
+/// <summary>
+/// The author written on every plan line and in package.json: <c>Name &lt;email&gt;</c> (sqitch's and pgpm's planner syntax),
+/// the email defaulting, as upstream's, to <c>name@5b0c196eeb62</c> with any run of whitespace in the name made one dot
+/// (<c>Jane Doe</c> gives <c>Jane.Doe@5b0c196eeb62</c>): an address has no spaces.
+/// </summary>
 public sealed record PlanAuthor(string Name, string Email)
 {
     public const string DefaultName = "constructive";
@@ -18,12 +22,17 @@ public sealed record PlanAuthor(string Name, string Email)
             var name = text[..open].Trim();
             var email = text[(open + 1)..^1].Trim();
             if (name.Length == 0) name = email;
-            return new PlanAuthor(name, email.Length == 0 ? name + "@5b0c196eeb62" : email);
+            if (email.Any(char.IsWhiteSpace) || email.Contains('<'))
+                throw new ArgumentException($"The author's email '{email}' is not an address (it has {(email.Contains('<') ? "a '<'" : "a space")}); give 'Name <email>' with an address such as 'Jane Doe <jane@example.com>'.", nameof(text));
+            return new PlanAuthor(name, email.Length == 0 ? DefaultEmail(name) : email);
         }
         if (open >= 0 || text.Contains('>'))
             throw new ArgumentException($"The author '{text}' is not of the form 'Name <email>'.", nameof(text));
-        return new PlanAuthor(text, text + "@5b0c196eeb62");
+        return new PlanAuthor(text, DefaultEmail(text));
     }
+
+    private static string DefaultEmail(string name) =>
+        string.Join('.', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) + "@5b0c196eeb62";
 
     public override string ToString() => $"{Name} <{Email}>";
 }

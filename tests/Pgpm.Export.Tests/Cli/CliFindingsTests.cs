@@ -1,3 +1,4 @@
+using Pgpm.Export.Cli;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Sandbox;
 using Pgpm.Export.Tests.Infrastructure;
@@ -49,5 +50,90 @@ public class CliFindingsTests(PostgresFixture postgres)
         var message = OptionName.Render(error.Message, Vocabulary.PowerShell);
         Assert.Contains("the categories 'Seed', 'nope' given to -ExcludeCategory (its categories are 'app', 'core', 'seed';", message);
         Assert.False(Directory.Exists(output.Combine("ws")));
+    }
+
+    /// <summary>The sandbox could not serve a no-introspection endpoint: the option existed only for the tests' own servers.</summary>
+    [Fact]
+    public async Task The_sandbox_command_can_serve_an_endpoint_that_refuses_introspection()
+    {
+        var (exit, help, _) = await CliRun.RunAsync("sandbox", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("--no-introspection", help);
+
+        using var folder = new TempDirectory();
+        var info = folder.Combine("sandbox.json");
+        var stdin = new System.IO.Pipelines.Pipe();
+        var output = new StringWriter();
+        var running = SandboxCommand.RunAsync(info, introspectionDisabled: true, TextWriter.Synchronized(output), new StreamReader(stdin.Reader.AsStream()), CancellationToken.None);
+        try
+        {
+            using (var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
+                while (!output.ToString().Contains("READY ") && !running.IsCompleted)
+                    await Task.Delay(100, deadline.Token);
+            Assert.False(running.IsCompleted, output.ToString());
+            var sandbox = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(info)).RootElement;
+            Assert.Equal("disabled", sandbox.GetProperty("introspection").GetString());
+            using var http = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, sandbox.GetProperty("graphqlEndpoint").GetString())
+            {
+                Content = new StringContent("""{"query":"{ __schema { queryType { name } } }"}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new("Bearer", sandbox.GetProperty("token").GetString());
+            var answer = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
+            Assert.Contains("INTROSPECTION_DISABLED", answer);
+            Assert.DoesNotContain("\"queryType\":{", answer);
+        }
+        finally
+        {
+            await stdin.Writer.CompleteAsync();
+        }
+        Assert.Equal(0, await running.WaitAsync(TimeSpan.FromMinutes(1)));
+    }
+
+    /// <summary>The --schema-version mismatch was three sentences with the reason in the middle; now one sentence that says what to do.</summary>
+    [Fact]
+    public async Task A_forced_schema_version_the_source_does_not_match_is_one_plain_sentence()
+    {
+        var database = await postgres.NewSampleDatabaseAsync("cli_forced");
+        using var output = new TempDirectory();
+        var (exit, stdout, stderr) = await CliRun.RunAsync("-c", postgres.Server.ConnectionString(database), "--database-id", SampleDatabase.SampleId.ToString(),
+            "--schema-version", "0.15.5", "--out", output.Combine("ws"));
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal("pgpm-export: --schema-version 0.15.5 was given, but the source matches schema version 0.16 better: 1 column of 0.15.5 is missing from it " +
+                     "(metaschema_public.policy.template); leave out --schema-version, or give 0.16, to export it.\n", stderr.Replace("\r\n", "\n"));
+        Assert.False(Directory.Exists(output.Combine("ws")));
+    }
+
+    /// <summary>--author 'no email' wrote the address "no email@5b0c196eeb62"; an address given with a space was taken as it was.</summary>
+    [Fact]
+    public async Task An_author_without_an_email_gets_an_address_without_spaces_that_pgpm_reads_back()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("cli_author");
+        using var output = new TempDirectory();
+        var (exit, _, stderr) = await CliRun.RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--author", "no email", "--out", output.Path);
+        Assert.True(exit == 0, stderr);
+        foreach (var package in new[] { "acme-crm", "acme-crm-service" })
+        {
+            var plan = await PgpmPlan.ReadAsync(output.Combine("packages", package));
+            Assert.All(plan.Changes, c => Assert.Equal(("no email", "no.email@5b0c196eeb62"), (c.Planner, c.Email)));
+            Assert.Contains("\"author\": \"no email <no.email@5b0c196eeb62>\"", await File.ReadAllTextAsync(output.Combine("packages", package, "package.json")));
+        }
+
+        (exit, _, stderr) = await CliRun.RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--author", "Jane <jane doe@example.com>", "--out", output.Combine("other"));
+        Assert.Equal(2, exit);
+        Assert.Equal("pgpm-export: The author's email 'jane doe@example.com' is not an address (it has a space); give 'Name <email>' with an address such as 'Jane Doe <jane@example.com>'.",
+            stderr.TrimEnd());
+        Assert.False(Directory.Exists(output.Combine("other")));
+    }
+
+    /// <summary>./pgpm-export demo wrote "Pgpm Export Demo &lt;demo@pgpm.example&gt;" where an export with the defaults writes constructive's author.</summary>
+    [Fact]
+    public void The_demo_exports_with_the_default_author()
+    {
+        var demo = DemoCommand.Options("demo-export");
+        Assert.Equal(Pgpm.Export.Writing.PlanAuthor.Default, Pgpm.Export.Writing.PlanAuthor.Parse(demo.Author));
+        Assert.Equal(SampleDatabase.SampleId, demo.DatabaseId);
     }
 }

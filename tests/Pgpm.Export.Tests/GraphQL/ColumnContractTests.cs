@@ -166,7 +166,7 @@ public class ColumnContractTests(PostgresFixture postgres)
         foreach (var error in new[] { graphql, sql })
         {
             Assert.Equal("SchemaVersionMismatch", error.ErrorId);
-            Assert.Contains("it is closer to 0.16, and 1 of 0.15.5's columns are not in it (metaschema_public.policy.template)", error.Message);
+            Assert.Contains("matches schema version 0.16 better: 1 column of 0.15.5 is missing from it (metaschema_public.policy.template);", error.Message);
             Assert.DoesNotContain("hidden by the server", error.Message);
         }
         Assert.False(Directory.Exists(output.Combine("graphql", "packages")));

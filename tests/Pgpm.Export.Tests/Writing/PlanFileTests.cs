@@ -28,6 +28,8 @@ public class PlanFileTests
     [InlineData("skitch", "skitch", "skitch@5b0c196eeb62")]
     [InlineData(null, "constructive", "constructive@5b0c196eeb62")]
     [InlineData("  Bob  <>", "Bob", "Bob@5b0c196eeb62")]
+    [InlineData("no email", "no email", "no.email@5b0c196eeb62")]
+    [InlineData("Jane  Q Doe <>", "Jane  Q Doe", "Jane.Q.Doe@5b0c196eeb62")]
     public void Author_without_email_gets_the_upstream_host_suffix(string? text, string name, string email)
     {
         var author = PlanAuthor.Parse(text);
@@ -38,5 +40,7 @@ public class PlanFileTests
     [Theory]
     [InlineData("two\nlines")]
     [InlineData("Jane <jane@x")]
+    [InlineData("Jane <jane doe@example.com>")]
+    [InlineData("Jane <<jane@example.com>")]
     public void Malformed_author_is_refused(string text) => Assert.Throws<ArgumentException>(() => PlanAuthor.Parse(text));
 }
