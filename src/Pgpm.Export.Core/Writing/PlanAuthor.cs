@@ -15,7 +15,7 @@ public sealed record PlanAuthor(string Name, string Email)
         text = (text ?? "").Trim();
         if (text.Length == 0) text = DefaultName;
         if (text.IndexOfAny(['\r', '\n']) >= 0)
-            throw new ArgumentException("The author must be one line, like 'Jane Doe <jane@example.com>'.", nameof(text));
+            throw new ArgumentException("The author must be one line, like 'Jane Doe <jane@example.com>'.");
         var open = text.IndexOf('<');
         if (open >= 0 && text.EndsWith('>'))
         {
@@ -23,11 +23,11 @@ public sealed record PlanAuthor(string Name, string Email)
             var email = text[(open + 1)..^1].Trim();
             if (name.Length == 0) name = email;
             if (email.Any(char.IsWhiteSpace) || email.Contains('<'))
-                throw new ArgumentException($"The author's email '{email}' is not an address (it has {(email.Contains('<') ? "a '<'" : "a space")}); give 'Name <email>' with an address such as 'Jane Doe <jane@example.com>'.", nameof(text));
+                throw new ArgumentException($"The author's email '{email}' is not an address (it has {(email.Contains('<') ? "a '<'" : "a space")}); give 'Name <email>' with an address such as 'Jane Doe <jane@example.com>'.");
             return new PlanAuthor(name, email.Length == 0 ? DefaultEmail(name) : email);
         }
         if (open >= 0 || text.Contains('>'))
-            throw new ArgumentException($"The author '{text}' is not of the form 'Name <email>'.", nameof(text));
+            throw new ArgumentException($"The author '{text}' is not of the form 'Name <email>'.");
         return new PlanAuthor(text, DefaultEmail(text));
     }
 
