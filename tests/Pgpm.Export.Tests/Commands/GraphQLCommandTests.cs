@@ -85,7 +85,7 @@ public class GraphQLCommandTests(PostgresFixture postgres)
 
         var host = new RecordingHost();
         CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, new ProjectExportRequest { DatabaseId = SampleDatabase.SampleId, OutputPath = output.Path }, o, ct));
-        Assert.Equal(PackageKind.Service, Assert.Single(host.Objects.Cast<PackageSummary>()).Kind);
+        Assert.Equal(nameof(PackageKind.Service), Assert.Single(host.Objects.Cast<PackageSummary>()).Kind);
         Assert.Contains(host.Warnings, w => w.StartsWith("No database package was written"));
     }
 }

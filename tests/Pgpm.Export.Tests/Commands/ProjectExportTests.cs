@@ -32,7 +32,7 @@ public class ProjectExportTests(PostgresFixture postgres)
         var directHost = new RecordingHost();
         CommandRun.Run(directHost, (o, ct) => ProjectExport.RunAsync(source, Request(direct.Path), o, ct));
         var summaries = directHost.Objects.Cast<PackageSummary>().ToList();
-        Assert.Equal([PackageKind.Database, PackageKind.Service], summaries.Select(s => s.Kind));
+        Assert.Equal([nameof(PackageKind.Database), nameof(PackageKind.Service)], summaries.Select(s => s.Kind));
 
         // Rows shuffled on the way: the order they arrive in does not change the output.
         var rows = CommandRun.AllRows(source, SqlExport.Acme);
@@ -57,7 +57,7 @@ public class ProjectExportTests(PostgresFixture postgres)
         CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, Request(output.Path, CommandRun.AsPipelineInput(rows)), o, ct));
 
         var service = Assert.Single(host.Objects.Cast<PackageSummary>());
-        Assert.Equal(PackageKind.Service, service.Kind);
+        Assert.Equal(nameof(PackageKind.Service), service.Kind);
         Assert.Equal(rows.Count, service.Rows);
         var plan = File.ReadAllText(Path.Combine(service.Path, "pgpm.plan"));
         Assert.DoesNotContain("migrate/field ", plan);
@@ -136,7 +136,7 @@ public class ProjectExportTests(PostgresFixture postgres)
         {
             Assert.Equal(package.Path, call.Target);
             Assert.Contains($"({package.Changes} changes, {package.Rows} ", call.Action);
-            if (package.Kind != PackageKind.Service) continue;
+            if (package.Is(PackageKind.Service) is false) continue;
             var listed = call.WhatIf.Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.StartsWith("migrate/", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(':')]);
             var written = TempDirectory.Snapshot(package.Path).Keys.Where(f => f.StartsWith("deploy/", StringComparison.Ordinal)).Select(f => f["deploy/".Length..^".sql".Length]);
             Assert.Equal(written.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));

@@ -64,7 +64,7 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         var log = new RecordingLog();
         var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn, log, databaseId: SampleDatabase.SampleId);
         var only = Assert.Single(result.Packages);
-        Assert.Equal(PackageKind.Service, only.Kind);
+        Assert.Equal(nameof(PackageKind.Service), only.Kind);
         var why = Assert.Single(result.Skipped);
         Assert.Contains("metadata-only", why);
         Assert.Contains("exportSqlActions", why);
@@ -97,7 +97,7 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         Assert.Contains(log.Verbose, v => v.Contains("refused pages of 1000 rows; asking for at most 500"));
         Assert.Contains(log.Verbose, v => v.Contains("refused pages of 7 rows; asking for at most 3"));
         Assert.Single(log.Verbose, v => v.Contains("refused pages of 7 rows"));
-        Assert.Equal(25, result.Packages.Single(p => p.Kind == PackageKind.Service).Rows);
+        Assert.Equal(25, result.Packages.Single(p => p.Is(PackageKind.Service)).Rows);
         Assert.Equal(8, Regex.Count(File.ReadAllText(output.Combine("packages", "pets-service", "deploy", "migrate", "field.sql")), @"\('5e7a0003-"));
     }
 

@@ -64,7 +64,7 @@ public class PlatformServerRulesTests(PostgresFixture postgres)
         var waits = reported.OfType<RateLimitWait>().ToList();
         Assert.NotEmpty(waits);
         Assert.All(waits, w => Assert.True(w.Wait > TimeSpan.Zero && w.Endpoint == server.Endpoint.ToString() && w.Doing.Contains("reading", StringComparison.Ordinal), w.ToString()));
-        Assert.Equal(result.Packages.Sum(p => p.Kind == Pgpm.Export.Writing.PackageKind.Service ? p.Changes : 0) + 1,
+        Assert.Equal(result.Packages.Sum(p => p.Is(Pgpm.Export.Writing.PackageKind.Service) ? p.Changes : 0) + 1,
             reported.OfType<TableProgress>().Count(t => t.Completed && t.Rows > 0));
     }
 

@@ -139,7 +139,7 @@ public class SqlActionsOverGraphQLTests(PostgresFixture postgres)
 
         // Without exclusions the same API gives the whole database package.
         var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, manifest);
-        Assert.Contains(result.Packages, p => p.Kind == PackageKind.Database);
+        Assert.Contains(result.Packages, p => p.Is(PackageKind.Database));
     }
 
     /// <summary>

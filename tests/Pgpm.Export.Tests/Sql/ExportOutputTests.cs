@@ -72,8 +72,8 @@ public class ExportOutputTests(PostgresFixture postgres)
 
         Assert.Contains(log.Warnings, w => w.Contains("metaschema_public.export_value_fixture is not in the manifest"));
         Assert.Equal(["metaschema_public.export_value_fixture"], log.Warnings.Where(w => w.Contains("not in the manifest")).Select(w => w.Split(' ')[0]));
-        Assert.Equal(6, result.Packages.Single(p => p.Kind == PackageKind.Database).Changes);
-        Assert.Equal(24, result.Packages.Single(p => p.Kind == PackageKind.Service).Rows);
+        Assert.Equal(6, result.Packages.Single(p => p.Is(PackageKind.Database)).Changes);
+        Assert.Equal(24, result.Packages.Single(p => p.Is(PackageKind.Service)).Rows);
     }
 
     [Fact]
