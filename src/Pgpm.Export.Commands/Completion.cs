@@ -36,10 +36,7 @@ public static class Completion
     public static async Task<IReadOnlyList<string>> SqlActionCategoriesAsync(PgpmExportSource source, Guid databaseId, string? word, CancellationToken cancellationToken)
     {
         if (!(await source.Inner.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false)).Available) return [];
-        var categories = new List<string>();
-        await foreach (var action in source.Inner.ReadSqlActionsAsync(databaseId, [], cancellationToken).ConfigureAwait(false))
-            if (action.Category is { } category) categories.Add(category);
-        return Matching(categories, word);
+        return Matching(await source.Inner.ListSqlActionCategoriesAsync(databaseId, cancellationToken).ConfigureAwait(false), word);
     }
 
     private static IReadOnlyList<string> Matching(IEnumerable<string> names, string? word) =>

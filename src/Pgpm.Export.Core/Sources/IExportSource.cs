@@ -84,6 +84,19 @@ public interface IExportSource : IAsyncDisposable
         return count;
     }
 
+    /// <summary>
+    /// The distinct non-NULL categories of the database's sql_actions, in ordinal order (tab completion of -ExcludeCategory).
+    /// A source that can ask for the distinct values alone (PostgreSQL's <c>SELECT DISTINCT</c>) overrides this; the
+    /// default reads every row.
+    /// </summary>
+    async Task<IReadOnlyList<string>> ListSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken)
+    {
+        var categories = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var action in ReadSqlActionsAsync(databaseId, [], cancellationToken).ConfigureAwait(false))
+            if (action.Category is { } category) categories.Add(category);
+        return [.. categories];
+    }
+
     /// <summary>Whether this source can read <c>db_migrate.sql_actions</c>, and if not, why.</summary>
     Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken);
 

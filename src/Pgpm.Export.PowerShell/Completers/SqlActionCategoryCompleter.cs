@@ -7,7 +7,8 @@ namespace Pgpm.Export.PowerShell.Completers;
 
 /// <summary>
 /// Completes -ExcludeCategory with the categories of the db_migrate.sql_actions rows of the database on the command
-/// line; they are read within the completion's time limit, so a very large database may complete nothing.
+/// line. Over SQL only the distinct categories are asked for; over GraphQL the rows are read within the completion's
+/// time limit (the API offers no distinct query), so a very large database may complete nothing there.
 /// </summary>
 public sealed class SqlActionCategoryCompleter : IArgumentCompleter
 {

@@ -5,7 +5,8 @@ namespace Pgpm.Export.PowerShell.Tests.Infrastructure;
 
 /// <summary>
 /// A TCP forwarder on loopback in front of a real server that counts the connections made through it: every question a
-/// completion asks a source (even the reachability check) opens one, so an unchanged count shows nothing was asked.
+/// completion asks a source (even the reachability check) opens one, so an unchanged count shows nothing was asked;
+/// the bytes the server sent show how much it was asked to send.
 /// </summary>
 public sealed class ConnectionCounter : IDisposable
 {
@@ -13,6 +14,7 @@ public sealed class ConnectionCounter : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly int _upstreamPort;
     private int _connections;
+    private long _bytesFromServer;
 
     public ConnectionCounter(int upstreamPort)
     {
@@ -23,6 +25,7 @@ public sealed class ConnectionCounter : IDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
     public int Connections => Volatile.Read(ref _connections);
+    public long BytesFromServer => Interlocked.Read(ref _bytesFromServer);
 
     private async Task AcceptAsync()
     {
@@ -50,11 +53,22 @@ public sealed class ConnectionCounter : IDisposable
                 await upstream.ConnectAsync(IPAddress.Loopback, _upstreamPort, _stop.Token);
                 var a = client.GetStream();
                 var b = upstream.GetStream();
-                await Task.WhenAny(a.CopyToAsync(b, _stop.Token), b.CopyToAsync(a, _stop.Token));
+                await Task.WhenAny(a.CopyToAsync(b, _stop.Token), CountedCopyAsync(b, a));
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
             {
             }
+        }
+    }
+
+    private async Task CountedCopyAsync(Stream from, Stream to)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
+        {
+            Interlocked.Add(ref _bytesFromServer, read);
+            await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
         }
     }
 
