@@ -36,7 +36,7 @@ public static class Completion
     public static async Task<IReadOnlyList<string>> SqlActionCategoriesAsync(PgpmExportSource source, Guid databaseId, string? word, CancellationToken cancellationToken)
     {
         if (!(await source.Inner.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false)).Available) return [];
-        return Matching(await source.Inner.ListSqlActionCategoriesAsync(databaseId, cancellationToken).ConfigureAwait(false), word);
+        return Matching(await source.Inner.GetSqlActionCategoriesAsync(databaseId, cancellationToken).ConfigureAwait(false) ?? [], word);
     }
 
     private static IReadOnlyList<string> Matching(IEnumerable<string> names, string? word) =>

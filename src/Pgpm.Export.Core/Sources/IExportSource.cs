@@ -84,19 +84,6 @@ public interface IExportSource : IAsyncDisposable
         return count;
     }
 
-    /// <summary>
-    /// The distinct non-NULL categories of the database's sql_actions, in ordinal order (tab completion of -ExcludeCategory).
-    /// A source that can ask for the distinct values alone (PostgreSQL's <c>SELECT DISTINCT</c>) overrides this; the
-    /// default reads every row.
-    /// </summary>
-    async Task<IReadOnlyList<string>> ListSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken)
-    {
-        var categories = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var action in ReadSqlActionsAsync(databaseId, [], cancellationToken).ConfigureAwait(false))
-            if (action.Category is { } category) categories.Add(category);
-        return [.. categories];
-    }
-
     /// <summary>Whether this source can read <c>db_migrate.sql_actions</c>, and if not, why.</summary>
     Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken);
 
@@ -104,9 +91,9 @@ public interface IExportSource : IAsyncDisposable
     IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The distinct categories of the database's sql_actions (NULL left out), so that a category to exclude that no row
-    /// has (a typo) is refused instead of exporting what was meant to be left out; null when the source cannot tell (its
-    /// rows do not say their category). The default reads every action once more and collects them; a source that can
+    /// The distinct categories of the database's sql_actions (NULL left out), in ordinal order, so that a category to
+    /// exclude that no row has (a typo) is refused instead of exporting what was meant to be left out, and for tab
+    /// completion of -ExcludeCategory; null when the source cannot tell (its rows do not say their category). The default reads every action once more and collects them; a source that can
     /// ask for the distinct values alone (PostgreSQL) overrides this.
     /// </summary>
     async Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken)

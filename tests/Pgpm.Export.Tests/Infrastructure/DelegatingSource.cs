@@ -25,6 +25,7 @@ public abstract class DelegatingSource(IExportSource inner) : IExportSource
     public virtual IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, CancellationToken ct) => inner.ReadSqlActionsAsync(id, exclude, ct);
     public virtual Task<long> CountRowsAsync(TableShape shape, Guid databaseId, CancellationToken ct) => inner.CountRowsAsync(shape, databaseId, ct);
     public virtual Task<long> CountSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, CancellationToken ct) => inner.CountSqlActionsAsync(id, exclude, ct);
+    public virtual Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid id, CancellationToken ct) => inner.GetSqlActionCategoriesAsync(id, ct);
     public Task<IAsyncDisposable> BeginConsistentReadAsync(CancellationToken ct) => inner.BeginConsistentReadAsync(ct);
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

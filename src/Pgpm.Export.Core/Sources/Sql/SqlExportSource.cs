@@ -214,16 +214,6 @@ public sealed class SqlExportSource : IExportSource
         return count;
     }
 
-    public async Task<IReadOnlyList<string>> ListSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken)
-    {
-        var categories = new List<string>();
-        if (!(await SqlActionsColumnsAsync(cancellationToken).ConfigureAwait(false)).Contains("category")) return categories;
-        const string distinct = "SELECT DISTINCT category FROM db_migrate.sql_actions WHERE database_id = $1 AND category IS NOT NULL";
-        await foreach (var category in QueryAsync(distinct, [databaseId], "reading the categories of db_migrate.sql_actions", r => r.GetString(0), cancellationToken).ConfigureAwait(false))
-            categories.Add(category);
-        return [.. categories.Order(StringComparer.Ordinal)];
-    }
-
     public async Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken)
     {
         var columns = await SqlActionsColumnsAsync(cancellationToken).ConfigureAwait(false);
