@@ -12,7 +12,7 @@ namespace Pgpm.Export.Commands.Rows;
 /// their .NET types; everything else (numeric, timestamps, intervals, JSON, bytea) stays the canonical
 /// text, so a row piped back into Export-PgpmProject writes the same bytes.
 /// </summary>
-public static class RowValues
+public static partial class RowValues
 {
     public static object? ToObject(PgValue value)
     {
@@ -32,6 +32,9 @@ public static class RowValues
     {
         if (value is null or DBNull) return (PgValue.Null(column.Kind), null);
         var kind = column.Kind;
+        if (value is "" && CannotBeEmpty(kind))
+            return (default, $"the column {column.Name} ({column.TypeName}) has the empty text '', which no {column.TypeName} value is. " +
+                "A CSV file writes NULL as an empty field, so rows read back with Import-Csv cannot be exported; keep rows with Export-Clixml or ConvertTo-Json instead");
         var text = kind switch
         {
             PgTypeKind.Boolean => Boolean(value),
@@ -39,6 +42,7 @@ public static class RowValues
             PgTypeKind.Uuid => Uuid(value),
             PgTypeKind.Array => Array(value),
             PgTypeKind.Json or PgTypeKind.Jsonb => Json(value, kind),
+            PgTypeKind.Numeric or PgTypeKind.Float => Number(value),
             _ => Text(value),
         };
         return text is null
@@ -60,6 +64,24 @@ public static class RowValues
         string s when BigInteger.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) => n.ToString(CultureInfo.InvariantCulture),
         _ => null,
     };
+
+    /// <summary>
+    /// Kinds whose input function refuses '' (numeric_in, float8in, interval_in, the date/time types, enum_in), so an empty
+    /// text there can only be a NULL that a text format such as CSV could not keep; text, bytea and arrays take ''.
+    /// </summary>
+    private static bool CannotBeEmpty(PgTypeKind kind) => kind is PgTypeKind.Numeric or PgTypeKind.Float or PgTypeKind.Interval
+        or PgTypeKind.Timestamptz or PgTypeKind.Timestamp or PgTypeKind.Date or PgTypeKind.Enum;
+
+    /// <summary>A number as numeric_in / float8in take it: digits with an optional sign, point and exponent, or NaN and Infinity.</summary>
+    private static string? Number(object value)
+    {
+        if (Text(value) is not { } text) return null;
+        if (text is "NaN" or "Infinity" or "-Infinity") return text;
+        return NumberSyntax().IsMatch(text) ? text : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NumberSyntax();
 
     private static string? Uuid(object value) => value switch
     {

@@ -66,6 +66,32 @@ public class ProjectExportTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_piped_value_no_PostgreSQL_value_of_its_column_reads_like_is_refused_naming_the_column_not_written_to_fail_at_deploy()
+    {
+        using var source = await CommandRun.SqlSourceAsync(postgres, await postgres.NewFixtureDatabaseAsync("cmd_values"));
+        using var output = new TempDirectory();
+        var rows = CommandRun.AllRows(source, SqlExport.Acme).Cast<RowRecord>().ToList();
+        var fields = rows.Where(r => r.Table.Name == "field").ToList();
+        var schema = rows.First(r => r.Table.Name == "schema");
+        RowRecord With(RowRecord row, string column, object? value) => row with { Values = row.Values.Select(v => v.Key == column ? new KeyValuePair<string, object?>(column, value) : v).ToList() };
+
+        // What Import-Csv gives back for a NULL (''), and a number in a locale's spelling: before, both were written as
+        // quoted literals that only pgpm deploy refused.
+        var objects = new List<object> { With(fields[0], "min", ""), With(fields[1], "max", "1,25"), With(schema, "category", "") };
+        var host = new RecordingHost();
+        var error = Assert.Throws<ExportException>(() =>
+            CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, Request(Path.Combine(output.Path, "ws"), CommandRun.AsPipelineInput(objects)), o, ct)));
+
+        Assert.Equal("PipedRowsRejected", error.ErrorId);
+        Assert.Equal(["RowValueInvalid", "RowValueInvalid", "RowValueInvalid"], host.Errors.Select(e => e.ErrorId));
+        Assert.Contains("min (double precision)", host.Errors[0].Message);
+        Assert.Contains("Import-Csv", host.Errors[0].Message);
+        Assert.Contains("max (double precision)", host.Errors[1].Message);
+        Assert.Contains("category (metaschema_public.object_category)", host.Errors[2].Message);
+        Assert.False(Directory.Exists(Path.Combine(output.Path, "ws", "packages")));
+    }
+
+    [Fact]
     public async Task Each_unusable_piped_object_is_its_own_invalid_data_record_and_nothing_is_written()
     {
         using var source = await CommandRun.SqlSourceAsync(postgres, await postgres.NewFixtureDatabaseAsync("cmd_bad"));
