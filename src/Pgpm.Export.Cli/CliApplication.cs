@@ -79,7 +79,8 @@ public static class CliApplication
         catch (ExportException e)
         {
             error.WriteLine("pgpm-export: " + OneLine(OptionName.Render(e.Message, Vocabulary.CommandLine)));
-            return e.Kind == ExportErrorKind.InvalidArgument ? Usage : Failed;
+            // A database the command line names that the source does not have is the command line's mistake, as an unknown schema is.
+            return e.Kind == ExportErrorKind.InvalidArgument || e.ErrorId == "DatabaseNotFound" ? Usage : Failed;
         }
         catch (OperationCanceledException)
         {

@@ -48,8 +48,18 @@ internal sealed class CliOptions
     {
         Description = "Live progress on standard error: auto (on a terminal that can redraw, not with TERM=dumb or on CI), always (whenever standard error is a terminal), never. Never drawn when standard error is redirected.",
         DefaultValueFactory = _ => ProgressMode.Auto,
+        CustomParser = Mode,
     };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Say which tables were read, skipped and renamed." };
+
+    /// <summary>auto, always or never (any case), or a one-line error that says so (the default names the CLR type and lists the values on lines of their own).</summary>
+    private static ProgressMode Mode(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (text.All(char.IsAsciiLetter) && Enum.TryParse<ProgressMode>(text, ignoreCase: true, out var mode)) return mode;
+        result.AddError($"--progress takes auto, always or never, not '{text}'.");
+        return ProgressMode.Auto;
+    }
 
     /// <summary>A UUID, or an error that names the option and says what it takes (the default names the CLR type).</summary>
     private static Guid? Uuid(ArgumentResult result)

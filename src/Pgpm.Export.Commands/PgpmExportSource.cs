@@ -35,7 +35,8 @@ public sealed class PgpmExportSource : IDisposable
     internal IReadOnlyList<string> OpeningWarnings { get; }
 
     internal IExportSource Inner => _disposed
-        ? throw new ObjectDisposedException(nameof(PgpmExportSource), $"The source {Description} was closed (disposed); make a new one with New-PgpmExportSource.")
+        // No object name: ObjectDisposedException would add it to the message as a line of its own ("Object name: …").
+        ? throw new ObjectDisposedException(objectName: null, $"The source {Description} was closed (disposed); make a new one with New-PgpmExportSource.")
         : _source;
 
     public void Dispose()

@@ -168,7 +168,7 @@ public sealed class ProjectExporter
         var unknown = wanted.Where(w => !schemas.Any(s => s.Name == w || s.SchemaName == w)).ToList();
         if (unknown.Count > 0)
             throw new ExportException(ExportErrorKind.InvalidArgument, "SchemaNotFound",
-                $"The database has no schema named {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Its schemas: {string.Join(", ", schemas.Select(s => $"{s.Name} ({s.SchemaName})"))}.");
+                $"The database has no schema named {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Its schemas: {string.Join(", ", schemas.Select(s => $"{s.Name} ({s.SchemaName})"))}.").WithTarget(unknown.Count == 1 ? unknown[0] : unknown);
         return schemas.Where(s => wanted.Contains(s.Name) || wanted.Contains(s.SchemaName));
     }
 }

@@ -63,6 +63,33 @@ public sealed class ErrorRecordTests(ModuleFixture module)
         Assert.Matches(@"^postgresql://nobody_here@[^:/]+:\d+/", error.TargetObject?.ToString());
     }
 
+    /// <summary>A newcomer found these with an empty TargetObject: a category to exclude, a schema, an endpoint.</summary>
+    [Theory]
+    [InlineData("Export-PgpmProject -ConnectionString $connectionString -Database $databaseName -OutputPath $out -ExcludeCategory Bogus", "CategoryUnknown", ErrorCategory.InvalidArgument, "Bogus")]
+    [InlineData("Export-PgpmProject -ConnectionString $connectionString -Database $databaseName -OutputPath $out -Schema nosuch", "SchemaNotFound", ErrorCategory.InvalidArgument, "nosuch")]
+    [InlineData("New-PgpmExportSource -GraphQLEndpoint 'ftp://x' -Token 'wrong'", "EndpointInvalid", ErrorCategory.InvalidArgument, "ftp://x")]
+    public void What_was_given_wrong_is_the_target_of_its_error(string command, string id, ErrorCategory category, string target)
+    {
+        using var shell = new PowerShellRun(module);
+        var result = shell.Invoke("$out = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())\n" + command);
+        var error = AssertError(result, id, category);
+        Assert.Equal(target, error.TargetObject);
+    }
+
+    [Fact]
+    public void A_closed_source_is_one_sentence_of_the_module_s_own()
+    {
+        using var shell = new PowerShellRun(module);
+        var result = shell.Invoke("""
+            $s = New-PgpmExportSource -ConnectionString $connectionString
+            $s.Dispose()
+            Get-ExportDatabase -Source $s
+            """);
+        var error = AssertError(result, "SourceClosed", ErrorCategory.InvalidOperation);
+        Assert.DoesNotContain("Object name", error.ToString());
+        Assert.EndsWith("make a new one with New-PgpmExportSource.", error.ToString());
+    }
+
     private static ErrorRecord AssertError(PowerShellRun.Result result, string id, ErrorCategory category)
     {
         var error = result.Error;

@@ -33,6 +33,24 @@ public class CliFindingsTests(PostgresFixture postgres)
         Assert.Contains("wrote database package acme-crm", stdout);
     }
 
+    /// <summary>docs/cli.md gives exit 2 for an unknown database or schema name; an unknown database exited 1, an unknown schema 2.</summary>
+    [Theory]
+    [InlineData("-d", "nope")]
+    [InlineData("--database-id", "00000000-0000-4000-8000-000000000000")]
+    public async Task An_unknown_database_is_a_usage_error_exiting_2_as_an_unknown_schema_is(string flag, string value)
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("cli_nodb");
+        using var output = new TempDirectory();
+        var (exit, stdout, stderr) = await CliRun.RunAsync("-c", postgres.Server.ConnectionString(database), flag, value, "--out", output.Combine("ws"));
+
+        Assert.True(exit == 2, stderr);
+        Assert.Equal("", stdout);
+        Assert.Contains(value, Assert.Single(stderr.TrimEnd().Split('\n')));
+        Assert.False(Directory.Exists(output.Combine("ws")));
+        (exit, _, _) = await CliRun.RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--schemas", "nosuch", "--out", output.Combine("ws"));
+        Assert.Equal(2, exit);
+    }
+
     /// <summary>The cmdlet's -ExcludeCategory goes through the same engine check; over GraphQL the categories come from the rows.</summary>
     [Fact]
     public async Task An_unknown_category_over_GraphQL_is_refused_in_the_cmdlets_words_too()

@@ -51,8 +51,8 @@ public class CliProgressTests(PostgresFixture postgres)
         var (exit, stdout, stderr) = await CliRun.RunAsync("--progress", "sometimes", "--database", "x", "--out", "o");
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
-        Assert.Contains("sometimes", stderr);
-        Assert.Contains("--progress", stderr);
+        Assert.Equal("pgpm-export: --progress takes auto, always or never, not 'sometimes'. (see pgpm-export --help)", stderr.TrimEnd('\n'));
+        Assert.DoesNotContain("Pgpm.Export", stderr);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public static class EndpointSettings
     public static Uri ParseEndpoint(string url, string what)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "EndpointInvalid", $"{what} '{url}' is not an http or https URL.");
+            throw new ExportException(ExportErrorKind.InvalidArgument, "EndpointInvalid", $"{what} '{url}' is not an http or https URL.").WithTarget(url);
         return endpoint;
     }
 
