@@ -45,7 +45,7 @@ public class SecretsTests(PostgresFixture postgres, ITestOutputHelper output)
             ("GraphQL wrong page size", 2, [.. graphql(server.Endpoint.ToString()), "--page-size", "zero"]),
             ("SQL permission denied on one table", 1, ["--connection-string", sql, "--database", "pets", "--verbose"]),
             ("SQL wrong password", 1, ["--connection-string", wrongPassword.Replace(Password, Password + "x"), "--database", "pets"]),
-            ("SQL unknown database", 1, ["--connection-string", sql, "--database", "no-such-db"]),
+            ("SQL unknown database", 2, ["--connection-string", sql, "--database", "no-such-db"]),
         };
 
         var table = new List<string> { "| path | exit code or error | secret found |", "| --- | --- | --- |" };
