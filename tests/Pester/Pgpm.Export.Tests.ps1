@@ -35,6 +35,23 @@ BeforeAll {
     $script:databaseId = [guid]$info.databaseId
     $script:databaseName = $info.databaseName
     $script:source = New-PgpmExportSource -GraphQLEndpoint $script:endpoint -Token $script:secureToken
+
+    # psql against the sandbox's PostgreSQL, for the few tests that need rows the sample does not have.
+    function global:Invoke-SandboxSql([string] $Sql) {
+        $parts = @{}
+        foreach ($pair in $script:connectionString.Split(';', [StringSplitOptions]::RemoveEmptyEntries)) {
+            $key, $value = $pair.Split('=', 2)
+            $parts[$key.Trim()] = $value
+        }
+        $env:PGPASSWORD = $parts['Password']
+        try {
+            $output = & psql -X -q -v ON_ERROR_STOP=1 -h $parts['Host'] -p $parts['Port'] -U $parts['Username'] -d $parts['Database'] -c $Sql 2>&1
+            if ($LASTEXITCODE -ne 0) { throw "psql failed: $output" }
+        }
+        finally {
+            Remove-Item Env:PGPASSWORD -ErrorAction Ignore
+        }
+    }
 }
 
 AfterAll {
@@ -120,20 +137,37 @@ Describe 'Get-ExportTable and Get-ExportSqlAction' {
     }
 
     It 'stops reading when the pipeline wants no more: the pages after it are never asked for' {
-        # The sandbox counts the GraphQL requests it receives; with one row per page, each row read is one request.
-        $requests = { (Invoke-RestMethod ($script:endpoint -replace '/graphql$', '/_sandbox/requests')).graphql }
-        $fields = @{ GraphQLEndpoint = $script:endpoint; Token = $script:secureToken; PageSize = 1; DatabaseId = $script:databaseId; Name = 'field' }
-        $before = & $requests
-        $all = @(Get-ExportTable @fields)
-        $full = (& $requests) - $before
-        $before = & $requests
-        $first = @(Get-ExportTable @fields | Select-Object -First 1)
-        $early = (& $requests) - $before
-        $all.Count | Should -BeGreaterOrEqual 5
-        $first.Count | Should -Be 1
-        $first[0].id | Should -Be $all[0].id
-        # Reading every row asks for one page per row; stopping at the first leaves the rest unasked (one page read ahead at most).
-        ($full - $early) | Should -BeGreaterOrEqual ($all.Count - 2)
+        # A throwaway database with 60 sql_actions rows, more than the cmdlet may read ahead of the pipeline
+        # (CommandPump.ObjectsInFlight = 16), so the bound holds however late the stop arrives under load.
+        $rows = 60
+        $readAhead = 16 + 3
+        $id = [guid]::NewGuid()
+        $insert = @"
+INSERT INTO metaschema_public.database (id, owner_id, schema_hash, schema_name, private_schema_name, name, label, hash)
+VALUES ('$id', gen_random_uuid(), 'hstop', 'stop_public', 'stop_private', 'stop_$($id.ToString('N'))', 'Stop', gen_random_uuid());
+INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify)
+SELECT 'a' || g, '$id', 'schemas/stop_public/a' || g, ARRAY[]::text[], 'SELECT 1;', 'SELECT 1;', 'SELECT 1;' FROM generate_series(1, $rows) g;
+"@
+        Invoke-SandboxSql $insert
+        try {
+            # The sandbox counts the GraphQL requests it receives; with one row per page, each row read is one request.
+            $requests = { (Invoke-RestMethod ($script:endpoint -replace '/graphql$', '/_sandbox/requests')).graphql }
+            $actions = @{ GraphQLEndpoint = $script:endpoint; Token = $script:secureToken; PageSize = 1; DatabaseId = $id }
+            $before = & $requests
+            $all = @(Get-ExportSqlAction @actions)
+            $full = (& $requests) - $before
+            $before = & $requests
+            $first = @(Get-ExportSqlAction @actions | Select-Object -First 1)
+            $early = (& $requests) - $before
+            $all.Count | Should -Be $rows
+            $first.Count | Should -Be 1
+            $first[0].id | Should -Be $all[0].id
+            # Reading every row asks for one page per row; stopping at the first leaves all but the read-ahead unasked.
+            ($full - $early) | Should -BeGreaterOrEqual ($rows - $readAhead)
+        }
+        finally {
+            Invoke-SandboxSql "DELETE FROM db_migrate.sql_actions WHERE database_id = '$id'; DELETE FROM metaschema_public.database WHERE id = '$id';"
+        }
     }
 
     It 'works with Where-Object, ConvertTo-Json and Export-Csv' {
