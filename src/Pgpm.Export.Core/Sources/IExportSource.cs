@@ -96,13 +96,8 @@ public interface IExportSource : IAsyncDisposable
     /// completion of -ExcludeCategory; null when the source cannot tell (its rows do not say their category). The default reads every action once more and collects them; a source that can
     /// ask for the distinct values alone (PostgreSQL) overrides this.
     /// </summary>
-    async Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken)
-    {
-        var categories = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var action in ReadSqlActionsAsync(databaseId, [], cancellationToken).ConfigureAwait(false))
-            if (action.Category is { } category) categories.Add(category);
-        return categories;
-    }
+    async Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken) =>
+        await SqlActionCategories.CollectAsync(ReadSqlActionsAsync(databaseId, [], cancellationToken), cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// From now until the returned handle is disposed, every read sees the data as it was at this moment, where

@@ -194,10 +194,7 @@ public sealed class GraphQLExportSource : IExportSource
     {
         var reader = _sqlActions ?? throw new InvalidOperationException(_noSqlActionsReason);
         if (!reader.ShowsCategories) return null;
-        var categories = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var action in reader.ReadAsync(databaseId, [], cancellationToken).ConfigureAwait(false))
-            if (action.Category is { } category) categories.Add(category);
-        return categories;
+        return await SqlActionCategories.CollectAsync(reader.ReadAsync(databaseId, [], cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IAsyncDisposable> BeginConsistentReadAsync(CancellationToken cancellationToken) => NoConsistentRead.Task;
