@@ -163,30 +163,16 @@ public sealed class CompletionTests(ModuleFixture module)
     [Fact]
     public async Task ExcludeCategory_completion_reads_the_categories_not_the_rows()
     {
-        var id = Guid.NewGuid();
-        await module.Servers.Postgres.ExecuteAsync(Pgpm.Export.Sandbox.SampleDatabase.DatabaseName, $"""
-            SET session_replication_role TO replica;
-            INSERT INTO metaschema_public.database (id, owner_id, schema_hash, schema_name, private_schema_name, name, label, hash)
-            VALUES ('{id}', gen_random_uuid(), 'hcat', 'cat_public', 'cat_private', 'cat_{id:N}', 'Categories', gen_random_uuid());
+        await using var database = await ThrowawayDatabase.CreateAsync(module, "cat", id => $"""
             INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
             SELECT 'a' || g, '{id}', 'schemas/cat_public/a' || g, ARRAY[]::text[], repeat('SELECT 1; ', 100000), 'SELECT 1;', 'SELECT 1;', CASE WHEN g % 2 = 0 THEN 'even' ELSE 'odd' END
             FROM generate_series(1, 4) g;
             """);
-        try
-        {
-            using var shell = new PowerShellRun(module);
-            using var counter = new ConnectionCounter(new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString).Port);
-            var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString) { Host = "127.0.0.1", Port = counter.Port };
-            Assert.Equal(["even", "odd"], Complete(shell, $"Export-PgpmProject ./w -ConnectionString '{connectionString}' -DatabaseId {id} -ExcludeCategory "));
-            Assert.True(counter.BytesFromServer < 256 * 1024, $"the server sent {counter.BytesFromServer} bytes for two category names");
-        }
-        finally
-        {
-            await module.Servers.Postgres.ExecuteAsync(Pgpm.Export.Sandbox.SampleDatabase.DatabaseName, $"""
-                SET session_replication_role TO replica;
-                DELETE FROM db_migrate.sql_actions WHERE database_id = '{id}';
-                DELETE FROM metaschema_public.database WHERE id = '{id}';
-                """);
-        }
+        var id = database.Id;
+        using var shell = new PowerShellRun(module);
+        using var counter = new ConnectionCounter(new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString).Port);
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString) { Host = "127.0.0.1", Port = counter.Port };
+        Assert.Equal(["even", "odd"], Complete(shell, $"Export-PgpmProject ./w -ConnectionString '{connectionString}' -DatabaseId {id} -ExcludeCategory "));
+        Assert.True(counter.BytesFromServer < 256 * 1024, $"the server sent {counter.BytesFromServer} bytes for two category names");
     }
 }

@@ -23,7 +23,7 @@ public sealed class StopTests(ModuleFixture module)
     [Fact]
     public async Task Stopping_while_a_large_table_streams_leaves_nothing()
     {
-        await using var big = await LargeDatabase.CreateAsync(module, fieldRows: 100_000);
+        await using var big = await CreateLargeDatabaseAsync(module, fieldRows: 100_000);
         var host = new TestHost(interactive: false);
         using var shell = new PowerShellRun(module, host);
         using var output = new TempDirectory();
@@ -95,7 +95,7 @@ public sealed class StopTests(ModuleFixture module)
     [Fact]
     public async Task Stopping_late_with_thousands_of_staged_files_renames_them_away_and_deletes_them_in_the_background()
     {
-        await using var big = await LargeDatabase.CreateAsync(module, fieldRows: 10, sqlActions: 3000);
+        await using var big = await CreateLargeDatabaseAsync(module, fieldRows: 10, sqlActions: 3000);
         var host = new TestHost(interactive: false);
         using var shell = new PowerShellRun(module, host);
         using var output = new TempDirectory();
@@ -238,36 +238,16 @@ public sealed class StopTests(ModuleFixture module)
             await Task.Delay(50, deadline.Token);
     }
 
-    /// <summary>A Constructive database with one large meta table, added beside the sample for one test and removed after it.</summary>
-    private sealed class LargeDatabase(ModuleFixture module, Guid id) : IAsyncDisposable
-    {
-        public Guid Id => id;
-
-        public static async Task<LargeDatabase> CreateAsync(ModuleFixture module, int fieldRows, int sqlActions = 0)
-        {
-            var id = Guid.NewGuid();
-            await module.Servers.Postgres.ExecuteAsync(Pgpm.Export.Sandbox.SampleDatabase.DatabaseName, $"""
-                SET session_replication_role TO replica;
-                INSERT INTO metaschema_public.database (id, owner_id, schema_hash, schema_name, private_schema_name, name, label, hash)
-                VALUES ('{id}', gen_random_uuid(), 'hlarge', 'large_public', 'large_private', 'large_{id:N}', 'Large', gen_random_uuid());
-                INSERT INTO metaschema_public.field (id, database_id, table_id, name, label, description, type, field_order)
-                SELECT gen_random_uuid(), '{id}', '{Guid.NewGuid()}', 'field_' || g, 'Field ' || g, repeat('A description of the field. ', 8), 'text', g
-                FROM generate_series(1, {fieldRows}) g;
-                INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
-                SELECT 'action ' || g, '{id}', 'schemas/large_public/tables/table_' || g || '/table', ARRAY[]::text[],
-                       'CREATE TABLE large_public.table_' || g || ' (id uuid PRIMARY KEY);', 'DROP TABLE large_public.table_' || g || ';',
-                       'SELECT 1 FROM large_public.table_' || g || ' LIMIT 1;', 'app'
-                FROM generate_series(1, {sqlActions}) g;
-                """);
-            return new LargeDatabase(module, id);
-        }
-
-        public async ValueTask DisposeAsync() =>
-            await module.Servers.Postgres.ExecuteAsync(Pgpm.Export.Sandbox.SampleDatabase.DatabaseName, $"""
-                SET session_replication_role TO replica;
-                DELETE FROM metaschema_public.field WHERE database_id = '{id}';
-                DELETE FROM db_migrate.sql_actions WHERE database_id = '{id}';
-                DELETE FROM metaschema_public.database WHERE id = '{id}';
-                """);
-    }
+    /// <summary>A throwaway database with one large meta table (field) and, if asked, sql_actions.</summary>
+    private static Task<ThrowawayDatabase> CreateLargeDatabaseAsync(ModuleFixture module, int fieldRows, int sqlActions = 0) =>
+        ThrowawayDatabase.CreateAsync(module, "large", id => $"""
+            INSERT INTO metaschema_public.field (id, database_id, table_id, name, label, description, type, field_order)
+            SELECT gen_random_uuid(), '{id}', '{Guid.NewGuid()}', 'field_' || g, 'Field ' || g, repeat('A description of the field. ', 8), 'text', g
+            FROM generate_series(1, {fieldRows}) g;
+            INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
+            SELECT 'action ' || g, '{id}', 'schemas/large_public/tables/table_' || g || '/table', ARRAY[]::text[],
+                   'CREATE TABLE large_public.table_' || g || ' (id uuid PRIMARY KEY);', 'DROP TABLE large_public.table_' || g || ';',
+                   'SELECT 1 FROM large_public.table_' || g || ' LIMIT 1;', 'app'
+            FROM generate_series(1, {sqlActions}) g;
+            """);
 }

@@ -53,34 +53,20 @@ public sealed class WhatIfTests(ModuleFixture module)
     [Fact]
     public async Task WhatIf_speaks_of_one_row_and_one_change_in_the_singular()
     {
-        var id = Guid.NewGuid();
-        await module.Servers.Postgres.ExecuteAsync(Pgpm.Export.Sandbox.SampleDatabase.DatabaseName, $"""
-            SET session_replication_role TO replica;
-            INSERT INTO metaschema_public.database (id, owner_id, schema_hash, schema_name, private_schema_name, name, label, hash)
-            VALUES ('{id}', gen_random_uuid(), 'hone', 'one_public', 'one_private', 'one_{id:N}', 'One', gen_random_uuid());
+        await using var database = await ThrowawayDatabase.CreateAsync(module, "one", id => $"""
             INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
             VALUES ('only', '{id}', 'schemas/one_public/schema', ARRAY[]::text[], 'CREATE SCHEMA one_public;', 'DROP SCHEMA one_public;', 'SELECT 1;', 'app');
             """);
-        try
-        {
-            var host = new TestHost(interactive: false);
-            using var shell = new PowerShellRun(module, host);
-            using var output = new TempDirectory();
-            shell.Invoke("param($out, $id) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $id -OutputPath $out -WhatIf", output.Path, id).ThrowOnError();
+        var id = database.Id;
+        var host = new TestHost(interactive: false);
+        using var shell = new PowerShellRun(module, host);
+        using var output = new TempDirectory();
+        shell.Invoke("param($out, $id) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $id -OutputPath $out -WhatIf", output.Path, id).ThrowOnError();
 
-            var said = string.Join("\n", host.Lines);
-            Assert.Contains("(1 change, 1 sql_actions row)", said);
-            Assert.Contains("for the 1 change of db_migrate.sql_actions", said);
-            Assert.Contains("migrate/database: 1 row (", said);
-            Assert.DoesNotMatch(@"\b1 (rows|changes|tables|files)\b", said);
-        }
-        finally
-        {
-            await module.Servers.Postgres.ExecuteAsync(Pgpm.Export.Sandbox.SampleDatabase.DatabaseName, $"""
-                SET session_replication_role TO replica;
-                DELETE FROM db_migrate.sql_actions WHERE database_id = '{id}';
-                DELETE FROM metaschema_public.database WHERE id = '{id}';
-                """);
-        }
+        var said = string.Join("\n", host.Lines);
+        Assert.Contains("(1 change, 1 sql_actions row)", said);
+        Assert.Contains("for the 1 change of db_migrate.sql_actions", said);
+        Assert.Contains("migrate/database: 1 row (", said);
+        Assert.DoesNotMatch(@"\b1 (rows|changes|tables|files)\b", said);
     }
 }
