@@ -1,5 +1,6 @@
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Errors;
+using Pgpm.Export.Export;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Commands;
@@ -16,10 +17,6 @@ public static class DatabaseQuery
                 await output.WriteObjectAsync(database, cancellationToken).ConfigureAwait(false);
         foreach (var missing in patterns.Where(p => !p.HasWildcards && !all.Any(d => p.Matches(d.Name))))
             output.WriteError(new CommandError("DatabaseNotFound", ExportErrorKind.NotFound,
-                $"No database is named '{missing.Text}' at {source.Description}. {Available(all)}", missing.Text));
+                $"No database is named '{missing.Text}' in metaschema_public.database at {source.Description}. {DatabaseResolver.DescribeAvailable(all)}", missing.Text));
     }
-
-    private static string Available(IReadOnlyList<DatabaseInfo> all) => all.Count == 0
-        ? "The source has no databases (or the credentials see none)."
-        : "Get-ExportDatabase lists them: " + string.Join(", ", all.Take(10).Select(d => d.Name)) + (all.Count > 10 ? ", …" : ".");
 }

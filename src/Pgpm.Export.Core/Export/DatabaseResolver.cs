@@ -30,7 +30,7 @@ public static class DatabaseResolver
         {
             1 => matches[0],
             0 => throw new ExportException(ExportErrorKind.NotFound, "DatabaseNotFound",
-                $"No database is named '{name}' in metaschema_public.database at {source.Description}. {Describe(all)}").WithTarget(name),
+                $"No database is named '{name}' in metaschema_public.database at {source.Description}. {DescribeAvailable(all)}").WithTarget(name),
             _ => throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseNameAmbiguous",
                 $"{matches.Count} databases are named '{name}' ({string.Join(", ", matches.Select(m => m.Id))}); give the id instead.").WithTarget(name),
         };
@@ -46,9 +46,10 @@ public static class DatabaseResolver
     }
 
     private static async Task<string> AvailableAsync(IExportSource source, CancellationToken cancellationToken) =>
-        Describe(await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false));
+        DescribeAvailable(await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false));
 
-    private static string Describe(IReadOnlyList<DatabaseInfo> all) => all.Count == 0
+    /// <summary>The sentence every "no such database" error ends with: the databases there are (up to 20, name and id), or that there are none.</summary>
+    public static string DescribeAvailable(IReadOnlyList<DatabaseInfo> all) => all.Count == 0
         ? "The source has no databases (or the credentials see none)."
         : "Available: " + string.Join(", ", all.Take(20).Select(d => $"{d.Name} ({d.Id})")) + (all.Count > 20 ? $", and {all.Count - 20} more." : ".");
 }

@@ -48,6 +48,23 @@ public sealed class DatabaseParameterTests(ModuleFixture module)
         Assert.Contains(Pgpm.Export.Sandbox.SampleDatabase.SampleName, error.ToString());
     }
 
+    /// <summary>
+    /// A newcomer's trial: Get-ExportDatabase -Name and -Database on the other cmdlets said a missing name differently
+    /// (one listed names only, the other names and ids). One sentence now, whichever cmdlet finds the name missing.
+    /// </summary>
+    [Fact]
+    public void Get_ExportDatabase_reports_a_missing_name_as_the_other_cmdlets_do()
+    {
+        using var shell = new PowerShellRun(module);
+        var listed = shell.Invoke("Get-ExportDatabase -ConnectionString $connectionString -Name nosuch").Error;
+        var exported = shell.Invoke("Export-PgpmProject -OutputPath ./nowhere -ConnectionString $connectionString -Database nosuch").Error;
+        Assert.NotNull(listed);
+        Assert.NotNull(exported);
+        Assert.Equal(exported.FullyQualifiedErrorId.Split(',')[0], listed.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(exported.Exception.Message, listed.Exception.Message);
+        Assert.Equal(exported.TargetObject, listed.TargetObject);
+    }
+
     [Theory]
     [InlineData("Get-ExportSchema")]
     [InlineData("Get-ExportTable")]
