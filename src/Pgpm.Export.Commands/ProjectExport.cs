@@ -93,20 +93,25 @@ public static class ProjectExport
         return false;
     }
 
+    /// <summary>The engine's progress as Write-Progress: a table done moves the bar by one table of the plan.</summary>
     private sealed class Progress(ICommandOutput output, string activity) : IProgress<ExportProgress>
     {
+        private int _tablesPlanned;
         private int _tablesDone;
 
         public void Report(ExportProgress value)
         {
+            if (value is TablesPlanned plan) _tablesPlanned += plan.Tables.Count;
+            if (value is TableProgress { Completed: true }) _tablesDone++;
             var status = value switch
             {
-                TableProgress table when table.Completed => $"{table.Table}: {Counted.Of(table.Rows, "row")} (done; {Counted.Of(++_tablesDone, "table")} done)",
+                TableProgress table when table.Completed => $"{table.Table}: {Counted.Of(table.Rows, "row")} (done; {_tablesDone} of {Counted.Of(_tablesPlanned, "table")})",
                 TableProgress table => $"{table.Table}: {Counted.Of(table.Rows, "row")}",
                 RateLimitWait wait => $"waiting {wait.Wait.TotalSeconds:0.0} s: {wait.Endpoint} rate-limited the export (HTTP 429) while {wait.Doing}",
                 _ => null,
             };
-            if (status is not null) output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, status));
+            var percent = _tablesPlanned > 0 ? Math.Min(100, _tablesDone * 100 / _tablesPlanned) : -1;
+            if (status is not null) output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, status, PercentComplete: percent));
         }
     }
 }

@@ -22,6 +22,7 @@ internal sealed class CmdletHost(PSCmdlet cmdlet) : IPipelineHost
     public void WriteProgress(ProgressUpdate progress) => cmdlet.WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
     {
         RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        PercentComplete = progress.PercentComplete,
     });
 
     public bool ShouldProcess(string target, string action, string whatIf) =>

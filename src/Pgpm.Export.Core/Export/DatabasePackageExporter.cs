@@ -16,7 +16,10 @@ internal static class DatabasePackageExporter
     {
         var support = await context.Source.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false);
         if (!support.Available)
+        {
+            context.Progress?.Report(new TablesPlanned([])); // the export's plan is whole only once each package has said its own
             return (null, NoSqlActions(support));
+        }
 
         var builder = new PackageBuilder(context.Workspace, packageName);
         try

@@ -11,8 +11,7 @@ public abstract record ExportProgress;
 
 /// <summary>
 /// Tables this export will read, each later reported <see cref="TableProgress.Completed"/> (with 0 rows when it has none
-/// for the database). Each package reports its own (sql_actions; the meta tables the source has), so a receiver adds
-/// them up for a total.
+/// for the database): sql_actions and the meta tables the source has, in one report before any table's progress.
 /// </summary>
 public sealed record TablesPlanned(IReadOnlyList<TableRef> Tables) : ExportProgress;
 

@@ -55,7 +55,7 @@ public sealed class ProjectExporter
 
         using var readSlots = new ReadSlots(options.Concurrency);
         var log = new SynchronizedExportLog(_log);
-        var progress = _progress is null ? null : new SynchronizedProgress(_progress);
+        var progress = _progress is null ? null : new SynchronizedProgress(_progress, plans: 2);
         using var progressScope = ExportProgressScope.Begin(progress);
         var context = new ExportContext(_source, manifest, options, database, workspace, renamer, author, log, progress, readSlots);
         if (options.Preview)

@@ -164,6 +164,26 @@ public class CliProgressTests(PostgresFixture postgres)
         Assert.Equal(result.Packages.Sum(p => p.Rows), done.Sum(d => d.Rows));
     }
 
+    /// <summary>
+    /// A newcomer saw "1 of 1 table done" flash before the total grew: each package reported its own plan, and
+    /// sql_actions could be done before the meta tables were planned. The whole plan now comes first, in one report.
+    /// </summary>
+    [Fact]
+    public async Task The_whole_plan_is_reported_once_before_any_table()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("cli_progress_plan");
+        using var output = new TempDirectory();
+        var reports = new List<ExportProgress>();
+        await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
+        await new ProjectExporter(source, progress: new SynchronousProgress<ExportProgress>(reports.Add))
+            .ExportAsync(new ExportOptions { OutputPath = output.Path, DatabaseId = SqlExport.Acme });
+
+        var plan = Assert.Single(reports.OfType<TablesPlanned>());
+        Assert.IsType<TablesPlanned>(reports[0]);
+        Assert.Contains(new TableRef("db_migrate", "sql_actions"), plan.Tables);
+        Assert.Contains(Field, plan.Tables);
+    }
+
     private static string[] Lines(ExportProgressView view)
     {
         using var console = new TestConsole().Width(300);

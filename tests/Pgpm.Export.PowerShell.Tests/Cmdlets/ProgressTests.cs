@@ -1,0 +1,41 @@
+using System.Management.Automation;
+using Pgpm.Export.PowerShell.Tests.Infrastructure;
+using Pgpm.Export.Tests.Infrastructure;
+using Xunit;
+
+namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
+
+/// <summary>
+/// Export-PgpmProject's Write-Progress moves a bar: each record carries how much of the export's plan (sql_actions and
+/// every meta table the source has) is done, as PercentComplete, and says "N of M tables". Before, PercentComplete was
+/// always -1 (no bar) and the status counted tables done without a total.
+/// </summary>
+[Collection(ModuleCollection.Name)]
+public sealed class ProgressTests(ModuleFixture module)
+{
+    [Theory]
+    [InlineData("-ConnectionString $connectionString")]
+    [InlineData("-GraphQLEndpoint $endpoint -Token $token")]
+    public void Export_progress_has_a_percentage_that_rises_to_100(string source)
+    {
+        var host = new TestHost(interactive: false);
+        var records = new List<ProgressRecord>();
+        host.OnProgress = record => { lock (records) records.Add(record); };
+        using var shell = new PowerShellRun(module, host);
+        using var output = new TempDirectory();
+        shell.Invoke($"param($out) Export-PgpmProject {source} -DatabaseId $databaseId -OutputPath $out", output.Path).ThrowOnError();
+
+        var processing = records.Where(r => r.RecordType == ProgressRecordType.Processing).ToList();
+        var done = processing.Where(r => r.StatusDescription.Contains("(done;", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(done);
+        var percents = done.Select(r => r.PercentComplete).ToList();
+        Assert.All(percents, p => Assert.InRange(p, 0, 100));
+        Assert.Equal(percents.Order(), percents);
+        Assert.Equal(100, percents[^1]);
+        var total = System.Text.RegularExpressions.Regex.Match(done[^1].StatusDescription, @"(\d+) of (\d+) tables\)");
+        Assert.True(total.Success, done[^1].StatusDescription);
+        Assert.Equal(total.Groups[2].Value, total.Groups[1].Value);
+        Assert.Equal(done.Count, int.Parse(total.Groups[2].Value));
+        Assert.Equal(ProgressRecordType.Completed, records[^1].RecordType);
+    }
+}
