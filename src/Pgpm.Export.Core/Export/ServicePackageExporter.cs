@@ -65,9 +65,10 @@ internal static class ServicePackageExporter
     {
         PackageBuilder.CheckName(packageName);
         var (changes, shapes) = await DescribeAsync(context, cancellationToken).ConfigureAwait(false);
+        var mayHaveRows = await MayHaveRowsAsync(context, shapes, cancellationToken).ConfigureAwait(false);
         await FailFastTasks.RunAsync(changes.Count, async (index, ct) =>
         {
-            if (shapes[index] is { } shape)
+            if (shapes[index] is { } shape && mayHaveRows[index])
                 changes[index].Rows = await context.Source.CountRowsAsync(ColumnRules.ExportedColumns(shape, changes[index].Entry), context.Database.Id, ct).ConfigureAwait(false);
         }, context.ReadSlots, cancellationToken).ConfigureAwait(false);
         var written = changes.Where(c => c.Rows > 0).Select(c => (c.Name, c.Rows)).ToList();
@@ -92,8 +93,9 @@ internal static class ServicePackageExporter
     private static async Task<(List<PlanChange> Plan, List<MetaTableChange> Changes)> WriteChangesAsync(ExportContext context, PackageBuilder builder, CancellationToken cancellationToken)
     {
         var (changes, shapes) = await DescribeAsync(context, cancellationToken).ConfigureAwait(false);
+        var mayHaveRows = await MayHaveRowsAsync(context, shapes, cancellationToken).ConfigureAwait(false);
         context.Progress?.Report(new TablesPlanned(changes.Where((_, i) => shapes[i] is not null).Select(c => c.Table).ToList()));
-        await FailFastTasks.RunAsync(changes.Count, (index, ct) => WriteTableAsync(context, builder, changes, shapes[index], index, ct), context.ReadSlots, cancellationToken).ConfigureAwait(false);
+        await FailFastTasks.RunAsync(changes.Count, (index, ct) => WriteTableAsync(context, builder, changes, shapes[index], mayHaveRows[index], index, ct), context.ReadSlots, cancellationToken).ConfigureAwait(false);
 
         var plan = new List<PlanChange>();
         foreach (var change in changes.Where(c => c.Rows > 0))
@@ -101,7 +103,22 @@ internal static class ServicePackageExporter
         return (plan, changes);
     }
 
-    private static async Task WriteTableAsync(ExportContext context, PackageBuilder builder, IReadOnlyList<MetaTableChange> changes, TableShape? shape, int index, CancellationToken cancellationToken)
+    /// <summary>
+    /// Per table, false when the source already knows it has no rows for the database, so it is not read at all (one
+    /// query for every table over SQL instead of a COPY each); true when it may have rows or the source cannot tell.
+    /// </summary>
+    private static async Task<bool[]> MayHaveRowsAsync(ExportContext context, TableShape?[] shapes, CancellationToken cancellationToken)
+    {
+        var described = Enumerable.Range(0, shapes.Length).Where(i => shapes[i] is not null).ToList();
+        var answer = await context.Source.FindTablesWithRowsAsync(described.Select(i => shapes[i]!).ToList(), context.Database.Id, cancellationToken).ConfigureAwait(false);
+        var mayHaveRows = Enumerable.Repeat(true, shapes.Length).ToArray();
+        if (answer is not null)
+            for (var k = 0; k < described.Count; k++) mayHaveRows[described[k]] = answer[k];
+        return mayHaveRows;
+    }
+
+    private static async Task WriteTableAsync(ExportContext context, PackageBuilder builder, IReadOnlyList<MetaTableChange> changes, TableShape? shape, bool mayHaveRows,
+        int index, CancellationToken cancellationToken)
     {
         var change = changes[index];
         try
@@ -109,6 +126,11 @@ internal static class ServicePackageExporter
             if (shape is null)
             {
                 change.Found(false);
+                return;
+            }
+            if (!mayHaveRows)
+            {
+                NoRowsWritten(context, shape.Table, change);
                 return;
             }
             change.Rows = await WriteRowsAsync(context, builder, ColumnRules.ExportedColumns(shape, change.Entry), change, changes.Take(index), cancellationToken).ConfigureAwait(false);
@@ -120,6 +142,13 @@ internal static class ServicePackageExporter
         }
     }
 
+    private static void NoRowsWritten(ExportContext context, TableRef table, MetaTableChange change)
+    {
+        context.Log.Verbose($"{table} has no rows for the database; no change written.");
+        change.Found(false);
+        context.Progress?.Report(new TableProgress(table, 0, Completed: true));
+    }
+
     private static async Task<long> WriteRowsAsync(ExportContext context, PackageBuilder builder, TableShape shape, MetaTableChange change,
         IEnumerable<MetaTableChange> earlier, CancellationToken cancellationToken)
     {
@@ -128,9 +157,7 @@ internal static class ServicePackageExporter
         await using var rows = context.Source.ReadRowsAsync(shape, databaseId, cancellationToken).GetAsyncEnumerator(cancellationToken);
         if (!await rows.MoveNextAsync().ConfigureAwait(false))
         {
-            context.Log.Verbose($"{shape.Table} has no rows for the database; no change written.");
-            change.Found(false);
-            context.Progress?.Report(new TableProgress(shape.Table, 0, Completed: true));
+            NoRowsWritten(context, shape.Table, change);
             return 0;
         }
 

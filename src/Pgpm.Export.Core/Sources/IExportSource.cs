@@ -65,6 +65,15 @@ public interface IExportSource : IAsyncDisposable
     IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Which of <paramref name="shapes"/> have rows for the database, in their order, so that an export reads only those:
+    /// an empty table writes no change (spec "Service package"), yet reading it costs requests of its own. Null when the
+    /// source cannot tell more cheaply than by reading each table (the default). PostgreSQL answers for every table in
+    /// one query (an EXISTS per table), in the same snapshot the rows are then read from, so the answer holds for them.
+    /// </summary>
+    Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(IReadOnlyList<TableShape> shapes, Guid databaseId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<bool>?>(null);
+
+    /// <summary>
     /// How many rows <see cref="ReadRowsAsync"/> would yield, for a preview (-WhatIf) that says what it would write without
     /// writing it. A source that can count without handing the rows out (PostgreSQL's <c>count(*)</c>) overrides this; the
     /// default reads and counts them.

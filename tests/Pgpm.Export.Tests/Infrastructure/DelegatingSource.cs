@@ -23,6 +23,7 @@ public abstract class DelegatingSource(IExportSource inner) : IExportSource
     public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken ct) => inner.GetSqlActionsSupportAsync(ct);
     public virtual IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, CancellationToken ct) => inner.ReadRowsAsync(shape, databaseId, ct);
     public virtual IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, CancellationToken ct) => inner.ReadSqlActionsAsync(id, exclude, ct);
+    public virtual Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(IReadOnlyList<TableShape> shapes, Guid databaseId, CancellationToken ct) => inner.FindTablesWithRowsAsync(shapes, databaseId, ct);
     public virtual Task<long> CountRowsAsync(TableShape shape, Guid databaseId, CancellationToken ct) => inner.CountRowsAsync(shape, databaseId, ct);
     public virtual Task<long> CountSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, CancellationToken ct) => inner.CountSqlActionsAsync(id, exclude, ct);
     public virtual Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid id, CancellationToken ct) => inner.GetSqlActionCategoriesAsync(id, ct);

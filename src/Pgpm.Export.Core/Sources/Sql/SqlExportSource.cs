@@ -197,6 +197,29 @@ public sealed class SqlExportSource : IExportSource
         }
     }
 
+    /// <summary>
+    /// Every table's answer from one query (<see cref="SqlRowQueries.AnyRows"/>), in the export's snapshot when one is
+    /// pinned. When that query fails (a table the role may not read, a lock that outlasts statement_timeout), null: each
+    /// table is then read on its own, and the one at fault fails naming itself.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(IReadOnlyList<TableShape> shapes, Guid databaseId, CancellationToken cancellationToken)
+    {
+        if (shapes.Count == 0) return [];
+        bool[]? found = null;
+        try
+        {
+            await foreach (var row in QueryAsync(SqlRowQueries.AnyRows(shapes), [databaseId], "looking for the meta tables with rows",
+                               r => Enumerable.Range(0, shapes.Count).Select(r.GetBoolean).ToArray(), cancellationToken).ConfigureAwait(false))
+                found = row;
+        }
+        catch (ExportException e)
+        {
+            _log.Verbose($"Reading every meta table, since asking which have rows failed: {e.Message}");
+            return null;
+        }
+        return found;
+    }
+
     public async Task<long> CountRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken)
     {
         long count = 0;

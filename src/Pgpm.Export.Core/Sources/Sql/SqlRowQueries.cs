@@ -27,6 +27,14 @@ public static class SqlRowQueries
     public static string Count(TableShape shape) =>
         $"SELECT count(*) FROM {SqlIdentifier.Quoted(shape.Table.Schema)}.{SqlIdentifier.Quoted(shape.Table.Name)} WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = $1";
 
+    /// <summary>
+    /// One row with a boolean per shape, in their order: whether the table has a row of the database <c>$1</c>
+    /// (<see cref="Rows"/> would yield any). Each EXISTS stops at the first row the table's database-id index finds.
+    /// </summary>
+    public static string AnyRows(IReadOnlyList<TableShape> shapes) =>
+        "SELECT " + string.Join(", ", shapes.Select(shape =>
+            $"EXISTS (SELECT 1 FROM {SqlIdentifier.Quoted(shape.Table.Schema)}.{SqlIdentifier.Quoted(shape.Table.Name)} WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = $1)"));
+
     /// <summary>How many rows <see cref="SqlActions"/> yields, with the same parameters.</summary>
     public static string SqlActionsCount(bool hasCategory, bool excluding)
     {
