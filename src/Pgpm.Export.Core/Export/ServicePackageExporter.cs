@@ -170,10 +170,10 @@ internal static class ServicePackageExporter
         change.Found(true);
 
         InsertStatementWriter insert;
-        using (var writer = builder.CreateScript("deploy", change.Name))
+        using (var output = builder.CreateScript("deploy", change.Name))
         {
-            writer.Write(ScriptTemplates.DeployPrefix(change.Name, previous is null ? [] : [previous]) + context.Renamer.Apply(Header) + "\n\n");
-            insert = new InsertStatementWriter(writer, shape, context.Renamer, onConflictDoNothing);
+            output.Write(ScriptTemplates.DeployPrefix(change.Name, previous is null ? [] : [previous]) + context.Renamer.Apply(Header) + "\n\n");
+            insert = new InsertStatementWriter(output, shape, context.Renamer, onConflictDoNothing);
             do
             {
                 // A source may hand out rows it already holds without looking at the token (a page of a GraphQL answer).
@@ -183,7 +183,8 @@ internal static class ServicePackageExporter
             }
             while (await rows.MoveNextAsync().ConfigureAwait(false));
             insert.Finish();
-            writer.Write("\n\n" + "\nSET session_replication_role TO DEFAULT;" + "\n" + ScriptTemplates.DeploySuffix);
+            output.Write("\n\n" + "\nSET session_replication_role TO DEFAULT;" + "\n" + ScriptTemplates.DeploySuffix);
+            output.Flush();
         }
 
         var table = SqlIdentifier.Quoted(shape.Table.Schema) + "." + SqlIdentifier.Quoted(shape.Table.Name);

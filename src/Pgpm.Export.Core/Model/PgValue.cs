@@ -1,3 +1,5 @@
+using Pgpm.Export.Sources.Sql;
+
 namespace Pgpm.Export.Model;
 
 /// <summary>
@@ -7,11 +9,67 @@ namespace Pgpm.Export.Model;
 /// <see cref="Text"/> is null for SQL NULL. Both sources normalise to this form, so the renderer
 /// never guesses a type from a string.
 /// </summary>
-public readonly record struct PgValue(PgTypeKind Kind, string? Text)
+/// <remarks>
+/// A value read over SQL whose PostgreSQL text already is the canonical form is kept as the bytes COPY sent
+/// (UTF-8, COPY's escapes not yet decoded: <see cref="CopyField"/>), so the renderer copies it into the INSERT without
+/// a string ever being made (issue 15); <see cref="Text"/> decodes it on demand. Two values are equal when their
+/// kinds and texts are, whichever form holds them.
+/// </remarks>
+public readonly struct PgValue : IEquatable<PgValue>
 {
-    public bool IsNull => Text is null;
+    // The text (a string), or the bytes a COPY row arrived in (a byte[]) with where the value lies in them: one
+    // reference and two numbers, so that a row's array of values stays small.
+    private readonly object? _source;
+    private readonly int _start;
+    private readonly int _length;
+    private readonly CopyField.Escapes _escapes;
 
-    public static PgValue Null(PgTypeKind kind) => new(kind, null);
+    public PgValue(PgTypeKind kind, string? text)
+    {
+        Kind = kind;
+        _source = text;
+    }
+
+    private PgValue(PgTypeKind kind, byte[] bytes, int start, int length, CopyField.Escapes escapes)
+    {
+        Kind = kind;
+        _source = bytes;
+        _start = start;
+        _length = length;
+        _escapes = escapes;
+    }
+
+    /// <summary>A value as COPY's text format sent it (never <c>\N</c>: NULL is <see cref="Null"/>).</summary>
+    internal static PgValue FromCopy(PgTypeKind kind, CopyField copy) =>
+        new(kind, copy.Bytes ?? throw new ArgumentException("No COPY text was given.", nameof(copy)), copy.Start, copy.Length, copy.EscapesFound);
+
+    public PgTypeKind Kind { get; }
+
+    /// <summary>The canonical text, or null for SQL NULL; a value read as COPY bytes is decoded at each call.</summary>
+    public string? Text => _source is byte[] ? CopyField.Decode() : (string?)_source;
+
+    public bool IsNull => _source is null;
+
+    /// <summary>The COPY bytes this value was read as, when it was (default otherwise).</summary>
+    internal CopyField CopyField => _source is byte[] bytes ? new CopyField(bytes, _start, _length, _escapes) : default;
+
+    public static PgValue Null(PgTypeKind kind) => new(kind, (string?)null);
+
+    public void Deconstruct(out PgTypeKind kind, out string? text)
+    {
+        kind = Kind;
+        text = Text;
+    }
+
+    public bool Equals(PgValue other) => Kind == other.Kind && string.Equals(Text, other.Text, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is PgValue other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Text is { } text ? StringComparer.Ordinal.GetHashCode(text) : 0);
+
+    public static bool operator ==(PgValue left, PgValue right) => left.Equals(right);
+
+    public static bool operator !=(PgValue left, PgValue right) => !left.Equals(right);
 
     public override string ToString() => Text ?? "NULL";
 }

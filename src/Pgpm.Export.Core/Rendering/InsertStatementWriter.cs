@@ -1,5 +1,6 @@
 using System.Text;
 using Pgpm.Export.Model;
+using Pgpm.Export.Writing;
 
 namespace Pgpm.Export.Rendering;
 
@@ -8,21 +9,23 @@ namespace Pgpm.Export.Rendering;
 /// tuples joined by <c>,\n</c> and indented two spaces unless the tuple holds a line break (then it
 /// starts at column 0, as the upstream deparser lays it out). Schema renaming is applied to each piece
 /// as it is written; pieces break only between identifiers, so that equals renaming the whole text.
-/// Writes are synchronous into the writer's buffer: a row is a few hundred characters, and an asynchronous
-/// write per row cost more (state machines, thread hops, garbage) than the rendering itself.
+/// Each tuple is rendered as UTF-8 into one reused buffer (a value read as COPY text is copied from its bytes) and
+/// copied into the script's buffer; only a tuple that names something the renamer replaces becomes a string.
+/// Writes are synchronous: a row is a few hundred bytes, and an asynchronous write per row cost more (state
+/// machines, thread hops, garbage) than the rendering itself.
 /// </summary>
 public sealed class InsertStatementWriter
 {
-    private readonly TextWriter _writer;
+    private readonly Utf8ScriptOutput _output;
     private readonly TableShape _shape;
     private readonly SchemaRenamer _renamer;
     private readonly bool _onConflictDoNothing;
-    private readonly StringBuilder _tuple = new();
+    private readonly Utf8Buffer _tuple = new();
     private long _rows;
 
-    public InsertStatementWriter(TextWriter writer, TableShape shape, SchemaRenamer renamer, bool onConflictDoNothing)
+    public InsertStatementWriter(Utf8ScriptOutput output, TableShape shape, SchemaRenamer renamer, bool onConflictDoNothing)
     {
-        _writer = writer;
+        _output = output;
         _shape = shape;
         _renamer = renamer;
         _onConflictDoNothing = onConflictDoNothing;
@@ -33,20 +36,23 @@ public sealed class InsertStatementWriter
     public void WriteRow(ExportRow row)
     {
         if (_rows == 0) Write(Header());
-        _tuple.Clear();
-        if (_rows > 0) _tuple.Append(",\n");
+        _tuple.Reset();
+        if (_rows > 0) _tuple.Write(",\n"u8);
         // Rendering never adds or removes a line break, so the tuple holds one exactly when a value does.
         var values = row.ValueSpan;
-        if (!HasLineBreak(values)) _tuple.Append("  ");
-        _tuple.Append('(');
+        _tuple.Write(HasLineBreak(values) ? "("u8 : "  ("u8);
         for (var i = 0; i < values.Length; i++)
         {
-            if (i > 0) _tuple.Append(", ");
-            ValueRenderer.Append(_tuple, values[i]);
+            if (i > 0) _tuple.Write(", "u8);
+            ValueRenderer.AppendUtf8(_tuple, values[i]);
         }
-        _tuple.Append(')');
+        _tuple.Write(")"u8);
         _rows++;
-        WriteTuple();
+        var tuple = _tuple.WrittenSpan;
+        if (_renamer.Occurs(tuple))
+            Write(Encoding.UTF8.GetString(tuple));
+        else
+            _output.Write(tuple);
     }
 
     /// <summary>Ends the statement; call only after at least one row.</summary>
@@ -65,28 +71,15 @@ public sealed class InsertStatementWriter
         return sb.ToString();
     }
 
-    private void Write(string text) => _writer.Write(_renamer.Apply(text));
-
-    /// <summary>
-    /// Writes the tuple as <see cref="Write"/> would, but straight from the builder when it is one chunk and names
-    /// nothing the renamer replaces (most rows): no string is made for the row.
-    /// </summary>
-    private void WriteTuple()
-    {
-        ReadOnlyMemory<char> only = default;
-        var chunks = 0;
-        foreach (var chunk in _tuple.GetChunks())
-            if (chunks++ == 0) only = chunk;
-        if (chunks == 1 && !_renamer.Occurs(only.Span))
-            _writer.Write(only.Span);
-        else
-            Write(_tuple.ToString());
-    }
+    private void Write(string text) => _output.Write(_renamer.Apply(text));
 
     private static bool HasLineBreak(ReadOnlySpan<PgValue> values)
     {
         foreach (var value in values)
-            if (value.Text is { } text && text.Contains('\n')) return true;
+        {
+            var copy = value.CopyField;
+            if (copy.IsSet ? copy.HasLineBreak : value.Text is { } text && text.Contains('\n')) return true;
+        }
         return false;
     }
 }

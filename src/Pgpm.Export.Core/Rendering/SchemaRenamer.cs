@@ -26,6 +26,8 @@ public sealed class SchemaRenamer
     private readonly string? _packageName;
     /// <summary>What to look for, longest first; <c>Whole</c> says the match must be a whole identifier (schema names, not the placeholder).</summary>
     private readonly (string Text, string Replacement, bool Whole)[] _targets;
+    /// <summary>The texts of <see cref="_targets"/> as UTF-8, for <see cref="Occurs(ReadOnlySpan{byte})"/>.</summary>
+    private readonly byte[][] _utf8Targets;
 
     public SchemaRenamer(IReadOnlyDictionary<string, string> oldToNew) : this(oldToNew, packageName: null)
     {
@@ -46,6 +48,7 @@ public sealed class SchemaRenamer
             targets.Add((PackagePlaceholder, packageName, Whole: false));
         }
         _targets = targets.OrderByDescending(t => t.Key.Length).ThenBy(t => t.Key, StringComparer.Ordinal).ToArray();
+        _utf8Targets = _targets.Select(t => Encoding.UTF8.GetBytes(t.Text)).ToArray();
     }
 
     public static SchemaRenamer None { get; } = new(new Dictionary<string, string>());
@@ -136,6 +139,14 @@ public sealed class SchemaRenamer
     {
         foreach (var target in _targets)
             if (text.IndexOf(target.Text, StringComparison.Ordinal) >= 0) return true;
+        return false;
+    }
+
+    /// <summary><see cref="Occurs(ReadOnlySpan{char})"/> for text given as its UTF-8 bytes.</summary>
+    public bool Occurs(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var target in _utf8Targets)
+            if (utf8.IndexOf(target) >= 0) return true;
         return false;
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Pgpm.Export.Sources.Sql;
 
 namespace Pgpm.Export.Rendering;
 
@@ -22,5 +23,40 @@ public static class SqlLiteral
             rest = rest[(at + 1)..];
         }
         return sb.Append(rest).Append('\'');
+    }
+
+    /// <summary>
+    /// <see cref="AppendQuoted"/> over UTF-8: <paramref name="value"/> is the value's bytes, or with
+    /// <paramref name="copyEscapes"/> its bytes as COPY's text format escapes them (<see cref="CopyTextLine"/>), which are
+    /// decoded as they are copied. <paramref name="backslash"/> says whether the value (decoded) holds a backslash.
+    /// </summary>
+    internal static void AppendQuotedUtf8(Utf8Buffer into, ReadOnlySpan<byte> value, bool backslash, bool copyEscapes)
+    {
+        into.Write(backslash ? "E'"u8 : "'"u8);
+        while (true)
+        {
+            var at = backslash || copyEscapes ? value.IndexOfAny((byte)'\'', (byte)'\\') : value.IndexOf((byte)'\'');
+            if (at < 0) break;
+            into.Write(value[..at]);
+            if (value[at] == (byte)'\'')
+            {
+                into.Write("''"u8);
+                value = value[(at + 1)..];
+            }
+            else if (!copyEscapes)
+            {
+                into.Write(@"\\"u8);
+                value = value[(at + 1)..];
+            }
+            else
+            {
+                var decoded = CopyTextLine.Unescaped(value[at + 1]);
+                if (decoded == (byte)'\\') into.Write(@"\\"u8);
+                else into.Write(decoded);
+                value = value[(at + 2)..];
+            }
+        }
+        into.Write(value);
+        into.Write("'"u8);
     }
 }

@@ -1,4 +1,5 @@
 using Pgpm.Export.Model;
+using Pgpm.Export.Sources.Sql;
 
 namespace Pgpm.Export.Values;
 
@@ -19,4 +20,13 @@ public static class CanonicalValue
             _ => new PgValue(kind, text),
         };
     }
+
+    /// <summary>
+    /// <see cref="FromPostgresText"/> for a value read as COPY text: a kind whose PostgreSQL text already is the canonical
+    /// form keeps the bytes (no string is made), the others are decoded and canonicalised as text.
+    /// </summary>
+    internal static PgValue FromCopy(PgTypeKind kind, CopyField copy) =>
+        NeedsCanonicalising(kind) ? FromPostgresText(kind, copy.Decode()) : PgValue.FromCopy(kind, copy);
+
+    private static bool NeedsCanonicalising(PgTypeKind kind) => kind is PgTypeKind.Jsonb or PgTypeKind.Timestamptz or PgTypeKind.Timestamp;
 }

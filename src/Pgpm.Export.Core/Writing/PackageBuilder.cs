@@ -60,9 +60,8 @@ public sealed class PackageBuilder : IDisposable
         }
     }
 
-    /// <summary>Opens <c>kind/change.sql</c> for writing; the change must have been claimed.</summary>
-    public StreamWriter CreateScript(string kind, string change) =>
-        new(NewScriptFile(kind, change, bufferSize: 1 << 16), Utf8.Strict) { NewLine = "\n" };
+    /// <summary>Opens <c>kind/change.sql</c> for writing through its own buffer; the change must have been claimed.</summary>
+    public Utf8ScriptOutput CreateScript(string kind, string change) => new(NewScriptFile(kind, change, bufferSize: 0));
 
     private FileStream NewScriptFile(string kind, string change, int bufferSize)
     {

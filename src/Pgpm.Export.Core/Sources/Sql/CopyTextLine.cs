@@ -1,4 +1,5 @@
-using System.Text;
+using Pgpm.Export.Model;
+using Pgpm.Export.Values;
 
 namespace Pgpm.Export.Sources.Sql;
 
@@ -7,50 +8,66 @@ namespace Pgpm.Export.Sources.Sql;
 /// Formats, Text Format): fields separated by a tab, <c>\N</c> for NULL, and in a value a backslash before itself and
 /// before the control characters it stands for (<c>\b \f \n \r \t \v</c>). COPY TO writes no other escape, so any
 /// other is refused rather than guessed at. The row ends at a raw newline, which a value can therefore never hold.
+/// Rows are split as the UTF-8 bytes they arrived as (client_encoding UTF8): a value keeps its bytes
+/// (<see cref="CopyField"/>) and becomes a string only if it is read as one.
 /// </summary>
 internal static class CopyTextLine
 {
-    /// <summary>Fills <paramref name="fields"/> with the row's values (null for NULL); throws <see cref="FormatException"/> when the row has another number of fields.</summary>
-    public static void Decode(string line, string?[] fields)
+    /// <summary>
+    /// Fills <paramref name="values"/> with the row's values of the given kinds (<see cref="CanonicalValue.FromCopy"/>);
+    /// the row is <paramref name="length"/> bytes of <paramref name="bytes"/> from <paramref name="start"/>, without its
+    /// newline, and must stay unchanged while the values live. Throws <see cref="FormatException"/> when the row has
+    /// another number of fields, an escape COPY TO does not write, or bytes that are not UTF-8.
+    /// </summary>
+    public static void Split(byte[] bytes, int start, int length, ReadOnlySpan<PgTypeKind> kinds, Span<PgValue> values)
     {
-        var start = 0;
-        for (var field = 0; field < fields.Length; field++)
+        var line = new ReadOnlySpan<byte>(bytes, start, length);
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+            throw new FormatException("A COPY row is not valid UTF-8.");
+        var offset = 0;
+        for (var field = 0; field < kinds.Length; field++)
         {
-            var tab = line.IndexOf('\t', start);
-            var last = field == fields.Length - 1;
+            var rest = line[offset..];
+            var tab = rest.IndexOf((byte)'\t');
+            var last = field == kinds.Length - 1;
             if (last != (tab < 0))
-                throw new FormatException($"A COPY row has {(tab < 0 ? field + 1 : "more than " + fields.Length)} fields where {fields.Length} were asked for.");
-            var end = last ? line.Length : tab;
-            fields[field] = Field(line, start, end);
-            start = end + 1;
+                throw new FormatException($"A COPY row has {(tab < 0 ? field + 1 : "more than " + kinds.Length)} fields where {kinds.Length} were asked for.");
+            var text = last ? rest : rest[..tab];
+            values[field] = text is [(byte)'\\', (byte)'N']
+                ? PgValue.Null(kinds[field])
+                : CanonicalValue.FromCopy(kinds[field], new CopyField(bytes, start + offset, text.Length, EscapesOf(text)));
+            offset += text.Length + 1;
         }
     }
 
-    private static string? Field(string line, int start, int end)
+    /// <summary>The character an escape's letter stands for (<paramref name="letter"/> follows the backslash); throws for one COPY TO does not write.</summary>
+    public static byte Unescaped(byte letter) => letter switch
     {
-        var text = line.AsSpan(start, end - start);
-        if (text is @"\N") return null;
-        var escape = text.IndexOf('\\');
-        if (escape < 0) return end - start == line.Length ? line : new string(text);
-        var sb = new StringBuilder(text.Length);
+        (byte)'\\' => (byte)'\\',
+        (byte)'b' => (byte)'\b',
+        (byte)'f' => (byte)'\f',
+        (byte)'n' => (byte)'\n',
+        (byte)'r' => (byte)'\r',
+        (byte)'t' => (byte)'\t',
+        (byte)'v' => (byte)'\v',
+        _ => throw new FormatException($"A COPY value holds the escape \\{(letter < 0x80 ? ((char)letter).ToString() : $"(byte 0x{letter:X2})")}, which COPY TO does not write."),
+    };
+
+    private static CopyField.Escapes EscapesOf(ReadOnlySpan<byte> text)
+    {
+        var escape = text.IndexOf((byte)'\\');
+        if (escape < 0) return CopyField.Escapes.None;
+        var found = CopyField.Escapes.Some;
         while (escape >= 0)
         {
-            sb.Append(text[..escape]);
             if (escape + 1 >= text.Length) throw new FormatException("A COPY value ends with a lone backslash.");
-            sb.Append(text[escape + 1] switch
-            {
-                '\\' => '\\',
-                'b' => '\b',
-                'f' => '\f',
-                'n' => '\n',
-                'r' => '\r',
-                't' => '\t',
-                'v' => '\v',
-                var other => throw new FormatException($"A COPY value holds the escape \\{other}, which COPY TO does not write."),
-            });
+            var letter = text[escape + 1];
+            Unescaped(letter);
+            if (letter == (byte)'\\') found |= CopyField.Escapes.Backslash;
+            else if (letter == (byte)'n') found |= CopyField.Escapes.LineBreak;
             text = text[(escape + 2)..];
-            escape = text.IndexOf('\\');
+            escape = text.IndexOf((byte)'\\');
         }
-        return sb.Append(text).ToString();
+        return found;
     }
 }

@@ -156,12 +156,13 @@ public sealed class SqlExportSource : IExportSource
     /// <summary>
     /// Reads the rows with the COPY text protocol (<see cref="SqlRowQueries.Copy"/>): the server then does exactly the
     /// work of the benchmark's floor, and a row arrives as one line that splits into the same text values a query gives.
+    /// The line's bytes are split where they arrived (<see cref="CopyTextLines"/>, <see cref="CopyTextLine"/>): no
+    /// character decoding of the stream, no string per line or per value unless a value needs canonicalising.
     /// </summary>
     public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var doing = $"reading {shape.Table}";
         var kinds = shape.Columns.Select(c => c.Kind).ToArray();
-        var fields = new string?[kinds.Length];
         await using var connection = await OpenConnectionAsync(doing, cancellationToken).ConfigureAwait(false);
         await using var transaction = Volatile.Read(ref _snapshot) is { } snapshot ? await AdoptAsync(snapshot, connection, doing, cancellationToken).ConfigureAwait(false) : null;
         TextReader reader;
@@ -175,17 +176,22 @@ public sealed class SqlExportSource : IExportSource
         }
         using (reader)
         {
+            // Npgsql's text reader is a StreamReader over the raw COPY stream; reading that stream directly skips the
+            // decoding into characters. The reader still ends the COPY (or cancels it) when disposed.
+            var lines = new CopyTextLines(((StreamReader)reader).BaseStream);
             while (true)
             {
                 ExportRow row;
                 try
                 {
-                    if (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is not { } line) yield break;
+                    byte[] bytes;
+                    int start, length;
+                    while (!lines.TryReadLine(out bytes, out start, out length))
+                        if (!await lines.ReadMoreAsync(cancellationToken).ConfigureAwait(false)) yield break;
+                    cancellationToken.ThrowIfCancellationRequested();
                     var values = new PgValue[kinds.Length];
                     // A shape without columns selects a constant, so that each row still comes as a line.
-                    if (kinds.Length > 0) CopyTextLine.Decode(line, fields);
-                    for (var i = 0; i < kinds.Length; i++)
-                        values[i] = CanonicalValue.FromPostgresText(kinds[i], fields[i]);
+                    if (kinds.Length > 0) CopyTextLine.Split(bytes, start, length, kinds, values);
                     row = new ExportRow(shape, values);
                 }
                 catch (Exception e) when (e is not OperationCanceledException and not ExportException)
