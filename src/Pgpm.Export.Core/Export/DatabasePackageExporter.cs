@@ -1,5 +1,6 @@
 using Pgpm.Export.Errors;
 using Pgpm.Export.Logging;
+using Pgpm.Export.Rendering;
 using Pgpm.Export.Sources;
 using Pgpm.Export.Writing;
 
@@ -31,7 +32,8 @@ internal static class DatabasePackageExporter
                 return (null, NoRows(context));
             }
             var metadata = new PackageMetadata(packageName, $"{packageName} database schema for {context.Database.Name}", PackageMetadata.DatabaseRequires, context.Author);
-            return (new StagedPackage(builder, metadata, PlanFile.Render(packageName, plan, context.Author), PackageKind.Database, plan.Count,
+            builder.WritePlan(plan, context.Author);
+            return (new StagedPackage(builder, metadata, PackageKind.Database, plan.Count,
                 () => PendingPackage.Database(packageName, builder.TargetPath, plan.Count)), null);
         }
         catch
@@ -77,9 +79,10 @@ internal static class DatabasePackageExporter
             var deps = action.Deps.Select(renamer.Apply).ToList();
             var local = LocalDependencies(packageName, change, origin, deps, context.Log);
 
-            await builder.WriteScriptAsync("deploy", change, ScriptTemplates.Deploy(change, deps, renamer.ApplyOrNull(action.Content)), cancellationToken).ConfigureAwait(false);
-            await builder.WriteScriptAsync("revert", change, ScriptTemplates.Revert(change, renamer.ApplyOrNull(action.Revert)), cancellationToken).ConfigureAwait(false);
-            await builder.WriteScriptAsync("verify", change, ScriptTemplates.Verify(change, renamer.ApplyOrNull(action.Verify)), cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            WriteScript(builder, "deploy", change, ScriptTemplates.DeployPrefix(change, deps), action.Content, ScriptTemplates.DeploySuffix, renamer);
+            WriteScript(builder, "revert", change, ScriptTemplates.RevertPrefix(change), action.Revert, ScriptTemplates.Suffix, renamer);
+            WriteScript(builder, "verify", change, ScriptTemplates.VerifyPrefix(change), action.Verify, ScriptTemplates.Suffix, renamer);
             nodes.Add(new PlanOrder.Node(new PlanChange(change, deps, action.Name is null ? change : renamer.Apply(action.Name)), local, origin));
             if (nodes.Count % 100 == 0)
                 context.Progress?.Report(new TableProgress(MetaSchemas.SqlActionsTable, nodes.Count, Completed: false));
@@ -89,6 +92,20 @@ internal static class DatabasePackageExporter
         var filterNote = excluded.Count == 0 ? null
             : $" (rows of the excluded categories {string.Join(", ", excluded)} were left out: {OptionName.ExcludeCategories})";
         return PlanOrder.Sort(nodes, filterNote);
+    }
+
+    /// <summary>
+    /// Writes one script as its template's head, the body renamed, and its tail, straight into the file's buffer
+    /// (synchronously: see <see cref="PackageBuilder.WriteScriptAsync"/>). A body is never copied into a renamed or a
+    /// whole-script string: with thousands of bodies of kilobytes each, those copies were most of what the export allocated.
+    /// </summary>
+    private static void WriteScript(PackageBuilder builder, string kind, string change, string head, string? body, string tail, SchemaRenamer renamer)
+    {
+        using var output = builder.CreateScript(kind, change);
+        output.Write(head);
+        if (body is not null) renamer.WriteTo(body, output);
+        output.Write(tail);
+        output.Flush();
     }
 
     /// <summary>

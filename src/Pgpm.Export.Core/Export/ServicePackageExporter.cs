@@ -47,7 +47,8 @@ internal static class ServicePackageExporter
             }
             var metadata = new PackageMetadata(packageName, $"{packageName} service utilities for managing domains, APIs, and services", PackageMetadata.ServiceRequires, context.Author);
             var written = changes.Where(c => c.Rows > 0).Select(c => (c.Name, c.Rows)).ToList();
-            return (new StagedPackage(builder, metadata, PlanFile.Render(packageName, plan, context.Author), PackageKind.Service, written.Sum(c => c.Rows),
+            builder.WritePlan(plan, context.Author);
+            return (new StagedPackage(builder, metadata, PackageKind.Service, written.Sum(c => c.Rows),
                 () => PendingPackage.Service(packageName, builder.TargetPath, written)), null);
         }
         catch

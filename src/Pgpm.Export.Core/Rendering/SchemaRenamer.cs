@@ -1,6 +1,7 @@
 using System.Text;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
+using Pgpm.Export.Writing;
 
 namespace Pgpm.Export.Rendering;
 
@@ -92,14 +93,37 @@ public sealed class SchemaRenamer
     /// </summary>
     public string Apply(string text)
     {
-        if (_targets.Length == 0) return text;
+        if (!Occurs(text)) return text;
+        var result = new StringBuilder(text.Length + 32);
+        var copied = Rename(text, result, static (sb, piece) => sb.Append(piece));
+        return result.Append(text.AsSpan(copied)).ToString();
+    }
+
+    /// <summary>
+    /// Writes <see cref="Apply"/>'s text into <paramref name="output"/> piece by piece, so that a large script is never
+    /// copied into a renamed string first (a sql_actions body would be built twice over).
+    /// </summary>
+    public void WriteTo(string text, Utf8ScriptOutput output)
+    {
+        var copied = Rename(text, output, static (o, piece) => o.Write(piece));
+        output.Write(text.AsSpan(copied));
+    }
+
+    private delegate void PieceWriter<TSink>(TSink sink, ReadOnlySpan<char> piece);
+
+    /// <summary>
+    /// Finds each replacement in <paramref name="text"/> and hands <paramref name="sink"/> the text before it and the
+    /// new name, in order; returns where the rest of the text, which the caller still writes, starts (0 when nothing is replaced).
+    /// </summary>
+    private int Rename<TSink>(string text, TSink sink, PieceWriter<TSink> write)
+    {
+        if (_targets.Length == 0) return 0;
         Span<int> next = _targets.Length <= 32 ? stackalloc int[_targets.Length] : new int[_targets.Length];
         var any = false;
         for (var t = 0; t < _targets.Length; t++)
             any |= (next[t] = text.IndexOf(_targets[t].Text, StringComparison.Ordinal)) >= 0;
-        if (!any) return text;
+        if (!any) return 0;
 
-        StringBuilder? result = null;
         var copied = 0;
         var position = 0;
         while (true)
@@ -115,8 +139,8 @@ public sealed class SchemaRenamer
                 if (next[t] == at && (!_targets[t].Whole || IsWholeIdentifier(text, at, _targets[t].Text.Length))) taken = t;
             if (taken >= 0)
             {
-                result ??= new StringBuilder(text.Length + 32);
-                result.Append(text, copied, at - copied).Append(_targets[taken].Replacement);
+                write(sink, text.AsSpan(copied, at - copied));
+                write(sink, _targets[taken].Replacement);
                 copied = position = at + _targets[taken].Text.Length;
             }
             else
@@ -127,8 +151,7 @@ public sealed class SchemaRenamer
                 if (next[t] >= 0 && next[t] < position)
                     next[t] = position >= text.Length ? -1 : text.IndexOf(_targets[t].Text, position, StringComparison.Ordinal);
         }
-        if (result is null) return text;
-        return result.Append(text, copied, text.Length - copied).ToString();
+        return copied;
     }
 
     /// <summary>

@@ -12,9 +12,18 @@ public static class ScriptTemplates
     public static string Deploy(string change, IEnumerable<string> dependencies, string? body) =>
         DeployPrefix(change, dependencies) + (body ?? "") + DeploySuffix;
 
-    public static string Revert(string change, string? body) => "-- Revert: " + change + "\n\n\n" + (body ?? "") + "\n\n\n";
+    public static string Revert(string change, string? body) => RevertPrefix(change) + (body ?? "") + Suffix;
 
-    public static string Verify(string change, string? body) => "-- Verify: " + change + "\n\n\n" + (body ?? "") + "\n\n\n";
+    public static string Verify(string change, string? body) => VerifyPrefix(change) + (body ?? "") + Suffix;
+
+    /// <summary>Everything of a revert file before its body.</summary>
+    public static string RevertPrefix(string change) => "-- Revert: " + change + "\n\n\n";
+
+    /// <summary>Everything of a verify file before its body.</summary>
+    public static string VerifyPrefix(string change) => "-- Verify: " + change + "\n\n\n";
+
+    /// <summary>What ends a revert or verify file after its body.</summary>
+    public const string Suffix = "\n\n\n";
 
     /// <summary>One <c>-- requires:</c> line per dependency, sorted by length and then ordinally.</summary>
     public static string RequiresLines(IEnumerable<string> dependencies) =>

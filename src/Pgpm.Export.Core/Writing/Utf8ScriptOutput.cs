@@ -18,19 +18,26 @@ public sealed class Utf8ScriptOutput : IDisposable
 
     public Utf8ScriptOutput(Stream file) => _file = file;
 
-    public void Write(string text)
+    public void Write(string text) => Write(text.AsSpan());
+
+    /// <summary>Encodes <paramref name="text"/> into the buffer, a buffer's worth at a time however long it is (a script body can be megabytes).</summary>
+    public void Write(ReadOnlySpan<char> text)
     {
         var buffer = Buffer;
-        if (Utf8.Strict.GetMaxByteCount(text.Length) > buffer.Length - _used)
+        while (!text.IsEmpty)
         {
-            Flush();
-            if (Utf8.Strict.GetMaxByteCount(text.Length) > buffer.Length)
+            // At most 3 bytes per char; never split a surrogate pair, which the strict encoder would refuse as unpaired.
+            var room = (buffer.Length - _used) / 3;
+            var take = Math.Min(room, text.Length);
+            if (take < text.Length && take > 0 && char.IsHighSurrogate(text[take - 1])) take--;
+            if (take == 0)
             {
-                _file.Write(Utf8.Strict.GetBytes(text));
-                return;
+                Flush();
+                continue;
             }
+            _used += Utf8.Strict.GetBytes(text[..take], buffer.AsSpan(_used));
+            text = text[take..];
         }
-        _used += Utf8.Strict.GetBytes(text, buffer.AsSpan(_used));
     }
 
     public void Write(ReadOnlySpan<byte> bytes)
