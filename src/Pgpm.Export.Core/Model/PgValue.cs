@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pgpm.Export.Sources.Sql;
 
 namespace Pgpm.Export.Model;
@@ -36,8 +37,11 @@ public readonly struct PgValue : IEquatable<PgValue>
         _source = bytes;
         _start = start;
         _length = length;
-        _escapes = escapes;
+        // The flag says which form _source holds without a type check per value (one was visible in the 1M profile).
+        _escapes = escapes | CopyField.Escapes.IsCopy;
     }
+
+    private bool IsCopy => (_escapes & CopyField.Escapes.IsCopy) != 0;
 
     /// <summary>A value as COPY's text format sent it (never <c>\N</c>: NULL is <see cref="Null"/>).</summary>
     internal static PgValue FromCopy(PgTypeKind kind, CopyField copy) =>
@@ -46,12 +50,12 @@ public readonly struct PgValue : IEquatable<PgValue>
     public PgTypeKind Kind { get; }
 
     /// <summary>The canonical text, or null for SQL NULL; a value read as COPY bytes is decoded at each call.</summary>
-    public string? Text => _source is byte[] ? CopyField.Decode() : (string?)_source;
+    public string? Text => IsCopy ? CopyField.Decode() : Unsafe.As<string?>(_source);
 
     public bool IsNull => _source is null;
 
     /// <summary>The COPY bytes this value was read as, when it was (default otherwise).</summary>
-    internal CopyField CopyField => _source is byte[] bytes ? new CopyField(bytes, _start, _length, _escapes) : default;
+    internal CopyField CopyField => IsCopy ? new CopyField(Unsafe.As<byte[]>(_source!), _start, _length, _escapes) : default;
 
     public static PgValue Null(PgTypeKind kind) => new(kind, (string?)null);
 

@@ -25,6 +25,8 @@ internal readonly struct CopyField
         Backslash = 2,
         /// <summary>A <c>\n</c>: the value holds a line break.</summary>
         LineBreak = 4,
+        /// <summary>Not an escape: marks a <see cref="Model.PgValue"/> that holds COPY bytes rather than a string.</summary>
+        IsCopy = 8,
     }
 
     public CopyField(byte[] bytes, int start, int length, Escapes escapes)

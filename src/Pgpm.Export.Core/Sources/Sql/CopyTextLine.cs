@@ -28,14 +28,22 @@ internal static class CopyTextLine
         for (var field = 0; field < kinds.Length; field++)
         {
             var rest = line[offset..];
-            var tab = rest.IndexOf((byte)'\t');
+            // One search finds the field's end or its first escape (most fields have none).
+            var stop = rest.IndexOfAny((byte)'\t', (byte)'\\');
+            var escaped = stop >= 0 && rest[stop] == (byte)'\\';
+            var tab = stop;
+            if (escaped)
+            {
+                var after = rest[stop..].IndexOf((byte)'\t');
+                tab = after < 0 ? -1 : stop + after;
+            }
             var last = field == kinds.Length - 1;
             if (last != (tab < 0))
                 throw new FormatException($"A COPY row has {(tab < 0 ? field + 1 : "more than " + kinds.Length)} fields where {kinds.Length} were asked for.");
             var text = last ? rest : rest[..tab];
             values[field] = text is [(byte)'\\', (byte)'N']
                 ? PgValue.Null(kinds[field])
-                : CanonicalValue.FromCopy(kinds[field], new CopyField(bytes, start + offset, text.Length, EscapesOf(text)));
+                : CanonicalValue.FromCopy(kinds[field], new CopyField(bytes, start + offset, text.Length, escaped ? EscapesOf(text) : CopyField.Escapes.None));
             offset += text.Length + 1;
         }
     }
