@@ -40,7 +40,7 @@ public static class ProjectExport
             Author = request.Author,
             Schemas = request.Schemas,
             ExcludeCategories = request.ExcludeCategories,
-            Manifest = manifest,
+            ResolvedManifest = manifest,
             AllowMissingColumns = request.AllowMissingColumn,
             FailOnHiddenTables = request.FailOnHiddenTable,
             ReplaceExisting = true,

@@ -30,6 +30,13 @@ public sealed record ExportOptions
     /// </summary>
     public ExportManifest? Manifest { get; init; }
 
+    /// <summary>
+    /// The manifest a caller already chose with <see cref="SchemaVersionResolver"/> for this export (the cmdlet does, to
+    /// read piped rows by it): followed as is, with no second choice and no second verbose line about it. When set,
+    /// <see cref="Manifest"/> and <see cref="SchemaVersion"/> are not looked at.
+    /// </summary>
+    public ExportManifest? ResolvedManifest { get; init; }
+
     /// <summary>The built-in schema version to follow (<c>0.15.5</c>, <c>0.16</c>) instead of the one the source is closest to.</summary>
     public string? SchemaVersion { get; init; }
 

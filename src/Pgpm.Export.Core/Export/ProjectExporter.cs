@@ -46,7 +46,7 @@ public sealed class ProjectExporter
 
         // Every table is read as of this moment, so rows changed while the export runs cannot give a mix of before and after.
         await using var consistentRead = await _source.BeginConsistentReadAsync(cancellationToken).ConfigureAwait(false);
-        var manifest = await SchemaVersionResolver.ResolveAsync(_source, options.Manifest, options.SchemaVersion, _log, cancellationToken).ConfigureAwait(false);
+        var manifest = options.ResolvedManifest ?? await SchemaVersionResolver.ResolveAsync(_source, options.Manifest, options.SchemaVersion, _log, cancellationToken).ConfigureAwait(false);
         var schemas = await _source.GetSchemasAsync(database.Id, cancellationToken).ConfigureAwait(false);
         var renamer = SchemaRenamer.For(databasePackage, SelectSchemas(schemas, options.Schemas));
         foreach (var (from, to) in renamer.Map.OrderBy(p => p.Key, StringComparer.Ordinal))
