@@ -61,7 +61,7 @@ internal static class PipelineObjects
             properties.Add(new(property.Name, Unwrap(value)));
         }
         var description = input.BaseObject is PSCustomObject ? "a PSCustomObject" : $"a {input.BaseObject?.GetType().FullName ?? "null"}";
-        return new RowInput(position, input.TypeNames.ToList(), properties, description);
+        return new RowInput(position, input.TypeNames.ToList(), properties, description) { Original = input.BaseObject };
     }
 
     private static object? Unwrap(object? value) => value switch

@@ -39,7 +39,7 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
             }
             catch (ExportException e) when (e.Kind == ExportErrorKind.InvalidData)
             {
-                if (++Rejected <= ReportedRejections) output.WriteError(CommandError.From(e, input.Position));
+                if (++Rejected <= ReportedRejections) output.WriteError(CommandError.From(e, input.Original ?? input.Position));
             }
         }
         return rows;

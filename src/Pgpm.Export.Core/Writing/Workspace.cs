@@ -30,11 +30,11 @@ public sealed class Workspace
         var root = Path.GetFullPath(outputPath);
         if (File.Exists(root))
             throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathIsFile",
-                $"The output path '{outputPath}' is a file; it must be a directory (a pgpm workspace) or not exist yet.");
+                $"The output path '{outputPath}' is a file; it must be a directory (a pgpm workspace) or not exist yet.").WithTarget(root);
         var workspace = new Workspace(root);
         if (File.Exists(workspace.PackagesPath))
             throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathIsFile",
-                $"'{workspace.PackagesPath}' is a file; a pgpm workspace keeps its packages in a directory of that name.");
+                $"'{workspace.PackagesPath}' is a file; a pgpm workspace keeps its packages in a directory of that name.").WithTarget(workspace.PackagesPath);
         return workspace;
     }
 

@@ -102,6 +102,30 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
         Assert.False(Directory.Exists(output.Combine("w")));
     }
 
+    /// <summary>
+    /// A newcomer's trial: a refused piped object had its position (1, 2) as TargetObject, and an output path that is a
+    /// file had none. The TargetObject is now the object itself, and the path.
+    /// </summary>
+    [Fact]
+    public void Refused_input_and_a_file_as_output_path_are_the_TargetObject()
+    {
+        using var shell = new PowerShellRun(module);
+        using var output = new TempDirectory();
+        var piped = shell.Invoke("""
+            param($out)
+            'hello', 42 | Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out
+            """, output.Combine("w"));
+        var refused = piped.Errors.Where(e => e.FullyQualifiedErrorId.StartsWith("RowTypeUnknown,")).ToList();
+        Assert.Equal(["hello", "42"], refused.Select(e => (e.TargetObject is PSObject o ? o.BaseObject : e.TargetObject)?.ToString()));
+
+        var file = output.Combine("a-file");
+        File.WriteAllText(file, "not a workspace");
+        var error = shell.Invoke("param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out", file).Error;
+        Assert.NotNull(error);
+        Assert.StartsWith("OutputPathIsFile,", error.FullyQualifiedErrorId);
+        Assert.Equal(file, error.TargetObject);
+    }
+
     private static PowerShellRun.Result Export(PowerShellRun shell, string output, string extra) =>
         shell.Invoke($"param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out {extra}", output);
 }
