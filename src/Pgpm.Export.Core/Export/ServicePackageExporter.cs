@@ -76,7 +76,7 @@ internal static class ServicePackageExporter
         return written.Count == 0 ? (null, NoRows(context)) : (PendingPackage.Service(packageName, context.Workspace.PackagePath(packageName), written), null);
     }
 
-    private static string NoRows(ExportContext context) => $"No service package was written: the database {context.Database.Name} has no rows in any meta table.";
+    private static string NoRows(ExportContext context) => $"No service package was written: {context.Source.NoMetaRowsReason(context.Database)}.";
 
     /// <summary>
     /// The meta tables in plan order with their shapes (null for a table the source does not have). Every table is

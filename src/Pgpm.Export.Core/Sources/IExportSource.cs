@@ -96,6 +96,12 @@ public interface IExportSource : IAsyncDisposable
     /// <summary>Whether this source can read <c>db_migrate.sql_actions</c>, and if not, why.</summary>
     Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Why no service package is written when no meta table has a row of the database, as the end of the sentence "No
+    /// service package was written: …". A source of given rows says none were given instead of that the database has none.
+    /// </summary>
+    string NoMetaRowsReason(DatabaseInfo database) => $"the database {database.Name} has no rows in any meta table";
+
     /// <summary>The database's sql_actions ordered by id, leaving out the given categories (a NULL category is always kept).</summary>
     IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken);
 

@@ -126,6 +126,26 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
         Assert.Equal(file, error.TargetObject);
     }
 
+    /// <summary>
+    /// A newcomer's trial: piping only sql_actions warned that the database "has no rows in any meta table", though it
+    /// has 25; none were piped. The warning now says so and how to write the service package, as the opposite case does.
+    /// </summary>
+    [Fact]
+    public void Piping_only_sql_actions_says_no_meta_rows_were_given()
+    {
+        using var shell = new PowerShellRun(module);
+        using var output = new TempDirectory();
+        var result = shell.Invoke("""
+            param($out)
+            Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId |
+                Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out
+            """, output.Combine("w")).ThrowOnError();
+        var warning = Assert.Single(result.Warnings, w => w.Message.StartsWith("No service package was written", StringComparison.Ordinal));
+        Assert.Contains("no meta table rows were given", warning.Message);
+        Assert.Contains("Get-ExportTable", warning.Message);
+        Assert.DoesNotContain("has no rows in any meta table", warning.Message);
+    }
+
     private static PowerShellRun.Result Export(PowerShellRun shell, string output, string extra) =>
         shell.Invoke($"param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out {extra}", output);
 }

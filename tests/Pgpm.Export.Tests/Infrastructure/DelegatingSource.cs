@@ -21,6 +21,7 @@ public abstract class DelegatingSource(IExportSource inner) : IExportSource
     public Task<SchemaVersionChoice> ChooseSchemaVersionAsync(IReadOnlyList<ExportManifest> candidates, CancellationToken ct) => inner.ChooseSchemaVersionAsync(candidates, ct);
     public Task<TableShape?> DescribeTableAsync(TableRef table, ManifestTable? expected, CancellationToken ct) => inner.DescribeTableAsync(table, expected, ct);
     public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken ct) => inner.GetSqlActionsSupportAsync(ct);
+    public string NoMetaRowsReason(DatabaseInfo database) => inner.NoMetaRowsReason(database);
     public virtual IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, CancellationToken ct) => inner.ReadRowsAsync(shape, databaseId, ct);
     public virtual IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, CancellationToken ct) => inner.ReadSqlActionsAsync(id, exclude, ct);
     public virtual Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(IReadOnlyList<TableShape> shapes, Guid databaseId, CancellationToken ct) => inner.FindTablesWithRowsAsync(shapes, databaseId, ct);

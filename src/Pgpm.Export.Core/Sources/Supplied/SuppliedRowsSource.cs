@@ -50,6 +50,10 @@ public sealed class SuppliedRowsSource(IExportSource shapes, SuppliedRows rows) 
             ? SqlActionsSupport.Yes
             : SqlActionsSupport.No("no db_migrate.sql_actions rows were given (pipe Get-ExportSqlAction's rows in as well to write it)"));
 
+    public string NoMetaRowsReason(DatabaseInfo database) => rows.Tables.Count > 0
+        ? shapes.NoMetaRowsReason(database)
+        : "no meta table rows were given (pipe Get-ExportTable's rows in as well to write it)";
+
     public async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask.ConfigureAwait(false);
