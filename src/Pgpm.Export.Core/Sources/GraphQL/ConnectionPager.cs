@@ -94,23 +94,50 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
         }
     }
 
+    /// <summary>
+    /// Whether each connection has a row of the database, from one request: an alias per connection asking for its
+    /// first node, filtered by the server. Every binding must filter on the server (not <see cref="DatabaseFilterStyle.ClientSide"/>).
+    /// </summary>
+    public async Task<bool[]> AnyRowsAsync(IReadOnlyList<GraphQLTableBinding> bindings, Guid databaseId, CancellationToken cancellationToken)
+    {
+        // One variable per GraphQL type the filters take (UUID, or String where the id is text).
+        var types = bindings.Select(b => b.FilterValueType!).Distinct(StringComparer.Ordinal).ToList();
+        var sb = new StringBuilder("query PgpmExportAnyRows(");
+        sb.AppendJoin(", ", types.Select((type, i) => $"$db{i}: {type}!"));
+        sb.Append(") {");
+        for (var i = 0; i < bindings.Count; i++)
+        {
+            sb.Append(" t").Append(i).Append(": ").Append(bindings[i].ConnectionField).Append("(first: 1");
+            AppendFilter(sb, bindings[i], "$db" + types.IndexOf(bindings[i].FilterValueType!));
+            sb.Append(") { nodes { __typename } }");
+        }
+        sb.Append(" }");
+        var variables = types.Select((_, i) => ("db" + i, (object?)databaseId.ToString())).ToDictionary(v => v.Item1, v => v.Item2);
+        var data = await client.QueryAsync(sb.ToString(), variables, "asking which meta tables have rows", cancellationToken).ConfigureAwait(false);
+        return bindings.Select((b, i) => (data["t" + i]?["nodes"] as JsonArray
+            ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection", $"{client.Endpoint} returned no {b.ConnectionField} ({b.Table}) when asked whether it has rows.")).Count > 0).ToArray();
+    }
+
     private static string Query(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns, bool filtered)
     {
         var sb = new StringBuilder("query PgpmExportPage($first: Int!, $after: ").Append(binding.CursorType);
         if (filtered) sb.Append(", $db: ").Append(binding.FilterValueType).Append('!');
         sb.Append(") { ").Append(binding.ConnectionField).Append("(first: $first, after: $after");
         if (binding.OrderBy is not null) sb.Append(", orderBy: [").Append(binding.OrderBy).Append(']');
-        if (filtered)
-        {
-            if (binding.FilterStyle == DatabaseFilterStyle.Argument)
-                sb.Append(", ").Append(binding.FilterArgument).Append(": $db");
-            else
-                sb.Append(", ").Append(binding.FilterArgument).Append(": { ").Append(binding.FilterField).Append(": ")
-                  .Append(binding.FilterStyle == DatabaseFilterStyle.EqualTo ? "{ equalTo: $db }" : "$db").Append(" }");
-        }
+        if (filtered) AppendFilter(sb, binding, "$db");
         sb.Append(") { pageInfo { hasNextPage endCursor } nodes { ");
         sb.AppendJoin(' ', columns.Select(c => c.Selection));
         sb.Append(" } } }");
         return sb.ToString();
+    }
+
+    /// <summary>The connection's argument that keeps one database's rows, the id in <paramref name="variable"/>.</summary>
+    private static void AppendFilter(StringBuilder sb, GraphQLTableBinding binding, string variable)
+    {
+        if (binding.FilterStyle == DatabaseFilterStyle.Argument)
+            sb.Append(", ").Append(binding.FilterArgument).Append(": ").Append(variable);
+        else
+            sb.Append(", ").Append(binding.FilterArgument).Append(": { ").Append(binding.FilterField).Append(": ")
+              .Append(binding.FilterStyle == DatabaseFilterStyle.EqualTo ? "{ equalTo: " + variable + " }" : variable).Append(" }");
     }
 }

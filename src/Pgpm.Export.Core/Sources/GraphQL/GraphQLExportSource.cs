@@ -22,11 +22,13 @@ public sealed class GraphQLExportSource : IExportSource
     private readonly ISqlActionsReader? _sqlActions;
     private readonly string? _noSqlActionsReason;
     private readonly IDisposable? _migrateClient;
+    private readonly IExportLog _log;
 
     private GraphQLExportSource(GraphQLClient client, PageSizeCeiling ceiling, IReadOnlyDictionary<TableRef, GraphQLTableBinding> bindings,
-        ISqlActionsReader? sqlActions, string? noSqlActionsReason, IDisposable? migrateClient)
+        ISqlActionsReader? sqlActions, string? noSqlActionsReason, IDisposable? migrateClient, IExportLog log)
     {
         _client = client;
+        _log = log;
         _bindings = bindings;
         _sqlActions = sqlActions;
         _noSqlActionsReason = noSqlActionsReason;
@@ -82,7 +84,7 @@ public sealed class GraphQLExportSource : IExportSource
                          $"or a separate endpoint that does either, given with {OptionName.MigrateEndpoint}";
             }
             if (sqlActions is not null) log.Verbose($"sql_actions come from {sqlActions.Origin}.");
-            return new GraphQLExportSource(client, ceiling, bindings, sqlActions, reason, migrateClient);
+            return new GraphQLExportSource(client, ceiling, bindings, sqlActions, reason, migrateClient, log);
         }
         catch
         {
@@ -173,6 +175,30 @@ public sealed class GraphQLExportSource : IExportSource
                 values[i] = GraphQLValueNormalizer.Normalize(columns[i], node[columns[i].Field], shape.Table);
             yield return new ExportRow(shape, values);
         }
+    }
+
+    /// <summary>
+    /// The tables the server filters by database are asked in one request (<see cref="ConnectionPager.AnyRowsAsync"/>);
+    /// one filtered here is taken to have rows, since only reading it tells. When that request fails (a server limiting
+    /// a query's size or cost), null: every table is read on its own, as before.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(IReadOnlyList<TableShape> shapes, Guid databaseId, CancellationToken cancellationToken)
+    {
+        var asked = shapes.Select((s, i) => (Binding: _bindings[s.Table], Index: i)).Where(b => b.Binding.FilterStyle != DatabaseFilterStyle.ClientSide).ToList();
+        if (asked.Count == 0) return null;
+        bool[] answers;
+        try
+        {
+            answers = await _pager.AnyRowsAsync(asked.Select(a => a.Binding).ToList(), databaseId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExportException e)
+        {
+            _log.Verbose($"Reading every meta table, since asking which have rows failed: {e.Message}");
+            return null;
+        }
+        var found = Enumerable.Repeat(true, shapes.Count).ToArray();
+        for (var k = 0; k < asked.Count; k++) found[asked[k].Index] = answers[k];
+        return found;
     }
 
     public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken) =>
