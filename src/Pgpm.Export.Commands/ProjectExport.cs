@@ -45,7 +45,7 @@ public static class ProjectExport
             FailOnHiddenTables = request.FailOnHiddenTable,
             ReplaceExisting = true,
             Concurrency = request.Concurrency,
-            ConfirmPackage = (pending, ct) => ConfirmAsync(pending, request.Force, output, ct),
+            ConfirmPackage = (pending, ct) => ConfirmAsync(pending, request.Force, output, activity, ct),
             Preview = request.Preview,
         };
         var result = await new ProjectExporter(reading, log, progress).ExportAsync(database, options, cancellationToken).ConfigureAwait(false);
@@ -70,8 +70,10 @@ public static class ProjectExport
         return new SuppliedRowsSource(source.Inner, rows);
     }
 
-    private static async ValueTask<bool> ConfirmAsync(PendingPackage pending, bool force, ICommandOutput output, CancellationToken cancellationToken)
+    private static async ValueTask<bool> ConfirmAsync(PendingPackage pending, bool force, ICommandOutput output, string activity, CancellationToken cancellationToken)
     {
+        // Every table is read before the first question: the bar is closed so a prompt never sits under a stale one.
+        output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, "Done", Completed: true));
         var kind = pending.Kind == PackageKind.Database ? "database" : "service";
         var size = $"{Counted.Of(pending.Changes, "change")}, {Counted.Of(pending.Rows, pending.Kind == PackageKind.Database ? "sql_actions row" : "meta row")}";
         var whatIf = $"Writing the {kind} package '{pending.Name}' to {pending.TargetPath} ({size}"

@@ -38,4 +38,24 @@ public sealed class ProgressTests(ModuleFixture module)
         Assert.Equal(done.Count, int.Parse(total.Groups[2].Value));
         Assert.Equal(ProgressRecordType.Completed, records[^1].RecordType);
     }
+
+    /// <summary>
+    /// A newcomer's trial: the -Confirm and "Replace an existing package" prompts appeared under a progress bar still
+    /// showing "47 of 55 tables". Every table is read before the first question, so the bar is closed before it.
+    /// </summary>
+    [Fact]
+    public void The_progress_bar_is_closed_before_a_confirmation_is_asked()
+    {
+        var host = new TestHost(interactive: true, choice: 0);
+        var events = new List<string>();
+        host.OnProgress = record => { lock (events) events.Add(record.RecordType.ToString()); };
+        host.OnPrompt = () => { lock (events) events.Add("prompt"); };
+        using var shell = new PowerShellRun(module, host);
+        using var output = new TempDirectory();
+        shell.Invoke("param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out -Confirm", output.Path).ThrowOnError();
+
+        var firstPrompt = events.IndexOf("prompt");
+        Assert.True(firstPrompt > 0, string.Join(",", events));
+        Assert.Equal("Completed", events[firstPrompt - 1]);
+    }
 }
