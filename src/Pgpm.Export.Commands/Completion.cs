@@ -6,18 +6,26 @@ namespace Pgpm.Export.Commands;
 /// <summary>What tab completion offers: meta table names for -Name; a source's databases, a database's schema names and sql_actions categories.</summary>
 public static class Completion
 {
-    /// <summary>The manifest's table names starting with <paramref name="word"/>; full names once the word has a dot.</summary>
+    /// <summary>
+    /// The manifest's table names starting with <paramref name="word"/> (ignoring case): bare names, and the full
+    /// <c>schema.table</c> names once the word has a dot or is the start of a schema name (<c>services</c>).
+    /// </summary>
     public static IReadOnlyList<string> TableNames(string? word)
     {
         word ??= "";
-        var qualified = word.Contains('.');
-        return ExportManifest.BuiltInVersions.SelectMany(m => m.Tables)
-            .Select(t => qualified ? t.Table.ToString() : t.Table.Name)
+        var tables = ExportManifest.BuiltInVersions.SelectMany(m => m.Tables).Select(t => t.Table).ToList();
+        var bare = word.Contains('.') ? [] : tables.Select(t => t.Name);
+        var qualified = word.Length == 0 ? [] : tables.Select(t => t.ToString());
+        return bare.Concat(qualified)
             .Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>The built-in schema versions (<c>0.15.5</c>, <c>0.16</c>) starting with <paramref name="word"/>, for -SchemaVersion.</summary>
+    public static IReadOnlyList<string> SchemaVersions(string? word) =>
+        ExportManifest.BuiltInVersions.Select(m => m.Version!).Where(v => StartsWith(v, word)).ToList();
 
     /// <summary>The source's databases whose name or id starts with <paramref name="word"/> (ignoring case), by name.</summary>
     public static async Task<IReadOnlyList<DatabaseInfo>> DatabasesAsync(PgpmExportSource source, string? word, CancellationToken cancellationToken)

@@ -61,6 +61,7 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
     public string? ManifestPath { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(SchemaVersionCompleter))]
     [ValidateNotNullOrEmpty]
     public string? SchemaVersion { get; set; }
 

@@ -71,6 +71,28 @@ public sealed class CompletionTests(ModuleFixture module)
         Assert.Equal(expected, Complete(shell, line).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// A newcomer's trial: "-Name services" completed nothing though README's own example is -Name 'services_public.*',
+    /// and -SchemaVersion completed file names. A schema prefix now completes qualified names, and -SchemaVersion the
+    /// built-in versions.
+    /// </summary>
+    [Fact]
+    public void Name_completes_qualified_names_from_a_schema_prefix_and_SchemaVersion_the_versions()
+    {
+        using var shell = new PowerShellRun(module);
+        var services = Complete(shell, "Get-ExportTable -Name services");
+        Assert.Contains("services_public.domains", services);
+        Assert.All(services, name => Assert.StartsWith("services_public.", name));
+        Assert.Contains("field", Complete(shell, "Get-ExportTable -Name fi"));
+        Assert.DoesNotContain(Complete(shell, "Get-ExportTable -Name "), name => name.Contains('.'));
+
+        var versions = Complete(shell, "Export-PgpmProject ./w -SchemaVersion ");
+        Assert.Contains("0.15.5", versions);
+        Assert.Contains("0.16", versions);
+        Assert.All(versions, version => Assert.Matches(@"^\d+(\.\d+)+$", version));
+        Assert.Equal(["0.15.5"], Complete(shell, "Export-PgpmProject ./w -SchemaVersion 0.15"));
+    }
+
     [Fact]
     public void Without_a_source_on_the_line_nothing_is_offered_rather_than_file_names()
     {
