@@ -49,6 +49,7 @@ internal sealed class CliOptions
         Description = "Live progress on standard error: auto (on a terminal that can redraw, not with TERM=dumb or on CI), always (whenever standard error is a terminal), never. Never drawn when standard error is redirected.",
         DefaultValueFactory = _ => ProgressMode.Auto,
         CustomParser = Mode,
+        HelpName = "auto|always|never",
     };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Say which tables were read, skipped and renamed." };
 

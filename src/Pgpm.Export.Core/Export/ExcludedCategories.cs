@@ -33,6 +33,6 @@ public static class ExcludedCategories
             : $"its categories are {string.Join(", ", categories.Take(Listed).Select(c => $"'{c}'"))}{(categories.Count > Listed ? $" and {categories.Count - Listed} more" : "")}";
         throw new ExportException(ExportErrorKind.InvalidArgument, "CategoryUnknown",
             $"No sql_actions row of the database {database.Name} has the {(unknown.Count == 1 ? "category" : "categories")} {string.Join(", ", unknown.Select(c => $"'{c}'"))} " +
-            $"given to {OptionName.ExcludeCategories} ({have}; categories are compared exactly, case included). Nothing was exported: correct or drop {(unknown.Count == 1 ? "it" : "them")}.").WithTarget(unknown.Count == 1 ? unknown[0] : unknown);
+            $"given to {OptionName.ExcludeCategories} ({have}; categories are compared exactly, case included). Nothing was read or written: correct or drop {(unknown.Count == 1 ? "it" : "them")}.").WithTarget(unknown.Count == 1 ? unknown[0] : unknown);
     }
 }

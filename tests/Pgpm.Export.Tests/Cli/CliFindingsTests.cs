@@ -23,7 +23,7 @@ public class CliFindingsTests(PostgresFixture postgres)
         Assert.Equal("", stdout);
         var line = Assert.Single(stderr.TrimEnd().Split('\n'));
         Assert.Equal("pgpm-export: No sql_actions row of the database acme-crm has the category 'sed' given to --exclude-categories " +
-                     "(its categories are 'app', 'core', 'seed'; categories are compared exactly, case included). Nothing was exported: correct or drop it.", line);
+                     "(its categories are 'app', 'core', 'seed'; categories are compared exactly, case included). Nothing was read or written: correct or drop it.", line);
         Assert.False(Directory.Exists(output.Combine("ws")));
 
         // Every given category known: the export runs.
@@ -71,6 +71,15 @@ public class CliFindingsTests(PostgresFixture postgres)
     }
 
     /// <summary>The sandbox could not serve a no-introspection endpoint: the option existed only for the tests' own servers.</summary>
+    /// <summary>A newcomer's trial: --help showed "--progress <Always|Auto|Never>" while the docs and errors say auto, always, never.</summary>
+    [Fact]
+    public async Task Help_names_the_progress_values_as_they_are_typed()
+    {
+        var (exit, help, _) = await CliRun.RunAsync("--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("--progress <auto|always|never>", help);
+    }
+
     [Fact]
     public async Task The_sandbox_command_can_serve_an_endpoint_that_refuses_introspection()
     {
