@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Pgpm.Export.PowerShell.Tests.Infrastructure;
+using Pgpm.Export.Tests.Infrastructure;
 using Xunit;
 
 namespace Pgpm.Export.PowerShell.Tests.Cmdlets;

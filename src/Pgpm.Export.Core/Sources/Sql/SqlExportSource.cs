@@ -67,9 +67,12 @@ public sealed class SqlExportSource : IExportSource
 
     public async Task<DatabaseInfo?> GetDatabaseAsync(Guid databaseId, CancellationToken cancellationToken)
     {
+        // Read to the end (the id is the key: one row at most). Leaving the read early cancels the query, and a cancel
+        // request is a connection of its own that can land on the next statement of the pooled connection.
+        DatabaseInfo? found = null;
         await foreach (var database in QueryAsync(SqlCatalogQueries.Database, [databaseId], "reading metaschema_public.database", ReadDatabase, cancellationToken, missingTableIsNotConstructive: true).ConfigureAwait(false))
-            return database;
-        return null;
+            found ??= database;
+        return found;
     }
 
     public async Task<IReadOnlyList<SchemaInfo>> GetSchemasAsync(Guid databaseId, CancellationToken cancellationToken)

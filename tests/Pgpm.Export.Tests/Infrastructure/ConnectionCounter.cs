@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Pgpm.Export.PowerShell.Tests.Infrastructure;
+namespace Pgpm.Export.Tests.Infrastructure;
 
 /// <summary>
 /// A TCP forwarder on loopback in front of a real server that counts the connections made through it: every question a
-/// completion asks a source (even the reachability check) opens one, so an unchanged count shows nothing was asked;
-/// the bytes the server sent show how much it was asked to send.
+/// completion asks a source (even the reachability check) opens one, and so does a PostgreSQL cancel request, so an
+/// unchanged count shows nothing was asked; the bytes the server sent show how much it was asked to send.
 /// </summary>
 public sealed class ConnectionCounter : IDisposable
 {
