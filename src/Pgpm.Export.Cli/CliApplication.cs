@@ -124,7 +124,8 @@ public static class CliApplication
             ? await ExportAsync(cli, parse, exportOptions, log, null, cancellationToken).ConfigureAwait(false)
             : await live.RunAsync(() => ExportAsync(cli, parse, exportOptions, log, live.View, cancellationToken)).ConfigureAwait(false);
         foreach (var package in result.Packages)
-            output.WriteLine($"wrote {package.Kind.ToString().ToLowerInvariant()} package {package.Name}: {Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")} -> {package.Path}");
+            output.WriteLine($"wrote {package.Kind.ToString().ToLowerInvariant()} package {package.Name}: {Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")} -> {package.Path}"
+                             + (package.Replaced ? " (replaced the plan and scripts there; other files kept)" : ""));
         foreach (var omission in result.Omissions)
             output.WriteLine($"not exported: {omission}");
         if (result.Packages.Count == 0)

@@ -132,7 +132,7 @@ public sealed class PackageBuilder : IDisposable
             MoveIntoPlace(existing);
             _committed = true;
             var changes = _changeOrigins.Count;
-            return new PackageSummary(Name, kind, TargetPath, changes, rows);
+            return new PackageSummary(Name, kind, TargetPath, changes, rows) { Replaced = existing };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

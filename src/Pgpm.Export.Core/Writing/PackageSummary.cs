@@ -14,6 +14,9 @@ public sealed record PackageSummary(string Name, string Kind, string Path, int C
     /// <summary>Whether this is the package of that kind.</summary>
     public bool Is(PackageKind kind) => Kind == kind.ToString();
 
+    /// <summary>Whether a package was already there: its plan and scripts were replaced, its other files kept.</summary>
+    public bool Replaced { get; init; }
+
     /// <summary>
     /// For the service package: the tables and columns of the chosen schema version the source would not give and the
     /// export was allowed to leave out (<c>--allow-missing-columns</c>; hidden tables), each with why. Empty otherwise.

@@ -71,6 +71,26 @@ public class CliFindingsTests(PostgresFixture postgres)
     }
 
     /// <summary>The sandbox could not serve a no-introspection endpoint: the option existed only for the tests' own servers.</summary>
+    /// <summary>
+    /// A newcomer's trial: a second export into the same workspace replaced the packages' plans and scripts and said only
+    /// "wrote", as the first time. The command line replaces (docs/cli.md), and now says so on the package's line.
+    /// </summary>
+    [Fact]
+    public async Task A_second_export_says_it_replaced_the_packages()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("cli_replace");
+        using var output = new TempDirectory();
+        string[] export = ["-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--out", output.Combine("ws")];
+        var (exit, first, _) = await CliRun.RunAsync(export);
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("replaced", first);
+        (exit, var second, _) = await CliRun.RunAsync(export);
+        Assert.Equal(0, exit);
+        var lines = second.Split('\n').Where(l => l.StartsWith("wrote ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, line => Assert.Contains("(replaced the plan and scripts there; other files kept)", line));
+    }
+
     /// <summary>A newcomer's trial: --help showed "--progress <Always|Auto|Never>" while the docs and errors say auto, always, never.</summary>
     [Fact]
     public async Task Help_names_the_progress_values_as_they_are_typed()
