@@ -51,6 +51,9 @@ public class GraphQLSourceTests(PostgresFixture postgres)
             Assert.Contains(server.Endpoint.ToString(), error.Message);
             Assert.DoesNotContain("wrong-Secret-1234", error.ToString());
             Assert.DoesNotContain(Token, error.ToString());
+            // A newcomer's trial: with no token at all, the message said "Check the token" as if one had been refused.
+            if (token is null) Assert.Contains("No token was sent", error.Message);
+            else Assert.DoesNotContain("No token was sent", error.Message);
         }
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
     }

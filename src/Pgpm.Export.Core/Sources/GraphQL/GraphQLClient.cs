@@ -208,13 +208,17 @@ public sealed class GraphQLClient : IDisposable
             $"{Endpoint} sent {(declared is { } size ? $"{size} bytes" : "more bytes")} while {doing}, over the limit of {_options.MaxResponseBytes} bytes for one answer; stopping. " +
             $"Lower the page size ({OptionName.PageSize}), or raise the limit ({OptionName.MaxResponseSize}) if rows really are this large.");
 
+    /// <summary>Whether requests carry credentials: a token, or an Authorization header of the user's own.</summary>
+    private bool SendsCredentials => !string.IsNullOrEmpty(_options.Token) || _options.Headers.Keys.Any(h => h.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+
     /// <returns>The data; or, with <paramref name="errorsAreTheAnswer"/>, the GraphQL validation errors instead of an exception for them.</returns>
     private (JsonObject? Data, JsonArray? Errors) Interpret(HttpStatusCode status, byte[] text, string doing, int attempts, bool errorsAreTheAnswer)
     {
         var code = (int)status;
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             throw new ExportException(ExportErrorKind.Authentication, "GraphQLUnauthorized",
-                $"{Endpoint} refused the request (HTTP {code}) while {doing}{ErrorSummary(text)}. Check the token ({OptionName.Token}).");
+                $"{Endpoint} refused the request (HTTP {code}) while {doing}{ErrorSummary(text)}. " +
+                (SendsCredentials ? $"Check the token ({OptionName.Token})." : $"No token was sent: give the API's token ({OptionName.Token})."));
         if (Transient.Contains(status))
             throw new ExportException(ExportErrorKind.Connection, "GraphQLUnavailable",
                 $"{Endpoint} answered HTTP {code} {status} {attempts} times while {doing}; giving up. Try again later.");
