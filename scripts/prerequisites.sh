@@ -24,7 +24,7 @@ prerequisites() {
   # npm ci when the packages are missing or older than the lock file.
   if [ ! -f "$root/sandbox/node_modules/.package-lock.json" ] || [ "$root/sandbox/package-lock.json" -nt "$root/sandbox/node_modules/.package-lock.json" ]; then
     echo "prerequisites: npm ci --prefix sandbox…" >&2
-    npm ci --prefix "$root/sandbox" --no-audit --no-fund >&2
+    npm ci --prefix "$root/sandbox" --no-audit --no-fund --loglevel=error >&2
   fi
   if [ "${1:-}" = dotnet-tools ]; then
     (cd "$root" && dotnet tool restore >/dev/null) || {
