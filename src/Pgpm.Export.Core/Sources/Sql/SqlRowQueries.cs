@@ -14,12 +14,14 @@ public static class SqlRowQueries
     /// <summary>The database's rows of the table, in key order, exactly <paramref name="shape"/>'s columns.</summary>
     public static string Rows(TableShape shape)
     {
+        var table = SqlIdentifier.Quoted(shape.Table.Schema) + "." + SqlIdentifier.Quoted(shape.Table.Name);
         var sql = new StringBuilder("SELECT ");
         sql.AppendJoin(", ", shape.Columns.Select(TextExpression));
         if (shape.Columns.Count == 0) sql.Append("1");
-        sql.Append(" FROM ").Append(SqlIdentifier.Quoted(shape.Table.Schema)).Append('.').Append(SqlIdentifier.Quoted(shape.Table.Name));
+        sql.Append(" FROM ").Append(table);
         sql.Append(" WHERE ").Append(SqlIdentifier.Quoted(shape.DatabaseColumn)).Append(" = $1");
-        sql.Append(" ORDER BY ").AppendJoin(", ", shape.KeyColumns.Select(SqlIdentifier.Quoted));
+        // Qualified: a bare name would bind to the text output column of that name and sort integers as text (10 before 9).
+        sql.Append(" ORDER BY ").AppendJoin(", ", shape.KeyColumns.Select(k => table + "." + SqlIdentifier.Quoted(k)));
         return sql.ToString();
     }
 
