@@ -1,3 +1,4 @@
+using Pgpm.Export.Errors;
 using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
@@ -107,11 +108,21 @@ internal static class ServicePackageExporter
     /// <summary>
     /// Per table, false when the source already knows it has no rows for the database, so it is not read at all (one
     /// query for every table over SQL instead of a COPY each); true when it may have rows or the source cannot tell.
+    /// When asking fails, every table is read on its own, so a table at fault fails naming itself.
     /// </summary>
     private static async Task<bool[]> MayHaveRowsAsync(ExportContext context, TableShape?[] shapes, CancellationToken cancellationToken)
     {
         var described = Enumerable.Range(0, shapes.Length).Where(i => shapes[i] is not null).ToList();
-        var answer = await context.Source.FindTablesWithRowsAsync(described.Select(i => shapes[i]!).ToList(), context.Database.Id, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<bool>? answer;
+        try
+        {
+            answer = await context.Source.FindTablesWithRowsAsync(described.Select(i => shapes[i]!).ToList(), context.Database.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExportException e)
+        {
+            context.Log.Verbose($"Reading every meta table, since asking which have rows failed: {e.Message}");
+            answer = null;
+        }
         var mayHaveRows = Enumerable.Repeat(true, shapes.Length).ToArray();
         if (answer is not null)
             for (var k = 0; k < described.Count; k++) mayHaveRows[described[k]] = answer[k];

@@ -22,13 +22,11 @@ public sealed class GraphQLExportSource : IExportSource
     private readonly ISqlActionsReader? _sqlActions;
     private readonly string? _noSqlActionsReason;
     private readonly IDisposable? _migrateClient;
-    private readonly IExportLog _log;
 
     private GraphQLExportSource(GraphQLClient client, PageSizeCeiling ceiling, IReadOnlyDictionary<TableRef, GraphQLTableBinding> bindings,
-        ISqlActionsReader? sqlActions, string? noSqlActionsReason, IDisposable? migrateClient, IExportLog log)
+        ISqlActionsReader? sqlActions, string? noSqlActionsReason, IDisposable? migrateClient)
     {
         _client = client;
-        _log = log;
         _bindings = bindings;
         _sqlActions = sqlActions;
         _noSqlActionsReason = noSqlActionsReason;
@@ -84,7 +82,7 @@ public sealed class GraphQLExportSource : IExportSource
                          $"or a separate endpoint that does either, given with {OptionName.MigrateEndpoint}";
             }
             if (sqlActions is not null) log.Verbose($"sql_actions come from {sqlActions.Origin}.");
-            return new GraphQLExportSource(client, ceiling, bindings, sqlActions, reason, migrateClient, log);
+            return new GraphQLExportSource(client, ceiling, bindings, sqlActions, reason, migrateClient);
         }
         catch
         {
@@ -179,23 +177,14 @@ public sealed class GraphQLExportSource : IExportSource
 
     /// <summary>
     /// The tables the server filters by database are asked in one request (<see cref="ConnectionPager.AnyRowsAsync"/>);
-    /// one filtered here is taken to have rows, since only reading it tells. When that request fails (a server limiting
-    /// a query's size or cost), null: every table is read on its own, as before.
+    /// one filtered here is taken to have rows, since only reading it tells. A failed request (a server limiting a
+    /// query's size or cost) is an ExportException, which the export answers by reading every table.
     /// </summary>
     public async Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(IReadOnlyList<TableShape> shapes, Guid databaseId, CancellationToken cancellationToken)
     {
         var asked = shapes.Select((s, i) => (Binding: _bindings[s.Table], Index: i)).Where(b => b.Binding.FilterStyle != DatabaseFilterStyle.ClientSide).ToList();
         if (asked.Count == 0) return null;
-        bool[] answers;
-        try
-        {
-            answers = await _pager.AnyRowsAsync(asked.Select(a => a.Binding).ToList(), databaseId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ExportException e)
-        {
-            _log.Verbose($"Reading every meta table, since asking which have rows failed: {e.Message}");
-            return null;
-        }
+        var answers = await _pager.AnyRowsAsync(asked.Select(a => a.Binding).ToList(), databaseId, cancellationToken).ConfigureAwait(false);
         var found = Enumerable.Repeat(true, shapes.Count).ToArray();
         for (var k = 0; k < asked.Count; k++) found[asked[k].Index] = answers[k];
         return found;

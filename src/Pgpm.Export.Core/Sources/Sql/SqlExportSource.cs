@@ -208,24 +208,16 @@ public sealed class SqlExportSource : IExportSource
 
     /// <summary>
     /// Every table's answer from one query (<see cref="SqlRowQueries.AnyRows"/>), in the export's snapshot when one is
-    /// pinned. When that query fails (a table the role may not read, a lock that outlasts statement_timeout), null: each
-    /// table is then read on its own, and the one at fault fails naming itself.
+    /// pinned. A failed query (a table the role may not read, a lock that outlasts statement_timeout) is an
+    /// ExportException, which the export answers by reading each table on its own, so the one at fault names itself.
     /// </summary>
     public async Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(IReadOnlyList<TableShape> shapes, Guid databaseId, CancellationToken cancellationToken)
     {
         if (shapes.Count == 0) return [];
         bool[]? found = null;
-        try
-        {
-            await foreach (var row in QueryAsync(SqlRowQueries.AnyRows(shapes), [databaseId], "looking for the meta tables with rows",
-                               r => Enumerable.Range(0, shapes.Count).Select(r.GetBoolean).ToArray(), cancellationToken).ConfigureAwait(false))
-                found = row;
-        }
-        catch (ExportException e)
-        {
-            _log.Verbose($"Reading every meta table, since asking which have rows failed: {e.Message}");
-            return null;
-        }
+        await foreach (var row in QueryAsync(SqlRowQueries.AnyRows(shapes), [databaseId], "looking for the meta tables with rows",
+                           r => Enumerable.Range(0, shapes.Count).Select(r.GetBoolean).ToArray(), cancellationToken).ConfigureAwait(false))
+            found = row;
         return found;
     }
 
