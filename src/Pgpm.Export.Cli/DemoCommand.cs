@@ -32,8 +32,9 @@ internal static class DemoCommand
         foreach (var package in result.Packages)
         {
             output.WriteLine($"wrote {package.Kind.ToString().ToLowerInvariant()} package {package.Name}: {Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")}");
-            foreach (var file in Directory.EnumerateFiles(package.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                output.WriteLine($"  {Path.GetRelativePath(root, file).Replace('\\', '/'),-70} {new FileInfo(file).Length,8} bytes");
+            var files = Directory.EnumerateFiles(package.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .Select(file => (Path.GetRelativePath(root, file).Replace('\\', '/'), new FileInfo(file).Length)).ToList();
+            foreach (var line in FileListing.Lines(files)) output.WriteLine(line);
         }
 
         var same = await SameAsSqlExportAsync(postgres, root, cancellationToken).ConfigureAwait(false);
