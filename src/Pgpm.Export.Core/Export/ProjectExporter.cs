@@ -98,7 +98,7 @@ public sealed class ProjectExporter
             foreach (var package in accepted)
             {
                 var summary = package.Commit(options.ReplaceExisting);
-                packages.Add(summary.Is(PackageKind.Service) ? summary with { Omissions = context.Omissions } : summary);
+                packages.Add(summary.Is(PackageKind.Service) ? summary.WithOmissions(context.Omissions) : summary);
             }
             return new ExportResult(database, packages, skipped) { SchemaVersion = manifest.Version, Omissions = context.Omissions };
         }
