@@ -9,7 +9,8 @@ namespace Pgpm.Export.Export;
 /// <summary>
 /// The database package: one change per <c>db_migrate.sql_actions</c> row, read in id order and planned in a
 /// deployable order (<see cref="PlanOrder"/>), with the schema renaming and the package-name placeholder applied to
-/// names, dependencies, notes and bodies. Scripts are written as rows arrive; only the plan lines are kept until the end.
+/// names, dependencies, notes and bodies. Scripts and plan lines are written as rows arrive; only a change that must wait
+/// for a later one is kept.
 /// </summary>
 internal static class DatabasePackageExporter
 {
@@ -25,16 +26,15 @@ internal static class DatabasePackageExporter
         var builder = new PackageBuilder(context.Workspace, packageName);
         try
         {
-            var plan = await WriteChangesAsync(context, packageName, builder, cancellationToken).ConfigureAwait(false);
-            if (plan.Count == 0)
+            var changes = await WriteChangesAsync(context, packageName, builder, cancellationToken).ConfigureAwait(false);
+            if (changes == 0)
             {
                 builder.Dispose();
                 return (null, NoRows(context));
             }
             var metadata = new PackageMetadata(packageName, $"{packageName} database schema for {context.Database.Name}", PackageMetadata.DatabaseRequires, context.Author);
-            builder.WritePlan(plan, context.Author);
-            return (new StagedPackage(builder, metadata, PackageKind.Database, plan.Count,
-                () => PendingPackage.Database(packageName, builder.TargetPath, plan.Count)), null);
+            return (new StagedPackage(builder, metadata, PackageKind.Database, changes,
+                () => PendingPackage.Database(packageName, builder.TargetPath, changes)), null);
         }
         catch
         {
@@ -65,10 +65,16 @@ internal static class DatabasePackageExporter
         return $"No database package was written: the database {context.Database.Name} has no sql_actions rows{filtered}.";
     }
 
-    private static async Task<List<PlanChange>> WriteChangesAsync(ExportContext context, string packageName, PackageBuilder builder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every change's scripts and its plan line as the rows arrive (<see cref="PlanOrder"/>: a change is held only
+    /// while it waits for a later one it depends on) and returns how many changes the plan has.
+    /// </summary>
+    private static async Task<int> WriteChangesAsync(ExportContext context, string packageName, PackageBuilder builder, CancellationToken cancellationToken)
     {
         var renamer = context.Renamer.ForPackage(packageName);
-        var nodes = new List<PlanOrder.Node>();
+        using var plan = builder.CreatePlan(context.Author);
+        var order = new PlanOrder(plan.Write);
+        var rows = 0;
         context.Progress?.Report(new TablesPlanned([MetaSchemas.SqlActionsTable]));
         using var slot = await context.ReadSlots.TakeAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var action in context.Source.ReadSqlActionsAsync(context.Database.Id, context.Options.ExcludeCategories, cancellationToken).ConfigureAwait(false))
@@ -83,15 +89,17 @@ internal static class DatabasePackageExporter
             WriteScript(builder, "deploy", change, ScriptTemplates.DeployPrefix(change, deps), action.Content, ScriptTemplates.DeploySuffix, renamer);
             WriteScript(builder, "revert", change, ScriptTemplates.RevertPrefix(change), action.Revert, ScriptTemplates.Suffix, renamer);
             WriteScript(builder, "verify", change, ScriptTemplates.VerifyPrefix(change), action.Verify, ScriptTemplates.Suffix, renamer);
-            nodes.Add(new PlanOrder.Node(new PlanChange(change, deps, action.Name is null ? change : renamer.Apply(action.Name)), local, origin));
-            if (nodes.Count % 100 == 0)
-                context.Progress?.Report(new TableProgress(MetaSchemas.SqlActionsTable, nodes.Count, Completed: false));
+            order.Add(new PlanOrder.Node(new PlanChange(change, deps, action.Name is null ? change : renamer.Apply(action.Name)), local, origin));
+            if (++rows % 100 == 0)
+                context.Progress?.Report(new TableProgress(MetaSchemas.SqlActionsTable, rows, Completed: false));
         }
-        context.Progress?.Report(new TableProgress(MetaSchemas.SqlActionsTable, nodes.Count, Completed: true));
+        context.Progress?.Report(new TableProgress(MetaSchemas.SqlActionsTable, rows, Completed: true));
         var excluded = context.Options.ExcludeCategories;
         var filterNote = excluded.Count == 0 ? null
             : $" (rows of the excluded categories {string.Join(", ", excluded)} were left out: {OptionName.ExcludeCategories})";
-        return PlanOrder.Sort(nodes, filterNote);
+        order.Complete(filterNote);
+        plan.Finish();
+        return order.Count;
     }
 
     /// <summary>

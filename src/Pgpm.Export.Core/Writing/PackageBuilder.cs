@@ -90,12 +90,21 @@ public sealed class PackageBuilder : IDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Writes <c>pgpm.plan</c> (<see cref="PlanFile"/>) into the staging directory, a line at a time.</summary>
+    /// <summary>Opens <c>pgpm.plan</c> in the staging directory, to be written a line at a time as changes are planned.</summary>
+    public PlanWriter CreatePlan(PlanAuthor author) =>
+        new(new FileStream(Path.Combine(_staging, "pgpm.plan"), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0), Name, author);
+
+    /// <summary>Writes <c>pgpm.plan</c> (<see cref="PlanFile"/>) for changes already in plan order.</summary>
     public void WritePlan(IReadOnlyList<PlanChange> changes, PlanAuthor author)
     {
-        using var output = new Utf8ScriptOutput(new FileStream(Path.Combine(_staging, "pgpm.plan"), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0));
-        foreach (var piece in PlanFile.Pieces(Name, changes, author)) output.Write(piece);
-        output.Flush();
+        using var plan = CreatePlan(author);
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            position.TryAdd(change.Name, position.Count);
+            plan.Write(change, position);
+        }
+        plan.Finish();
     }
 
     /// <summary>

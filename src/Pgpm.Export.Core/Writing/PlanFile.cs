@@ -8,28 +8,33 @@ public static class PlanFile
     /// <summary>The fixed stamp every line carries, so the same data gives the same bytes.</summary>
     public const string Timestamp = "2017-08-11T08:11:51Z";
 
-    public static string Render(string project, IReadOnlyList<PlanChange> changes, PlanAuthor author) => string.Concat(Pieces(project, changes, author));
-
-    /// <summary>
-    /// <see cref="Render"/>'s text in pieces (the header, then one line each), for writing a plan of thousands of
-    /// changes without holding it whole (10,000 sql_actions make a plan of about 3 MB as a string).
-    /// </summary>
-    public static IEnumerable<string> Pieces(string project, IReadOnlyList<PlanChange> changes, PlanAuthor author)
+    /// <summary>The whole plan of <paramref name="changes"/>, already in plan order (a package writes it with <see cref="PlanWriter"/>).</summary>
+    public static string Render(string project, IReadOnlyList<PlanChange> changes, PlanAuthor author)
     {
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < changes.Count; i++) position.TryAdd(changes[i].Name, i);
+        var text = new StringBuilder(Header(project));
+        if (changes.Count == 0) text.Append(EmptyPlanEnd);
+        foreach (var change in changes) text.Append(Line(change, position, author));
+        return text.ToString();
+    }
 
-        yield return "%syntax-version=1.0.0\n%project=" + project + "\n%uri=" + project + "\n\n";
-        if (changes.Count == 0) yield return "\n";
-        var line = new StringBuilder();
-        foreach (var change in changes)
-        {
-            line.Clear().Append(change.Name);
-            var deps = OrderDependencies(change.Dependencies, position);
-            if (deps.Count > 0) line.Append(" [").AppendJoin(' ', deps).Append(']');
-            line.Append(' ').Append(Timestamp).Append(' ').Append(author.Name).Append(" <").Append(author.Email).Append("> # add ").Append(OneLine(change.Note)).Append('\n');
-            yield return line.ToString();
-        }
+    /// <summary>The plan's first lines, up to and including the blank line before the changes.</summary>
+    public static string Header(string project) => "%syntax-version=1.0.0\n%project=" + project + "\n%uri=" + project + "\n\n";
+
+    /// <summary>What a plan without changes ends with after its <see cref="Header"/>.</summary>
+    public const string EmptyPlanEnd = "\n";
+
+    /// <summary>
+    /// One change's line, <c>\n</c> included. <paramref name="planPosition"/> holds at least the changes of the same plan
+    /// this one depends on, by plan position, which orders its dependencies (<see cref="OrderDependencies"/>).
+    /// </summary>
+    public static string Line(PlanChange change, IReadOnlyDictionary<string, int> planPosition, PlanAuthor author)
+    {
+        var line = new StringBuilder(change.Name);
+        var deps = OrderDependencies(change.Dependencies, planPosition);
+        if (deps.Count > 0) line.Append(" [").AppendJoin(' ', deps).Append(']');
+        return line.Append(' ').Append(Timestamp).Append(' ').Append(author.Name).Append(" <").Append(author.Email).Append("> # add ").Append(OneLine(change.Note)).Append('\n').ToString();
     }
 
     /// <summary>Dependencies on changes of the same plan first, in plan order; then the others (<c>pkg:change</c>) in their given order.</summary>
