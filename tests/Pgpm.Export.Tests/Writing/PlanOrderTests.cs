@@ -24,6 +24,27 @@ public class PlanOrderTests
         Assert.Equal(Order(Node(1, "x", "z", "y"), Node(2, "y"), Node(3, "z")), Order(Node(1, "x", "y", "z"), Node(2, "y"), Node(3, "z")));
 
     [Fact]
+    public void A_change_is_planned_as_soon_as_its_dependencies_are_and_only_a_waiting_one_is_held()
+    {
+        var planned = new List<string>();
+        var order = new PlanOrder((change, positions) =>
+        {
+            Assert.Equal(planned.Count, positions[change.Name]);
+            planned.Add(change.Name);
+        });
+        order.Add(Node(1, "a"));
+        Assert.Equal(["a"], planned); // at once, before anything later arrives
+        order.Add(Node(2, "c", "b"));
+        Assert.Equal(["a"], planned); // waits for b
+        order.Add(Node(3, "d", "a"));
+        Assert.Equal(["a", "d"], planned);
+        order.Add(Node(4, "b", "a"));
+        Assert.Equal(["a", "d", "b", "c"], planned); // c right after what it waited for
+        order.Complete();
+        Assert.Equal(4, order.Count);
+    }
+
+    [Fact]
     public void A_dependency_on_a_change_the_package_does_not_hold_names_the_row_and_the_change()
     {
         var error = Assert.Throws<ExportException>(() => PlanOrder.Sort([Node(1, "a"), Node(7, "b", "ghost")], " (filtered)"));
