@@ -127,7 +127,7 @@ internal static class CompletionSource
         string? Setting(string key) => settings.TryGetValue(key, out var value) ? Convert.ToString(value) : null;
         var host = Setting("Host") ?? Setting("Server");
         if (host is null || host.StartsWith('/') || host.Contains(',')) return (null, 0);
-        return (host, int.TryParse(Setting("Port"), out var port) ? port : 5432);
+        return (host, int.TryParse(Setting("Port"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : 5432);
     }
 
     /// <summary>The database the line names with -DatabaseId (a Guid, or its text) or -Database, if any.</summary>

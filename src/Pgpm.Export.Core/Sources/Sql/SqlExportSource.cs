@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Npgsql;
 using Pgpm.Export.Errors;
@@ -28,13 +29,7 @@ public sealed class SqlExportSource : IExportSource
     /// <summary>Opens the source and checks that the server answers, so a bad connection string fails here.</summary>
     public static async Task<SqlExportSource> OpenAsync(string connectionString, IExportLog? log = null, CancellationToken cancellationToken = default)
     {
-        var builder = ParseConnectionString(connectionString);
-        var description = Describe(builder);
-        SqlSessionSettings.Apply(builder);
-        // A cancelled read (Ctrl+C, a failure elsewhere) breaks its connection at once instead of waiting up to 2 s for the
-        // server to confirm the cancel, which it does not while blocked sending rows the export stopped reading.
-        builder.CancellationTimeout = -1;
-        var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+        var (dataSource, description) = BuildDataSource(connectionString);
         var source = new SqlExportSource(dataSource, description, log ?? NullExportLog.Instance);
         try
         {
@@ -481,6 +476,31 @@ public sealed class SqlExportSource : IExportSource
         new(record.GetGuid(0), record.IsDBNull(1) ? "" : record.GetString(1), NullableString(record, 2), NullableString(record, 3));
 
     private static string? NullableString(NpgsqlDataReader record, int ordinal) => record.IsDBNull(ordinal) ? null : record.GetString(ordinal);
+
+    /// <summary>
+    /// Parses the connection string and builds the data source in the invariant culture: Npgsql converts each value with
+    /// the current culture, and where the negative sign is not ASCII '-' (ICU's he-IL, ar-SA, fa-IR add a direction
+    /// mark) a '-1' (ours below, or the user's) failed to parse.
+    /// </summary>
+    private static (NpgsqlDataSource DataSource, string Description) BuildDataSource(string connectionString)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            var builder = ParseConnectionString(connectionString);
+            var description = Describe(builder);
+            SqlSessionSettings.Apply(builder);
+            // A cancelled read (Ctrl+C, a failure elsewhere) breaks its connection at once instead of waiting up to 2 s for
+            // the server to confirm the cancel, which it does not while blocked sending rows the export stopped reading.
+            builder.CancellationTimeout = -1;
+            return (new NpgsqlDataSourceBuilder(builder.ConnectionString).Build(), description);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
 
     private static NpgsqlConnectionStringBuilder ParseConnectionString(string connectionString)
     {
