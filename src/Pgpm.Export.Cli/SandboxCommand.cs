@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Pgpm.Export.Sandbox;
 
 namespace Pgpm.Export.Cli;
@@ -16,7 +16,7 @@ internal static class SandboxCommand
     public static async Task<int> RunAsync(string infoPath, bool introspectionDisabled, TextWriter output, TextReader input, CancellationToken cancellationToken)
     {
         await using var servers = await SampleServers.StartAsync(output, cancellationToken, introspectionDisabled).ConfigureAwait(false);
-        var info = JsonSerializer.Serialize(new Dictionary<string, string>
+        var info = new JsonObject
         {
             ["connectionString"] = servers.ConnectionString,
             ["graphqlEndpoint"] = servers.GraphQL.Endpoint.ToString(),
@@ -24,7 +24,7 @@ internal static class SandboxCommand
             ["databaseId"] = SampleDatabase.SampleId.ToString(),
             ["databaseName"] = SampleDatabase.SampleName,
             ["introspection"] = introspectionDisabled ? "disabled" : "enabled",
-        });
+        }.ToJsonString();
         var full = Path.GetFullPath(infoPath);
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Pgpm.Export.Sandbox;
 
 /// <summary>
@@ -37,7 +39,13 @@ public static class PgpmPackageDeployer
     public static async Task RunAsync(LocalPostgres server, string database, IReadOnlyList<string> packageDirectories, IReadOnlyList<string> steps,
         bool recursive, CancellationToken cancellationToken = default)
     {
-        var request = new { database, packages = packageDirectories.Select(Path.GetFullPath).ToArray(), steps, recursive };
+        var request = new JsonObject
+        {
+            ["database"] = database,
+            ["packages"] = PgpmMigrateScript.Strings(packageDirectories.Select(Path.GetFullPath)),
+            ["steps"] = PgpmMigrateScript.Strings(steps),
+            ["recursive"] = recursive,
+        };
         await PgpmMigrateScript.RunAsync(request, server.ClientEnvironment(), cancellationToken).ConfigureAwait(false);
     }
 }

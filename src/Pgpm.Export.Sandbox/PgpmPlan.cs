@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 
 namespace Pgpm.Export.Sandbox;
@@ -15,7 +16,7 @@ public sealed record PgpmPlan(string Project, IReadOnlyList<PgpmPlan.Change> Cha
     /// <summary>Parses the packages' plans with pgpm in one process, in the given order.</summary>
     public static async Task<IReadOnlyList<PgpmPlan>> ReadAllAsync(IReadOnlyList<string> packageDirectories, CancellationToken cancellationToken = default)
     {
-        var result = await PgpmMigrateScript.RunAsync(new { packages = packageDirectories.Select(Path.GetFullPath).ToArray() }, null, cancellationToken).ConfigureAwait(false);
+        var result = await PgpmMigrateScript.RunAsync(new JsonObject { ["packages"] = PgpmMigrateScript.Strings(packageDirectories.Select(Path.GetFullPath)) }, null, cancellationToken).ConfigureAwait(false);
         return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Parse).ToList();
     }
 

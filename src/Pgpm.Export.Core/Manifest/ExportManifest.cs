@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
+using Pgpm.Export.Writing;
 
 namespace Pgpm.Export.Manifest;
 
@@ -181,26 +182,26 @@ public sealed class ExportManifest
     public string ToJson()
     {
         var sb = new StringBuilder("{\n");
-        if (Version is not null) sb.Append("  \"version\": ").Append(JsonSerializer.Serialize(Version)).Append(",\n");
+        if (Version is not null) sb.Append("  \"version\": ").Append(JsonText.Quote(Version)).Append(",\n");
         sb.Append("  \"tables\": [\n");
         for (var i = 0; i < Tables.Count; i++)
         {
             var t = Tables[i];
-            sb.Append("    { \"table\": ").Append(JsonSerializer.Serialize(t.Table.ToString()));
+            sb.Append("    { \"table\": ").Append(JsonText.Quote(t.Table.ToString()));
             if (t.OnConflictDoNothing) sb.Append(", \"onConflictDoNothing\": true");
             if (t.DropColumns.Count > 0)
-                sb.Append(", \"dropColumns\": [").AppendJoin(", ", t.DropColumns.Select(c => JsonSerializer.Serialize(c))).Append(']');
+                sb.Append(", \"dropColumns\": [").AppendJoin(", ", t.DropColumns.Select(c => JsonText.Quote(c))).Append(']');
             if (t.Columns is { } columns)
             {
                 sb.Append(", \"columns\": [\n");
                 for (var j = 0; j < columns.Count; j++)
                 {
                     var c = columns[j];
-                    sb.Append("      { \"name\": ").Append(JsonSerializer.Serialize(c.Name))
-                      .Append(", \"type\": ").Append(JsonSerializer.Serialize(c.Type))
+                    sb.Append("      { \"name\": ").Append(JsonText.Quote(c.Name))
+                      .Append(", \"type\": ").Append(JsonText.Quote(c.Type))
                       .Append(", \"kind\": \"").Append(KindName(c.Kind.ToString())).Append('"');
                     if (c.NotNull) sb.Append(", \"notNull\": true");
-                    if (c.EnumType is not null) sb.Append(", \"enum\": ").Append(JsonSerializer.Serialize(c.EnumType));
+                    if (c.EnumType is not null) sb.Append(", \"enum\": ").Append(JsonText.Quote(c.EnumType));
                     sb.Append(" }").Append(j < columns.Count - 1 ? ",\n" : "\n");
                 }
                 sb.Append("    ]");
@@ -215,8 +216,8 @@ public sealed class ExportManifest
             sb.Append(",\n  \"enums\": {\n");
             for (var i = 0; i < enums.Count; i++)
             {
-                sb.Append("    ").Append(JsonSerializer.Serialize(enums[i].Key)).Append(": [")
-                  .AppendJoin(", ", (enums[i].First().EnumLabels ?? []).Select(l => JsonSerializer.Serialize(l))).Append(']')
+                sb.Append("    ").Append(JsonText.Quote(enums[i].Key)).Append(": [")
+                  .AppendJoin(", ", (enums[i].First().EnumLabels ?? []).Select(l => JsonText.Quote(l))).Append(']')
                   .Append(i < enums.Count - 1 ? ",\n" : "\n");
             }
             sb.Append("  }");

@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-
 namespace Pgpm.Export.Writing;
 
 /// <summary>The fixed files of a package and of the workspace, byte for byte as the spec gives them.</summary>
@@ -16,7 +13,7 @@ public static class PackageFiles
 
     public static string PackageJson(PackageMetadata package)
     {
-        static string S(string value) => JsonSerializer.Serialize(value, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        static string S(string value) => JsonText.QuoteRelaxed(value);
         return "{\n" +
                $"  \"name\": {S(package.Name)},\n" +
                "  \"version\": \"0.0.1\",\n" +

@@ -32,7 +32,7 @@ internal sealed class FieldProbe
 
     /// <summary>The probed things the API refused, each with the first message it gave; sent once.</summary>
     /// <exception cref="ExportException">GraphQLProbeUnclear: an error that names no probed line (a refused variable type, a server limit).</exception>
-    public async Task<IReadOnlyDictionary<string, string>> RefusedAsync(GraphQLClient client, object? variables, string doing, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> RefusedAsync(GraphQLClient client, IReadOnlyDictionary<string, object?>? variables, string doing, CancellationToken cancellationToken)
     {
         var lines = new List<string> { _variables.Count == 0 ? "query PgpmExportProbe {" : "query PgpmExportProbe(" };
         var items = new Dictionary<int, string>();

@@ -51,7 +51,7 @@ public sealed class GraphQLClient : IDisposable
     public Uri Endpoint => _options.Endpoint;
 
     /// <summary>Runs a query and returns its <c>data</c>; any <c>errors</c> entry is an <see cref="ExportException"/>.</summary>
-    public async Task<JsonObject> QueryAsync(string query, object? variables, string doing, CancellationToken cancellationToken) =>
+    public async Task<JsonObject> QueryAsync(string query, IReadOnlyDictionary<string, object?>? variables, string doing, CancellationToken cancellationToken) =>
         (await QueryPageAsync(query, variables, doing, cancellationToken).ConfigureAwait(false)).Data;
 
     /// <summary>
@@ -60,7 +60,7 @@ public sealed class GraphQLClient : IDisposable
     /// request to this endpoint waits out its Retry-After and fewer go at once (<see cref="RateLimitGate"/>), for as long
     /// as <see cref="GraphQLEndpointOptions.MaxRateLimitWait"/> allows in all for one request.
     /// </summary>
-    public async Task<GraphQLAnswer> QueryPageAsync(string query, object? variables, string doing, CancellationToken cancellationToken) =>
+    public async Task<GraphQLAnswer> QueryPageAsync(string query, IReadOnlyDictionary<string, object?>? variables, string doing, CancellationToken cancellationToken) =>
         (await SendQueryAsync(query, variables, doing, false, cancellationToken).ConfigureAwait(false)).Answer!;
 
     /// <summary>
@@ -68,10 +68,10 @@ public sealed class GraphQLClient : IDisposable
     /// the <c>errors</c> array, empty when the query was valid. Everything else (HTTP failures, rate limits, a body that is
     /// not GraphQL JSON) is handled and reported as by <see cref="QueryPageAsync"/>.
     /// </summary>
-    public async Task<JsonArray> ProbeAsync(string query, object? variables, string doing, CancellationToken cancellationToken) =>
+    public async Task<JsonArray> ProbeAsync(string query, IReadOnlyDictionary<string, object?>? variables, string doing, CancellationToken cancellationToken) =>
         (await SendQueryAsync(query, variables, doing, true, cancellationToken).ConfigureAwait(false)).Errors ?? [];
 
-    private async Task<(GraphQLAnswer? Answer, JsonArray? Errors)> SendQueryAsync(string query, object? variables, string doing, bool errorsAreTheAnswer, CancellationToken cancellationToken)
+    private async Task<(GraphQLAnswer? Answer, JsonArray? Errors)> SendQueryAsync(string query, IReadOnlyDictionary<string, object?>? variables, string doing, bool errorsAreTheAnswer, CancellationToken cancellationToken)
     {
         try
         {
@@ -83,9 +83,9 @@ public sealed class GraphQLClient : IDisposable
         }
     }
 
-    private async Task<(GraphQLAnswer? Answer, JsonArray? Errors)> QueryPageOnceAsync(string query, object? variables, string doing, bool errorsAreTheAnswer, CancellationToken cancellationToken)
+    private async Task<(GraphQLAnswer? Answer, JsonArray? Errors)> QueryPageOnceAsync(string query, IReadOnlyDictionary<string, object?>? variables, string doing, bool errorsAreTheAnswer, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(new { query, variables });
+        var body = GraphQLRequestBody.Serialize(query, variables);
         var bytes = Encoding.UTF8.GetByteCount(body);
         if (bytes > _options.MaxRequestBytes)
             throw RequestTooLarge(doing, $"it would be {bytes} bytes", null);

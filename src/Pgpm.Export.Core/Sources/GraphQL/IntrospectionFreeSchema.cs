@@ -266,7 +266,7 @@ public static class IntrospectionFreeSchema
 
         public Uri Endpoint => client.Endpoint;
 
-        public Task<IReadOnlyDictionary<string, string>> RefusedAsync(FieldProbe query, object? variables, string doing)
+        public Task<IReadOnlyDictionary<string, string>> RefusedAsync(FieldProbe query, IReadOnlyDictionary<string, object?>? variables, string doing)
         {
             Requests++;
             // $db is declared non-null where a probe uses it, and its value is checked before the @skip is: any uuid will do.
