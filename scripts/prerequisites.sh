@@ -1,5 +1,6 @@
-# Sourced by ./test and ./pgpm-export (demo, sandbox): makes sure what the tests and the sample servers need is
-# on this machine, installing what is missing when run as root, or stopping at once with the exact command.
+# Sourced by ./test, ./pgpm-export, bench/run and bench/stop: makes sure what the tests, the sample servers and the
+# native build of the command line need is on this machine, installing what is missing when run as root, or stopping
+# at once with the exact command.
 #   PostgreSQL 15 with PostGIS (apt), the sandbox's npm packages (sandbox/package-lock.json), and with
 #   `prerequisites dotnet-tools` also the pinned pwsh (.config/dotnet-tools.json).
 
@@ -31,5 +32,22 @@ prerequisites() {
       echo "dotnet tool restore failed (it installs the pinned pwsh from NuGet); run it in $root to see why." >&2
       return 1
     }
+  fi
+}
+
+# Sourced by ./pgpm-export, bench/run and bench/stop before they publish the command line: Native AOT links the
+# executable with the platform's toolchain, which .NET does not bring (clang as the linker, zlib for the runtime).
+native_build_prerequisites() {
+  local packages="clang zlib1g-dev"
+  if ! command -v clang >/dev/null || [ ! -f /usr/include/zlib.h ]; then
+    if [ "$(id -u)" = 0 ]; then
+      echo "prerequisites: installing $packages (apt), which Native AOT links pgpm-export with…" >&2
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages >/dev/null
+    else
+      echo "pgpm-export is compiled to a native executable, which needs clang and zlib. Install them, then run this again:" >&2
+      echo "  sudo apt-get update && sudo apt-get install -y $packages" >&2
+      return 1
+    fi
   fi
 }

@@ -26,7 +26,7 @@ if (!File.Exists(TimedProcess.GnuTime))
 }
 
 var sizes = options.SqlSizes.Concat(options.GraphQLSizes).Distinct().Order().Select(SyntheticDatabase.OfSize).ToList();
-var export = new ExportRun(options.CliDll, options.WorkDirectory);
+var export = new ExportRun(options.Cli, options.WorkDirectory);
 var peer = new PeerRun(Path.GetFullPath("sandbox/peer/pgpm-export.mjs"), options.WorkDirectory);
 var run = new BenchRun($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, exports written to {options.WorkDirectory}",
     options.Repetitions, options.Concurrency, [], [], []);

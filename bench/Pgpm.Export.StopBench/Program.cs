@@ -94,13 +94,13 @@ if (options.Parts.Contains("stop"))
     }
 }
 
-if (options.CliDll is { } cli && options.Parts.Contains("cli"))
+if (options.Cli is { } cli && options.Parts.Contains("cli"))
 {
     foreach (var delay in options.Delays)
     {
         var target = Path.Combine(work, $"cli-{delay}");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { cli, "-c", connectionString, "--database-id", database.Id.ToString(), "-o", target }) info.ArgumentList.Add(argument);
+        var info = new ProcessStartInfo(cli) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-c", connectionString, "--database-id", database.Id.ToString(), "-o", target }) info.ArgumentList.Add(argument);
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -7,7 +7,7 @@ namespace Pgpm.Export.StopBench;
 /// <param name="ConnectionString">A server where the synthetic database of <paramref name="Rows"/> already is (from a <paramref name="Serve"/> run).</param>
 /// <param name="Serve">Only start the server and generate the database, print its connection string and keep it until standard input closes.</param>
 /// <param name="Parts">What to measure: <c>whatif</c> (beside a whole export), <c>stop</c> (the cmdlet), <c>cli</c>.</param>
-internal sealed record StopOptions(string? ModuleManifest, string? CliDll, int Rows, IReadOnlyList<double> Delays, string? ConnectionString, bool Serve, IReadOnlySet<string> Parts)
+internal sealed record StopOptions(string? ModuleManifest, string? Cli, int Rows, IReadOnlyList<double> Delays, string? ConnectionString, bool Serve, IReadOnlySet<string> Parts)
 {
     public static StopOptions Parse(string[] args)
     {
