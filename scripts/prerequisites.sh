@@ -6,17 +6,8 @@
 
 prerequisites() {
   local root; root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-  local packages="postgresql-15 postgresql-15-postgis-3 postgresql-client-15"
   if [ ! -x /usr/lib/postgresql/15/bin/pg_ctl ] || [ ! -f /usr/share/postgresql/15/extension/postgis.control ]; then
-    if [ "$(id -u)" = 0 ]; then
-      echo "prerequisites: installing $packages (apt)…" >&2
-      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages >/dev/null
-    else
-      echo "PostgreSQL 15 with PostGIS is missing. Install it, then run this again:" >&2
-      echo "  sudo apt-get update && sudo apt-get install -y $packages" >&2
-      return 1
-    fi
+    apt_install_or_say "PostgreSQL 15 with PostGIS is missing. Install it" postgresql-15 postgresql-15-postgis-3 postgresql-client-15 || return 1
   fi
   command -v node >/dev/null && command -v npm >/dev/null || {
     echo "Node.js 20+ with npm is missing. Install it (e.g. sudo apt-get install -y nodejs npm), then run this again." >&2
@@ -38,16 +29,21 @@ prerequisites() {
 # Sourced by ./pgpm-export, bench/run and bench/stop before they publish the command line: Native AOT links the
 # executable with the platform's toolchain, which .NET does not bring (clang as the linker, zlib for the runtime).
 native_build_prerequisites() {
-  local packages="clang zlib1g-dev"
   if ! command -v clang >/dev/null || [ ! -f /usr/include/zlib.h ]; then
-    if [ "$(id -u)" = 0 ]; then
-      echo "prerequisites: installing $packages (apt), which Native AOT links pgpm-export with…" >&2
-      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages >/dev/null
-    else
-      echo "pgpm-export is compiled to a native executable, which needs clang and zlib. Install them, then run this again:" >&2
-      echo "  sudo apt-get update && sudo apt-get install -y $packages" >&2
-      return 1
-    fi
+    apt_install_or_say "pgpm-export is compiled to a native executable, which needs clang and zlib. Install them" clang zlib1g-dev || return 1
+  fi
+}
+
+# Installs the apt packages when run as root; otherwise says what is missing and to install it ($1), the command, and fails.
+apt_install_or_say() {
+  local missing="$1"; shift
+  if [ "$(id -u)" = 0 ]; then
+    echo "prerequisites: installing $* (apt)…" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  else
+    echo "$missing, then run this again:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y $*" >&2
+    return 1
   fi
 }
