@@ -45,11 +45,11 @@ public static class ProjectExport
             FailOnHiddenTables = request.FailOnHiddenTable,
             ReplaceExisting = true,
             Concurrency = request.Concurrency,
-            ConfirmPackage = (pending, ct) => ConfirmAsync(pending, request.Force, output, activity, ct),
+            ConfirmPackage = (pending, ct) => ConfirmAsync(pending, request.Force, output, progress, ct),
             Preview = request.Preview,
         };
         var result = await new ProjectExporter(reading, log, progress).ExportAsync(database, options, cancellationToken).ConfigureAwait(false);
-        output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, "Done", Completed: true));
+        progress.Close();
         foreach (var package in result.Packages)
             await output.WriteObjectAsync(package, cancellationToken).ConfigureAwait(false);
         return result;
@@ -70,10 +70,10 @@ public static class ProjectExport
         return new SuppliedRowsSource(source.Inner, rows);
     }
 
-    private static async ValueTask<bool> ConfirmAsync(PendingPackage pending, bool force, ICommandOutput output, string activity, CancellationToken cancellationToken)
+    private static async ValueTask<bool> ConfirmAsync(PendingPackage pending, bool force, ICommandOutput output, Progress progress, CancellationToken cancellationToken)
     {
         // Every table is read before the first question: the bar is closed so a prompt never sits under a stale one.
-        output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, "Done", Completed: true));
+        progress.Close();
         var kind = pending.Kind == PackageKind.Database ? "database" : "service";
         var size = $"{Counted.Of(pending.Changes, "change")}, {Counted.Of(pending.Rows, pending.Kind == PackageKind.Database ? "sql_actions row" : "meta row")}";
         var whatIf = $"Writing the {kind} package '{pending.Name}' to {pending.TargetPath} ({size}"
@@ -100,6 +100,14 @@ public static class ProjectExport
     {
         private int _tablesPlanned;
         private int _tablesDone;
+        private int _closed;
+
+        /// <summary>Ends the bar, once: before the first question and at the end (a host shows each Completed record).</summary>
+        public void Close()
+        {
+            if (Interlocked.Exchange(ref _closed, 1) == 0)
+                output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, "Done", Completed: true));
+        }
 
         public void Report(ExportProgress value)
         {

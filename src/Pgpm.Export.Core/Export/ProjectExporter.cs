@@ -98,9 +98,9 @@ public sealed class ProjectExporter
             foreach (var package in accepted)
             {
                 var summary = package.Commit(options.ReplaceExisting);
-                packages.Add(summary.Is(PackageKind.Service) ? summary.WithOmissions(context.Omissions) : summary);
+                packages.Add(summary.Is(PackageKind.Service) ? summary.WithOmissions(context.Omissions.ToArray()) : summary);
             }
-            return new ExportResult(database, packages, skipped) { SchemaVersion = manifest.Version, Omissions = context.Omissions };
+            return new ExportResult(database, packages, skipped) { SchemaVersion = manifest.Version, Omissions = context.Omissions.ToArray() };
         }
         finally
         {
@@ -140,7 +140,7 @@ public sealed class ProjectExporter
             if (context.Options.ConfirmPackage is { } confirm) await confirm(pending, cancellationToken).ConfigureAwait(false);
             skipped.Add($"The package '{pending.Name}' was not written: only a preview was asked for.");
         }
-        return new ExportResult(context.Database, [], skipped) { SchemaVersion = context.Manifest.Version, Omissions = context.Omissions };
+        return new ExportResult(context.Database, [], skipped) { SchemaVersion = context.Manifest.Version, Omissions = context.Omissions.ToArray() };
     }
 
     private static void CheckOptions(ExportOptions options)

@@ -43,6 +43,20 @@ public sealed class OutputMemberTests(ModuleFixture module)
         Assert.Contains(members, m => m[0] is "Property" or "NoteProperty");
     }
 
+    /// <summary>
+    /// Both package summaries hold their Omissions as one type, a fixed array: the service package's was the export's
+    /// working List (a PowerShell user's trial saw ExportOmission[] on one and List`1 on the other).
+    /// </summary>
+    [Fact]
+    public void Both_package_summaries_hold_their_omissions_as_an_array()
+    {
+        using var shell = new PowerShellRun(module);
+        using var output = new Pgpm.Export.Tests.Infrastructure.TempDirectory();
+        var result = shell.Invoke("param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out | ForEach-Object { $_.Omissions.GetType().FullName }", output.Path);
+        Assert.Null(result.Error);
+        Assert.Equal(["Pgpm.Export.Model.ExportOmission[]", "Pgpm.Export.Model.ExportOmission[]"], result.Output.Select(o => o.ToString()));
+    }
+
     /// <summary>A summary prints as what it is, not as the type name a class without ToString gives.</summary>
     [Theory]
     [InlineData("Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $token -Name $databaseName", "$databaseName")]
