@@ -13,6 +13,9 @@ public abstract class PgpmCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource _stopping = new();
 
+    /// <summary>The user's Yes to All / No to All to ShouldContinue, for the rest of this pipeline (every piped database).</summary>
+    private readonly ContinueAnswers _answers = new();
+
     protected override void StopProcessing() => _stopping.Cancel();
 
     /// <summary>
@@ -42,7 +45,7 @@ public abstract class PgpmCmdlet : PSCmdlet
     {
         try
         {
-            return CommandPump.Run(new CmdletHost(this), _stopping.Token, work);
+            return CommandPump.Run(new CmdletHost(this, _answers), _stopping.Token, work);
         }
         catch (ExportException e)
         {

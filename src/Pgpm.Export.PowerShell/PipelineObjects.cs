@@ -42,12 +42,22 @@ internal static class PipelineObjects
         };
     }
 
+    /// <summary>
+    /// The note properties PowerShell adds to every object a job or a remote session hands back (Receive-Job,
+    /// Invoke-Command): they say where the object came from and are no column of any row.
+    /// </summary>
+    private static readonly HashSet<string> RemotingProperties = new(StringComparer.OrdinalIgnoreCase)
+        { "PSComputerName", "RunspaceId", "PSShowComputerName", "PSSourceJobInstanceId" };
+
     public static RowInput ToRowInput(PSObject input, int position)
     {
+        var deserialized = input.TypeNames.Count > 0 && input.TypeNames[0].StartsWith("Deserialized.", StringComparison.Ordinal);
         var properties = new List<KeyValuePair<string, object?>>();
         foreach (var property in input.Properties)
         {
             if (property.MemberType is not (PSMemberTypes.NoteProperty or PSMemberTypes.Property or PSMemberTypes.AliasProperty or PSMemberTypes.ScriptProperty or PSMemberTypes.CodeProperty))
+                continue;
+            if (deserialized && RemotingProperties.Contains(property.Name))
                 continue;
             object? value;
             try

@@ -229,6 +229,44 @@ Describe 'Export-PgpmProject' {
         ($database | Export-PgpmProject -Source $script:source -OutputPath $out).Name | Should -Be @('pets', 'pets-service')
     }
 
+    It 'refuses to replace a package from a background job instead of waiting there on a prompt' {
+        $out = Join-Path TestDrive: 'job-replace'
+        Export-PgpmProject -Source $script:source -DatabaseId $script:databaseId -OutputPath $out | Out-Null
+        # A job's host forwards a question to a parent that is not reading it: the job would sit Blocked until Receive-Job.
+        $job = Start-Job {
+            param($module, $connectionString, $id, $out)
+            Import-Module $module
+            try { Export-PgpmProject -ConnectionString $connectionString -DatabaseId $id -OutputPath $out -ErrorAction Stop }
+            catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category.ToString() }
+        } -ArgumentList "$script:modulePath/Pgpm.Export.psd1", $script:connectionString, $script:databaseId, (Resolve-Path $out).ProviderPath
+        try {
+            $null = $job | Wait-Job -Timeout 300
+            $job.State | Should -Be 'Completed'
+            $answer = $job | Receive-Job
+            $answer[0] | Should -BeLike 'PackageExists,*'
+            $answer[1] | Should -Be 'ResourceExists'
+        }
+        finally { $job | Remove-Job -Force }
+    }
+
+    It 'takes rows handed back by a job without warning about the properties every job adds to them' {
+        $direct = Join-Path TestDrive: 'job-rows-direct'
+        $fromJob = Join-Path TestDrive: 'job-rows'
+        Export-PgpmProject -Source $script:source -DatabaseId $script:databaseId -OutputPath $direct | Out-Null
+        $rows = Start-Job {
+            param($module, $connectionString, $id)
+            Import-Module $module
+            Get-ExportTable -ConnectionString $connectionString -DatabaseId $id
+            Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $id
+        } -ArgumentList "$script:modulePath/Pgpm.Export.psd1", $script:connectionString, $script:databaseId | Receive-Job -Wait -AutoRemoveJob
+        $rows[0].PSObject.Properties.Name | Should -Contain 'PSComputerName'
+        $rows | Export-PgpmProject -Source $script:source -DatabaseId $script:databaseId -OutputPath $fromJob -WarningVariable warnings | Out-Null
+        $warnings | Should -BeNullOrEmpty
+        $hash = { param($root) $root = (Resolve-Path $root).ProviderPath
+            Get-ChildItem $root -Recurse -File | Sort-Object FullName | ForEach-Object { [IO.Path]::GetRelativePath($root, $_.FullName) + ':' + (Get-FileHash $_.FullName).Hash } }
+        (& $hash $fromJob) | Should -Be (& $hash $direct)
+    }
+
     It 'writes the same bytes from piped rows as from the source' {
         $direct = Join-Path TestDrive: 'direct-bytes'
         $piped = Join-Path TestDrive: 'piped-bytes'

@@ -81,6 +81,17 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
     [Parameter(ValueFromPipeline = true)]
     public PSObject? InputObject { get; set; }
 
+    private string _outputPath = null!;
+    private string? _manifestPath;
+
+    /// <summary>The paths are checked before the source is opened: a path PowerShell cannot write to is the first error, not a connection's.</summary>
+    protected override void BeginProcessing()
+    {
+        _outputPath = FileSystemPath(OutputPath, nameof(OutputPath));
+        _manifestPath = ManifestPath is null ? null : FileSystemPath(ManifestPath, nameof(ManifestPath));
+        base.BeginProcessing();
+    }
+
     protected override void ProcessRecord()
     {
         if (InputObject is null) return;
@@ -116,13 +127,13 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
     {
         DatabaseId = databaseId,
         DatabaseName = databaseName,
-        OutputPath = FileSystemPath(OutputPath, nameof(OutputPath)),
+        OutputPath = _outputPath,
         ExtensionName = ExtensionName,
         MetaExtensionName = MetaExtensionName,
         Author = Author,
         Schemas = Schema,
         ExcludeCategories = ExcludeCategory ?? [],
-        ManifestPath = ManifestPath is null ? null : FileSystemPath(ManifestPath, nameof(ManifestPath)),
+        ManifestPath = _manifestPath,
         SchemaVersion = SchemaVersion,
         AllowMissingColumn = AllowMissingColumn,
         FailOnHiddenTable = FailOnHiddenTable,

@@ -32,6 +32,24 @@ public sealed class DatabaseParameterTests(ModuleFixture module)
         Assert.Equal(identified.Output.Select(o => o.ToString()), named.Output.Select(o => o.ToString()));
     }
 
+    /// <summary>
+    /// A row piped into a cmdlet that reads one database binds the row's database (its database_id), not the row's own
+    /// id through the Id alias, which a database object needs (a PowerShell user's trial: a schema row gave "No database
+    /// has the id" with the schema's id). A row of metaschema_public.database has no database_id; its id is the database's.
+    /// </summary>
+    [Theory]
+    [InlineData("schema")]
+    [InlineData("field")]
+    [InlineData("database")]
+    public void A_piped_row_binds_the_database_it_belongs_to(string table)
+    {
+        using var shell = new PowerShellRun(module);
+        var result = shell.Invoke($"Get-ExportTable -ConnectionString $connectionString -DatabaseId $databaseId -Name {table} | Select-Object -First 1 | Get-ExportSchema -ConnectionString $connectionString");
+        Assert.Null(result.Error);
+        Assert.NotEmpty(result.Output);
+        Assert.All(result.Output, schema => Assert.Equal(Pgpm.Export.Sandbox.SampleDatabase.SampleId, (Guid)schema.Properties["DatabaseId"].Value));
+    }
+
     [Theory]
     [InlineData("Get-ExportSchema")]
     [InlineData("Get-ExportTable")]

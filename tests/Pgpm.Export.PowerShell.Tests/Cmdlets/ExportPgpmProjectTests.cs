@@ -65,6 +65,26 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
         Assert.Equal(2, shell.Host.Prompts.Count);
     }
 
+    /// <summary>
+    /// Replacing both packages of a database (or of every piped database) takes one "Yes to All", as PowerShell's own
+    /// commands offer: the question gave only Yes and No, so each package was asked for (a PowerShell user's trial).
+    /// </summary>
+    [Fact]
+    public void Replacing_packages_offers_Yes_to_All_and_then_asks_no_more()
+    {
+        using var shell = new PowerShellRun(module, new TestHost(interactive: true, choice: 1));
+        using var output = new TempDirectory();
+        Assert.Null(Export(shell, output.Path, "").Error);
+        var plan = Path.Combine(output.Path, "packages", Pgpm.Export.Sandbox.SampleDatabase.SampleName, "pgpm.plan");
+        File.WriteAllText(plan, "changed by hand\n");
+
+        Assert.Null(Export(shell, output.Path, "").Error);
+
+        Assert.Single(shell.Host.Prompts);
+        Assert.Equal("Yes to &All", shell.Host.LastChoices[1]);
+        Assert.NotEqual("changed by hand\n", File.ReadAllText(plan));
+    }
+
     [Theory]
     [InlineData("-OutputPath Env:\\pgpm_export_test")]
     [InlineData("-OutputPath Variable:\\pgpm_export_test")]
@@ -81,6 +101,16 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Equal(before, Directory.GetFileSystemEntries(Environment.CurrentDirectory));
         Assert.False(Directory.Exists(output.Combine("w")));
+    }
+
+    [Theory]
+    [InlineData("-ConnectionString \"Host=127.0.0.1;Port=$port;Username=u;Database=x;Timeout=5\"")]
+    [InlineData("-GraphQLEndpoint \"http://127.0.0.1:$port/graphql\"")]
+    public void A_path_on_another_provider_is_refused_before_the_source_is_contacted(string source)
+    {
+        using var shell = new PowerShellRun(module);
+        var result = shell.Invoke($"param($port) Export-PgpmProject {source} -DatabaseId $databaseId -OutputPath Env:\\pgpm_export_test", Pgpm.Export.Sandbox.LoopbackPort.Free());
+        Assert.StartsWith("PathNotFileSystem,", result.Error?.FullyQualifiedErrorId);
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class TestHost(bool interactive, int choice = 0) : PSHost
 
     public IReadOnlyList<string> Prompts => _ui.Prompts;
 
+    /// <summary>The labels of the last question's choices.</summary>
+    public IReadOnlyList<string> LastChoices => _ui.LastChoices;
+
     /// <summary>Every line written to the host (what -WhatIf says goes here), in order.</summary>
     public IReadOnlyList<string> Lines => _ui.Lines;
 
@@ -48,10 +51,14 @@ internal sealed class TestHostUserInterface(bool interactive, int choice) : PSHo
     public Action? OnPrompt { get; set; }
     public override PSHostRawUserInterface? RawUI => null;
 
+    /// <summary>The labels of the last question's choices, as the host was given them.</summary>
+    public IReadOnlyList<string> LastChoices { get; private set; } = [];
+
     public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
     {
         Refuse();
         _prompts.Add(message);
+        LastChoices = choices.Select(c => c.Label).ToList();
         OnPrompt?.Invoke();
         return choice;
     }
