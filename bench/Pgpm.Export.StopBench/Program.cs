@@ -102,7 +102,18 @@ if (options.Cli is { } cli && options.Parts.Contains("cli"))
         var info = new ProcessStartInfo(cli) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[] { "-c", connectionString, "--database-id", database.Id.ToString(), "-o", target }) info.ArgumentList.Add(argument);
         using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
+        // When the last line of standard error (the 'cancelled' line) arrived: the stop itself; what follows until the
+        // exit is the process's end, which waits for the staged files' deletion.
+        var stderrLines = new List<string>();
+        var lastLineAt = 0.0;
+        var stderr = Task.Run(async () =>
+        {
+            while (await process.StandardError.ReadLineAsync() is { } line)
+            {
+                lastLineAt = clock.Elapsed.TotalMilliseconds;
+                stderrLines.Add(line);
+            }
+        });
         var stdout = process.StandardOutput.ReadToEndAsync();
         await Task.Delay(TimeSpan.FromSeconds(delay));
         var staged = Files.Count(target);
@@ -111,8 +122,9 @@ if (options.Cli is { } cli && options.Parts.Contains("cli"))
         await ProcessRunner.RunAsync("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)], check: false);
         await process.WaitForExitAsync();
         var stopped = clock.Elapsed.TotalMilliseconds;
-        Console.WriteLine($"pgpm-export interrupted at {delay} s ({(finished ? "already finished" : $"{staged} files staged")}): exit {process.ExitCode} after {stopped:0} ms ({Target(stopped)}); " +
-                          $"left behind: {(finished ? "(the export)" : Files.Describe(target))}; {(await stderr).Trim()}");
+        await stderr;
+        Console.WriteLine($"pgpm-export interrupted at {delay} s ({(finished ? "already finished" : $"{staged} files staged")}): exit {process.ExitCode} after {stopped:0} ms ({Target(stopped)}; " +
+                          $"its last line after {lastLineAt:0} ms); left behind: {(finished ? "(the export)" : Files.Describe(target))}; {string.Join(" ", stderrLines).Trim()}");
         await stdout;
         if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
     }

@@ -10,7 +10,8 @@ namespace Pgpm.Export.Writing;
 /// </summary>
 public sealed class PackageBuilder : IDisposable
 {
-    private static readonly string[] Generated = ["pgpm.plan", "deploy", "revert", "verify"];
+    private static readonly string[] ScriptKinds = ["deploy", "revert", "verify"];
+    private static readonly string[] Generated = ["pgpm.plan", .. ScriptKinds];
 
     private readonly Workspace _workspace;
     private readonly string _staging;
@@ -152,7 +153,14 @@ public sealed class PackageBuilder : IDisposable
     public void Dispose()
     {
         if (_committed) return;
-        _workspace.Discard(_staging);
+        _workspace.Discard(_staging, ScriptPaths());
+    }
+
+    /// <summary>Where each claimed change's scripts are (or would be) in the staging directory: deleted by name when it is discarded.</summary>
+    private List<string> ScriptPaths()
+    {
+        lock (_changeOrigins)
+            return [.. _changeOrigins.Keys.SelectMany(change => ScriptKinds.Select(kind => Path.Combine(kind, change + ".sql")))];
     }
 
     private void WriteIfMissing(string file, string content)

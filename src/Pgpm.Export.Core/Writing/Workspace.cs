@@ -81,10 +81,13 @@ public sealed class Workspace
         if (!File.Exists(path)) File.WriteAllText(path, PackageFiles.WorkspaceJson, Utf8.Strict);
     }
 
-    /// <summary>Renames a directory this export no longer wants out of the way and deletes it in the background.</summary>
-    internal void Discard(string directory)
+    /// <summary>
+    /// Renames a directory this export no longer wants out of the way and deletes it in the background, the files it is
+    /// known to hold (relative paths) by name first (<see cref="DiscardedDirectories.Discard"/>).
+    /// </summary>
+    internal void Discard(string directory, IReadOnlyCollection<string>? knownFiles = null)
     {
-        var deletion = DiscardedDirectories.Discard(directory);
+        var deletion = DiscardedDirectories.Discard(directory, knownFiles);
         lock (_discarded) _discarded.Add(deletion);
     }
 
