@@ -11,8 +11,9 @@ internal sealed record BenchOptions(IReadOnlyList<int> SqlSizes, IReadOnlyList<i
                           (sandbox/peer/pgpm-export.mjs; it holds every row in memory, so 1M takes GBs)
           --repeat        timed repetitions of everything after one untimed warm-up; the report shows medians
           --concurrency   tables read at once by the export (and by the GraphQL floor)
-          --hold yes      only generate the databases, print how to reach them, and keep PostgreSQL up until
-                          standard input ends: for profiling or A/B timing one export by hand
+          --hold yes      only generate the databases, print how to reach them, and keep PostgreSQL (and, with
+                          --graphql-rows, PostGraphile in both namings) up until standard input ends: for
+                          profiling or A/B timing one export by hand
           --json          where to write the results
           --work          where the exports write (default /dev/shm: the floors write nothing to disk, and this
                           machine's ext4 metadata speed swings 20-fold within minutes; give a disk path to include it)

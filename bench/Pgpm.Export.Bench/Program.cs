@@ -40,13 +40,22 @@ if (options.Hold)
     var env = Path.Combine(options.WorkDirectory, "pgpm-bench-hold.env");
     var owner = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
     if (!OperatingSystem.IsWindows()) owner.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    // With GraphQL sizes, PostGraphile is held up too (both namings), the token in the same file as PGPM_EXPORT_TOKEN.
+    var held = new List<LocalGraphQLServer>();
+    var holdToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+    foreach (var dialect in options.GraphQLSizes.Count > 0 ? [GraphQLDialect.Default, GraphQLDialect.Constructive] : Array.Empty<GraphQLDialect>())
+        held.Add(await LocalGraphQLServer.StartAsync(servers.Postgres, BenchServers.DatabaseName,
+            new GraphQLServerOptions { Dialect = dialect, ExportSqlActionsPlugin = true, Token = holdToken }));
     await using (var file = new StreamWriter(env, owner))
         await file.WriteAsync($"export PGHOST={servers.Host} PGPORT={servers.Port} PGUSER={servers.User} PGPASSWORD='{servers.Password}' PGDATABASE={servers.Database}\n" +
-                                      $"export PGPM_BENCH_CONNECTION='{servers.ConnectionString}'\n");
-    Console.WriteLine($"PostgreSQL is up; `. {env}` sets PG* and PGPM_BENCH_CONNECTION (the export's connection string).");
+                                      $"export PGPM_BENCH_CONNECTION='{servers.ConnectionString}'\n" +
+                                      (held.Count > 0 ? $"export PGPM_EXPORT_TOKEN={holdToken}\n" : ""));
+    Console.WriteLine($"PostgreSQL is up; `. {env}` sets PG* and PGPM_BENCH_CONNECTION (the export's connection string){(held.Count > 0 ? " and PGPM_EXPORT_TOKEN" : "")}.");
+    if (held.Count > 0) Console.WriteLine($"PostGraphile v5: default naming at {held[0].Endpoint}, Constructive naming at {held[1].Endpoint}.");
     foreach (var database in sizes) Console.WriteLine($"  {database.Name}: --database-id {database.Id}");
     Console.WriteLine("Holding until standard input ends.");
     await Console.In.ReadToEndAsync();
+    foreach (var server in held) await server.DisposeAsync();
     File.Delete(env);
     return 0;
 }
