@@ -12,8 +12,9 @@ namespace Pgpm.Export.Model;
 /// </summary>
 /// <remarks>
 /// A value read over SQL whose PostgreSQL text already is the canonical form is kept as the bytes COPY sent
-/// (UTF-8, COPY's escapes not yet decoded: <see cref="CopyField"/>), so the renderer copies it into the INSERT without
-/// a string ever being made (issue 15); <see cref="Text"/> decodes it on demand. Two values are equal when their
+/// (UTF-8, COPY's escapes not yet decoded: <see cref="CopyField"/>), and one read over GraphQL as the bytes of its JSON
+/// string or number when they are the value as it is, so the renderer copies it into the INSERT without a string ever
+/// being made (issue 15); <see cref="Text"/> decodes it on demand. Two values are equal when their
 /// kinds and texts are, whichever form holds them.
 /// </remarks>
 public readonly struct PgValue : IEquatable<PgValue>
@@ -46,6 +47,12 @@ public readonly struct PgValue : IEquatable<PgValue>
     /// <summary>A value as COPY's text format sent it (never <c>\N</c>: NULL is <see cref="Null"/>).</summary>
     internal static PgValue FromCopy(PgTypeKind kind, CopyField copy) =>
         new(kind, copy.Bytes ?? throw new ArgumentException("No COPY text was given.", nameof(copy)), copy.Start, copy.Length, copy.EscapesFound);
+
+    /// <summary>
+    /// A value that is exactly these UTF-8 bytes, no escapes (a JSON string that had none, a JSON number): copied into
+    /// the INSERT as it is, like a COPY value without escapes. The bytes must not change while the value lives.
+    /// </summary>
+    internal static PgValue FromUtf8(PgTypeKind kind, byte[] bytes, int start, int length) => new(kind, bytes, start, length, CopyField.Escapes.None);
 
     public PgTypeKind Kind { get; }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pgpm.Export.Errors;
 
@@ -15,28 +16,36 @@ namespace Pgpm.Export.Sources.GraphQL;
 /// </summary>
 internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceiling)
 {
+    /// <summary>Makes what the caller wants of a node from its tokens, one per column asked for.</summary>
+    public delegate T NodeReader<out T>(ReadOnlySpan<JsonToken> node);
+
+    /// <summary>
+    /// Each node of the connection (one database's, or every one), as <paramref name="read"/> makes it from the node's
+    /// tokens, one per column in <paramref name="columns"/>' order. A page is read, and its nodes made, as soon as it
+    /// arrives, while the caller still takes the previous page's: the reading overlaps the rendering.
+    /// </summary>
     /// <param name="databaseId">Only this database's rows; null for every row.</param>
-    public async IAsyncEnumerable<JsonObject> NodesAsync(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns, Guid? databaseId,
+    public async IAsyncEnumerable<T> NodesAsync<T>(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns, Guid? databaseId, NodeReader<T> read,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filtered = databaseId is not null && binding.FilterStyle != DatabaseFilterStyle.ClientSide;
         var localFilter = databaseId is not null && !filtered ? binding.FindColumn(MetaSchemas.DatabaseColumnOf(binding.Table)) : null;
         var selected = localFilter is null || columns.Contains(localFilter) ? columns : [.. columns, localFilter];
+        var filterAt = localFilter is null ? -1 : selected.ToList().IndexOf(localFilter);
+        var fields = new ConnectionPage.Fields(selected);
         var wanted = databaseId?.ToString();
         var query = Query(binding, selected, filtered);
         var sizer = new PageSizer(ceiling);
         using var lookahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         string? cursor = null;
         var page = 1;
-        Task<JsonObject>? next = FetchAsync(null, page, lookahead.Token);
+        Task<(List<T> Nodes, JsonNode? Info)>? next = FetchAsync(null, page, lookahead.Token);
         try
         {
             while (next is not null)
             {
-                var connection = await next.ConfigureAwait(false);
+                var (nodes, info) = await next.ConfigureAwait(false);
                 next = null;
-                var nodes = connection["nodes"] as JsonArray ?? [];
-                var info = connection["pageInfo"];
                 if (info?["hasNextPage"]?.GetValue<bool>() == true)
                 {
                     var after = info["endCursor"]?.GetValue<string>();
@@ -47,11 +56,7 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
                     next = FetchAsync(cursor, ++page, lookahead.Token);
                 }
                 foreach (var node in nodes)
-                {
-                    if (node is not JsonObject row) continue;
-                    if (localFilter is not null && row[localFilter.Field]?.GetValue<string>() != wanted) continue;
-                    yield return row;
-                }
+                    yield return node;
             }
         }
         finally
@@ -70,26 +75,37 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
             }
         }
 
-        async Task<JsonObject> FetchAsync(string? after, int number, CancellationToken token)
+        async Task<(List<T> Nodes, JsonNode? Info)> FetchAsync(string? after, int number, CancellationToken token)
         {
             while (true)
             {
                 var size = sizer.Next;
-                GraphQLAnswer answer;
+                ConnectionPage connection;
                 try
                 {
                     var variables = new Dictionary<string, object?> { ["first"] = size, ["after"] = after };
                     if (filtered) variables["db"] = databaseId!.Value.ToString();
-                    answer = await client.QueryPageAsync(query, variables, $"reading page {number} of {binding.ConnectionField} ({binding.Table})", token).ConfigureAwait(false);
+                    connection = await client.QueryBodyAsync(query, variables, $"reading page {number} of {binding.ConnectionField} ({binding.Table})",
+                        body => ConnectionPage.Read(body, binding.ConnectionField, fields), token).ConfigureAwait(false);
                 }
                 catch (ExportException e) when (e.ErrorId == GraphQLClient.PageSizeTooLarge && ceiling.Refused(size, client))
                 {
                     continue;
                 }
-                var connection = answer.Data[binding.ConnectionField] as JsonObject
-                    ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection", $"{client.Endpoint} returned no {binding.ConnectionField} on page {number} of {binding.Table}.");
-                sizer.Observed((connection["nodes"] as JsonArray)?.Count ?? 0, answer.Bytes);
-                return connection;
+                using (connection)
+                {
+                    if (!connection.Found)
+                        throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection", $"{client.Endpoint} returned no {binding.ConnectionField} on page {number} of {binding.Table}.");
+                    sizer.Observed(connection.Count, connection.Bytes);
+                    var nodes = new List<T>(connection.Count);
+                    for (var n = 0; n < connection.Count; n++)
+                    {
+                        var node = connection.Node(n);
+                        if (filterAt >= 0 && (node[filterAt].Type == JsonTokenType.String ? node[filterAt].Text() : node[filterAt].ToNode()?.GetValue<string>()) != wanted) continue;
+                        nodes.Add(read(node));
+                    }
+                    return (nodes, connection.PageInfo);
+                }
             }
         }
     }

@@ -47,7 +47,10 @@ internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTa
 
     private async IAsyncEnumerable<SqlAction> ReadAllAsync(Guid databaseId, string where, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var node in _pager.NodesAsync(binding, fields.Columns, databaseId, cancellationToken).ConfigureAwait(false))
-            yield return fields.Read(node, where);
+        var columns = fields.Columns.ToList();
+        await foreach (var action in _pager.NodesAsync(binding, columns, databaseId, node => Read(node.ToArray(), columns, where), cancellationToken).ConfigureAwait(false))
+            yield return action;
     }
+
+    private SqlAction Read(JsonToken[] node, List<GraphQLColumn> columns, string where) => fields.Read(c => node[columns.IndexOf(c)].ToNode(), where);
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
@@ -119,9 +118,8 @@ public sealed class GraphQLExportSource : IExportSource
         var binding = _bindings[MetaSchemas.DatabaseTable];
         var columns = Columns(binding, "id", "name", "label", "schema_name");
         var databases = new List<DatabaseInfo>();
-        await foreach (var node in _pager.NodesAsync(binding, columns, null, cancellationToken).ConfigureAwait(false))
+        await foreach (var values in _pager.NodesAsync(binding, columns, null, node => Values(columns, node), cancellationToken).ConfigureAwait(false))
         {
-            var values = Values(columns, node);
             databases.Add(new DatabaseInfo(Guid.Parse(values["id"]!), values.GetValueOrDefault("name") ?? "", values.GetValueOrDefault("label"), values.GetValueOrDefault("schema_name")));
         }
         return databases.OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Id).ToList();
@@ -135,9 +133,8 @@ public sealed class GraphQLExportSource : IExportSource
         if (!_bindings.TryGetValue(MetaSchemas.SchemaTable, out var binding)) return [];
         var columns = Columns(binding, "id", "database_id", "name", "schema_name");
         var schemas = new List<SchemaInfo>();
-        await foreach (var node in _pager.NodesAsync(binding, columns, databaseId, cancellationToken).ConfigureAwait(false))
+        await foreach (var values in _pager.NodesAsync(binding, columns, databaseId, node => Values(columns, node), cancellationToken).ConfigureAwait(false))
         {
-            var values = Values(columns, node);
             schemas.Add(new SchemaInfo(Guid.Parse(values["id"]!), databaseId, values["name"] ?? "", values["schema_name"] ?? ""));
         }
         return schemas;
@@ -166,13 +163,8 @@ public sealed class GraphQLExportSource : IExportSource
         var columns = shape.Columns.Select(c => (binding.Columns.FirstOrDefault(f => f.Field == c.TypeName) ?? binding.FindColumn(c.Name)) is { } field
             ? field with { Column = c.Name, EnumLabels = c.EnumLabels ?? field.EnumLabels }
             : throw new InvalidOperationException($"{shape.Table} has no GraphQL field for {c.Name}.")).ToList();
-        await foreach (var node in _pager.NodesAsync(binding, columns, databaseId, cancellationToken).ConfigureAwait(false))
-        {
-            var values = new PgValue[columns.Count];
-            for (var i = 0; i < columns.Count; i++)
-                values[i] = GraphQLValueNormalizer.Normalize(columns[i], node[columns[i].Field], shape.Table);
+        await foreach (var values in _pager.NodesAsync(binding, columns, databaseId, node => Normalize(columns, node, shape.Table), cancellationToken).ConfigureAwait(false))
             yield return new ExportRow(shape, values);
-        }
     }
 
     /// <summary>
@@ -224,6 +216,18 @@ public sealed class GraphQLExportSource : IExportSource
     private static IReadOnlyList<GraphQLColumn> Columns(GraphQLTableBinding binding, params string[] names) =>
         names.Select(binding.FindColumn).OfType<GraphQLColumn>().ToList();
 
-    private static Dictionary<string, string?> Values(IReadOnlyList<GraphQLColumn> columns, JsonObject node) =>
-        columns.ToDictionary(c => c.Column, c => GraphQLValueNormalizer.Normalize(c, node[c.Field]).Text);
+    private static Dictionary<string, string?> Values(IReadOnlyList<GraphQLColumn> columns, ReadOnlySpan<JsonToken> node)
+    {
+        var values = new Dictionary<string, string?>();
+        for (var i = 0; i < columns.Count; i++) values[columns[i].Column] = GraphQLValueNormalizer.Normalize(columns[i], node[i]).Text;
+        return values;
+    }
+
+    private static PgValue[] Normalize(IReadOnlyList<GraphQLColumn> columns, ReadOnlySpan<JsonToken> node, TableRef table)
+    {
+        var values = new PgValue[columns.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = GraphQLValueNormalizer.Normalize(columns[i], node[i], table);
+        return values;
+    }
 }

@@ -39,6 +39,94 @@ public static class GraphQLValueNormalizer
         }
     }
 
+    /// <summary>
+    /// <see cref="Normalize(GraphQLColumn, JsonNode?, TableRef?)"/> for a value still in the answer's bytes. The common
+    /// values are read without a tree: a string without escapes or a number whose text is the value is kept as its
+    /// bytes (<see cref="PgValue.FromUtf8"/>); a timestamp, enum, time or bytea string is read as a string. Everything
+    /// else, and any value those readings refuse, is parsed into a tree and read as above, so that results and errors
+    /// are the tree's exactly.
+    /// </summary>
+    /// <exception cref="ExportException">GraphQLValueInvalid, as the tree's reading.</exception>
+    internal static PgValue Normalize(GraphQLColumn column, in JsonToken value, TableRef? table = null)
+    {
+        if (!value.IsNull && column.ListDepth == 1)
+        {
+            try
+            {
+                if (column.Shape == GraphQLValueShape.Scalar && column.ValueKind is not (PgTypeKind.Jsonb or PgTypeKind.Json) && ScalarList(column, value) is { } list)
+                    return new PgValue(PgTypeKind.Array, list);
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException)
+            {
+                // Read again as a tree below, which names the error as it always has.
+            }
+        }
+        else if (!value.IsNull && column.ListDepth == 0)
+        {
+            try
+            {
+                switch (column.Shape)
+                {
+                    case GraphQLValueShape.Scalar when column.Kind is not (PgTypeKind.Jsonb or PgTypeKind.Json):
+                        switch (value.Type)
+                        {
+                            case JsonTokenType.True or JsonTokenType.False:
+                                return new PgValue(column.Kind, value.Type == JsonTokenType.True ? "true" : "false");
+                            case JsonTokenType.String when column.Kind != PgTypeKind.Boolean:
+                                return value.Escaped
+                                    ? new PgValue(column.Kind, value.Text())
+                                    : PgValue.FromUtf8(column.Kind, value.Body, value.StringStart, value.StringLength);
+                            case JsonTokenType.Number when column.Kind == PgTypeKind.Float:
+                                return new PgValue(column.Kind, FloatText.FromJsonNumber(value.Text()));
+                            case JsonTokenType.Number when column.Kind != PgTypeKind.Boolean:
+                                return PgValue.FromUtf8(column.Kind, value.Body, value.Start, value.Length);
+                        }
+                        break;
+                    case GraphQLValueShape.Datetime or GraphQLValueShape.Time or GraphQLValueShape.Base64 or GraphQLValueShape.Enum when value.Type == JsonTokenType.String:
+                        var (kind, text) = FromString(column, value.Text());
+                        return new PgValue(kind, text);
+                }
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException)
+            {
+                // Read again as a tree below, which names the error as it always has.
+            }
+        }
+        return Normalize(column, value.ToNode(), table);
+    }
+
+    /// <summary>A one-dimensional list of plain scalars as <see cref="ElementText"/> reads it, or null for anything else.</summary>
+    private static string? ScalarList(GraphQLColumn column, in JsonToken value)
+    {
+        if (value.Type != JsonTokenType.StartArray) return null;
+        var reader = new Utf8JsonReader(value.Json);
+        reader.Read();
+        var elements = new List<object?>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Null:
+                    elements.Add(null);
+                    break;
+                // array_out prints booleans as t/f, whatever the element type says.
+                case JsonTokenType.True or JsonTokenType.False:
+                    elements.Add(reader.TokenType == JsonTokenType.True ? "t" : "f");
+                    break;
+                case JsonTokenType.String when column.ValueKind != PgTypeKind.Boolean:
+                    elements.Add(reader.GetString());
+                    break;
+                case JsonTokenType.Number when column.ValueKind != PgTypeKind.Boolean:
+                    var number = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                    elements.Add(column.ValueKind == PgTypeKind.Float ? FloatText.FromJsonNumber(number) : number);
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return ArrayLiteral.Format(elements);
+    }
+
     private static IEnumerable<object?> Elements(GraphQLColumn column, JsonNode list, int depth)
     {
         foreach (var item in list.AsArray())
@@ -69,18 +157,8 @@ public static class GraphQLValueNormalizer
     {
         switch (column.Shape)
         {
-            case GraphQLValueShape.Datetime:
-                return Datetime(value.GetValue<string>());
-            case GraphQLValueShape.Time:
-                return (PgTypeKind.Text, TimeText(value.GetValue<string>()));
-            case GraphQLValueShape.Base64:
-                return (PgTypeKind.Bytea, "\\x" + Convert.ToHexString(Convert.FromBase64String(value.GetValue<string>())).ToLowerInvariant());
-            case GraphQLValueShape.Enum:
-                var label = value.GetValue<string>();
-                if (column.EnumLabels is null) return (PgTypeKind.Enum, label);
-                return column.EnumLabels.TryGetValue(label, out var real)
-                    ? (PgTypeKind.Enum, real)
-                    : throw new FormatException($"the enum value {label} of {column.Field} is none of the values the API declared ({string.Join(", ", column.EnumLabels.Keys)})");
+            case GraphQLValueShape.Datetime or GraphQLValueShape.Time or GraphQLValueShape.Base64 or GraphQLValueShape.Enum:
+                return FromString(column, value.GetValue<string>());
             case GraphQLValueShape.Interval:
                 return (PgTypeKind.Interval, IntervalText.Format(Whole(value["years"]), Whole(value["months"]), Whole(value["days"]),
                     Whole(value["hours"]), Whole(value["minutes"]), value["seconds"]?.GetValue<double>() ?? 0));
@@ -107,6 +185,27 @@ public static class GraphQLValueNormalizer
                     // Numbers keep the digits the server sent; an object or list where a scalar belongs is not guessed at.
                     _ => throw new FormatException($"a {value.GetValueKind()} where a {valueKind} value belongs"),
                 };
+        }
+    }
+
+    /// <summary>The value of a column whose shape GraphQL sends as a string: a timestamp, a time, base64 or an enum value.</summary>
+    private static (PgTypeKind Kind, string Text) FromString(GraphQLColumn column, string text)
+    {
+        switch (column.Shape)
+        {
+            case GraphQLValueShape.Datetime:
+                return Datetime(text);
+            case GraphQLValueShape.Time:
+                return (PgTypeKind.Text, TimeText(text));
+            case GraphQLValueShape.Base64:
+                return (PgTypeKind.Bytea, "\\x" + Convert.ToHexString(Convert.FromBase64String(text)).ToLowerInvariant());
+            case GraphQLValueShape.Enum:
+                if (column.EnumLabels is null) return (PgTypeKind.Enum, text);
+                return column.EnumLabels.TryGetValue(text, out var real)
+                    ? (PgTypeKind.Enum, real)
+                    : throw new FormatException($"the enum value {text} of {column.Field} is none of the values the API declared ({string.Join(", ", column.EnumLabels.Keys)})");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(column), column.Shape, "not a shape sent as a string");
         }
     }
 

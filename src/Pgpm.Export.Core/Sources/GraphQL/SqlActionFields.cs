@@ -39,18 +39,21 @@ internal sealed class SqlActionFields
         type is { Kind: "OBJECT" } ? For(GraphQLDiscovery.Columns(schema, type)) : null;
 
     /// <param name="where">Where the row came from, for an error (endpoint, field and page).</param>
-    public SqlAction Read(JsonObject row, string where)
+    public SqlAction Read(JsonObject row, string where) => Read(c => row[c.Field], where);
+
+    /// <param name="field">A column's value in the row, as a tree.</param>
+    /// <param name="where">Where the row came from, for an error (endpoint, field and page).</param>
+    public SqlAction Read(Func<GraphQLColumn, JsonNode?> field, string where)
     {
-        var idText = Text(row, "id");
+        var idText = Text("id");
         if (idText is null || !long.TryParse(idText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLSqlActionIdInvalid",
                 $"{where} returned a sql_actions row whose {_columns["id"].Field} is {(idText is null ? "null" : $"'{idText}'")}, not an integer id.");
-        var deps = _columns.TryGetValue("deps", out var depsColumn) && row[depsColumn.Field] is JsonArray list
+        var deps = _columns.TryGetValue("deps", out var depsColumn) && field(depsColumn) is JsonArray list
             ? list.Select(d => d?.GetValue<string>()).OfType<string>().ToArray()
             : [];
-        return new SqlAction(id, Text(row, "name"), Text(row, "deploy"), deps, Text(row, "content"), Text(row, "revert"), Text(row, "verify"), Text(row, "category"));
-    }
+        return new SqlAction(id, Text("name"), Text("deploy"), deps, Text("content"), Text("revert"), Text("verify"), Text("category"));
 
-    private string? Text(JsonObject row, string column) =>
-        _columns.TryGetValue(column, out var c) ? GraphQLValueNormalizer.Normalize(c, row[c.Field]).Text : null;
+        string? Text(string column) => _columns.TryGetValue(column, out var c) ? GraphQLValueNormalizer.Normalize(c, field(c)).Text : null;
+    }
 }
