@@ -155,10 +155,17 @@ public sealed class GraphQLClient : IDisposable
                 return (null, null, page);
             var (data, errors) = Interpret(status, text, doing, failures, reading == Reading.Errors);
             if (read is not null && data is not null)
-                return (null, null, read(JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["data"] = data.DeepClone() }))
+                return (null, null, read(Utf8Bytes(new JsonObject { ["data"] = data.DeepClone() }))
                     ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNotJson", $"{Endpoint} answered HTTP {(int)status} with a body that is not GraphQL JSON while {doing}."));
             return (data is null ? null : new GraphQLAnswer(data, text.Length), errors, null);
         }
+    }
+
+    private static byte[] Utf8Bytes(JsonNode node)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer)) node.WriteTo(writer);
+        return buffer.WrittenSpan.ToArray();
     }
 
     private TimeSpan Backoff(int failures) => TimeSpan.FromTicks(_options.RetryDelay.Ticks * (1L << Math.Min(failures - 1, 10)));
@@ -220,8 +227,16 @@ public sealed class GraphQLClient : IDisposable
         var limit = _options.MaxResponseBytes;
         var declared = response.Content.Headers.ContentLength;
         if (declared > limit) throw AnswerTooLarge(doing, declared.Value);
-        using var body = new MemoryStream(declared is { } length ? (int)length : 1 << 16);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        if (declared is { } size)
+        {
+            // The usual answer says its length (HTTP then delivers no more): read straight into its array, no copy through a
+            // growing buffer. An answer cut short throws IOException, which is retried like any broken connection.
+            var exact = new byte[size];
+            await stream.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+            return exact;
+        }
+        using var body = new MemoryStream(1 << 16);
         var chunk = new byte[1 << 16];
         int read;
         while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
