@@ -90,8 +90,9 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
         Assert.Equal("DatabaseId:name", Binding(_metadata["Get-ExportSqlAction"]));
         // Rows have an id property: -DatabaseId taking Id by name would bind every row's own id.
         Assert.Equal("InputObject:value", Binding(_metadata["Export-PgpmProject"]));
+        // A row's database_id is tried before Id (a database's, or a row's own key): PowerShell tries aliases in order.
         foreach (var name in new[] { "Get-ExportSchema", "Get-ExportTable", "Get-ExportSqlAction" })
-            Assert.Equal(["Id"], _metadata[name].Parameters.Single(p => p.Name == "DatabaseId").Aliases);
+            Assert.Equal(["database_id", "Id"], _metadata[name].Parameters.Single(p => p.Name == "DatabaseId").Aliases);
     }
 
     [Fact]
