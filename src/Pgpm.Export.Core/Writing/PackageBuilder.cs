@@ -99,13 +99,7 @@ public sealed class PackageBuilder : IDisposable
     public void WritePlan(IReadOnlyList<PlanChange> changes, PlanAuthor author)
     {
         using var plan = CreatePlan(author);
-        var position = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var change in changes)
-        {
-            position.TryAdd(change.Name, position.Count);
-            plan.Write(change, position);
-        }
-        plan.Finish();
+        plan.WriteAll(changes);
     }
 
     /// <summary>

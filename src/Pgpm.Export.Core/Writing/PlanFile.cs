@@ -11,12 +11,10 @@ public static class PlanFile
     /// <summary>The whole plan of <paramref name="changes"/>, already in plan order (a package writes it with <see cref="PlanWriter"/>).</summary>
     public static string Render(string project, IReadOnlyList<PlanChange> changes, PlanAuthor author)
     {
-        var position = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < changes.Count; i++) position.TryAdd(changes[i].Name, i);
-        var text = new StringBuilder(Header(project));
-        if (changes.Count == 0) text.Append(EmptyPlanEnd);
-        foreach (var change in changes) text.Append(Line(change, position, author));
-        return text.ToString();
+        var bytes = new MemoryStream();
+        using (var plan = new PlanWriter(bytes, project, author))
+            plan.WriteAll(changes);
+        return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
     /// <summary>The plan's first lines, up to and including the blank line before the changes.</summary>

@@ -28,6 +28,18 @@ public sealed class PlanWriter : IDisposable
         Count++;
     }
 
+    /// <summary>Writes every line of <paramref name="changes"/>, already in plan order, and ends the plan (<see cref="Finish"/>).</summary>
+    public void WriteAll(IReadOnlyList<PlanChange> changes)
+    {
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            position.TryAdd(change.Name, position.Count);
+            Write(change, position);
+        }
+        Finish();
+    }
+
     /// <summary>Ends the plan and writes what is buffered.</summary>
     public void Finish()
     {
