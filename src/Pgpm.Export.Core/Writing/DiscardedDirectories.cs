@@ -131,9 +131,12 @@ public static partial class DiscardedDirectories
                 Parallel.ForEach(knownFiles, parallel, file => TryDeleteFile(Path.Combine(path, file)));
                 var directories = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var file in knownFiles)
-                    for (var directory = Path.GetDirectoryName(file); !string.IsNullOrEmpty(directory) && directories.Add(directory); directory = Path.GetDirectoryName(directory))
-                    {
-                    }
+                {
+                    // Each file's directory and its ancestors, up to one already collected.
+                    var directory = Path.GetDirectoryName(file);
+                    while (!string.IsNullOrEmpty(directory) && directories.Add(directory))
+                        directory = Path.GetDirectoryName(directory);
+                }
                 // A directory's path is longer than its parent's, so each depth goes before the one above it.
                 foreach (var depth in directories.GroupBy(d => d.Count(c => c == Path.DirectorySeparatorChar)).OrderByDescending(g => g.Key))
                     Parallel.ForEach(depth, parallel, directory => TryDeleteEmpty(Path.Combine(path, directory)));

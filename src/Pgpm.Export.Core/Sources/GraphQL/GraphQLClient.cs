@@ -150,7 +150,6 @@ public sealed class GraphQLClient : IDisposable
                     $"Cannot reach the GraphQL endpoint {Endpoint} while {doing}: {failure.Message}", failure);
             _gate.Succeeded();
             // The plain answer (HTTP 2xx, UTF-8, data and no errors) is all a page ever is; anything else is interpreted in full.
-            // The plain answer (HTTP 2xx, UTF-8, data and no errors) is all a page ever is; anything else is interpreted in full.
             if (read is not null && (int)status is >= 200 and < 300 && System.Text.Unicode.Utf8.IsValid(text) && read(text) is { } page)
                 return (null, null, page);
             var (data, errors) = Interpret(status, text, doing, failures, reading == Reading.Errors);
