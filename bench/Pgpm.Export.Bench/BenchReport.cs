@@ -29,7 +29,10 @@ internal static class BenchReport
         output.WriteLine();
     }
 
-    /// <summary>The same figures as README's Performance table and target list, so the README is refreshed from a run by pasting.</summary>
+    /// <summary>
+    /// The same figures as the performance table of README and docs/performance.md and the latter's target list, so both
+    /// are refreshed from a run by pasting.
+    /// </summary>
     public static string Markdown(BenchRun run)
     {
         var md = new System.Text.StringBuilder();
