@@ -1,3 +1,4 @@
+using Npgsql;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 using Pgpm.Export.Sources;
@@ -35,6 +36,28 @@ public class CatalogShapeTests(PostgresFixture postgres)
         }
         Assert.Null(together[^1]);
         Assert.Null(together[^2]);
+    }
+
+    /// <summary>
+    /// A table piped on its own is described as the export describes it: the catalog query deparses a plain default
+    /// without opening the table, so a table someone holds locked is described at once (its rows then wait for the
+    /// lock), where the per-table queries waited for the lock already while reading its columns.
+    /// </summary>
+    [Fact]
+    public async Task One_table_someone_holds_locked_is_described_without_waiting_for_the_lock()
+    {
+        var database = await postgres.NewFixtureDatabaseAsync("catalog_locked");
+        var field = new TableRef(MetaSchemas.Metaschema, "field");
+        await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database) + ";Options=-c statement_timeout=2000");
+        await using var locker = new NpgsqlConnection(postgres.Server.ConnectionString(database));
+        await locker.OpenAsync();
+        await using var transaction = await locker.BeginTransactionAsync();
+        await new NpgsqlCommand("LOCK TABLE metaschema_public.field IN ACCESS EXCLUSIVE MODE", locker, transaction).ExecuteNonQueryAsync();
+
+        var shape = await source.DescribeTableAsync(field, ExportManifest.BuiltIn.Find(field), CancellationToken.None);
+
+        Assert.NotNull(shape);
+        Assert.Contains(shape.Columns, c => c.DefaultExpression is not null);
     }
 
     private static string Describe(TableShape? shape) => shape is null ? "none" :

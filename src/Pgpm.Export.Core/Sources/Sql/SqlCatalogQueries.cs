@@ -26,60 +26,40 @@ internal static class SqlCatalogQueries
         ORDER BY n.nspname, c.relname
         """;
 
-    public const string TableOid = "SELECT to_regclass(format('%I.%I', $1::text, $2::text))::oid";
-
-    /// <summary>Columns in ordinal order, with the base type of domains (domains over domains resolved).</summary>
-    public const string Columns = """
-        WITH RECURSIVE resolved AS (
-            SELECT a.attnum, a.atttypid AS typid
-            FROM pg_catalog.pg_attribute a
-            WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
-          UNION ALL
-            SELECT r.attnum, t.typbasetype
-            FROM resolved r JOIN pg_catalog.pg_type t ON t.oid = r.typid
-            WHERE t.typtype = 'd'
-        )
-        SELECT a.attname,
-               pg_catalog.format_type(a.atttypid, a.atttypmod),
-               a.attnotnull,
-               pg_catalog.pg_get_expr(d.adbin, d.adrelid),
-               bt.typcategory,
-               bt.typname
-        FROM pg_catalog.pg_attribute a
-        JOIN resolved r ON r.attnum = a.attnum
-        JOIN pg_catalog.pg_type bt ON bt.oid = r.typid AND bt.typtype <> 'd'
-        LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-        WHERE a.attrelid = $1
-        ORDER BY a.attnum
-        """;
-
     /// <summary>
-    /// <see cref="Columns"/> and <see cref="PrimaryKey"/> of every relation in the schemas <c>$1</c> at once: one row per
-    /// column (schema, relation, then Columns' six fields, then the column's place in the primary key or NULL), in
-    /// ordinal order; a relation without columns gives one row whose column fields are NULL. A default is deparsed
-    /// without its relation (relid 0): a plain default cannot name a column, so the text is the same, and PostgreSQL then
-    /// does not open the relation, so a table someone holds locked stops the export where its rows are read, naming it,
-    /// not here (only a generated column's expression, which names columns, still needs the relation).
+    /// Every column of the tables named by <c>$1</c> (schemas) and <c>$2</c> (names, pair by pair) at once: one row per
+    /// column (schema, relation, name, type, NOT NULL, default, the base type's category and name, the column's place in
+    /// the primary key or NULL, then the enum type, schema-qualified, and its labels in sort order, or NULLs), in
+    /// ordinal order; a relation without columns gives one row whose column fields are NULL, and a name no relation
+    /// has gives none. The base type is the first type that is not a domain (domains over domains resolved); the enum is
+    /// found through any mix of domains and arrays. A default is deparsed without its relation (relid 0): a plain
+    /// default cannot name a column, so the text is the same, and PostgreSQL then does not open the relation, so a
+    /// table someone holds locked stops the export where its rows are read, naming it, not here (only a generated
+    /// column's expression, which names columns, still needs the relation).
     /// </summary>
-    public const string SchemaColumns = """
-        WITH RECURSIVE resolved AS (
-            SELECT a.attrelid, a.attnum, a.atttypid AS typid
-            FROM pg_catalog.pg_attribute a
-            JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+    public const string TableColumns = """
+        WITH RECURSIVE wanted AS (
+            SELECT c.oid, n.nspname, c.relname
+            FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = ANY($1) AND a.attnum > 0 AND NOT a.attisdropped
+            WHERE (n.nspname, c.relname) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+        ),
+        resolved AS (
+            SELECT a.attrelid, a.attnum, a.atttypid AS typid, false AS in_array
+            FROM pg_catalog.pg_attribute a
+            JOIN wanted w ON w.oid = a.attrelid
+            WHERE a.attnum > 0 AND NOT a.attisdropped
           UNION ALL
-            SELECT r.attrelid, r.attnum, t.typbasetype
+            SELECT r.attrelid, r.attnum, CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.typelem END, r.in_array OR t.typtype <> 'd'
             FROM resolved r JOIN pg_catalog.pg_type t ON t.oid = r.typid
-            WHERE t.typtype = 'd'
+            WHERE t.typtype = 'd' OR (t.typcategory = 'A' AND t.typelem <> 0)
         ),
         keys AS (
             SELECT i.indrelid, k.attnum, k.ord
             FROM pg_catalog.pg_index i
-            JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            JOIN wanted w ON w.oid = i.indrelid
             CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
-            WHERE n.nspname = ANY($1) AND i.indisprimary
+            WHERE i.indisprimary
         ),
         columns AS (
             SELECT a.attrelid, a.attnum, a.attname,
@@ -89,28 +69,25 @@ internal static class SqlCatalogQueries
                         ELSE pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS default_expression,
                    bt.typcategory,
                    bt.typname,
-                   k.ord AS key_position
+                   k.ord AS key_position,
+                   CASE WHEN et.oid IS NOT NULL THEN format('%I.%I', etn.nspname, et.typname) END AS enum_type,
+                   CASE WHEN et.oid IS NOT NULL THEN ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e
+                                                           WHERE e.enumtypid = et.oid ORDER BY e.enumsortorder) END AS enum_labels
             FROM pg_catalog.pg_attribute a
-            JOIN resolved r ON r.attrelid = a.attrelid AND r.attnum = a.attnum
+            JOIN resolved r ON r.attrelid = a.attrelid AND r.attnum = a.attnum AND NOT r.in_array
             JOIN pg_catalog.pg_type bt ON bt.oid = r.typid AND bt.typtype <> 'd'
             LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             LEFT JOIN keys k ON k.indrelid = a.attrelid AND k.attnum = a.attnum
+            LEFT JOIN (resolved er
+                       JOIN pg_catalog.pg_type et ON et.oid = er.typid AND et.typtype = 'e'
+                       JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace)
+                   ON er.attrelid = a.attrelid AND er.attnum = a.attnum
         )
-        SELECT n.nspname, c.relname, col.attname, col.type_name, col.attnotnull, col.default_expression, col.typcategory, col.typname, col.key_position
-        FROM pg_catalog.pg_class c
-        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        LEFT JOIN columns col ON col.attrelid = c.oid
-        WHERE n.nspname = ANY($1)
-        ORDER BY n.nspname, c.relname, col.attnum
-        """;
-
-    public const string PrimaryKey = """
-        SELECT a.attname
-        FROM pg_catalog.pg_index i
-        CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
-        JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-        WHERE i.indrelid = $1 AND i.indisprimary
-        ORDER BY k.ord
+        SELECT w.nspname, w.relname, col.attname, col.type_name, col.attnotnull, col.default_expression, col.typcategory, col.typname,
+               col.key_position, col.enum_type, col.enum_labels
+        FROM wanted w
+        LEFT JOIN columns col ON col.attrelid = w.oid
+        ORDER BY w.nspname, w.relname, col.attnum
         """;
 
     public const string SqlActionsColumns = """
@@ -127,34 +104,6 @@ internal static class SqlCatalogQueries
         JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
         WHERE k.contype = 'f' AND sn.nspname = ANY($1) AND tn.nspname = ANY($1)
         ORDER BY 1, 2, 3, 4
-        """;
-
-    /// <summary>
-    /// Every column of the given schemas' tables whose type is an enum, or an array or domain over one (resolved
-    /// through any mix of domains and arrays): the enum type, schema-qualified, and its labels in sort order.
-    /// </summary>
-    public const string EnumColumns = """
-        WITH RECURSIVE resolved AS (
-            SELECT a.attrelid, a.attnum, a.atttypid AS typid
-            FROM pg_catalog.pg_attribute a
-            JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-          UNION ALL
-            SELECT r.attrelid, r.attnum, CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.typelem END
-            FROM resolved r JOIN pg_catalog.pg_type t ON t.oid = r.typid
-            WHERE t.typtype = 'd' OR (t.typcategory = 'A' AND t.typelem <> 0)
-        )
-        SELECT n.nspname, c.relname, a.attname,
-               format('%I.%I', tn.nspname, t.typname),
-               ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
-        FROM resolved r
-        JOIN pg_catalog.pg_type t ON t.oid = r.typid AND t.typtype = 'e'
-        JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
-        JOIN pg_catalog.pg_attribute a ON a.attrelid = r.attrelid AND a.attnum = r.attnum
-        JOIN pg_catalog.pg_class c ON c.oid = r.attrelid
-        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        ORDER BY 1, 2, 3
         """;
 
     /// <summary>The installed version of the metaschema-schema extension, when it was installed by CREATE EXTENSION.</summary>
