@@ -18,25 +18,22 @@ internal sealed class SqlActionsReader(SqlSession session, IExportLog log)
         return SqlActionsSupport.Yes;
     }
 
-    /// <summary>The distinct categories, from one query; null when sql_actions has no category column (then a warning says nothing is excluded).</summary>
+    /// <summary>
+    /// The distinct categories, from one query; null when sql_actions has no category column (then a warning says
+    /// nothing is excluded).
+    /// </summary>
     public async Task<IReadOnlyCollection<string>?> GetCategoriesAsync(Guid databaseId, CancellationToken cancellationToken)
     {
         if (!(await ColumnsAsync(cancellationToken).ConfigureAwait(false)).Contains("category")) return null;
-        var categories = new List<string>();
-        await foreach (var category in session.QueryAsync(SqlRowQueries.SqlActionCategories, [databaseId], "listing the categories of db_migrate.sql_actions",
-                           r => r.GetString(0), cancellationToken).ConfigureAwait(false))
-            categories.Add(category);
-        return categories;
+        return await session.ListAsync(SqlRowQueries.SqlActionCategories, [databaseId], "listing the categories of db_migrate.sql_actions",
+            r => r.GetString(0), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> CountAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken)
     {
         var (sql, parameters) = await QueryAsync(databaseId, excludeCategories, count: true, cancellationToken).ConfigureAwait(false);
-        long count = 0;
-        await foreach (var rows in session.QueryAsync(sql, parameters, "counting db_migrate.sql_actions", r => r.GetInt64(0), cancellationToken)
-                           .ConfigureAwait(false))
-            count = rows;
-        return count;
+        return (await session.ListAsync(sql, parameters, "counting db_migrate.sql_actions", r => r.GetInt64(0), cancellationToken)
+            .ConfigureAwait(false)).FirstOrDefault();
     }
 
     public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
@@ -48,9 +45,12 @@ internal sealed class SqlActionsReader(SqlSession session, IExportLog log)
             yield return action;
     }
 
-    /// <summary>The query for the database's sql_actions (or their count) outside the excluded categories, which needs a category column.</summary>
-    private async Task<(string Sql, object[] Parameters)> QueryAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, bool count,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The query for the database's sql_actions (or their count) outside the excluded categories, which needs a
+    /// category column.
+    /// </summary>
+    private async Task<(string Sql, object[] Parameters)> QueryAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
+        bool count, CancellationToken cancellationToken)
     {
         var columns = await ColumnsAsync(cancellationToken).ConfigureAwait(false);
         var hasCategory = columns.Contains("category");
@@ -58,17 +58,13 @@ internal sealed class SqlActionsReader(SqlSession session, IExportLog log)
             log.Warning("db_migrate.sql_actions has no category column, so no category can be excluded; exporting every action.");
         var excluding = hasCategory && excludeCategories.Count > 0;
         object[] parameters = excluding ? [databaseId, excludeCategories.ToArray()] : [databaseId];
-        return (count ? SqlRowQueries.SqlActionsCount(hasCategory, excluding) : SqlRowQueries.SqlActions(hasCategory, excluding), parameters);
+        var sql = count ? SqlRowQueries.SqlActionsCount(hasCategory, excluding) : SqlRowQueries.SqlActions(hasCategory, excluding);
+        return (sql, parameters);
     }
 
-    private async Task<HashSet<string>> ColumnsAsync(CancellationToken cancellationToken)
-    {
-        var columns = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var column in session.QueryAsync(SqlCatalogQueries.SqlActionsColumns, [], "looking for db_migrate.sql_actions",
-                           r => r.GetString(0), cancellationToken).ConfigureAwait(false))
-            columns.Add(column);
-        return columns;
-    }
+    private async Task<HashSet<string>> ColumnsAsync(CancellationToken cancellationToken) =>
+        (await session.ListAsync(SqlCatalogQueries.SqlActionsColumns, [], "looking for db_migrate.sql_actions", r => r.GetString(0),
+            cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
 
     private static SqlAction ReadAction(NpgsqlDataReader record)
     {

@@ -64,14 +64,18 @@ public sealed class SqlExportSource : IExportSource
     /// <summary>The catalog shows every table and column there is.</summary>
     public bool ShowsWholeSchema => true;
 
-    public Task<SchemaVersionChoice> ChooseSchemaVersionAsync(IReadOnlyList<ExportManifest> candidates, CancellationToken cancellationToken) =>
+    public Task<SchemaVersionChoice> ChooseSchemaVersionAsync(IReadOnlyList<ExportManifest> candidates,
+        CancellationToken cancellationToken) =>
         _catalog.ChooseSchemaVersionAsync(candidates, cancellationToken);
 
     /// <summary>The one table's shape, from the catalog query that describes many (<see cref="DescribeTablesAsync"/>).</summary>
     public async Task<TableShape?> DescribeTableAsync(TableRef table, ManifestTable? expected, CancellationToken cancellationToken) =>
         (await _catalog.DescribeTablesAsync([table], $"reading the columns of {table}", cancellationToken).ConfigureAwait(false))[0];
 
-    /// <summary>Every table's shape from one catalog query (<see cref="SqlCatalogQueries.TableColumns"/>), instead of a round trip per table.</summary>
+    /// <summary>
+    /// Every table's shape from one catalog query (<see cref="SqlCatalogQueries.TableColumns"/>), instead of a round
+    /// trip per table.
+    /// </summary>
     public Task<IReadOnlyList<TableShape?>> DescribeTablesAsync(IReadOnlyList<(TableRef Table, ManifestTable? Expected)> tables,
         CancellationToken cancellationToken) =>
         _catalog.DescribeTablesAsync(tables.Select(t => t.Table).ToList(), "reading the columns of the meta tables", cancellationToken);
@@ -79,16 +83,19 @@ public sealed class SqlExportSource : IExportSource
     public IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken) =>
         _rows.ReadAsync(shape, databaseId, cancellationToken);
 
-    public Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(IReadOnlyList<TableShape> shapes, Guid databaseId, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(IReadOnlyList<TableShape> shapes, Guid databaseId,
+        CancellationToken cancellationToken) =>
         _rows.FindTablesWithRowsAsync(shapes, databaseId, cancellationToken);
 
     public Task<long> CountRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken) =>
         _rows.CountAsync(shape, databaseId, cancellationToken);
 
-    public Task<long> CountSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken) =>
+    public Task<long> CountSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
+        CancellationToken cancellationToken) =>
         _actions.CountAsync(databaseId, excludeCategories, cancellationToken);
 
-    public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken) => _actions.GetSupportAsync(cancellationToken);
+    public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken) =>
+        _actions.GetSupportAsync(cancellationToken);
 
     public Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken) =>
         _actions.GetCategoriesAsync(databaseId, cancellationToken);
@@ -101,7 +108,9 @@ public sealed class SqlExportSource : IExportSource
     /// A manifest for the schema this server has (<see cref="SqlManifestDeriver"/>). Used to ship the built-in manifests
     /// and by users whose schema version differs.
     /// </summary>
-    /// <param name="version">The version to record; null takes the metaschema-schema extension's version when it is installed as one, else none.</param>
+    /// <param name="version">
+    /// The version to record; null takes the metaschema-schema extension's version when it is installed as one, else none.
+    /// </param>
     public Task<ExportManifest> DeriveManifestAsync(CancellationToken cancellationToken, string? version = null) =>
         new SqlManifestDeriver(_session, _catalog).DeriveAsync(version, cancellationToken);
 

@@ -9,11 +9,14 @@ namespace Pgpm.Export.Sources.Sql;
 /// </summary>
 internal sealed class SqlManifestDeriver(SqlSession session, SqlCatalogReader catalog)
 {
-    /// <param name="version">The version to record; null takes the metaschema-schema extension's version when it is installed as one, else none.</param>
+    /// <param name="version">
+    /// The version to record; null takes the metaschema-schema extension's version when it is installed as one, else none.
+    /// </param>
     public async Task<ExportManifest> DeriveAsync(string? version, CancellationToken cancellationToken)
     {
         var tables = await catalog.ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false);
-        var found = await catalog.ReadColumnsAsync(tables, "reading the columns of the meta tables", cancellationToken).ConfigureAwait(false);
+        var found = await catalog.ReadColumnsAsync(tables, "reading the columns of the meta tables", cancellationToken)
+            .ConfigureAwait(false);
         var facts = new List<ManifestBuilder.TableFacts>();
         foreach (var table in tables)
         {
@@ -24,15 +27,11 @@ internal sealed class SqlManifestDeriver(SqlSession session, SqlCatalogReader ca
             var supplied = columns.Where(c => ColumnRules.TargetSupplies(table, c.Column)).Select(c => c.Column.Name).ToArray();
             facts.Add(new ManifestBuilder.TableFacts(table, supplied, manifestColumns));
         }
-        var edges = new List<(TableRef, TableRef)>();
-        await foreach (var edge in session.QueryAsync(SqlCatalogQueries.ForeignKeys, [MetaSchemas.All.ToArray()], "reading foreign keys",
-                           r => (new TableRef(r.GetString(0), r.GetString(1)), new TableRef(r.GetString(2), r.GetString(3))), cancellationToken)
-                           .ConfigureAwait(false))
-            edges.Add(edge);
-        if (version is null)
-            await foreach (var installed in session.QueryAsync(SqlCatalogQueries.MetaschemaExtensionVersion, [], "reading the extension version",
-                               r => r.GetString(0), cancellationToken).ConfigureAwait(false))
-                version = installed;
+        var edges = await session.ListAsync(SqlCatalogQueries.ForeignKeys, [MetaSchemas.All.ToArray()], "reading foreign keys",
+            r => (new TableRef(r.GetString(0), r.GetString(1)), new TableRef(r.GetString(2), r.GetString(3))), cancellationToken)
+            .ConfigureAwait(false);
+        version ??= (await session.ListAsync(SqlCatalogQueries.MetaschemaExtensionVersion, [], "reading the extension version",
+            r => r.GetString(0), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
         return ManifestBuilder.Build(facts, edges, version);
     }
 }

@@ -90,6 +90,17 @@ internal sealed class SqlSession(NpgsqlDataSource dataSource, string description
         CancellationToken cancellationToken, bool missingTableIsNotConstructive = false) =>
         Translating(SqlQuery.RunAsync(this, sql, parameters, read, missingTableIsNotConstructive, cancellationToken), doing);
 
+    /// <summary>Every row of <see cref="QueryAsync"/>, read to the end.</summary>
+    public async Task<List<T>> ListAsync<T>(string sql, object[] parameters, string doing, Func<NpgsqlDataReader, T> read,
+        CancellationToken cancellationToken, bool missingTableIsNotConstructive = false)
+    {
+        var rows = new List<T>();
+        var query = QueryAsync(sql, parameters, doing, read, cancellationToken, missingTableIsNotConstructive);
+        await foreach (var row in query.ConfigureAwait(false))
+            rows.Add(row);
+        return rows;
+    }
+
     /// <summary>
     /// Pins the moment every later query reads (see <see cref="SqlSnapshot"/>). When one is already pinned, the
     /// reads are already consistent and the returned handle does nothing.
@@ -102,8 +113,8 @@ internal sealed class SqlSession(NpgsqlDataSource dataSource, string description
         SqlSnapshot snapshot;
         try
         {
-            snapshot = await RunAsync(doing, () => SqlSnapshot.TakeAsync(holder, () => Volatile.Write(ref _snapshot, null), cancellationToken))
-                .ConfigureAwait(false);
+            snapshot = await RunAsync(doing,
+                () => SqlSnapshot.TakeAsync(holder, () => Volatile.Write(ref _snapshot, null), cancellationToken)).ConfigureAwait(false);
         }
         catch
         {
