@@ -9,9 +9,9 @@ using Xunit;
 namespace Pgpm.Export.Tests.Sql;
 
 /// <summary>
-/// Issue 15: the SQL source describes every meta table from one catalog query per export instead of three per table;
-/// the shapes it gives must be the ones the per-table queries give, column for column (type, kind, NOT NULL, default,
-/// base type, key), including tables it does not have.
+/// The SQL source describes every meta table of an export from one catalog query, and one table on its own from the
+/// same query: the shapes must be the same either way, column for column (type, kind, NOT NULL, default, base type,
+/// key), including tables it does not have.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public class CatalogShapeTests(PostgresFixture postgres)
