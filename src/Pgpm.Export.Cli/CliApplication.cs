@@ -44,21 +44,12 @@ public static class CliApplication
         manifest.SetAction((parse, ct) => Guard(error, () => PrintManifestAsync(options, parse, parse.GetValue(manifestVersion), output, ct)));
         root.Subcommands.Add(manifest);
 
-        var demo = new Command("demo", "Run the whole export on the built-in sample: a throwaway local PostgreSQL with the 'pets' database, exported into ./demo-export.");
-        var demoOut = new Option<string>("--out", "-o") { Description = "Where to write the sample's workspace.", DefaultValueFactory = _ => "demo-export" };
-        demo.Options.Add(demoOut);
-        demo.Options.Add(options.Verbose);
-        demo.SetAction((parse, ct) => Guard(error, () => DemoCommand.RunAsync(parse.GetValue(demoOut)!, parse.GetValue(options.Verbose), output, error, ct)));
-        root.Subcommands.Add(demo);
+        return await InvokeAsync(root, args, output, error, cancellationToken).ConfigureAwait(false);
+    }
 
-        var sandbox = new Command("sandbox", "Start the built-in sample's PostgreSQL and GraphQL endpoint and keep them running until standard input closes (for the Pester tests).");
-        var sandboxInfo = new Option<string>("--info") { Description = "File to write the connection string, endpoint and throwaway token to, as JSON.", Required = true };
-        var noIntrospection = new Option<bool>("--no-introspection") { Description = "Refuse GraphQL introspection (__schema, __type) as Constructive's server can, to try an export that works from a manifest." };
-        sandbox.Options.Add(sandboxInfo);
-        sandbox.Options.Add(noIntrospection);
-        sandbox.SetAction((parse, ct) => Guard(error, () => SandboxCommand.RunAsync(parse.GetValue(sandboxInfo)!, parse.GetValue(noIntrospection), output, Console.In, ct)));
-        root.Subcommands.Add(sandbox);
-
+    /// <summary>Parses and runs a command line, a wrong one being one line on standard error and exit <see cref="Usage"/>.</summary>
+    internal static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
@@ -70,7 +61,7 @@ public static class CliApplication
         return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
+    internal static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
     {
         try
         {

@@ -15,7 +15,7 @@ BeforeAll {
     # The sandbox runs until its standard input closes; its first READY line says the servers are up.
     $script:infoFile = Join-Path ([IO.Path]::GetTempPath()) "pgpm-export-pester-$([guid]::NewGuid().ToString('N')).json"
     $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in 'run', '--project', "$repo/src/Pgpm.Export.Cli", '-c', 'Release', '--', 'sandbox', '--info', $script:infoFile) {
+    foreach ($argument in 'run', '--project', "$repo/src/Pgpm.Export.Sandbox.Cli", '-c', 'Release', '--', 'sandbox', '--info', $script:infoFile) {
         $start.ArgumentList.Add($argument)
     }
     $start.RedirectStandardInput = $true

@@ -1,6 +1,7 @@
 using Pgpm.Export.Cli;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Sandbox;
+using Pgpm.Export.Sandbox.Cli;
 using Pgpm.Export.Tests.Infrastructure;
 using Xunit;
 
@@ -103,7 +104,7 @@ public class CliFindingsTests(PostgresFixture postgres)
     [Fact]
     public async Task The_sandbox_command_can_serve_an_endpoint_that_refuses_introspection()
     {
-        var (exit, help, _) = await CliRun.RunAsync("sandbox", "--help");
+        var (exit, help, _) = await CliRun.RunSandboxHostAsync("sandbox", "--help");
         Assert.Equal(0, exit);
         Assert.Contains("--no-introspection", help);
 

@@ -1,4 +1,4 @@
-using Pgpm.Export.Cli;
+using Pgpm.Export.Sandbox.Cli;
 using Xunit;
 
 namespace Pgpm.Export.Tests.Cli;

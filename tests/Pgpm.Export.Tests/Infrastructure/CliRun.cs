@@ -1,4 +1,5 @@
 using Pgpm.Export.Cli;
+using Pgpm.Export.Sandbox.Cli;
 
 namespace Pgpm.Export.Tests.Infrastructure;
 
@@ -26,6 +27,18 @@ public static class CliRun
         var outAt = Array.FindIndex(args, a => a is "--out" or "-o");
         if (exit == 0 && outAt >= 0 && outAt + 1 < args.Length)
             await PgpmCheck.PlansParseAsync(args[outAt + 1]);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Runs the sample servers' host (<c>pgpm-export demo</c>, <c>pgpm-export sandbox</c>) in-process: it is not part of
+    /// the native executable, so <c>PGPM_EXPORT_CLI</c> does not apply. Standard input is empty.
+    /// </summary>
+    public static async Task<(int Exit, string Out, string Err)> RunSandboxHostAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await SandboxApplication.RunAsync(args, output, error, TextReader.Null, CancellationToken.None);
         return (exit, output.ToString(), error.ToString());
     }
 

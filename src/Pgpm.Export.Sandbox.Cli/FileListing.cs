@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pgpm.Export.Cli;
+namespace Pgpm.Export.Sandbox.Cli;
 
 /// <summary>
 /// The demo's list of the files a package holds, one line per file: its size in bytes, right-aligned to the widest

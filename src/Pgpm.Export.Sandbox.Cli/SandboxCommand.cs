@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Pgpm.Export.Sandbox;
+using Pgpm.Export.Cli;
 
-namespace Pgpm.Export.Cli;
+namespace Pgpm.Export.Sandbox.Cli;
 
 /// <summary>
 /// <c>pgpm-export sandbox --info FILE [--no-introspection]</c>: starts the built-in sample's PostgreSQL and GraphQL
@@ -13,7 +13,8 @@ namespace Pgpm.Export.Cli;
 internal static class SandboxCommand
 {
     /// <param name="input">Runs until this reader ends (the process's standard input).</param>
-    public static async Task<int> RunAsync(string infoPath, bool introspectionDisabled, TextWriter output, TextReader input, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string infoPath, bool introspectionDisabled, TextWriter output, TextReader input, CancellationToken cancellationToken)
     {
         await using var servers = await SampleServers.StartAsync(output, cancellationToken, introspectionDisabled).ConfigureAwait(false);
         var info = new JsonObject

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using Pgpm.Export.Export;
 using Pgpm.Export.Logging;
-using Pgpm.Export.Sandbox;
+using Pgpm.Export.Cli;
 using Pgpm.Export.Sources;
 using Pgpm.Export.Sources.GraphQL;
 using Pgpm.Export.Sources.Sql;
 
-namespace Pgpm.Export.Cli;
+namespace Pgpm.Export.Sandbox.Cli;
 
 /// <summary>
 /// <c>pgpm-export demo</c>: the main job end to end on the built-in sample. It starts a throwaway PostgreSQL on
@@ -16,7 +16,8 @@ namespace Pgpm.Export.Cli;
 /// </summary>
 internal static class DemoCommand
 {
-    public static async Task<int> RunAsync(string outputPath, bool verbose, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string outputPath, bool verbose, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         await using var servers = await SampleServers.StartAsync(output, cancellationToken).ConfigureAwait(false);
         var (postgres, graphql, token) = (servers.Postgres, servers.GraphQL, servers.Token);
@@ -25,13 +26,16 @@ internal static class DemoCommand
         var log = new ConsoleExportLog(error, verbose);
         var options = new GraphQLEndpointOptions { Endpoint = graphql.Endpoint, Token = token };
         ExportResult result;
-        await using (var source = await GraphQLExportSource.OpenAsync(options, log: log, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var opening = GraphQLExportSource.OpenAsync(options, log: log, cancellationToken: cancellationToken);
+        await using (var source = await opening.ConfigureAwait(false))
             result = await ExportAsync(source, outputPath, log, cancellationToken).ConfigureAwait(false);
 
         var root = Path.GetFullPath(outputPath);
         foreach (var package in result.Packages)
         {
-            output.WriteLine($"wrote {package.Kind.ToString().ToLowerInvariant()} package {package.Name}: {Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")}");
+            var kind = package.Kind.ToString().ToLowerInvariant();
+            output.WriteLine($"wrote {kind} package {package.Name}: "
+                             + $"{Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")}");
             var files = Directory.EnumerateFiles(package.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 .Select(file => (Path.GetRelativePath(root, file).Replace('\\', '/'), new FileInfo(file).Length)).ToList();
             foreach (var line in FileListing.Lines(files)) output.WriteLine(line);
@@ -45,7 +49,8 @@ internal static class DemoCommand
         return result.Packages.Count == 2 && same ? CliApplication.Success : CliApplication.Failed;
     }
 
-    private static Task<ExportResult> ExportAsync(IExportSource source, string outputPath, IExportLog log, CancellationToken cancellationToken) =>
+    private static Task<ExportResult> ExportAsync(
+        IExportSource source, string outputPath, IExportLog log, CancellationToken cancellationToken) =>
         new ProjectExporter(source, log).ExportAsync(Options(outputPath), cancellationToken);
 
     /// <summary>
@@ -58,12 +63,14 @@ internal static class DemoCommand
         DatabaseId = SampleDatabase.SampleId,
     };
 
-    private static async Task<bool> SameAsSqlExportAsync(LocalPostgres postgres, string graphqlWorkspace, CancellationToken cancellationToken)
+    private static async Task<bool> SameAsSqlExportAsync(
+        LocalPostgres postgres, string graphqlWorkspace, CancellationToken cancellationToken)
     {
         var sqlWorkspace = Path.Combine(Path.GetTempPath(), "pgpm-export-demo-sql-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            await using (var source = await SqlExportSource.OpenAsync(postgres.ConnectionString(SampleDatabase.DatabaseName), null, cancellationToken).ConfigureAwait(false))
+            var connectionString = postgres.ConnectionString(SampleDatabase.DatabaseName);
+            await using (var source = await SqlExportSource.OpenAsync(connectionString, null, cancellationToken).ConfigureAwait(false))
                 await ExportAsync(source, sqlWorkspace, NullExportLog.Instance, cancellationToken).ConfigureAwait(false);
             return Snapshot(Path.Combine(sqlWorkspace, "packages")).SequenceEqual(Snapshot(Path.Combine(graphqlWorkspace, "packages")));
         }
