@@ -3,7 +3,7 @@ using System.CommandLine;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Export;
 using Pgpm.Export.Manifest;
-using Pgpm.Export.Sources.Sql;
+using Pgpm.Export.Commands;
 
 namespace Pgpm.Export.Cli;
 
@@ -34,14 +34,15 @@ public static class CliApplication
         var server = new Option<bool>("--server") { Description = "List the PostgreSQL server's databases (other than templates and postgres) instead." };
         options.AddSourceOptionsTo(databases);
         databases.Options.Add(server);
-        databases.SetAction((parse, ct) => Guard(error, () => ListDatabasesAsync(options, parse, parse.GetValue(server), output, error, ct)));
+        databases.SetAction((parse, ct) => Guard(error, () => ListDatabasesAsync(options, parse, server, output, error, ct)));
         root.Subcommands.Add(databases);
 
         var manifest = new Command("manifest", "Print a manifest derived from the source's schema, for --manifest with other schema versions.");
         manifest.Options.Add(options.ConnectionString);
         var manifestVersion = new Option<string?>("--schema-version") { Description = "The version to record in the manifest (default: the metaschema-schema extension's version, when it is installed as one)." };
         manifest.Options.Add(manifestVersion);
-        manifest.SetAction((parse, ct) => Guard(error, () => PrintManifestAsync(options, parse, parse.GetValue(manifestVersion), output, ct)));
+        manifest.SetAction((parse, ct) =>
+            Guard(error, () => PrintManifestAsync(options, parse, parse.GetValue(manifestVersion), output, error, ct)));
         root.Subcommands.Add(manifest);
 
         return await InvokeAsync(root, args, output, error, cancellationToken).ConfigureAwait(false);
@@ -89,7 +90,7 @@ public static class CliApplication
     {
         var outputPath = parse.GetValue(cli.Out);
         if (string.IsNullOrEmpty(outputPath))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathMissing", "Say where to write the workspace with --out DIR.");
+            throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathMissing", $"Say where to write the workspace with {OptionName.Out} DIR.");
         var live = terminal is not null && terminal.Shows(parse.GetValue(cli.Progress)) ? new LiveProgress(terminal.Console, TimeProvider.System) : null;
         var log = live is null ? new ConsoleExportLog(error, parse.GetValue(cli.Verbose)) : new ConsoleExportLog(live.WriteLine, parse.GetValue(cli.Verbose));
         var manifestFile = parse.GetValue(cli.ManifestFile);
@@ -129,32 +130,32 @@ public static class CliApplication
 
     private static async Task<ExportResult> ExportAsync(CliOptions cli, ParseResult parse, ExportOptions options, ConsoleExportLog log, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var source = await SourceFactory.OpenAsync(cli, parse, options.Manifest, log, cancellationToken).ConfigureAwait(false);
-        return await new ProjectExporter(source, log, progress).ExportAsync(options, cancellationToken).ConfigureAwait(false);
+        await using var source = await SourceOpener.OpenAsync(cli.Source(parse, options.Manifest), log, cancellationToken).ConfigureAwait(false);
+        return await new ProjectExporter(source.Inner, log, progress).ExportAsync(options, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> ListDatabasesAsync(CliOptions cli, ParseResult parse, bool serverDatabases, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> ListDatabasesAsync(
+        CliOptions cli, ParseResult parse, Option<bool> server, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var source = await SourceFactory.OpenAsync(cli, parse, null, new ConsoleExportLog(error, verbose: false), cancellationToken).ConfigureAwait(false);
-        if (serverDatabases)
-        {
-            if (source is not SqlExportSource sql)
-                throw new ExportException(ExportErrorKind.InvalidArgument, "ServerListNeedsSql", "--server lists a PostgreSQL server's databases; it needs --connection-string.");
-            foreach (var name in await sql.ListServerDatabasesAsync(cancellationToken).ConfigureAwait(false))
-                output.WriteLine(name);
-            return Success;
-        }
-        foreach (var database in await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false))
-            output.WriteLine($"{database.Id}\t{database.Name}");
+        var log = new ConsoleExportLog(error, verbose: false);
+        var terminal = new TerminalOutput(output, log, error);
+        await using var source = await SourceOpener.OpenAsync(cli.Source(parse, null), log, cancellationToken).ConfigureAwait(false);
+        if (parse.GetValue(server))
+            await ServerDatabaseQuery.RunAsync(source, server.Name, terminal, cancellationToken).ConfigureAwait(false);
+        else
+            await DatabaseQuery.RunAsync(source, null, terminal, cancellationToken).ConfigureAwait(false);
+        return terminal.HadErrors ? Failed : Success;
+    }
+
+    private static async Task<int> PrintManifestAsync(
+        CliOptions cli, ParseResult parse, string? version, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var request = new SourceRequest { ConnectionString = cli.RequireConnectionString(parse) };
+        var log = new ConsoleExportLog(error, verbose: false);
+        await using var source = await SourceOpener.OpenAsync(request, NullExportLog.Instance, cancellationToken).ConfigureAwait(false);
+        await ManifestQuery.RunAsync(source, version, new TerminalOutput(output, log, error), cancellationToken).ConfigureAwait(false);
         return Success;
     }
 
-    private static async Task<int> PrintManifestAsync(CliOptions cli, ParseResult parse, string? version, TextWriter output, CancellationToken cancellationToken)
-    {
-        await using var source = await SqlExportSource.OpenAsync(cli.RequireConnectionString(parse), null, cancellationToken).ConfigureAwait(false);
-        output.Write((await source.DeriveManifestAsync(cancellationToken, version).ConfigureAwait(false)).ToJson());
-        return Success;
-    }
-
-    private static string OneLine(string message) => message.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
+    internal static string OneLine(string message) => message.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Pgpm.Export.Commands;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Export;
+using Pgpm.Export.Manifest;
 using Pgpm.Export.Sources.GraphQL;
 
 namespace Pgpm.Export.Cli;
@@ -9,14 +11,14 @@ namespace Pgpm.Export.Cli;
 /// <summary>The established <c>pgpm export</c> flags, with the camelCase spellings upstream accepts as aliases.</summary>
 internal sealed class CliOptions
 {
-    public const string ConnectionStringVariable = "PGPM_EXPORT_CONNECTION_STRING";
+    public const string ConnectionStringVariable = SourceRequest.ConnectionStringVariable;
 
     public Option<string?> ConnectionString { get; } = new("--connection-string", "-c")
     {
         Description = $"Npgsql connection string of the PostgreSQL database that holds the metaschema (or set {ConnectionStringVariable}, which keeps the password out of the process list).",
     };
 
-    public const string TokenVariable = "PGPM_EXPORT_TOKEN";
+    public const string TokenVariable = SourceRequest.TokenVariable;
 
     public Option<string?> GraphQLEndpoint { get; } = new("--graphql-endpoint", "--graphqlEndpoint") { Description = "GraphQL endpoint of the platform's API (instead of --connection-string), e.g. https://api.example.com/graphql." };
     public Option<string?> Token { get; } = new("--token") { Description = $"Bearer token for the GraphQL endpoint (better: set {TokenVariable}, which keeps it out of the process list and shell history)." };
@@ -58,7 +60,7 @@ internal sealed class CliOptions
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
         if (text.All(char.IsAsciiLetter) && Enum.TryParse<ProgressMode>(text, ignoreCase: true, out var mode)) return mode;
-        result.AddError($"--progress takes auto, always or never, not '{text}'.");
+        result.AddError($"{((OptionResult)result.Parent!).Option.Name} takes auto, always or never, not '{text}'.");
         return ProgressMode.Auto;
     }
 
@@ -67,7 +69,7 @@ internal sealed class CliOptions
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
         if (Guid.TryParse(text, out var id)) return id;
-        result.AddError($"--database-id takes the database's id, a UUID such as 5e7a0000-0000-4000-8000-000000000001, not '{text}'.");
+        result.AddError($"{OptionName.DatabaseId.CommandLine} takes the database's id, a UUID such as 5e7a0000-0000-4000-8000-000000000001, not '{text}'.");
         return null;
     }
 
@@ -83,12 +85,53 @@ internal sealed class CliOptions
             command.Options.Add(option);
     }
 
+    /// <summary>
+    /// The source the command line names: the GraphQL endpoint, or else the connection string (given, or from
+    /// <see cref="ConnectionStringVariable"/>). Both given is <see cref="SourceOpener"/>'s error.
+    /// </summary>
+    public SourceRequest Source(ParseResult parse, ExportManifest? manifest)
+    {
+        var endpoint = parse.GetValue(GraphQLEndpoint);
+        var connectionString = parse.GetValue(ConnectionString);
+        if (endpoint is null)
+            return new SourceRequest { ConnectionString = RequireConnectionString(parse) };
+        var migrateEndpoint = parse.GetValue(MigrateEndpoint);
+        return new SourceRequest
+        {
+            ConnectionString = connectionString,
+            GraphQLEndpoint = endpoint,
+            Token = parse.GetValue(Token),
+            Headers = Headers(parse.GetValue(Header), OptionName.Header),
+            MigrateEndpoint = migrateEndpoint,
+            MigrateHeaders = migrateEndpoint is null ? null : Headers(parse.GetValue(MigrateHeader), OptionName.MigrateHeader),
+            PageSize = parse.GetValue(PageSize),
+            MaxResponseBytes = parse.GetValue(MaxResponseMb) is { } mb ? (long)mb << 20 : null,
+            SkipCertificateCheck = parse.GetValue(SkipCertificateCheck),
+            Manifest = manifest,
+        };
+    }
+
+    /// <summary>Repeated 'Name: value' options as headers; a later one of the same name wins, as the endpoint's checks have it.</summary>
+    private static Dictionary<string, string> Headers(string[]? headers, OptionName option)
+    {
+        var split = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in headers ?? [])
+        {
+            var colon = header.IndexOf(':');
+            if (colon <= 0)
+                throw new ExportException(ExportErrorKind.InvalidArgument, "HeaderInvalid",
+                    $"{option} takes 'Name: value', not '{header.Split(':')[0]}…'.");
+            split[header[..colon].Trim()] = header[(colon + 1)..];
+        }
+        return split;
+    }
+
     public string RequireConnectionString(ParseResult parse)
     {
         var value = parse.GetValue(ConnectionString) ?? Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (string.IsNullOrWhiteSpace(value))
             throw new ExportException(ExportErrorKind.InvalidArgument, "ConnectionStringMissing",
-                $"Give the source with --connection-string 'Host=…;Database=…;Username=…' (or set {ConnectionStringVariable}).");
+                $"Give the source with {OptionName.ConnectionStringAlone} 'Host=…;Database=…;Username=…' (or set {ConnectionStringVariable}).");
         return value;
     }
 }

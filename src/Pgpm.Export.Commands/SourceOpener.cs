@@ -22,23 +22,30 @@ public static class SourceOpener
         return new PgpmExportSource(source.Inner, source.Kind, opening.Warnings);
     }
 
-    private static async Task<(IExportSource Inner, string Kind)> OpenInnerAsync(SourceRequest request, IExportLog log, CancellationToken cancellationToken)
+    private static async Task<(IExportSource Inner, string Kind)> OpenInnerAsync(
+        SourceRequest request, IExportLog log, CancellationToken cancellationToken)
     {
         if (request.ConnectionString is not null && request.GraphQLEndpoint is not null)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "SourceGivenTwice", $"Give either {OptionName.GraphQLEndpoint} or -ConnectionString, not both.");
+            throw new ExportException(ExportErrorKind.InvalidArgument, "SourceGivenTwice",
+                $"Give either {OptionName.ConnectionStringAlone} or {OptionName.GraphQLEndpoint}, not both.");
         var connectionString = request.GraphQLEndpoint is null
             ? request.ConnectionString ?? Environment.GetEnvironmentVariable(SourceRequest.ConnectionStringVariable)
             : null;
         if (request.GraphQLEndpoint is null && string.IsNullOrWhiteSpace(connectionString))
             throw new ExportException(ExportErrorKind.InvalidArgument, "SourceNotGiven",
-                $"Give the source: {OptionName.GraphQLEndpoint} (with {OptionName.Token}), {OptionName.ConnectionString}, or -Source with a source from New-PgpmExportSource.");
+                $"Give the source: {OptionName.GraphQLEndpoint} (with {OptionName.Token}), {OptionName.ConnectionString}, " +
+                "or -Source with a source from New-PgpmExportSource.");
         if (connectionString is not null)
             return (await SqlExportSource.OpenAsync(connectionString, log, cancellationToken).ConfigureAwait(false), "Sql");
 
         var token = request.Token ?? Environment.GetEnvironmentVariable(SourceRequest.TokenVariable);
-        var main = Endpoint(request, request.GraphQLEndpoint!, "-GraphQLEndpoint", token);
-        var migrate = request.MigrateEndpoint is null ? null : Endpoint(request, request.MigrateEndpoint, "-MigrateEndpoint", token);
-        var source = await GraphQLExportSource.OpenAsync(main, migrate, ExportManifest.BuiltIn, log, cancellationToken).ConfigureAwait(false);
+        var main = Endpoint(request, request.GraphQLEndpoint!, OptionName.GraphQLEndpoint, request.Headers, OptionName.Header, token);
+        var migrate = request.MigrateEndpoint is null
+            ? null
+            : Endpoint(request, request.MigrateEndpoint, OptionName.MigrateEndpoint,
+                request.MigrateHeaders ?? request.Headers, OptionName.MigrateHeader, token);
+        var manifest = request.Manifest ?? ExportManifest.BuiltIn;
+        var source = await GraphQLExportSource.OpenAsync(main, migrate, manifest, log, cancellationToken).ConfigureAwait(false);
         return (source, "GraphQL");
     }
 
@@ -56,13 +63,16 @@ public static class SourceOpener
         }
     }
 
-    private static GraphQLEndpointOptions Endpoint(SourceRequest request, string url, string what, string? token) => new()
+    /// <summary>One endpoint's settings, checked; the errors name the options as placeholders each host renders.</summary>
+    private static GraphQLEndpointOptions Endpoint(SourceRequest request, string url, OptionName what,
+        IReadOnlyDictionary<string, string> headers, OptionName headersWhat, string? token) => new()
     {
-        Endpoint = EndpointSettings.ParseEndpoint(url, what),
+        Endpoint = EndpointSettings.ParseEndpoint(url, what.ToString()),
         Token = string.IsNullOrEmpty(token) ? null : token,
-        Headers = EndpointSettings.CheckHeaders(request.Headers, "-Header", $"-Token, -Credential or $env:{SourceRequest.TokenVariable}"),
-        PageSize = EndpointSettings.CheckPageSize(request.PageSize ?? GraphQLEndpointOptions.DefaultPageSize, "-PageSize"),
-        MaxResponseBytes = EndpointSettings.CheckMaxResponseBytes(request.MaxResponseBytes ?? GraphQLEndpointOptions.DefaultMaxResponseBytes, "-MaxResponseSize"),
+        Headers = EndpointSettings.CheckHeaders(headers, headersWhat.ToString(), OptionName.Token.ToString()),
+        PageSize = EndpointSettings.CheckPageSize(request.PageSize ?? GraphQLEndpointOptions.DefaultPageSize, OptionName.PageSize.ToString()),
+        MaxResponseBytes = EndpointSettings.CheckMaxResponseBytes(
+            request.MaxResponseBytes ?? GraphQLEndpointOptions.DefaultMaxResponseBytes, OptionName.MaxResponseSize.ToString()),
         SkipCertificateCheck = request.SkipCertificateCheck,
     };
 }

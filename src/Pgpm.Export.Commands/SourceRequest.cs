@@ -1,3 +1,5 @@
+using Pgpm.Export.Manifest;
+
 namespace Pgpm.Export.Commands;
 
 /// <summary>
@@ -21,8 +23,20 @@ public sealed class SourceRequest
 
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>A second GraphQL endpoint that serves db_migrate.sql_actions; it gets the same token and headers.</summary>
+    /// <summary>A second GraphQL endpoint that serves db_migrate.sql_actions; it gets the same token.</summary>
     public string? MigrateEndpoint { get; init; }
+
+    /// <summary>
+    /// The headers sent to <see cref="MigrateEndpoint"/>; null sends it <see cref="Headers"/> (the cmdlets' one
+    /// -Header), while the command line gives the two endpoints their headers apart (--header, --migrate-header).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? MigrateHeaders { get; init; }
+
+    /// <summary>
+    /// The manifest a GraphQL source discovers its tables by when the API refuses introspection; null is the
+    /// built-in one. The command line passes its --manifest here, so the source reads by the export's manifest.
+    /// </summary>
+    public ExportManifest? Manifest { get; init; }
 
     public int? PageSize { get; init; }
 

@@ -33,6 +33,11 @@ public sealed partial record OptionName(string Key, string CommandLine, string P
     public static readonly OptionName ExtensionName = new("extension-name", "--extension-name", "-ExtensionName");
     public static readonly OptionName MetaExtensionName = new("meta-extension-name", "--meta-extension-name", "-MetaExtensionName");
     public static readonly OptionName ConnectionString = new("connection-string", "--connection-string or PGPM_EXPORT_CONNECTION_STRING", "-ConnectionString or $env:PGPM_EXPORT_CONNECTION_STRING");
+    /// <summary>The connection string's option alone, where the environment variable is no alternative (both sources given).</summary>
+    public static readonly OptionName ConnectionStringAlone = new("connection-string-alone", "--connection-string", "-ConnectionString");
+    /// <summary>The migrate endpoint's headers: the command line's own option; the cmdlets send -Header to both endpoints.</summary>
+    public static readonly OptionName MigrateHeader = new("migrate-header", "--migrate-header", "-Header");
+    public static readonly OptionName Out = new("out", "--out", "-OutputPath");
     public static readonly OptionName GraphQLEndpoint = new("graphql-endpoint", "--graphql-endpoint", "-GraphQLEndpoint");
     public static readonly OptionName Schemas = new("schemas", "--schemas", "-Schema");
     public static readonly OptionName ExcludeCategories = new("exclude-categories", "--exclude-categories", "-ExcludeCategory");
@@ -45,7 +50,11 @@ public sealed partial record OptionName(string Key, string CommandLine, string P
 
     /// <summary>Every option a message may name.</summary>
     public static IReadOnlyList<OptionName> All { get; } =
-        [Token, Header, MigrateEndpoint, SkipCertificateCheck, PageSize, MaxResponseSize, Manifest, ExtensionName, MetaExtensionName, ConnectionString, GraphQLEndpoint, Schemas, ExcludeCategories, Concurrency, SchemaVersion, AllowMissingColumns, FailOnHiddenTables, DatabaseId, Database];
+    [
+        Token, Header, MigrateEndpoint, MigrateHeader, SkipCertificateCheck, PageSize, MaxResponseSize, Manifest, ExtensionName,
+        MetaExtensionName, ConnectionString, ConnectionStringAlone, GraphQLEndpoint, Schemas, ExcludeCategories, Concurrency,
+        SchemaVersion, AllowMissingColumns, FailOnHiddenTables, DatabaseId, Database, Out,
+    ];
 
     /// <summary>The placeholder a message carries until a front end renders it.</summary>
     public override string ToString() => "{option:" + Key + "}";
