@@ -86,38 +86,25 @@ public static class CliApplication
         }
     }
 
-    private static async Task<int> ExportAsync(CliOptions cli, ParseResult parse, TextWriter output, TextWriter error, ProgressTerminal? terminal, CancellationToken cancellationToken)
+    private static async Task<int> ExportAsync(
+        CliOptions cli, ParseResult parse, TextWriter output, TextWriter error, ProgressTerminal? terminal, CancellationToken cancellationToken)
     {
         var outputPath = parse.GetValue(cli.Out);
         if (string.IsNullOrEmpty(outputPath))
             throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathMissing", $"Say where to write the workspace with {OptionName.Out} DIR.");
         var live = terminal is not null && terminal.Shows(parse.GetValue(cli.Progress)) ? new LiveProgress(terminal.Console, TimeProvider.System) : null;
-        var log = live is null ? new ConsoleExportLog(error, parse.GetValue(cli.Verbose)) : new ConsoleExportLog(live.WriteLine, parse.GetValue(cli.Verbose));
-        var manifestFile = parse.GetValue(cli.ManifestFile);
-        var exportOptions = new ExportOptions
-        {
-            OutputPath = outputPath,
-            DatabaseId = parse.GetValue(cli.DatabaseId),
-            DatabaseName = parse.GetValue(cli.DatabaseName),
-            ExtensionName = parse.GetValue(cli.ExtensionName),
-            MetaExtensionName = parse.GetValue(cli.MetaExtensionName),
-            Author = parse.GetValue(cli.Author),
-            Schemas = parse.GetResult(cli.Schemas) is null ? null : CommaList.Split(parse.GetValue(cli.Schemas)),
-            ExcludeCategories = CommaList.Split(parse.GetValue(cli.ExcludeCategories)),
-            Manifest = manifestFile is null ? null : ExportManifest.LoadFile(manifestFile),
-            SchemaVersion = parse.GetValue(cli.SchemaVersion),
-            AllowMissingColumns = parse.GetValue(cli.AllowMissingColumns),
-            FailOnHiddenTables = parse.GetValue(cli.FailOnHiddenTables),
-            Concurrency = parse.GetValue(cli.Concurrency),
-        };
+        var verbose = parse.GetValue(cli.Verbose);
+        var log = live is null ? new ConsoleExportLog(error, verbose) : new ConsoleExportLog(live.WriteLine, verbose);
+        var request = new ProjectExportRequest { Options = cli.Export(parse, outputPath) };
+        DatabaseResolver.RefuseBoth(request.Options.DatabaseId, request.Options.DatabaseName);
 
-        DatabaseResolver.RefuseBoth(exportOptions.DatabaseId, exportOptions.DatabaseName);
+        // The summary is printed once the live display has ended, so it is never drawn through it.
+        var summary = new StringWriter();
+        var host = new TerminalOutput(summary, log, error);
         var result = live is null
-            ? await ExportAsync(cli, parse, exportOptions, log, null, cancellationToken).ConfigureAwait(false)
-            : await live.RunAsync(() => ExportAsync(cli, parse, exportOptions, log, live.View, cancellationToken)).ConfigureAwait(false);
-        foreach (var package in result.Packages)
-            output.WriteLine($"wrote {package.Kind.ToString().ToLowerInvariant()} package {package.Name}: {Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")} -> {package.Path}"
-                             + (package.Replaced ? " (replaced the plan and scripts there; other files kept)" : ""));
+            ? await ExportAsync(cli, parse, request, host, log, null, cancellationToken).ConfigureAwait(false)
+            : await live.RunAsync(() => ExportAsync(cli, parse, request, host, log, live.View, cancellationToken)).ConfigureAwait(false);
+        output.Write(summary.ToString());
         foreach (var omission in result.Omissions)
             output.WriteLine($"not exported: {omission}");
         if (result.Packages.Count == 0)
@@ -128,10 +115,12 @@ public static class CliApplication
         return Success;
     }
 
-    private static async Task<ExportResult> ExportAsync(CliOptions cli, ParseResult parse, ExportOptions options, ConsoleExportLog log, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    private static async Task<ExportResult> ExportAsync(CliOptions cli, ParseResult parse, ProjectExportRequest request, TerminalOutput host,
+        ConsoleExportLog log, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var source = await SourceOpener.OpenAsync(cli.Source(parse, options.Manifest), log, cancellationToken).ConfigureAwait(false);
-        return await new ProjectExporter(source.Inner, log, progress).ExportAsync(options, cancellationToken).ConfigureAwait(false);
+        var sourceRequest = cli.Source(parse, request.Options.Manifest);
+        await using var source = await SourceOpener.OpenAsync(sourceRequest, log, cancellationToken).ConfigureAwait(false);
+        return await ProjectExport.RunAsync(source, request, host, cancellationToken, progress).ConfigureAwait(false);
     }
 
     private static async Task<int> ListDatabasesAsync(

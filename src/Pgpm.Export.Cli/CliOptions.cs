@@ -85,6 +85,28 @@ internal sealed class CliOptions
             command.Options.Add(option);
     }
 
+    /// <summary>The export the options ask for, into <paramref name="outputPath"/>; a manifest file is read here.</summary>
+    public ExportOptions Export(ParseResult parse, string outputPath)
+    {
+        var manifestFile = parse.GetValue(ManifestFile);
+        return new ExportOptions
+        {
+            OutputPath = outputPath,
+            DatabaseId = parse.GetValue(DatabaseId),
+            DatabaseName = parse.GetValue(DatabaseName),
+            ExtensionName = parse.GetValue(ExtensionName),
+            MetaExtensionName = parse.GetValue(MetaExtensionName),
+            Author = parse.GetValue(Author),
+            Schemas = parse.GetResult(Schemas) is null ? null : CommaList.Split(parse.GetValue(Schemas)),
+            ExcludeCategories = CommaList.Split(parse.GetValue(ExcludeCategories)),
+            Manifest = manifestFile is null ? null : ExportManifest.LoadFile(manifestFile),
+            SchemaVersion = parse.GetValue(SchemaVersion),
+            AllowMissingColumns = parse.GetValue(AllowMissingColumns),
+            FailOnHiddenTables = parse.GetValue(FailOnHiddenTables),
+            Concurrency = parse.GetValue(Concurrency),
+        };
+    }
+
     /// <summary>
     /// The source the command line names: the GraphQL endpoint, or else the connection string (given, or from
     /// <see cref="ConnectionStringVariable"/>). Both given is <see cref="SourceOpener"/>'s error.

@@ -1,5 +1,7 @@
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Errors;
+using Pgpm.Export.Logging;
+using Pgpm.Export.Writing;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 
@@ -24,6 +26,11 @@ internal sealed class TerminalOutput(TextWriter output, ConsoleExportLog log, Te
                 break;
             case DatabaseInfo database:
                 output.WriteLine($"{database.Id}\t{database.Name}");
+                break;
+            case PackageSummary package:
+                var kind = package.Kind.ToString().ToLowerInvariant();
+                output.WriteLine($"wrote {kind} package {package.Name}: {Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")}"
+                                 + $" -> {package.Path}" + (package.Replaced ? " (replaced the plan and scripts there; other files kept)" : ""));
                 break;
             case ExportManifest manifest:
                 output.Write(manifest.ToJson());

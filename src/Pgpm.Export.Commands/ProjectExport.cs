@@ -19,34 +19,31 @@ public static class ProjectExport
 {
     public const int ProgressActivity = 1;
 
-    public static async Task<ExportResult> RunAsync(PgpmExportSource source, ProjectExportRequest request, ICommandOutput output, CancellationToken cancellationToken)
+    /// <param name="engineProgress">
+    /// The engine's own reports as well, for a host that draws them itself (the command line's live display); the
+    /// cmdlets show <paramref name="output"/>'s progress records.
+    /// </param>
+    public static async Task<ExportResult> RunAsync(PgpmExportSource source, ProjectExportRequest request, ICommandOutput output,
+        CancellationToken cancellationToken, IProgress<ExportProgress>? engineProgress = null)
     {
         var log = new CommandLog(output);
-        var given = request.ManifestPath is null ? null : ExportManifest.LoadFile(request.ManifestPath);
-        var database = await DatabaseResolver.ResolveAsync(source.Inner, request.DatabaseId, request.DatabaseName, cancellationToken).ConfigureAwait(false);
-        var manifest = await SchemaVersionResolver.ResolveAsync(source.Inner, given, request.SchemaVersion, log, cancellationToken).ConfigureAwait(false);
+        var asked = request.Options;
+        var database = await DatabaseResolver.ResolveAsync(source.Inner, asked.DatabaseId, asked.DatabaseName, cancellationToken)
+            .ConfigureAwait(false);
+        var manifest = await SchemaVersionResolver.ResolveAsync(source.Inner, asked.Manifest, asked.SchemaVersion, log, cancellationToken)
+            .ConfigureAwait(false);
         var activity = $"Exporting {database.Name}";
-        var progress = new Progress(output, activity);
+        var progress = new Progress(output, activity, engineProgress);
 
         IExportSource reading = source.Inner;
         if (request.PipedRows is { } piped)
             reading = await FromPipedRowsAsync(source, database.Id, piped, manifest, output, cancellationToken).ConfigureAwait(false);
 
-        var options = new ExportOptions
+        var options = asked with
         {
-            OutputPath = request.OutputPath,
-            ExtensionName = request.ExtensionName,
-            MetaExtensionName = request.MetaExtensionName,
-            Author = request.Author,
-            Schemas = request.Schemas,
-            ExcludeCategories = request.ExcludeCategories,
             ResolvedManifest = manifest,
-            AllowMissingColumns = request.AllowMissingColumn,
-            FailOnHiddenTables = request.FailOnHiddenTable,
             ReplaceExisting = true,
-            Concurrency = request.Concurrency,
             ConfirmPackage = (pending, ct) => ConfirmAsync(pending, request.Force, output, progress, ct),
-            Preview = request.Preview,
         };
         var result = await new ProjectExporter(reading, log, progress).ExportAsync(database, options, cancellationToken).ConfigureAwait(false);
         progress.Close();
@@ -96,7 +93,7 @@ public static class ProjectExport
     }
 
     /// <summary>The engine's progress as Write-Progress: a table done moves the bar by one table of the plan.</summary>
-    private sealed class Progress(ICommandOutput output, string activity) : IProgress<ExportProgress>
+    private sealed class Progress(ICommandOutput output, string activity, IProgress<ExportProgress>? engineProgress) : IProgress<ExportProgress>
     {
         private int _tablesPlanned;
         private int _tablesDone;
@@ -111,6 +108,7 @@ public static class ProjectExport
 
         public void Report(ExportProgress value)
         {
+            engineProgress?.Report(value);
             if (value is TablesPlanned plan) _tablesPlanned += plan.Tables.Count;
             if (value is TableProgress { Completed: true }) _tablesDone++;
             var status = value switch

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using Pgpm.Export.Commands;
 using Pgpm.Export.Commands.Rows;
 using Pgpm.Export.Export;
+using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 using Pgpm.Export.PowerShell.Completers;
 using Pgpm.Export.Writing;
@@ -101,7 +102,7 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
                 ThrowTerminatingError(ErrorRecords.Argument("DatabaseAndRowsMixed",
                     "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), and give no -DatabaseId or -Database with piped databases.", InputObject));
             _databasesExported++;
-            Export(Request(databaseId, null, null), perItem: true);
+            Export(databaseId, null, null, perItem: true);
             return;
         }
         if (_databasesExported > 0)
@@ -115,7 +116,7 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
         {
             if (_databasesExported > 0) return;
             var piped = MyInvocation.ExpectingInput ? _rows : null;
-            Export(Request(DatabaseId, Database, piped), perItem: false);
+            Export(DatabaseId, Database, piped, perItem: false);
         }
         finally
         {
@@ -123,23 +124,27 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
         }
     }
 
+    /// <summary>The request for one export; the manifest file is read for each, so a bad one is that export's error.</summary>
     private ProjectExportRequest Request(Guid? databaseId, string? databaseName, IReadOnlyList<RowInput>? piped) => new()
     {
-        DatabaseId = databaseId,
-        DatabaseName = databaseName,
-        OutputPath = _outputPath,
-        ExtensionName = ExtensionName,
-        MetaExtensionName = MetaExtensionName,
-        Author = Author,
-        Schemas = Schema,
-        ExcludeCategories = ExcludeCategory ?? [],
-        ManifestPath = _manifestPath,
-        SchemaVersion = SchemaVersion,
-        AllowMissingColumn = AllowMissingColumn,
-        FailOnHiddenTable = FailOnHiddenTable,
+        Options = new ExportOptions
+        {
+            DatabaseId = databaseId,
+            DatabaseName = databaseName,
+            OutputPath = _outputPath,
+            ExtensionName = ExtensionName,
+            MetaExtensionName = MetaExtensionName,
+            Author = Author,
+            Schemas = Schema,
+            ExcludeCategories = ExcludeCategory ?? [],
+            Manifest = _manifestPath is null ? null : ExportManifest.LoadFile(_manifestPath),
+            SchemaVersion = SchemaVersion,
+            AllowMissingColumns = AllowMissingColumn,
+            FailOnHiddenTables = FailOnHiddenTable,
+            Preview = WhatIfRequested,
+            Concurrency = ThrottleLimit,
+        },
         Force = Force,
-        Preview = WhatIfRequested,
-        Concurrency = ThrottleLimit,
         PipedRows = piped,
     };
 
@@ -148,6 +153,6 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
         ? whatIf is SwitchParameter { IsPresent: true }
         : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
-    private void Export(ProjectExportRequest request, bool perItem) =>
-        Run((output, ct) => ProjectExport.RunAsync(OpenedSource, request, output, ct), perItem);
+    private void Export(Guid? databaseId, string? databaseName, IReadOnlyList<RowInput>? piped, bool perItem) =>
+        Run((output, ct) => ProjectExport.RunAsync(OpenedSource, Request(databaseId, databaseName, piped), output, ct), perItem);
 }

@@ -36,7 +36,11 @@ public class GraphQLCommandTests(PostgresFixture postgres)
         CommandRun.Run(host, (o, ct) => TableRowQuery.RunAsync(source, id, null, o, ct));
         CommandRun.Run(host, (o, ct) => SqlActionQuery.RunAsync(source, id, null, o, ct));
         var rows = host.Objects.OfType<RowRecord>().ToList<object>();
-        CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, new ProjectExportRequest { DatabaseId = id, OutputPath = output.Path, PipedRows = CommandRun.AsPipelineInput(rows) }, o, ct));
+        CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, new ProjectExportRequest
+        {
+            Options = new Pgpm.Export.Export.ExportOptions { DatabaseId = id, OutputPath = output.Path },
+            PipedRows = CommandRun.AsPipelineInput(rows),
+        }, o, ct));
         var failure = Assert.Throws<ExportException>(() => CommandRun.Run(host, (o, ct) => SchemaQuery.RunAsync(source, Guid.Empty, o, ct)));
 
         Assert.Equal(2, host.Objects.OfType<PackageSummary>().Count());
@@ -84,7 +88,10 @@ public class GraphQLCommandTests(PostgresFixture postgres)
         Assert.False(new CommandError(error.ErrorId, error.Kind, error.Message).IsPerItem);
 
         var host = new RecordingHost();
-        CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, new ProjectExportRequest { DatabaseId = SampleDatabase.SampleId, OutputPath = output.Path }, o, ct));
+        CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, new ProjectExportRequest
+        {
+            Options = new Pgpm.Export.Export.ExportOptions { DatabaseId = SampleDatabase.SampleId, OutputPath = output.Path },
+        }, o, ct));
         Assert.Equal(nameof(PackageKind.Service), Assert.Single(host.Objects.Cast<PackageSummary>()).Kind);
         Assert.Contains(host.Warnings, w => w.StartsWith("No database package was written"));
     }

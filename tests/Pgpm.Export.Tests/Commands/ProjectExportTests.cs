@@ -1,6 +1,7 @@
 using Pgpm.Export.Commands;
 using Pgpm.Export.Commands.Rows;
 using Pgpm.Export.Errors;
+using Pgpm.Export.Export;
 using Pgpm.Export.Model;
 using Pgpm.Export.Tests.Infrastructure;
 using Pgpm.Export.Writing;
@@ -14,12 +15,9 @@ public class ProjectExportTests(PostgresFixture postgres)
 {
     private static ProjectExportRequest Request(string output, IReadOnlyList<RowInput>? piped = null, bool force = false, bool preview = false) => new()
     {
-        DatabaseId = SqlExport.Acme,
-        OutputPath = output,
-        Author = "Test Author <test@example.com>",
+        Options = new ExportOptions { DatabaseId = SqlExport.Acme, OutputPath = output, Author = "Test Author <test@example.com>", Preview = preview },
         PipedRows = piped,
         Force = force,
-        Preview = preview,
     };
 
     [Fact]

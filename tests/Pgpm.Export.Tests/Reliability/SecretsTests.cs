@@ -80,7 +80,10 @@ public class SecretsTests(PostgresFixture postgres, ITestOutputHelper output)
                 using var source = await SourceOpener.OpenAsync(request, log, CancellationToken.None);
                 CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, new ProjectExportRequest
                 {
-                    DatabaseId = SampleDatabase.SampleId, OutputPath = work.Combine("ws"), Author = "Test Author <test@example.com>",
+                    Options = new Pgpm.Export.Export.ExportOptions
+                    {
+                        DatabaseId = SampleDatabase.SampleId, OutputPath = work.Combine("ws"), Author = "Test Author <test@example.com>",
+                    },
                 }, o, ct));
             }
             catch (Exception e)
