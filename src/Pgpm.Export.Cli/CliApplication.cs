@@ -23,23 +23,33 @@ public static class CliApplication
     /// <see cref="ProgressTerminal.ForStandardError"/>), where an export draws its live progress (<c>--progress</c>);
     /// null (redirected, or a test capturing the writers) prints exactly the lines it prints without progress.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, ProgressTerminal? terminal = null)
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, ProgressTerminal? terminal = null)
     {
         var options = new CliOptions();
-        var root = new RootCommand("Export a Constructive database to pgpm packages (a database package from sql_actions and a service package of metadata).");
+        var root = new RootCommand(
+            "Export a Constructive database to pgpm packages (a database package from sql_actions and a service package of metadata).");
         options.AddExportOptionsTo(root);
         root.SetAction((parse, ct) => Guard(error, () => ExportAsync(options, parse, output, error, terminal, ct)));
 
         var databases = new Command("databases", "List the Constructive databases of the source (and, over SQL, the server's databases).");
-        var server = new Option<bool>("--server") { Description = "List the PostgreSQL server's databases (other than templates and postgres) instead." };
+        var server = new Option<bool>("--server")
+        {
+            Description = "List the PostgreSQL server's databases (other than templates and postgres) instead.",
+        };
         options.AddSourceOptionsTo(databases);
         databases.Options.Add(server);
         databases.SetAction((parse, ct) => Guard(error, () => ListDatabasesAsync(options, parse, server, output, error, ct)));
         root.Subcommands.Add(databases);
 
-        var manifest = new Command("manifest", "Print a manifest derived from the source's schema, for --manifest with other schema versions.");
+        var manifest = new Command("manifest",
+            "Print a manifest derived from the source's schema, for --manifest with other schema versions.");
         manifest.Options.Add(options.ConnectionString);
-        var manifestVersion = new Option<string?>("--schema-version") { Description = "The version to record in the manifest (default: the metaschema-schema extension's version, when it is installed as one)." };
+        var manifestVersion = new Option<string?>("--schema-version")
+        {
+            Description = "The version to record in the manifest "
+                          + "(default: the metaschema-schema extension's version, when it is installed as one).",
+        };
         manifest.Options.Add(manifestVersion);
         manifest.SetAction((parse, ct) =>
             Guard(error, () => PrintManifestAsync(options, parse, parse.GetValue(manifestVersion), output, error, ct)));
@@ -49,7 +59,8 @@ public static class CliApplication
     }
 
     /// <summary>Parses and runs a command line, a wrong one being one line on standard error and exit <see cref="Usage"/>.</summary>
-    internal static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<int> InvokeAsync(
+        RootCommand root, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -59,7 +70,8 @@ public static class CliApplication
         }
         // Program turns Ctrl+C into the token. System.CommandLine's own handling (ProcessTerminationTimeout) would return 130 after
         // 2 s whatever the export is doing, and the process would end before the export removed what it had staged.
-        return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
+        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
+        return await result.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
     internal static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
@@ -81,18 +93,23 @@ public static class CliApplication
         }
         catch (Exception e)
         {
-            error.WriteLine($"pgpm-export: unexpected {e.GetType().Name}: {OneLine(OptionName.Render(e.Message, Vocabulary.CommandLine))} (nothing was written; please report this)");
+            var message = OneLine(OptionName.Render(e.Message, Vocabulary.CommandLine));
+            error.WriteLine($"pgpm-export: unexpected {e.GetType().Name}: {message} (nothing was written; please report this)");
             return Failed;
         }
     }
 
     private static async Task<int> ExportAsync(
-        CliOptions cli, ParseResult parse, TextWriter output, TextWriter error, ProgressTerminal? terminal, CancellationToken cancellationToken)
+        CliOptions cli, ParseResult parse, TextWriter output, TextWriter error, ProgressTerminal? terminal,
+        CancellationToken cancellationToken)
     {
         var outputPath = parse.GetValue(cli.Out);
         if (string.IsNullOrEmpty(outputPath))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathMissing", $"Say where to write the workspace with {OptionName.Out} DIR.");
-        var live = terminal is not null && terminal.Shows(parse.GetValue(cli.Progress)) ? new LiveProgress(terminal.Console, TimeProvider.System) : null;
+            throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathMissing",
+                $"Say where to write the workspace with {OptionName.Out} DIR.");
+        var live = terminal is not null && terminal.Shows(parse.GetValue(cli.Progress))
+            ? new LiveProgress(terminal.Console, TimeProvider.System)
+            : null;
         var verbose = parse.GetValue(cli.Verbose);
         var log = live is null ? new ConsoleExportLog(error, verbose) : new ConsoleExportLog(live.WriteLine, verbose);
         var request = new ProjectExportRequest { Options = cli.Export(parse, outputPath) };
@@ -115,8 +132,8 @@ public static class CliApplication
         return Success;
     }
 
-    private static async Task<ExportResult> ExportAsync(CliOptions cli, ParseResult parse, ProjectExportRequest request, TerminalOutput host,
-        ConsoleExportLog log, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    private static async Task<ExportResult> ExportAsync(CliOptions cli, ParseResult parse, ProjectExportRequest request,
+        TerminalOutput host, ConsoleExportLog log, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
         var sourceRequest = cli.Source(parse, request.Options.Manifest);
         await using var source = await SourceOpener.OpenAsync(sourceRequest, log, cancellationToken).ConfigureAwait(false);

@@ -69,7 +69,8 @@ internal sealed class CliOptions
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
         if (Guid.TryParse(text, out var id)) return id;
-        result.AddError($"{OptionName.DatabaseId.CommandLine} takes the database's id, a UUID such as 5e7a0000-0000-4000-8000-000000000001, not '{text}'.");
+        result.AddError($"{OptionName.DatabaseId.CommandLine} takes the database's id, "
+                        + $"a UUID such as 5e7a0000-0000-4000-8000-000000000001, not '{text}'.");
         return null;
     }
 
@@ -153,7 +154,8 @@ internal sealed class CliOptions
         var value = parse.GetValue(ConnectionString) ?? Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (string.IsNullOrWhiteSpace(value))
             throw new ExportException(ExportErrorKind.InvalidArgument, "ConnectionStringMissing",
-                $"Give the source with {OptionName.ConnectionStringAlone} 'Host=…;Database=…;Username=…' (or set {ConnectionStringVariable}).");
+                $"Give the source with {OptionName.ConnectionStringAlone} 'Host=…;Database=…;Username=…' "
+                + $"(or set {ConnectionStringVariable}).");
         return value;
     }
 }

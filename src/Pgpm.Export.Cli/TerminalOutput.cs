@@ -29,8 +29,9 @@ internal sealed class TerminalOutput(TextWriter output, ConsoleExportLog log, Te
                 break;
             case PackageSummary package:
                 var kind = package.Kind.ToString().ToLowerInvariant();
-                output.WriteLine($"wrote {kind} package {package.Name}: {Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")}"
-                                 + $" -> {package.Path}" + (package.Replaced ? " (replaced the plan and scripts there; other files kept)" : ""));
+                var size = $"{Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")}";
+                var replaced = package.Replaced ? " (replaced the plan and scripts there; other files kept)" : "";
+                output.WriteLine($"wrote {kind} package {package.Name}: {size} -> {package.Path}{replaced}");
                 break;
             case ExportManifest manifest:
                 output.Write(manifest.ToJson());

@@ -39,13 +39,16 @@ public static class ProjectExport
         if (request.PipedRows is { } piped)
             reading = await FromPipedRowsAsync(source, database.Id, piped, manifest, output, cancellationToken).ConfigureAwait(false);
 
+        // The database is given by the id found above, so a name resolves once, to the database the rows were read for.
         var options = asked with
         {
+            DatabaseId = database.Id,
+            DatabaseName = null,
             ResolvedManifest = manifest,
             ReplaceExisting = true,
             ConfirmPackage = (pending, ct) => ConfirmAsync(pending, request.Force, output, progress, ct),
         };
-        var result = await new ProjectExporter(reading, log, progress).ExportAsync(database, options, cancellationToken).ConfigureAwait(false);
+        var result = await new ProjectExporter(reading, log, progress).ExportAsync(options, cancellationToken).ConfigureAwait(false);
         progress.Close();
         foreach (var package in result.Packages)
             await output.WriteObjectAsync(package, cancellationToken).ConfigureAwait(false);

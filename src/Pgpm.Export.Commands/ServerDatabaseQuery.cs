@@ -8,7 +8,8 @@ namespace Pgpm.Export.Commands;
 public static class ServerDatabaseQuery
 {
     /// <param name="serverOption">How the host names the option that asked for this, for the error over GraphQL.</param>
-    public static async Task RunAsync(PgpmExportSource source, string serverOption, ICommandOutput output, CancellationToken cancellationToken)
+    public static async Task RunAsync(
+        PgpmExportSource source, string serverOption, ICommandOutput output, CancellationToken cancellationToken)
     {
         if (source.Inner is not SqlExportSource sql)
             throw new ExportException(ExportErrorKind.InvalidArgument, "ServerListNeedsSql",

@@ -14,7 +14,9 @@ public static class SourceOpener
     /// Opens the request's source; with neither a connection string nor an endpoint, the connection string in
     /// <c>$env:PGPM_EXPORT_CONNECTION_STRING</c>, as the command line does.
     /// </summary>
-    /// <exception cref="ExportException">SourceNotGiven (InvalidArgument) naming every way to give a source; or the source's own errors.</exception>
+    /// <exception cref="ExportException">
+    /// SourceGivenTwice or SourceNotGiven (InvalidArgument), naming the options; or the source's own errors.
+    /// </exception>
     public static async Task<PgpmExportSource> OpenAsync(SourceRequest request, IExportLog log, CancellationToken cancellationToken)
     {
         var opening = new OpeningLog(log);
@@ -70,7 +72,8 @@ public static class SourceOpener
         Endpoint = EndpointSettings.ParseEndpoint(url, what.ToString()),
         Token = string.IsNullOrEmpty(token) ? null : token,
         Headers = EndpointSettings.CheckHeaders(headers, headersWhat.ToString(), OptionName.Token.ToString()),
-        PageSize = EndpointSettings.CheckPageSize(request.PageSize ?? GraphQLEndpointOptions.DefaultPageSize, OptionName.PageSize.ToString()),
+        PageSize = EndpointSettings.CheckPageSize(
+            request.PageSize ?? GraphQLEndpointOptions.DefaultPageSize, OptionName.PageSize.ToString()),
         MaxResponseBytes = EndpointSettings.CheckMaxResponseBytes(
             request.MaxResponseBytes ?? GraphQLEndpointOptions.DefaultMaxResponseBytes, OptionName.MaxResponseSize.ToString()),
         SkipCertificateCheck = request.SkipCertificateCheck,

@@ -28,14 +28,8 @@ public sealed class ProjectExporter
     public async Task<ExportResult> ExportAsync(ExportOptions options, CancellationToken cancellationToken = default)
     {
         CheckOptions(options);
-        var database = await DatabaseResolver.ResolveAsync(_source, options.DatabaseId, options.DatabaseName, cancellationToken).ConfigureAwait(false);
-        return await ExportAsync(database, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Exports a database the caller has already looked up; the options' database id and name are not used.</summary>
-    public async Task<ExportResult> ExportAsync(DatabaseInfo database, ExportOptions options, CancellationToken cancellationToken = default)
-    {
-        CheckOptions(options);
+        var database = await DatabaseResolver.ResolveAsync(_source, options.DatabaseId, options.DatabaseName, cancellationToken)
+            .ConfigureAwait(false);
         var author = ParseAuthor(options.Author);
         var workspace = Workspace.Open(options.OutputPath);
         var databasePackage = options.ExtensionName ?? database.Name;
