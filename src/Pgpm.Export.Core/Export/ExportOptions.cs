@@ -31,8 +31,8 @@ public sealed record ExportOptions
     public ExportManifest? Manifest { get; init; }
 
     /// <summary>
-    /// The manifest a caller already chose with <see cref="SchemaVersionResolver"/> for this export (the cmdlet does, to
-    /// read piped rows by it): followed as is, with no second choice and no second verbose line about it. When set,
+    /// The manifest a caller already chose with <see cref="SchemaVersionResolver"/> for this export (the export command
+    /// does, to read piped rows by it): followed as is, with no second choice and no second verbose line about it. When set,
     /// <see cref="Manifest"/> and <see cref="SchemaVersion"/> are not looked at.
     /// </summary>
     public ExportManifest? ResolvedManifest { get; init; }
