@@ -39,11 +39,9 @@ public static class ProjectExport
         if (request.PipedRows is { } piped)
             reading = await FromPipedRowsAsync(source, database.Id, piped, manifest, output, cancellationToken).ConfigureAwait(false);
 
-        // The database is given by the id found above, so a name resolves once, to the database the rows were read for.
         var options = asked with
         {
-            DatabaseId = database.Id,
-            DatabaseName = null,
+            ResolvedDatabase = database,
             ResolvedManifest = manifest,
             ReplaceExisting = true,
             ConfirmPackage = (pending, ct) => ConfirmAsync(pending, request.Force, output, progress, ct),

@@ -37,6 +37,13 @@ public sealed record ExportOptions
     /// </summary>
     public ExportManifest? ResolvedManifest { get; init; }
 
+    /// <summary>
+    /// The database a caller already resolved from <see cref="DatabaseId"/> or <see cref="DatabaseName"/> (the export
+    /// command does, to read piped rows for it and name it in progress): exported as is, without asking the source again.
+    /// When set, <see cref="DatabaseId"/> and <see cref="DatabaseName"/> are not looked at.
+    /// </summary>
+    public Model.DatabaseInfo? ResolvedDatabase { get; init; }
+
     /// <summary>The built-in schema version to follow (<c>0.15.5</c>, <c>0.16</c>) instead of the one the source is closest to.</summary>
     public string? SchemaVersion { get; init; }
 

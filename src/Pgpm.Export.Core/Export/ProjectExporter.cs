@@ -28,8 +28,9 @@ public sealed class ProjectExporter
     public async Task<ExportResult> ExportAsync(ExportOptions options, CancellationToken cancellationToken = default)
     {
         CheckOptions(options);
-        var database = await DatabaseResolver.ResolveAsync(_source, options.DatabaseId, options.DatabaseName, cancellationToken)
-            .ConfigureAwait(false);
+        var database = options.ResolvedDatabase
+                       ?? await DatabaseResolver.ResolveAsync(_source, options.DatabaseId, options.DatabaseName, cancellationToken)
+                           .ConfigureAwait(false);
         var author = ParseAuthor(options.Author);
         var workspace = Workspace.Open(options.OutputPath);
         var databasePackage = options.ExtensionName ?? database.Name;
