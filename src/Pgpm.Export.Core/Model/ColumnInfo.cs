@@ -14,4 +14,10 @@ public sealed record ColumnInfo(string Name, string TypeName, PgTypeKind Kind, b
     /// that upper-cases them): the source's spelling → the label. Null when the source gives the labels themselves.
     /// </summary>
     public IReadOnlyDictionary<string, string>? EnumLabels { get; init; }
+
+    /// <summary>
+    /// The source's own name for the field that carries the column, where it differs from the column: the GraphQL field
+    /// (<c>databaseId</c> for <c>database_id</c>). Null for SQL, whose columns are read by their names.
+    /// </summary>
+    public string? SourceField { get; init; }
 }

@@ -16,10 +16,13 @@ public static class GraphQLColumnContract
     public const string Hidden = "hidden by the server (a smart tag, a grant or a plugin leaves it out of the API)";
 
     /// <summary>The table as the export reads it: its columns in the API's field order, with what is not read and why.</summary>
-    /// <remarks>Each column's <see cref="ColumnInfo.TypeName"/> is its GraphQL field, which <see cref="GraphQLExportSource.ReadRowsAsync"/> selects.</remarks>
+    /// <remarks>
+    /// Each column's <see cref="ColumnInfo.SourceField"/> is its GraphQL field, which <see cref="GraphQLExportSource.ReadRowsAsync"/>
+    /// selects; <see cref="ColumnInfo.TypeName"/> is its PostgreSQL type, the manifest's where it lists the column.
+    /// </remarks>
     public static TableShape Resolve(GraphQLTableBinding binding, ManifestTable? expected)
     {
-        var columns = new List<GraphQLColumn>();
+        var columns = new List<(GraphQLColumn Column, string TypeName)>();
         var unread = new List<UnreadColumn>();
         var notColumns = new List<UnreadColumn>();
         var matched = new HashSet<string>(StringComparer.Ordinal);
@@ -36,6 +39,7 @@ public static class GraphQLColumnContract
                 continue;
             }
             var name = known?.Name ?? column.Column;
+            var typeName = known?.Type ?? PostgresTypeName.Of(column);
             if (column.Shape == GraphQLValueShape.Enum)
             {
                 var labels = EnumLabels(column, known, out var why);
@@ -44,11 +48,11 @@ public static class GraphQLColumnContract
                     unread.Add(new UnreadColumn(name, why));
                     continue;
                 }
-                columns.Add(column with { Column = name, EnumLabels = labels });
+                columns.Add((column with { Column = name, EnumLabels = labels }, typeName));
             }
             else
             {
-                columns.Add(column with { Column = name });
+                columns.Add((column with { Column = name }, typeName));
             }
         }
         foreach (var (field, type) in binding.Unreadable)
@@ -63,10 +67,14 @@ public static class GraphQLColumnContract
                 unread.Add(new UnreadColumn(missing.Name, Hidden));
 
         if (binding.ColumnsFromManifest && expected?.Columns is { } order)
-            columns = columns.OrderBy(c => order.Select(m => m.Name).ToList().IndexOf(c.Column) is var i and >= 0 ? i : int.MaxValue).ToList();
+            columns = columns.OrderBy(c => order.Select(m => m.Name).ToList().IndexOf(c.Column.Column) is var i and >= 0 ? i : int.MaxValue).ToList();
 
-        var shape = new TableShape(binding.Table, columns.Select(c => new ColumnInfo(c.Column, c.Field, c.Kind, c.NonNull) { EnumLabels = c.EnumLabels }).ToList(),
-            ["id"], MetaSchemas.DatabaseColumnOf(binding.Table));
+        var infos = columns.Select(c => new ColumnInfo(c.Column.Column, c.TypeName, c.Column.Kind, c.Column.NonNull)
+        {
+            EnumLabels = c.Column.EnumLabels,
+            SourceField = c.Column.Field,
+        }).ToList();
+        var shape = new TableShape(binding.Table, infos, ["id"], MetaSchemas.DatabaseColumnOf(binding.Table));
         return shape with { Unread = unread, NotColumns = notColumns };
     }
 

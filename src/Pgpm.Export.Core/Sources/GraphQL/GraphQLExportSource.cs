@@ -159,8 +159,9 @@ public sealed class GraphQLExportSource : IExportSource
     public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var binding = _bindings[shape.Table];
-        // A shape from DescribeTableAsync names each column's field in TypeName; one made elsewhere names the column itself.
-        var columns = shape.Columns.Select(c => (binding.Columns.FirstOrDefault(f => f.Field == c.TypeName) ?? binding.FindColumn(c.Name)) is { } field
+        // A shape from DescribeTableAsync names each column's field; one made elsewhere has only the column's name.
+        var columns = shape.Columns.Select(c => (c.SourceField is null ? binding.FindColumn(c.Name) : binding.Columns.FirstOrDefault(f => f.Field == c.SourceField))
+            is { } field
             ? field with { Column = c.Name, EnumLabels = c.EnumLabels ?? field.EnumLabels }
             : throw new InvalidOperationException($"{shape.Table} has no GraphQL field for {c.Name}.")).ToList();
         await foreach (var values in _pager.NodesAsync(binding, columns, databaseId, node => Normalize(columns, node, shape.Table), cancellationToken).ConfigureAwait(false))
