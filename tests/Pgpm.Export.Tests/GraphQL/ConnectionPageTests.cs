@@ -4,6 +4,8 @@ using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
 using Pgpm.Export.Rendering;
 using Pgpm.Export.Sources.GraphQL;
+using Pgpm.Export.Sources.GraphQL.Binding;
+using Pgpm.Export.Sources.GraphQL.Paging;
 using Xunit;
 
 namespace Pgpm.Export.Tests.GraphQL;

@@ -7,6 +7,7 @@ using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 using Pgpm.Export.Sandbox;
 using Pgpm.Export.Sources.GraphQL;
+using Pgpm.Export.Sources.GraphQL.Paging;
 using Pgpm.Export.Tests.Infrastructure;
 using Pgpm.Export.Writing;
 using Xunit;

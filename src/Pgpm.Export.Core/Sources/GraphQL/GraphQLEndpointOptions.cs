@@ -1,3 +1,5 @@
+using Pgpm.Export.Sources.GraphQL.Paging;
+
 namespace Pgpm.Export.Sources.GraphQL;
 
 /// <summary>How to reach a GraphQL API. The token is sent as <c>Authorization: Bearer</c> and never printed.</summary>

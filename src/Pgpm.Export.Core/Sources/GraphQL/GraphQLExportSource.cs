@@ -3,6 +3,11 @@ using Pgpm.Export.Errors;
 using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
+using Pgpm.Export.Sources.GraphQL.Binding;
+using Pgpm.Export.Sources.GraphQL.Paging;
+using Pgpm.Export.Sources.GraphQL.Schema;
+using Pgpm.Export.Sources.GraphQL.SqlActions;
+using Pgpm.Export.Sources.GraphQL.Transport;
 
 namespace Pgpm.Export.Sources.GraphQL;
 

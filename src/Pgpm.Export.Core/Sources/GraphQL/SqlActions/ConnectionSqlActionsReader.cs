@@ -1,7 +1,10 @@
 using System.Runtime.CompilerServices;
 using Pgpm.Export.Model;
+using Pgpm.Export.Sources.GraphQL.Binding;
+using Pgpm.Export.Sources.GraphQL.Paging;
+using Pgpm.Export.Sources.GraphQL.Transport;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.SqlActions;
 
 /// <summary>
 /// sql_actions from a Relay connection, paged with cursors like any table: the db_migrate.sql_actions connection of
@@ -47,10 +50,7 @@ internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTa
 
     private async IAsyncEnumerable<SqlAction> ReadAllAsync(Guid databaseId, string where, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var columns = fields.Columns.ToList();
-        await foreach (var action in _pager.NodesAsync(binding, columns, databaseId, node => Read(node.ToArray(), columns, where), cancellationToken).ConfigureAwait(false))
+        await foreach (var action in _pager.NodesAsync(binding, fields.Columns, databaseId, node => fields.Read(node, where), cancellationToken).ConfigureAwait(false))
             yield return action;
     }
-
-    private SqlAction Read(JsonToken[] node, List<GraphQLColumn> columns, string where) => fields.Read(c => node[columns.IndexOf(c)].ToNode(), where);
 }

@@ -1,9 +1,10 @@
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
-using static Pgpm.Export.Sources.GraphQL.IntrospectionFreeSchema;
-using static Pgpm.Export.Sources.GraphQL.IntrospectionSchema;
+using Pgpm.Export.Sources.GraphQL.Binding;
+using static Pgpm.Export.Sources.GraphQL.Schema.IntrospectionFreeSchema;
+using static Pgpm.Export.Sources.GraphQL.Schema.IntrospectionSchema;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Schema;
 
 /// <summary>
 /// One table of an API that refuses introspection, as probes find it (<see cref="IntrospectionFreeSchema"/>): its

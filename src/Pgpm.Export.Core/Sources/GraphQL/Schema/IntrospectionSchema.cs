@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Schema;
 
 /// <summary>The parts of a GraphQL schema that discovery needs, read from one introspection query.</summary>
 public sealed class IntrospectionSchema

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
+using Pgpm.Export.Sources.GraphQL.Paging;
+using Pgpm.Export.Sources.GraphQL.Schema;
+using Pgpm.Export.Sources.GraphQL.Transport;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.SqlActions;
 
 /// <summary>
 /// sql_actions from a root field that returns a list, such as <c>exportSqlActions(databaseId)</c> of this project's
@@ -24,6 +26,7 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
     private readonly bool _paged;
     private readonly bool _serverExcludes;
     private readonly SqlActionFields _fields;
+    private readonly ConnectionPage.Fields _nodeFields;
     private readonly PageSizeCeiling _ceiling;
 
     private ListSqlActionsReader(GraphQLClient client, string field, string query, bool paged, bool serverExcludes, SqlActionFields fields, PageSizeCeiling ceiling)
@@ -34,6 +37,7 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
         _paged = paged;
         _serverExcludes = serverExcludes;
         _fields = fields;
+        _nodeFields = new ConnectionPage.Fields(fields.Columns);
         _ceiling = ceiling;
     }
 
@@ -71,26 +75,34 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
                 variables["first"] = size;
             }
             var doing = $"reading page {page} of sql_actions through {_field}";
-            GraphQLAnswer answer;
+            ConnectionPage rows;
             try
             {
-                answer = await _client.QueryPageAsync(_query, variables, doing, cancellationToken).ConfigureAwait(false);
+                rows = await _client.QueryBodyAsync(_query, variables, doing, body => ConnectionPage.ReadList(body, _field, _nodeFields), cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (ExportException e) when (_paged && e.ErrorId == GraphQLClient.PageSizeTooLarge && _ceiling.Refused(size, _client))
             {
                 page--;
                 continue;
             }
-            var rows = answer.Data[_field] as JsonArray
-                ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoSqlActions", $"{_client.Endpoint} returned no {_field} list on page {page}.");
-            sizer.Observed(rows.Count, answer.Bytes);
             var where = $"{_client.Endpoint} ({_field}, page {page})";
-            var actions = rows.OfType<JsonObject>().Select(row => _fields.Read(row, where)).ToList();
+            List<SqlAction> actions;
+            int entries;
+            using (rows)
+            {
+                if (!rows.Found)
+                    throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoSqlActions", $"{_client.Endpoint} returned no {_field} list on page {page}.");
+                entries = rows.Entries;
+                sizer.Observed(entries, rows.Bytes);
+                actions = new List<SqlAction>(rows.Count);
+                for (var n = 0; n < rows.Count; n++) actions.Add(_fields.Read(rows.Node(n), where));
+            }
             // One answer holds every row, so any order the server chose is put right here; pages must come in id order.
             if (!_paged) actions.Sort((a, b) => a.Id.CompareTo(b.Id));
             foreach (var action in actions)
                 if (stream.Accept(action, where)) yield return action;
-            if (!_paged || rows.Count < size) yield break;
+            if (!_paged || entries < size) yield break;
         }
     }
 }

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
+using Pgpm.Export.Sources.GraphQL.Binding;
+using Pgpm.Export.Sources.GraphQL.Schema;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.SqlActions;
 
 /// <summary>
 /// Where a GraphQL type that carries db_migrate.sql_actions rows keeps each column, found by the same
@@ -18,10 +20,18 @@ internal sealed class SqlActionFields
 
     private readonly Dictionary<string, GraphQLColumn> _columns;
 
-    private SqlActionFields(Dictionary<string, GraphQLColumn> columns) => _columns = columns;
+    /// <summary>Where each column stands in <see cref="Columns"/>, which is where its value stands in a row read.</summary>
+    private readonly Dictionary<string, int> _columnAt;
+
+    private SqlActionFields(Dictionary<string, GraphQLColumn> columns)
+    {
+        _columns = columns;
+        Columns = Wanted.Where(columns.ContainsKey).Select(c => columns[c]).ToList();
+        _columnAt = Columns.Select((c, i) => (c.Column, i)).ToDictionary(p => p.Column, p => p.i);
+    }
 
     /// <summary>The columns to select, in a fixed order.</summary>
-    public IReadOnlyList<GraphQLColumn> Columns => Wanted.Where(_columns.ContainsKey).Select(c => _columns[c]).ToList();
+    public IReadOnlyList<GraphQLColumn> Columns { get; }
 
     /// <summary>Whether rows say their category, so that categories can be excluded here.</summary>
     public bool HasCategory => _columns.ContainsKey("category");
@@ -38,22 +48,21 @@ internal sealed class SqlActionFields
     public static SqlActionFields? For(IntrospectionSchema schema, IntrospectionSchema.TypeInfo? type) =>
         type is { Kind: "OBJECT" } ? For(GraphQLDiscovery.Columns(schema, type)) : null;
 
+    /// <param name="node">The row's values, one per column of <see cref="Columns"/>, in that order.</param>
     /// <param name="where">Where the row came from, for an error (endpoint, field and page).</param>
-    public SqlAction Read(JsonObject row, string where) => Read(c => row[c.Field], where);
-
-    /// <param name="field">A column's value in the row, as a tree.</param>
-    /// <param name="where">Where the row came from, for an error (endpoint, field and page).</param>
-    public SqlAction Read(Func<GraphQLColumn, JsonNode?> field, string where)
+    public SqlAction Read(ReadOnlySpan<JsonToken> node, string where)
     {
-        var idText = Text("id");
+        var idText = Text("id", node);
         if (idText is null || !long.TryParse(idText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLSqlActionIdInvalid",
                 $"{where} returned a sql_actions row whose {_columns["id"].Field} is {(idText is null ? "null" : $"'{idText}'")}, not an integer id.");
-        var deps = _columns.TryGetValue("deps", out var depsColumn) && field(depsColumn) is JsonArray list
+        var deps = _columns.ContainsKey("deps") && node[_columnAt["deps"]].ToNode() is JsonArray list
             ? list.Select(d => d?.GetValue<string>()).OfType<string>().ToArray()
             : [];
-        return new SqlAction(id, Text("name"), Text("deploy"), deps, Text("content"), Text("revert"), Text("verify"), Text("category"));
-
-        string? Text(string column) => _columns.TryGetValue(column, out var c) ? GraphQLValueNormalizer.Normalize(c, field(c)).Text : null;
+        return new SqlAction(id, Text("name", node), Text("deploy", node), deps, Text("content", node), Text("revert", node), Text("verify", node),
+            Text("category", node));
     }
+
+    private string? Text(string column, ReadOnlySpan<JsonToken> node) =>
+        _columns.TryGetValue(column, out var c) ? GraphQLValueNormalizer.Normalize(c, node[_columnAt[column]]).Text : null;
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using Pgpm.Export.Model;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Schema;
 
 /// <summary>The naming rules a PostGraphile server can follow, told apart by probes when introspection is refused.</summary>
 public enum PostGraphileNaming

@@ -1,4 +1,4 @@
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Paging;
 
 /// <summary>
 /// The page size for one stream of pages: as large as the ceiling allows, but fitted after each page to the

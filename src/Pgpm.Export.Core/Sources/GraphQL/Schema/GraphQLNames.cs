@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Schema;
 
 /// <summary>
 /// Reverse inflection: how PostGraphile's names relate to table and column names. Used only to match

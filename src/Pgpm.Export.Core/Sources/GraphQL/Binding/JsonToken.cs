@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pgpm.Export.Sources.GraphQL.Paging;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Binding;
 
 /// <summary>
 /// One JSON value where it lies in an answer's bytes, as <see cref="ConnectionPage"/> found it: its token type and

@@ -1,6 +1,7 @@
 using Pgpm.Export.Logging;
+using Pgpm.Export.Sources.GraphQL.Transport;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Paging;
 
 /// <summary>
 /// The most rows one page may ask for from an endpoint: the configured page size, lowered for good (and for

@@ -1,7 +1,7 @@
 using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.SqlActions;
 
 /// <summary>
 /// What every sql_actions reader checks of the rows it yields, in the order they come: ids rise (the plan's order is

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Pgpm.Export.Errors;
+using Pgpm.Export.Sources.GraphQL.Transport;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Schema;
 
 /// <summary>
 /// One probe of an API's names without introspection: a query with one probed thing (a field, an argument, a column) a

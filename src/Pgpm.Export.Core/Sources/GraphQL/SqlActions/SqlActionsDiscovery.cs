@@ -1,6 +1,10 @@
 using Pgpm.Export.Model;
+using Pgpm.Export.Sources.GraphQL.Binding;
+using Pgpm.Export.Sources.GraphQL.Paging;
+using Pgpm.Export.Sources.GraphQL.Schema;
+using Pgpm.Export.Sources.GraphQL.Transport;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.SqlActions;
 
 /// <summary>
 /// Finds how an endpoint offers db_migrate.sql_actions, in the order of <c>docs/graphql.md</c>: first a root field

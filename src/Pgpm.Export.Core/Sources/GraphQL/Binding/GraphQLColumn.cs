@@ -1,6 +1,6 @@
 using Pgpm.Export.Model;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Binding;
 
 /// <summary>How a GraphQL field carries a column's values.</summary>
 public enum GraphQLValueShape

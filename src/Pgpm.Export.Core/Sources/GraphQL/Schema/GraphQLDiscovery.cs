@@ -1,8 +1,10 @@
 using Pgpm.Export.Errors;
 using Pgpm.Export.Logging;
 using Pgpm.Export.Model;
+using Pgpm.Export.Sources.GraphQL.Binding;
+using Pgpm.Export.Sources.GraphQL.SqlActions;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Schema;
 
 /// <summary>
 /// Finds, by introspection, how an API exposes each table: the connection field (whatever the inflection

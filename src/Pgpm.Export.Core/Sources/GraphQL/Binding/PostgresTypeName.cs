@@ -1,6 +1,7 @@
 using Pgpm.Export.Model;
+using Pgpm.Export.Sources.GraphQL.Schema;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Binding;
 
 /// <summary>
 /// The PostgreSQL type of a column the API shows without a manifest to name it, as near as the GraphQL type tells:

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Transport;
 
 /// <summary>
 /// The JSON body of a GraphQL POST (GraphQL over HTTP: <c>{"query": …, "variables": {…}}</c>), written through

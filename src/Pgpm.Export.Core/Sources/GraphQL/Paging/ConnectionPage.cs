@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pgpm.Export.Sources.GraphQL.Binding;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Paging;
 
 /// <summary>
 /// One page of a Relay connection read from the answer's bytes in one pass (<see cref="Utf8JsonReader"/>), without a
@@ -30,10 +31,13 @@ internal sealed class ConnectionPage : IDisposable
     /// <summary>A node's tokens, one per column asked for.</summary>
     public ReadOnlySpan<JsonToken> Node(int index) => _tokens.AsSpan(index * _width, _width);
 
+    /// <summary>How many entries the list of nodes had, objects or not.</summary>
+    public int Entries { get; private set; }
+
     /// <summary>The connection's <c>pageInfo</c> as a tree (it is small), or null.</summary>
     public JsonNode? PageInfo { get; private set; }
 
-    /// <summary>False when data had no object under the connection's name.</summary>
+    /// <summary>False when data had no object under the connection's name (for a list, no list under its name).</summary>
     public bool Found { get; private set; }
 
     /// <summary>The answer's size in bytes, which page sizing uses.</summary>
@@ -80,7 +84,15 @@ internal sealed class ConnectionPage : IDisposable
     /// given twice), which the client then interprets in full.
     /// </summary>
     /// <param name="body">Valid UTF-8.</param>
-    public static ConnectionPage? Read(byte[] body, string connectionField, Fields fields)
+    public static ConnectionPage? Read(byte[] body, string connectionField, Fields fields) => Read(body, connectionField, false, fields);
+
+    /// <summary>
+    /// As <see cref="Read(byte[], string, Fields)"/> for a root field that returns a plain list of nodes, such as
+    /// <c>exportSqlActions</c>: the nodes are the list under <paramref name="listField"/> of the data, with no page info.
+    /// </summary>
+    public static ConnectionPage? ReadList(byte[] body, string listField, Fields fields) => Read(body, listField, true, fields);
+
+    private static ConnectionPage? Read(byte[] body, string field, bool list, Fields fields)
     {
         var page = new ConnectionPage(fields.Count);
         try
@@ -97,7 +109,7 @@ internal sealed class ConnectionPage : IDisposable
                 {
                     if (data || reader.TokenType != JsonTokenType.StartObject) return page.Abandon();
                     data = true;
-                    page.ReadData(ref reader, body, connectionField, fields);
+                    page.ReadData(ref reader, body, field, list, fields);
                 }
                 else if (isErrors && reader.TokenType == JsonTokenType.StartArray)
                 {
@@ -126,16 +138,21 @@ internal sealed class ConnectionPage : IDisposable
         return null;
     }
 
-    private void ReadData(ref Utf8JsonReader reader, byte[] body, string connectionField, Fields fields)
+    private void ReadData(ref Utf8JsonReader reader, byte[] body, string field, bool list, Fields fields)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isConnection = !Found && reader.ValueTextEquals(connectionField);
+            var isField = !Found && reader.ValueTextEquals(field);
             reader.Read();
-            if (isConnection && reader.TokenType == JsonTokenType.StartObject)
+            if (isField && !list && reader.TokenType == JsonTokenType.StartObject)
             {
                 Found = true;
                 ReadConnection(ref reader, body, fields);
+            }
+            else if (isField && list && reader.TokenType == JsonTokenType.StartArray)
+            {
+                Found = true;
+                ReadNodes(ref reader, body, fields);
             }
             else
             {
@@ -146,7 +163,6 @@ internal sealed class ConnectionPage : IDisposable
 
     private void ReadConnection(ref Utf8JsonReader reader, byte[] body, Fields fields)
     {
-        var slots = fields.Identity ? null : new JsonToken[fields.Slots];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isNodes = reader.ValueTextEquals("nodes"u8);
@@ -154,28 +170,7 @@ internal sealed class ConnectionPage : IDisposable
             reader.Read();
             if (isNodes && reader.TokenType == JsonTokenType.StartArray)
             {
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (reader.TokenType != JsonTokenType.StartObject)
-                    {
-                        reader.Skip();
-                        continue;
-                    }
-                    if ((_count + 1) * _width > _tokens.Length) Grow();
-                    var node = _tokens.AsSpan(_count * _width, _width);
-                    if (slots is null)
-                    {
-                        node.Clear();
-                        ReadNode(ref reader, body, fields, node);
-                    }
-                    else
-                    {
-                        Array.Clear(slots);
-                        ReadNode(ref reader, body, fields, slots);
-                        for (var i = 0; i < node.Length; i++) node[i] = slots[fields.SlotOf(i)];
-                    }
-                    _count++;
-                }
+                ReadNodes(ref reader, body, fields);
             }
             else if (isPageInfo)
             {
@@ -187,6 +182,34 @@ internal sealed class ConnectionPage : IDisposable
             {
                 reader.Skip();
             }
+        }
+    }
+
+    private void ReadNodes(ref Utf8JsonReader reader, byte[] body, Fields fields)
+    {
+        var slots = fields.Identity ? null : new JsonToken[fields.Slots];
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            Entries++;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+            if ((_count + 1) * _width > _tokens.Length) Grow();
+            var node = _tokens.AsSpan(_count * _width, _width);
+            if (slots is null)
+            {
+                node.Clear();
+                ReadNode(ref reader, body, fields, node);
+            }
+            else
+            {
+                Array.Clear(slots);
+                ReadNode(ref reader, body, fields, slots);
+                for (var i = 0; i < node.Length; i++) node[i] = slots[fields.SlotOf(i)];
+            }
+            _count++;
         }
     }
 

@@ -2,9 +2,11 @@ using Pgpm.Export.Errors;
 using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
-using static Pgpm.Export.Sources.GraphQL.IntrospectionSchema;
+using Pgpm.Export.Sources.GraphQL.SqlActions;
+using Pgpm.Export.Sources.GraphQL.Transport;
+using static Pgpm.Export.Sources.GraphQL.Schema.IntrospectionSchema;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Schema;
 
 /// <summary>
 /// The schema of an API that refuses introspection (Constructive's <c>INTROSPECTION_DISABLED</c>), assembled from the

@@ -1,6 +1,6 @@
 using Pgpm.Export.Model;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Binding;
 
 /// <summary>How to filter a connection to one database's rows.</summary>
 public enum DatabaseFilterStyle

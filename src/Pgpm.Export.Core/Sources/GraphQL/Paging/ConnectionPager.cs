@@ -3,8 +3,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pgpm.Export.Errors;
+using Pgpm.Export.Sources.GraphQL.Binding;
+using Pgpm.Export.Sources.GraphQL.Transport;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Paging;
 
 /// <summary>
 /// Pages through one connection with cursors until <c>hasNextPage</c> is false, each page sized by a

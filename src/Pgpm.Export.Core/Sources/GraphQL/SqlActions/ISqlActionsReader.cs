@@ -1,6 +1,6 @@
 using Pgpm.Export.Model;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.SqlActions;
 
 /// <summary>One way of reading db_migrate.sql_actions over GraphQL; rows come in id order.</summary>
 internal interface ISqlActionsReader

@@ -5,7 +5,7 @@ using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
 using Pgpm.Export.Values;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Binding;
 
 /// <summary>
 /// Turns a GraphQL JSON value back into the canonical PostgreSQL text the SQL source produces, so both

@@ -1,4 +1,4 @@
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Transport;
 
 /// <summary>
 /// Every request to one endpoint passes this gate, so that the tables read at once back off together when the server

@@ -1,8 +1,9 @@
 using Pgpm.Export.Errors;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
+using Pgpm.Export.Sources.GraphQL.Schema;
 
-namespace Pgpm.Export.Sources.GraphQL;
+namespace Pgpm.Export.Sources.GraphQL.Binding;
 
 /// <summary>
 /// Holds an API's fields to the columns of the chosen schema version (spec "Manifest", issue 13 item 1): every column
