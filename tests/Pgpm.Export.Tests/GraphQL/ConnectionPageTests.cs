@@ -88,8 +88,8 @@ public class ConnectionPageTests
         using var page = ConnectionPage.Read(body, "conn", new ConnectionPage.Fields([Columns[0]]))!;
         Assert.True(page.Found);
         Assert.Equal(2, page.Count);
-        Assert.Equal("a", GraphQLValueNormalizer.Normalize(Columns[0], page.Node(0)[0]).Text);
-        Assert.Equal("b", GraphQLValueNormalizer.Normalize(Columns[0], page.Node(1)[0]).Text);
+        Assert.Equal("a", GraphQLValueReader.Read(Columns[0], page.Node(0)[0]).Text);
+        Assert.Equal("b", GraphQLValueReader.Read(Columns[0], page.Node(1)[0]).Text);
         Assert.Equal("abc", page.PageInfo?["endCursor"]?.GetValue<string>());
         Assert.False(ConnectionPage.Read(Body("null"), "conn", new ConnectionPage.Fields([Columns[0]]))!.Found);
     }
@@ -125,9 +125,9 @@ public class ConnectionPageTests
             for (var i = 0; i < columns.Count; i++)
             {
                 var column = columns[i];
-                var expected = Outcome(() => GraphQLValueNormalizer.Normalize(column, tree[row][column.Field], Table));
+                var expected = Outcome(() => TreeValueOracle.Normalize(column, tree[row][column.Field], Table));
                 var token = page.Node(row)[i];
-                var actual = Outcome(() => GraphQLValueNormalizer.Normalize(column, token, Table));
+                var actual = Outcome(() => GraphQLValueReader.Read(column, token, Table));
                 if (expected != actual) Assert.Fail($"{column.Field} of node {row}: the tree gives {expected}, the bytes give {actual}");
             }
         }

@@ -225,7 +225,7 @@ public sealed class GraphQLExportSource : IExportSource
     private static Dictionary<string, string?> Values(IReadOnlyList<GraphQLColumn> columns, ReadOnlySpan<JsonToken> node)
     {
         var values = new Dictionary<string, string?>();
-        for (var i = 0; i < columns.Count; i++) values[columns[i].Column] = GraphQLValueNormalizer.Normalize(columns[i], node[i]).Text;
+        for (var i = 0; i < columns.Count; i++) values[columns[i].Column] = GraphQLValueReader.Read(columns[i], node[i]).Text;
         return values;
     }
 
@@ -233,7 +233,7 @@ public sealed class GraphQLExportSource : IExportSource
     {
         var values = new PgValue[columns.Count];
         for (var i = 0; i < values.Length; i++)
-            values[i] = GraphQLValueNormalizer.Normalize(columns[i], node[i], table);
+            values[i] = GraphQLValueReader.Read(columns[i], node[i], table);
         return values;
     }
 }

@@ -58,6 +58,32 @@ internal readonly struct JsonToken
         return reader.GetString()!;
     }
 
+    /// <summary>A string's value; any other value is refused as a tree refuses it (<see cref="JsonValue.GetValue{T}"/>).</summary>
+    public string String() => Type == JsonTokenType.String ? Text() : ToNode()!.GetValue<string>();
+
+    /// <summary>A boolean's value; any other value is refused as a tree refuses it.</summary>
+    public bool Boolean() => Type is JsonTokenType.True or JsonTokenType.False ? Type == JsonTokenType.True : ToNode()!.GetValue<bool>();
+
+    /// <summary>
+    /// The value the reader stands on, which lies at <paramref name="offset"/> plus the reader's position in
+    /// <paramref name="body"/>; an object or list is skipped over, so that the reader stands on its end.
+    /// </summary>
+    public static JsonToken At(ref Utf8JsonReader reader, byte[] body, int offset)
+    {
+        var start = (int)reader.TokenStartIndex;
+        var type = reader.TokenType;
+        switch (type)
+        {
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                reader.Skip();
+                return new JsonToken(body, offset + start, (int)reader.BytesConsumed - start, type, false);
+            case JsonTokenType.String:
+                return new JsonToken(body, offset + start, reader.ValueSpan.Length + 2, type, reader.ValueIsEscaped);
+            default:
+                return new JsonToken(body, offset + start, reader.ValueSpan.Length, type, false);
+        }
+    }
+
     /// <summary>The value as the tree a whole-answer parse would have given (null for JSON null and a missing field).</summary>
     public JsonNode? ToNode() => Type == JsonTokenType.None ? null : JsonNode.Parse(Json);
 }

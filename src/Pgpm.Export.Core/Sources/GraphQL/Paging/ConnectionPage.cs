@@ -235,25 +235,7 @@ internal sealed class ConnectionPage : IDisposable
                 continue;
             }
             expected = slot + 1;
-            var start = (int)reader.TokenStartIndex;
-            var type = reader.TokenType;
-            int length;
-            var escaped = false;
-            switch (type)
-            {
-                case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    reader.Skip();
-                    length = (int)reader.BytesConsumed - start;
-                    break;
-                case JsonTokenType.String:
-                    length = reader.ValueSpan.Length + 2;
-                    escaped = reader.ValueIsEscaped;
-                    break;
-                default:
-                    length = reader.ValueSpan.Length;
-                    break;
-            }
-            slots[slot] = new JsonToken(body, start, length, type, escaped);
+            slots[slot] = JsonToken.At(ref reader, body, 0);
         }
     }
 

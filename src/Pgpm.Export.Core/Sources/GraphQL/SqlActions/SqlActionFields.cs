@@ -64,5 +64,5 @@ internal sealed class SqlActionFields
     }
 
     private string? Text(string column, ReadOnlySpan<JsonToken> node) =>
-        _columns.TryGetValue(column, out var c) ? GraphQLValueNormalizer.Normalize(c, node[_columnAt[column]]).Text : null;
+        _columns.TryGetValue(column, out var c) ? GraphQLValueReader.Read(c, node[_columnAt[column]]).Text : null;
 }

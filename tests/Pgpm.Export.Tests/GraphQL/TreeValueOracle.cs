@@ -1,18 +1,18 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
+using Pgpm.Export.Sources.GraphQL.Binding;
 using Pgpm.Export.Values;
 
-namespace Pgpm.Export.Sources.GraphQL.Binding;
+namespace Pgpm.Export.Tests.GraphQL;
 
 /// <summary>
-/// Turns a GraphQL JSON value back into the canonical PostgreSQL text the SQL source produces, so both
-/// sources write the same bytes: offsets to UTC, interval objects to interval text, upper-cased enums to
-/// labels, base64 to hex, lists to array literals, JSON to compact text.
+/// The oracle of <see cref="ConnectionPageTests"/>: the source's value rules as they were written for a value parsed
+/// into a tree (the whole answer parsed at once), kept here unchanged so that the reading from the answer's bytes,
+/// which the source now does alone, is held to the very values and errors the tree gave.
 /// </summary>
-public static class GraphQLValueNormalizer
+internal static class TreeValueOracle
 {
     /// <param name="table">The column's table, named in the error when the value cannot be carried.</param>
     /// <exception cref="ExportException">GraphQLValueInvalid: the value is not of the column's shape, or the server cannot carry it exactly.</exception>
@@ -37,94 +37,6 @@ public static class GraphQLValueNormalizer
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLValueInvalid",
                 $"The value of {(table is null ? "" : $"{table}.{column.Column}, field ")}{column.Field} ({Shorten(value.ToJsonString())}) cannot be exported as a {column.Shape} value: {e.Message}", e);
         }
-    }
-
-    /// <summary>
-    /// <see cref="Normalize(GraphQLColumn, JsonNode?, TableRef?)"/> for a value still in the answer's bytes. The common
-    /// values are read without a tree: a string without escapes or a number whose text is the value is kept as its
-    /// bytes (<see cref="PgValue.FromUtf8"/>); a timestamp, enum, time or bytea string is read as a string. Everything
-    /// else, and any value those readings refuse, is parsed into a tree and read as above, so that results and errors
-    /// are the tree's exactly.
-    /// </summary>
-    /// <exception cref="ExportException">GraphQLValueInvalid, as the tree's reading.</exception>
-    internal static PgValue Normalize(GraphQLColumn column, in JsonToken value, TableRef? table = null)
-    {
-        if (!value.IsNull && column.ListDepth == 1)
-        {
-            try
-            {
-                if (column.Shape == GraphQLValueShape.Scalar && column.ValueKind is not (PgTypeKind.Jsonb or PgTypeKind.Json) && ScalarList(column, value) is { } list)
-                    return new PgValue(PgTypeKind.Array, list);
-            }
-            catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException)
-            {
-                // Read again as a tree below, which names the error as it always has.
-            }
-        }
-        else if (!value.IsNull && column.ListDepth == 0)
-        {
-            try
-            {
-                switch (column.Shape)
-                {
-                    case GraphQLValueShape.Scalar when column.Kind is not (PgTypeKind.Jsonb or PgTypeKind.Json):
-                        switch (value.Type)
-                        {
-                            case JsonTokenType.True or JsonTokenType.False:
-                                return new PgValue(column.Kind, value.Type == JsonTokenType.True ? "true" : "false");
-                            case JsonTokenType.String when column.Kind != PgTypeKind.Boolean:
-                                return value.Escaped
-                                    ? new PgValue(column.Kind, value.Text())
-                                    : PgValue.FromUtf8(column.Kind, value.Body, value.StringStart, value.StringLength);
-                            case JsonTokenType.Number when column.Kind == PgTypeKind.Float:
-                                return new PgValue(column.Kind, FloatText.FromJsonNumber(value.Text()));
-                            case JsonTokenType.Number when column.Kind != PgTypeKind.Boolean:
-                                return PgValue.FromUtf8(column.Kind, value.Body, value.Start, value.Length);
-                        }
-                        break;
-                    case GraphQLValueShape.Datetime or GraphQLValueShape.Time or GraphQLValueShape.Base64 or GraphQLValueShape.Enum when value.Type == JsonTokenType.String:
-                        var (kind, text) = FromString(column, value.Text());
-                        return new PgValue(kind, text);
-                }
-            }
-            catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException)
-            {
-                // Read again as a tree below, which names the error as it always has.
-            }
-        }
-        return Normalize(column, value.ToNode(), table);
-    }
-
-    /// <summary>A one-dimensional list of plain scalars as <see cref="ElementText"/> reads it, or null for anything else.</summary>
-    private static string? ScalarList(GraphQLColumn column, in JsonToken value)
-    {
-        if (value.Type != JsonTokenType.StartArray) return null;
-        var reader = new Utf8JsonReader(value.Json);
-        reader.Read();
-        var elements = new List<object?>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.Null:
-                    elements.Add(null);
-                    break;
-                // array_out prints booleans as t/f, whatever the element type says.
-                case JsonTokenType.True or JsonTokenType.False:
-                    elements.Add(reader.TokenType == JsonTokenType.True ? "t" : "f");
-                    break;
-                case JsonTokenType.String when column.ValueKind != PgTypeKind.Boolean:
-                    elements.Add(reader.GetString());
-                    break;
-                case JsonTokenType.Number when column.ValueKind != PgTypeKind.Boolean:
-                    var number = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
-                    elements.Add(column.ValueKind == PgTypeKind.Float ? FloatText.FromJsonNumber(number) : number);
-                    break;
-                default:
-                    return null;
-            }
-        }
-        return ArrayLiteral.Format(elements);
     }
 
     private static IEnumerable<object?> Elements(GraphQLColumn column, JsonNode list, int depth)
