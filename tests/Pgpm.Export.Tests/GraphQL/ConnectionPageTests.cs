@@ -85,13 +85,13 @@ public class ConnectionPageTests
     public void Nodes_that_are_not_objects_are_skipped_and_page_info_is_read()
     {
         var body = Body("""{"pageInfo":{"hasNextPage":true,"endCursor":"abc"},"nodes":[null,{"t":"a"},3,{"t":"b"}]}""");
-        using var page = ConnectionPage.Read(body, "conn", new ConnectionPage.Fields([Columns[0]]))!;
+        using var page = ConnectionPage.Read(body, "conn", new NodeFields([Columns[0]]))!;
         Assert.True(page.Found);
         Assert.Equal(2, page.Count);
         Assert.Equal("a", GraphQLValueReader.Read(Columns[0], page.Node(0)[0]).Text);
         Assert.Equal("b", GraphQLValueReader.Read(Columns[0], page.Node(1)[0]).Text);
         Assert.Equal("abc", page.PageInfo?["endCursor"]?.GetValue<string>());
-        Assert.False(ConnectionPage.Read(Body("null"), "conn", new ConnectionPage.Fields([Columns[0]]))!.Found);
+        Assert.False(ConnectionPage.Read(Body("null"), "conn", new NodeFields([Columns[0]]))!.Found);
     }
 
     [Theory]
@@ -104,20 +104,20 @@ public class ConnectionPageTests
     [InlineData("""[{"data":{}}]""")]
     [InlineData("""{"other":1}""")]
     public void An_answer_that_is_not_plainly_data_is_left_to_the_full_reading(string answer) =>
-        Assert.Null(ConnectionPage.Read(Encoding.UTF8.GetBytes(answer), "conn", new ConnectionPage.Fields([Columns[0]])));
+        Assert.Null(ConnectionPage.Read(Encoding.UTF8.GetBytes(answer), "conn", new NodeFields([Columns[0]])));
 
     [Theory]
     [InlineData("""{"data":{"conn":{"nodes":[{"t":"a"}]}},"errors":[]}""")]
     [InlineData("""{"errors":null,"extensions":{"x":[1]},"data":{"conn":{"nodes":[{"t":"a"}]}}}""")]
     public void Empty_errors_and_other_members_do_not_stop_the_page(string answer)
     {
-        using var page = ConnectionPage.Read(Encoding.UTF8.GetBytes(answer), "conn", new ConnectionPage.Fields([Columns[0]]));
+        using var page = ConnectionPage.Read(Encoding.UTF8.GetBytes(answer), "conn", new NodeFields([Columns[0]]));
         Assert.Equal(1, page?.Count);
     }
 
     private static void AssertSameAsTree(byte[] body, IReadOnlyList<GraphQLColumn> columns)
     {
-        using var page = ConnectionPage.Read(body, "conn", new ConnectionPage.Fields(columns))!;
+        using var page = ConnectionPage.Read(body, "conn", new NodeFields(columns))!;
         var tree = JsonNode.Parse(body)!["data"]!["conn"]!["nodes"]!.AsArray().OfType<JsonObject>().ToList();
         Assert.Equal(tree.Count, page.Count);
         for (var row = 0; row < tree.Count; row++)

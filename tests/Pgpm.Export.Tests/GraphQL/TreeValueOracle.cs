@@ -15,7 +15,8 @@ namespace Pgpm.Export.Tests.GraphQL;
 internal static class TreeValueOracle
 {
     /// <param name="table">The column's table, named in the error when the value cannot be carried.</param>
-    /// <exception cref="ExportException">GraphQLValueInvalid: the value is not of the column's shape, or the server cannot carry it exactly.</exception>
+    /// <exception cref="ExportException">GraphQLValueInvalid: the value is not of the column's shape, or the server
+    /// cannot carry it exactly.</exception>
     public static PgValue Normalize(GraphQLColumn column, JsonNode? value, TableRef? table = null)
     {
         if (value is null)
@@ -35,7 +36,8 @@ internal static class TreeValueOracle
         catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException)
         {
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLValueInvalid",
-                $"The value of {(table is null ? "" : $"{table}.{column.Column}, field ")}{column.Field} ({Shorten(value.ToJsonString())}) cannot be exported as a {column.Shape} value: {e.Message}", e);
+                $"The value of {(table is null ? "" : $"{table}.{column.Column}, field ")}{column.Field} " +
+                $"({Shorten(value.ToJsonString())}) cannot be exported as a {column.Shape} value: {e.Message}", e);
         }
     }
 
@@ -49,7 +51,8 @@ internal static class TreeValueOracle
         }
     }
 
-    /// <summary>An element as array_out prints it, which is PostgreSQL's own text of the element type, not the export's scalar form.</summary>
+    /// <summary>An element as array_out prints it, which is PostgreSQL's own text of the element type, not the export's
+    /// scalar form.</summary>
     private static string ElementText(GraphQLColumn column, JsonNode item)
     {
         // array_out prints booleans as t/f, unlike the text cast of a single boolean.
@@ -91,7 +94,8 @@ internal static class TreeValueOracle
                     // JSON re-written without insignificant white space; keys and numbers as the server sent them.
                     PgTypeKind.Jsonb or PgTypeKind.Json => (valueKind, JsonText.Compact(value)),
                     PgTypeKind.Boolean => (valueKind, value.GetValue<bool>() ? "true" : "false"),
-                    PgTypeKind.Float when value is JsonValue f && f.GetValueKind() == JsonValueKind.Number => (valueKind, FloatText.FromJsonNumber(f.ToJsonString())),
+                    PgTypeKind.Float when value is JsonValue f && f.GetValueKind() == JsonValueKind.Number => (valueKind,
+                        FloatText.FromJsonNumber(f.ToJsonString())),
                     _ when value is JsonValue v && v.GetValueKind() == JsonValueKind.String => (valueKind, v.GetValue<string>()),
                     _ when value is JsonValue => (valueKind, value.ToJsonString()),
                     // Numbers keep the digits the server sent; an object or list where a scalar belongs is not guessed at.
@@ -115,7 +119,8 @@ internal static class TreeValueOracle
                 if (column.EnumLabels is null) return (PgTypeKind.Enum, text);
                 return column.EnumLabels.TryGetValue(text, out var real)
                     ? (PgTypeKind.Enum, real)
-                    : throw new FormatException($"the enum value {text} of {column.Field} is none of the values the API declared ({string.Join(", ", column.EnumLabels.Keys)})");
+                    : throw new FormatException($"the enum value {text} of {column.Field} is none of the values the API declared " +
+                        $"({string.Join(", ", column.EnumLabels.Keys)})");
             default:
                 throw new ArgumentOutOfRangeException(nameof(column), column.Shape, "not a shape sent as a string");
         }
@@ -133,11 +138,13 @@ internal static class TreeValueOracle
         if (start is null && end is null)
         {
             if (column.RangesAsV5) return null;
-            throw new FormatException("the API shows an empty range and the unbounded range (,) alike, so which one this is cannot be known");
+            throw new FormatException("the API shows an empty range and the unbounded range (,) alike, so which one this is " +
+                "cannot be known");
         }
         if (column.InfinityAsNull && (start is null || end is null))
             throw new FormatException("this server shows an infinite bound and a missing one alike, so which one this is cannot be known");
-        return RangeText.Format(Bound(column, start), start?["inclusive"]?.GetValue<bool>() == true, Bound(column, end), end?["inclusive"]?.GetValue<bool>() == true);
+        return RangeText.Format(Bound(column, start), start?["inclusive"]?.GetValue<bool>() == true, Bound(column, end),
+            end?["inclusive"]?.GetValue<bool>() == true);
     }
 
     private static string? Bound(GraphQLColumn column, JsonNode? bound)

@@ -34,8 +34,10 @@ public static class GraphQLColumnContract
             if (known is null && !binding.ColumnEvidence.Contains(GraphQLNames.Fold(column.Field)))
             {
                 notColumns.Add(new UnreadColumn(column.Field,
-                    $"the field {column.Field} is not a column the manifest lists for {binding.Table}, and the API does not show it as a column " +
-                    "(it is in none of the table's condition, orderBy or mutation input types), so it is taken for a computed column and not exported; " +
+                    $"the field {column.Field} is not a column the manifest lists for {binding.Table}, and the API does not show " +
+                    $"it as a column " +
+                    "(it is in none of the table's condition, orderBy or mutation input types), so it is taken for a computed " +
+                    "column and not exported; " +
                     $"if it is a real column, add it to a manifest ({OptionName.Manifest})"));
                 continue;
             }
@@ -61,14 +63,18 @@ public static class GraphQLColumnContract
             var known = Match(expected, GraphQLNames.SnakeCase(field), field);
             if (known is null && !binding.ColumnEvidence.Contains(GraphQLNames.Fold(field))) continue;
             if (known is not null) matched.Add(known.Name);
-            unread.Add(new UnreadColumn(known?.Name ?? GraphQLNames.SnakeCase(field), $"the API gives it as the GraphQL type {type}, which cannot be carried back to the column's value"));
+            unread.Add(new UnreadColumn(known?.Name ?? GraphQLNames.SnakeCase(field),
+                $"the API gives it as the GraphQL type {type}, which cannot be carried back to the column's value"));
         }
         if (expected is not null)
             foreach (var missing in expected.ExportedColumns.Where(c => !matched.Contains(c.Name)))
                 unread.Add(new UnreadColumn(missing.Name, Hidden));
 
         if (binding.ColumnsFromManifest && expected?.Columns is { } order)
-            columns = columns.OrderBy(c => order.Select(m => m.Name).ToList().IndexOf(c.Column.Column) is var i and >= 0 ? i : int.MaxValue).ToList();
+        {
+            var names = order.Select(m => m.Name).ToList();
+            columns = columns.OrderBy(c => names.IndexOf(c.Column.Column) is var i and >= 0 ? i : int.MaxValue).ToList();
+        }
 
         var infos = columns.Select(c => new ColumnInfo(c.Column.Column, c.TypeName, c.Column.Kind, c.Column.NonNull)
         {
@@ -79,7 +85,8 @@ public static class GraphQLColumnContract
         return shape with { Unread = unread, NotColumns = notColumns };
     }
 
-    /// <summary>The manifest column a field stands for: the key field for <c>id</c>, else the one whose name folds the same (<c>databaseId</c>, <c>database_id</c>).</summary>
+    /// <summary>The manifest column a field stands for: the key field for <c>id</c>, else the one whose name folds the
+    /// same (<c>databaseId</c>, <c>database_id</c>).</summary>
     private static ManifestColumn? Match(ManifestTable? expected, string column, string field)
     {
         if (expected?.Columns is not { } columns) return null;
@@ -108,8 +115,10 @@ public static class GraphQLColumnContract
                 if (candidates.Count != 1)
                 {
                     why = candidates.Count == 0
-                        ? $"the API's enum value {value} ({column.GraphQLType}) is none of the labels of {known.EnumType} ({string.Join(", ", labels)}), so its label cannot be known"
-                        : $"the API's enum value {value} ({column.GraphQLType}) could be any of the labels {string.Join(", ", candidates)} of {known.EnumType}, so its label cannot be known";
+                        ? $"the API's enum value {value} ({column.GraphQLType}) is none of the labels of {known.EnumType} " +
+                            $"({string.Join(", ", labels)}), so its label cannot be known"
+                        : $"the API's enum value {value} ({column.GraphQLType}) could be any of the labels " +
+                            $"{string.Join(", ", candidates)} of {known.EnumType}, so its label cannot be known";
                     return null;
                 }
                 map[value] = candidates[0];
@@ -117,7 +126,8 @@ public static class GraphQLColumnContract
             return map;
         }
         if (values.Count > 0 && values.All(v => v == v.ToUpperInvariant()) && values.Any(v => v.Any(char.IsAsciiLetter)))
-            why = $"the API upper-cases the values of the enum {column.GraphQLType} and no manifest gives its labels, so a value such as {values[0]} cannot be turned back into its label; " +
+            why = $"the API upper-cases the values of the enum {column.GraphQLType} and no manifest gives its labels, so a value " +
+                $"such as {values[0]} cannot be turned back into its label; " +
                   "pass a manifest that lists the column with its enum (pgpm-export manifest)";
         return null;
     }

@@ -24,7 +24,8 @@ internal static class GraphQLObjectValue
         if (start is null && end is null)
         {
             if (column.RangesAsV5) return null;
-            throw new FormatException("the API shows an empty range and the unbounded range (,) alike, so which one this is cannot be known");
+            throw new FormatException("the API shows an empty range and the unbounded range (,) alike, so which one this is " +
+                "cannot be known");
         }
         if (column.InfinityAsNull && (start is null || end is null))
             throw new FormatException("this server shows an infinite bound and a missing one alike, so which one this is cannot be known");

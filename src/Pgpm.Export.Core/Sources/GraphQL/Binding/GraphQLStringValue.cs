@@ -20,7 +20,8 @@ internal static class GraphQLStringValue
                 if (column.EnumLabels is null) return (PgTypeKind.Enum, text);
                 return column.EnumLabels.TryGetValue(text, out var real)
                     ? (PgTypeKind.Enum, real)
-                    : throw new FormatException($"the enum value {text} of {column.Field} is none of the values the API declared ({string.Join(", ", column.EnumLabels.Keys)})");
+                    : throw new FormatException($"the enum value {text} of {column.Field} is none of the values the API declared " +
+                        $"({string.Join(", ", column.EnumLabels.Keys)})");
             default:
                 throw new ArgumentOutOfRangeException(nameof(column), column.Shape, "not a shape sent as a string");
         }

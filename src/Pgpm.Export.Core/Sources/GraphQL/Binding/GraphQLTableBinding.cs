@@ -2,19 +2,6 @@ using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Sources.GraphQL.Binding;
 
-/// <summary>How to filter a connection to one database's rows.</summary>
-public enum DatabaseFilterStyle
-{
-    /// <summary><c>condition: { databaseId: $id }</c> (PostGraphile's default).</summary>
-    Condition,
-    /// <summary><c>where|filter: { databaseId: { equalTo: $id } }</c> (connection filter plugin).</summary>
-    EqualTo,
-    /// <summary>No server-side filter: every row is fetched and filtered here.</summary>
-    ClientSide,
-    /// <summary><c>field(databaseId: $id)</c>: a root field that takes the database as an argument (an <c>exportSqlActions</c> connection).</summary>
-    Argument,
-}
-
 /// <summary>What introspection found for one table: the connection to page, its filter, order and columns.</summary>
 public sealed record GraphQLTableBinding(
     TableRef Table,
@@ -32,7 +19,8 @@ public sealed record GraphQLTableBinding(
     /// <summary>Scalar fields whose GraphQL type the exporter cannot read (field, type name).</summary>
     public IReadOnlyList<(string Field, string Type)> Unreadable { get; init; } = [];
 
-    /// <summary>Folded names the API shows as columns elsewhere (condition, mutation input and patch, orderBy); see <see cref="GraphQLColumnContract"/>.</summary>
+    /// <summary>Folded names the API shows as columns elsewhere (condition, mutation input and patch, orderBy); see
+    /// <see cref="GraphQLColumnContract"/>.</summary>
     public IReadOnlySet<string> ColumnEvidence { get; init; } = new HashSet<string>();
 
     /// <summary>

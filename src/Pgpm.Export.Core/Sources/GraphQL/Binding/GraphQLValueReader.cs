@@ -17,7 +17,8 @@ namespace Pgpm.Export.Sources.GraphQL.Binding;
 internal static class GraphQLValueReader
 {
     /// <param name="table">The column's table, named in the error when the value cannot be carried.</param>
-    /// <exception cref="ExportException">GraphQLValueInvalid: the value is not of the column's shape, or the server cannot carry it exactly.</exception>
+    /// <exception cref="ExportException">GraphQLValueInvalid: the value is not of the column's shape, or the server
+    /// cannot carry it exactly.</exception>
     public static PgValue Read(GraphQLColumn column, in JsonToken value, TableRef? table = null)
     {
         if (value.IsNull)
@@ -46,7 +47,8 @@ internal static class GraphQLValueReader
         {
             var shown = Shorten(value.ToNode()!.ToJsonString());
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLValueInvalid",
-                $"The value of {(table is null ? "" : $"{table}.{column.Column}, field ")}{column.Field} ({shown}) cannot be exported as a {column.Shape} value: {e.Message}", e);
+                $"The value of {(table is null ? "" : $"{table}.{column.Column}, field ")}{column.Field} ({shown}) cannot be " +
+                $"exported as a {column.Shape} value: {e.Message}", e);
         }
     }
 
@@ -68,7 +70,9 @@ internal static class GraphQLValueReader
             case GraphQLValueShape.Range:
                 return (PgTypeKind.Text, GraphQLObjectValue.Range(column, value.ToNode()!));
             case GraphQLValueShape.Unknown:
-                return value.Type == JsonTokenType.String ? (PgTypeKind.Text, value.Text()) : (PgTypeKind.Jsonb, JsonText.Compact(value.ToNode()!));
+                return value.Type == JsonTokenType.String
+                    ? (PgTypeKind.Text, value.Text())
+                    : (PgTypeKind.Jsonb, JsonText.Compact(value.ToNode()!));
             default:
                 return valueKind switch
                 {
@@ -78,11 +82,14 @@ internal static class GraphQLValueReader
                     PgTypeKind.Float when value.Type == JsonTokenType.Number => (valueKind, FloatText.FromJsonNumber(value.Text())),
                     // Numbers keep the digits the server sent; an object or list where a scalar belongs is not guessed at.
                     _ when value.Type is JsonTokenType.StartObject or JsonTokenType.StartArray =>
-                        throw new FormatException($"a {(value.Type == JsonTokenType.StartObject ? JsonValueKind.Object : JsonValueKind.Array)} where a {valueKind} value belongs"),
+                        throw new FormatException($"a {KindOf(value)} where a {valueKind} value belongs"),
                     _ => (valueKind, value.Text()),
                 };
         }
     }
+
+    private static JsonValueKind KindOf(in JsonToken value) =>
+        value.Type == JsonTokenType.StartObject ? JsonValueKind.Object : JsonValueKind.Array;
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

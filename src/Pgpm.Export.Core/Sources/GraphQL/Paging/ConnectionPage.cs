@@ -43,56 +43,22 @@ internal sealed class ConnectionPage : IDisposable
     /// <summary>The answer's size in bytes, which page sizing uses.</summary>
     public long Bytes { get; private set; }
 
-    /// <summary>The field names a page's nodes are read by: one per selected column, names that repeat read once.</summary>
-    public sealed class Fields
-    {
-        private readonly byte[][] _names;
-        private readonly int[] _slotOfColumn;
-
-        public Fields(IReadOnlyList<GraphQLColumn> columns)
-        {
-            var names = new List<string>();
-            _slotOfColumn = new int[columns.Count];
-            for (var i = 0; i < columns.Count; i++)
-            {
-                var slot = names.IndexOf(columns[i].Field);
-                if (slot < 0)
-                {
-                    slot = names.Count;
-                    names.Add(columns[i].Field);
-                }
-                _slotOfColumn[i] = slot;
-            }
-            _names = names.Select(Encoding.UTF8.GetBytes).ToArray();
-        }
-
-        public int Count => _slotOfColumn.Length;
-
-        internal int Slots => _names.Length;
-
-        /// <summary>No name repeats, so a node's tokens by field are its tokens by column.</summary>
-        internal bool Identity => _names.Length == _slotOfColumn.Length;
-
-        internal byte[] Name(int slot) => _names[slot];
-
-        internal int SlotOf(int column) => _slotOfColumn[column];
-    }
-
     /// <summary>
     /// Reads a whole answer: the page under <paramref name="connectionField"/> of its data; null when the answer is not
     /// plainly data (not a JSON object, trailing bytes, <c>errors</c> not empty, <c>data</c> missing, not an object or
     /// given twice), which the client then interprets in full.
     /// </summary>
     /// <param name="body">Valid UTF-8.</param>
-    public static ConnectionPage? Read(byte[] body, string connectionField, Fields fields) => Read(body, connectionField, false, fields);
+    public static ConnectionPage? Read(byte[] body, string connectionField, NodeFields fields) =>
+        Read(body, connectionField, false, fields);
 
     /// <summary>
-    /// As <see cref="Read(byte[], string, Fields)"/> for a root field that returns a plain list of nodes, such as
+    /// As <see cref="Read(byte[], string, NodeFields)"/> for a root field that returns a plain list of nodes, such as
     /// <c>exportSqlActions</c>: the nodes are the list under <paramref name="listField"/> of the data, with no page info.
     /// </summary>
-    public static ConnectionPage? ReadList(byte[] body, string listField, Fields fields) => Read(body, listField, true, fields);
+    public static ConnectionPage? ReadList(byte[] body, string listField, NodeFields fields) => Read(body, listField, true, fields);
 
-    private static ConnectionPage? Read(byte[] body, string field, bool list, Fields fields)
+    private static ConnectionPage? Read(byte[] body, string field, bool list, NodeFields fields)
     {
         var page = new ConnectionPage(fields.Count);
         try
@@ -138,7 +104,7 @@ internal sealed class ConnectionPage : IDisposable
         return null;
     }
 
-    private void ReadData(ref Utf8JsonReader reader, byte[] body, string field, bool list, Fields fields)
+    private void ReadData(ref Utf8JsonReader reader, byte[] body, string field, bool list, NodeFields fields)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -161,7 +127,7 @@ internal sealed class ConnectionPage : IDisposable
         }
     }
 
-    private void ReadConnection(ref Utf8JsonReader reader, byte[] body, Fields fields)
+    private void ReadConnection(ref Utf8JsonReader reader, byte[] body, NodeFields fields)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -185,7 +151,7 @@ internal sealed class ConnectionPage : IDisposable
         }
     }
 
-    private void ReadNodes(ref Utf8JsonReader reader, byte[] body, Fields fields)
+    private void ReadNodes(ref Utf8JsonReader reader, byte[] body, NodeFields fields)
     {
         var slots = fields.Identity ? null : new JsonToken[fields.Slots];
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -213,7 +179,7 @@ internal sealed class ConnectionPage : IDisposable
         }
     }
 
-    private static void ReadNode(ref Utf8JsonReader reader, byte[] body, Fields fields, Span<JsonToken> slots)
+    private static void ReadNode(ref Utf8JsonReader reader, byte[] body, NodeFields fields, Span<JsonToken> slots)
     {
         var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

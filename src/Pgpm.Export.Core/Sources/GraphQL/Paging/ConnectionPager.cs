@@ -27,14 +27,15 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
     /// arrives, while the caller still takes the previous page's: the reading overlaps the rendering.
     /// </summary>
     /// <param name="databaseId">Only this database's rows; null for every row.</param>
-    public async IAsyncEnumerable<T> NodesAsync<T>(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns, Guid? databaseId, NodeReader<T> read,
+    public async IAsyncEnumerable<T> NodesAsync<T>(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns,
+        Guid? databaseId, NodeReader<T> read,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filtered = databaseId is not null && binding.FilterStyle != DatabaseFilterStyle.ClientSide;
         var localFilter = databaseId is not null && !filtered ? binding.FindColumn(MetaSchemas.DatabaseColumnOf(binding.Table)) : null;
         var selected = localFilter is null || columns.Contains(localFilter) ? columns : [.. columns, localFilter];
         var filterAt = localFilter is null ? -1 : selected.ToList().IndexOf(localFilter);
-        var fields = new ConnectionPage.Fields(selected);
+        var fields = new NodeFields(selected);
         var wanted = databaseId?.ToString();
         var query = Query(binding, selected, filtered);
         var sizer = new PageSizer(ceiling);
@@ -53,7 +54,8 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
                     var after = info["endCursor"]?.GetValue<string>();
                     if (after is null || after == cursor)
                         throw new ExportException(ExportErrorKind.Protocol, "GraphQLCursorStuck",
-                            $"{client.Endpoint} said {binding.ConnectionField} ({binding.Table}) has more rows after page {page} but gave {(after is null ? "no cursor" : "the same cursor again")}; stopping instead of looping.");
+                            $"{client.Endpoint} said {binding.ConnectionField} ({binding.Table}) has more rows after page {page} " +
+                            $"but gave {(after is null ? "no cursor" : "the same cursor again")}; stopping instead of looping.");
                     cursor = after;
                     next = FetchAsync(cursor, ++page, lookahead.Token);
                 }
@@ -87,7 +89,8 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
                 {
                     var variables = new Dictionary<string, object?> { ["first"] = size, ["after"] = after };
                     if (filtered) variables["db"] = databaseId!.Value.ToString();
-                    connection = await client.QueryBodyAsync(query, variables, $"reading page {number} of {binding.ConnectionField} ({binding.Table})",
+                    connection = await client.QueryBodyAsync(query, variables,
+                        $"reading page {number} of {binding.ConnectionField} ({binding.Table})",
                         body => ConnectionPage.Read(body, binding.ConnectionField, fields), token).ConfigureAwait(false);
                 }
                 catch (ExportException e) when (e.ErrorId == GraphQLClient.PageSizeTooLarge && ceiling.Refused(size, client))
@@ -97,13 +100,14 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
                 using (connection)
                 {
                     if (!connection.Found)
-                        throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection", $"{client.Endpoint} returned no {binding.ConnectionField} on page {number} of {binding.Table}.");
+                        throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection",
+                            $"{client.Endpoint} returned no {binding.ConnectionField} on page {number} of {binding.Table}.");
                     sizer.Observed(connection.Count, connection.Bytes);
                     var nodes = new List<T>(connection.Count);
                     for (var n = 0; n < connection.Count; n++)
                     {
                         var node = connection.Node(n);
-                        if (filterAt >= 0 && (node[filterAt].Type == JsonTokenType.String ? node[filterAt].Text() : node[filterAt].ToNode()?.GetValue<string>()) != wanted) continue;
+                        if (filterAt >= 0 && DatabaseOf(node[filterAt]) != wanted) continue;
                         nodes.Add(read(node));
                     }
                     return (nodes, connection.PageInfo);
@@ -112,11 +116,14 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
         }
     }
 
+    private static string? DatabaseOf(in JsonToken id) => id.Type == JsonTokenType.String ? id.Text() : id.ToNode()?.GetValue<string>();
+
     /// <summary>
     /// Whether each connection has a row of the database, from one request: an alias per connection asking for its
     /// first node, filtered by the server. Every binding must filter on the server (not <see cref="DatabaseFilterStyle.ClientSide"/>).
     /// </summary>
-    public async Task<bool[]> AnyRowsAsync(IReadOnlyList<GraphQLTableBinding> bindings, Guid databaseId, CancellationToken cancellationToken)
+    public async Task<bool[]> AnyRowsAsync(IReadOnlyList<GraphQLTableBinding> bindings, Guid databaseId,
+        CancellationToken cancellationToken)
     {
         // One variable per GraphQL type the filters take (UUID, or String where the id is text).
         var types = bindings.Select(b => b.FilterValueType!).Distinct(StringComparer.Ordinal).ToList();
@@ -131,9 +138,11 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
         }
         sb.Append(" }");
         var variables = types.Select((_, i) => ("db" + i, (object?)databaseId.ToString())).ToDictionary(v => v.Item1, v => v.Item2);
-        var data = await client.QueryAsync(sb.ToString(), variables, "asking which meta tables have rows", cancellationToken).ConfigureAwait(false);
+        var data = await client.QueryAsync(sb.ToString(), variables, "asking which meta tables have rows",
+            cancellationToken).ConfigureAwait(false);
         return bindings.Select((b, i) => (data["t" + i]?["nodes"] as JsonArray
-            ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection", $"{client.Endpoint} returned no {b.ConnectionField} ({b.Table}) when asked whether it has rows.")).Count > 0).ToArray();
+            ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection",
+                $"{client.Endpoint} returned no {b.ConnectionField} ({b.Table}) when asked whether it has rows.")).Count > 0).ToArray();
     }
 
     private static string Query(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns, bool filtered)

@@ -15,7 +15,8 @@ internal sealed class FieldProbe
     private readonly List<(string Definition, string? Item)> _variables = [];
     private readonly List<(string Text, string? Item)> _body = [];
 
-    /// <summary>Declares a variable (<c>$db: UUID!</c>); declare only those a probed line uses. With <paramref name="item"/>, its type is probed too.</summary>
+    /// <summary>Declares a variable (<c>$db: UUID!</c>); declare only those a probed line uses. With <paramref
+    /// name="item"/>, its type is probed too.</summary>
     public FieldProbe Variable(string definition, string? item = null)
     {
         if (!_variables.Any(v => v.Definition == definition)) _variables.Add((definition, item));
@@ -32,8 +33,10 @@ internal sealed class FieldProbe
     public bool IsEmpty => _body.Count == 0;
 
     /// <summary>The probed things the API refused, each with the first message it gave; sent once.</summary>
-    /// <exception cref="ExportException">GraphQLProbeUnclear: an error that names no probed line (a refused variable type, a server limit).</exception>
-    public async Task<IReadOnlyDictionary<string, string>> RefusedAsync(GraphQLClient client, IReadOnlyDictionary<string, object?>? variables, string doing, CancellationToken cancellationToken)
+    /// <exception cref="ExportException">GraphQLProbeUnclear: an error that names no probed line (a refused variable
+    /// type, a server limit).</exception>
+    public async Task<IReadOnlyDictionary<string, string>> RefusedAsync(GraphQLClient client,
+        IReadOnlyDictionary<string, object?>? variables, string doing, CancellationToken cancellationToken)
     {
         var lines = new List<string> { _variables.Count == 0 ? "query PgpmExportProbe {" : "query PgpmExportProbe(" };
         var items = new Dictionary<int, string>();
@@ -68,8 +71,10 @@ internal sealed class FieldProbe
             }
             if (!named)
                 throw new ExportException(ExportErrorKind.Protocol, "GraphQLProbeUnclear",
-                    $"{client.Endpoint} refuses introspection, and while {doing} it refused a probe of its names for a reason that names none of them: {message}. " +
-                    "Ask the API's operator to allow introspection for this database or API, or export over SQL.").WithTarget(client.Endpoint);
+                    $"{client.Endpoint} refuses introspection, and while {doing} it refused a probe of its names for a reason " +
+                    $"that names none of them: {message}. " +
+                    "Ask the API's operator to allow introspection for this database or API, or export over " +
+                    "SQL.").WithTarget(client.Endpoint);
         }
         return refused;
     }

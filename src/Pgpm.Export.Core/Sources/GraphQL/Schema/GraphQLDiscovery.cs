@@ -31,7 +31,8 @@ public static class GraphQLDiscovery
 
     internal static readonly string[] IntervalParts = ["years", "months", "days", "hours", "minutes", "seconds"];
 
-    public static IReadOnlyDictionary<TableRef, GraphQLTableBinding> Discover(IntrospectionSchema schema, IEnumerable<TableRef> wanted, IExportLog log)
+    public static IReadOnlyDictionary<TableRef, GraphQLTableBinding> Discover(IntrospectionSchema schema,
+        IEnumerable<TableRef> wanted, IExportLog log)
     {
         var connections = Connections(schema);
 
@@ -55,13 +56,16 @@ public static class GraphQLDiscovery
             if (binding.FilterStyle == DatabaseFilterStyle.ClientSide)
                 log.Warning($"The API cannot filter {match} by database; every row is fetched and filtered here, which is slower.");
             if (binding.OrderBy is null)
-                log.Warning($"The API cannot order {match} by its primary key; rows come in the server's order, so the output may not be byte-stable.");
+                log.Warning($"The API cannot order {match} by its primary key; rows come in the server's order, so the output may " +
+                    $"not be byte-stable.");
         }
         // db_migrate.sql_actions is read as the database package (SqlActionsDiscovery), never as an unknown meta table.
-        foreach (var (field, connection) in connections.Where(c => !used.Contains(c.Field.Name) && !SqlActionsDiscovery.Carries(schema, c.Field)))
+        var unused = connections.Where(c => !used.Contains(c.Field.Name) && !SqlActionsDiscovery.Carries(schema, c.Field));
+        foreach (var (field, connection) in unused)
         {
             if (schema.Find(connection!.FindField("nodes")!.Type.Named.Name)?.FindField("databaseId") is not null)
-                log.Warning($"The API exposes {field.Name}, which holds per-database rows but matches no table of the manifest; it is not exported. " +
+                log.Warning($"The API exposes {field.Name}, which holds per-database rows but matches no table of the manifest; " +
+                    $"it is not exported. " +
                             $"If it belongs in the export, add its table to a manifest ({OptionName.Manifest}).");
         }
         return bindings;
@@ -77,11 +81,14 @@ public static class GraphQLDiscovery
         var match = BestMatch(table, connections.Select(c => c.Field.Name));
         if (match is null) return null;
         var connection = connections.First(c => c.Field.Name == match);
-        return schema.Find(connection.Connection!.FindField("nodes")!.Type.Named.Name) is { } node ? Bind(schema, table, connection.Field, node) : null;
+        return schema.Find(connection.Connection!.FindField("nodes")!.Type.Named.Name) is { } node
+            ? Bind(schema, table, connection.Field, node)
+            : null;
     }
 
     /// <summary>Root fields that return a Relay connection (an object type with <c>nodes</c> and <c>pageInfo</c>).</summary>
-    private static List<(IntrospectionSchema.Field Field, IntrospectionSchema.TypeInfo? Connection)> Connections(IntrospectionSchema schema) => schema.QueryType.Fields
+    private static List<(IntrospectionSchema.Field Field, IntrospectionSchema.TypeInfo? Connection)> Connections(
+        IntrospectionSchema schema) => schema.QueryType.Fields
         .Select(f => (Field: f, Connection: schema.Find(f.Type.Named.Name)))
         .Where(x => IsConnection(x.Connection))
         .ToList();
@@ -109,7 +116,8 @@ public static class GraphQLDiscovery
         return ranked.OrderBy(r => r.Rank).ThenBy(r => r.Name, StringComparer.Ordinal).Select(r => r.Name).FirstOrDefault();
     }
 
-    private static GraphQLTableBinding Bind(IntrospectionSchema schema, TableRef table, IntrospectionSchema.Field connection, IntrospectionSchema.TypeInfo node)
+    private static GraphQLTableBinding Bind(IntrospectionSchema schema, TableRef table, IntrospectionSchema.Field connection,
+        IntrospectionSchema.TypeInfo node)
     {
         var unreadable = new List<(string Field, string Type)>();
         var columns = Columns(schema, node, unreadable);
@@ -117,7 +125,8 @@ public static class GraphQLDiscovery
         // The filter names the field of the table's database column (rowId or id for the database table itself).
         var filterField = columns.FirstOrDefault(c => c.Column == MetaSchemas.DatabaseColumnOf(table))?.Field ?? "databaseId";
         var (style, argument, valueType) = Filter(schema, connection, filterField);
-        return new GraphQLTableBinding(table, connection.Name, columns, style, argument, style == DatabaseFilterStyle.ClientSide ? null : filterField, valueType,
+        return new GraphQLTableBinding(table, connection.Name, columns, style, argument,
+            style == DatabaseFilterStyle.ClientSide ? null : filterField, valueType,
             PrimaryKeyOrder(schema, connection), CursorType(connection))
         {
             Unreadable = unreadable,
@@ -131,10 +140,12 @@ public static class GraphQLDiscovery
     /// mutation input and patch types (<c>SchemaInput</c>, <c>SchemaPatch</c>), and of the orderBy values. PostGraphile
     /// puts a computed column in none of these unless a smart tag asks it to, and never in the mutation inputs.
     /// </summary>
-    private static IReadOnlySet<string> ColumnEvidence(IntrospectionSchema schema, IntrospectionSchema.Field connection, IntrospectionSchema.TypeInfo node)
+    private static IReadOnlySet<string> ColumnEvidence(IntrospectionSchema schema, IntrospectionSchema.Field connection,
+        IntrospectionSchema.TypeInfo node)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        if (connection.Args.FirstOrDefault(a => a.Name == "condition") is { } condition && schema.Find(condition.Type.Named.Name) is { } conditionType)
+        if (connection.Args.FirstOrDefault(a => a.Name == "condition") is { } condition
+            && schema.Find(condition.Type.Named.Name) is { } conditionType)
             names.UnionWith(conditionType.InputFields.Select(f => GraphQLNames.Fold(f.Name)));
         foreach (var suffix in new[] { "Input", "Patch" })
             if (schema.Find(node.Name + suffix) is { Kind: "INPUT_OBJECT" } input)
@@ -153,14 +164,16 @@ public static class GraphQLDiscovery
             ? new[] { "PRIMARY_KEY_ASC", "ID_ASC", "ROW_ID_ASC" }.FirstOrDefault(orderEnum.EnumValues.Contains)
             : null;
 
-    internal static string CursorType(IntrospectionSchema.Field connection) => connection.Args.FirstOrDefault(a => a.Name == "after")?.Type.Named.Name ?? "Cursor";
+    internal static string CursorType(IntrospectionSchema.Field connection) =>
+        connection.Args.FirstOrDefault(a => a.Name == "after")?.Type.Named.Name ?? "Cursor";
 
     /// <summary>
     /// A node type's columns: the integer key as <c>id</c> (the <c>rowId</c> field when <c>id</c> is a Relay node id),
     /// every other scalar, enum or interval field under its snake_case name; relations, node ids and fields with
     /// arguments are not columns. Scalar fields of a type the exporter cannot read go to <paramref name="unreadable"/> (field, type).
     /// </summary>
-    internal static IReadOnlyList<GraphQLColumn> Columns(IntrospectionSchema schema, IntrospectionSchema.TypeInfo node, List<(string Field, string Type)>? unreadable = null)
+    internal static IReadOnlyList<GraphQLColumn> Columns(IntrospectionSchema schema, IntrospectionSchema.TypeInfo node,
+        List<(string Field, string Type)>? unreadable = null)
     {
         var hasRelayId = node.FindField("id") is { } id && id.Type.Named.Name == "ID";
         var keyField = hasRelayId && node.FindField("rowId") is not null ? "rowId" : "id";
@@ -179,7 +192,8 @@ public static class GraphQLDiscovery
             {
                 "SCALAR" when named.Name == "JSON" && IsJsonAsText(type) => (PgTypeKind.Jsonb, GraphQLValueShape.JsonText, field.Name),
                 "SCALAR" when named.Name == "KeyValueHash" => (PgTypeKind.Text, GraphQLValueShape.Hstore, field.Name),
-                "OBJECT" when bound is not null => (PgTypeKind.Text, GraphQLValueShape.Range, field.Name + " { start { value inclusive } end { value inclusive } }"),
+                "OBJECT" when bound is not null => (PgTypeKind.Text, GraphQLValueShape.Range,
+                    field.Name + " { start { value inclusive } end { value inclusive } }"),
                 "SCALAR" when Scalars.TryGetValue(named.Name, out var known) => (known.Kind, known.Shape, field.Name),
                 "SCALAR" => (PgTypeKind.Text, GraphQLValueShape.Unknown, field.Name),
                 "ENUM" => (PgTypeKind.Enum, GraphQLValueShape.Enum, field.Name),
@@ -208,7 +222,8 @@ public static class GraphQLDiscovery
         return columns;
     }
 
-    /// <summary>A range type (<c>{ start { value inclusive } end { value inclusive } }</c>, PostGraphile v4 and v5): its bound's value type.</summary>
+    /// <summary>A range type (<c>{ start { value inclusive } end { value inclusive } }</c>, PostGraphile v4 and v5):
+    /// its bound's value type.</summary>
     private static IntrospectionSchema.TypeRef? RangeBoundValue(IntrospectionSchema schema, IntrospectionSchema.TypeInfo type)
     {
         if (type.Fields.Count != 2 || type.FindField("start") is not { } start || type.FindField("end") is not { } end) return null;
@@ -224,7 +239,8 @@ public static class GraphQLDiscovery
     private static bool IsJsonAsText(IntrospectionSchema.TypeInfo type) =>
         type.Description?.StartsWith("A JavaScript object encoded in the JSON format", StringComparison.Ordinal) == true;
 
-    private static (DatabaseFilterStyle, string?, string?) Filter(IntrospectionSchema schema, IntrospectionSchema.Field connection, string field)
+    private static (DatabaseFilterStyle, string?, string?) Filter(IntrospectionSchema schema,
+        IntrospectionSchema.Field connection, string field)
     {
         if (connection.Args.FirstOrDefault(a => a.Name == "condition") is { } condition
             && schema.Find(condition.Type.Named.Name)?.FindInputField(field) is { } conditionField)

@@ -8,7 +8,8 @@ namespace Pgpm.Export.Sources.GraphQL.Schema;
 /// </summary>
 public static class GraphQLNames
 {
-    /// <summary>Lower-case letters and digits only, so <c>allServicesPublicApis</c> and <c>all_services_public_apis</c> compare equal.</summary>
+    /// <summary>Lower-case letters and digits only, so <c>allServicesPublicApis</c> and <c>all_services_public_apis</c>
+    /// compare equal.</summary>
     public static string Fold(string name)
     {
         var sb = new StringBuilder(name.Length);

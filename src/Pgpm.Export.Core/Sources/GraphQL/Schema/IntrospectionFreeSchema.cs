@@ -28,17 +28,22 @@ public static class IntrospectionFreeSchema
     /// <summary>db_migrate.sql_actions as the Constructive schema defines it (the columns an export reads).</summary>
     private static readonly ManifestTable SqlActions = new(MetaSchemas.SqlActionsTable, false, [],
     [
-        new("id", "integer", PgTypeKind.Integer, true), new("name", "text", PgTypeKind.Text, false), new("database_id", "uuid", PgTypeKind.Uuid, false),
-        new("deploy", "text", PgTypeKind.Text, false), new("deps", "text[]", PgTypeKind.Array, false), new("content", "text", PgTypeKind.Text, false),
-        new("revert", "text", PgTypeKind.Text, false), new("verify", "text", PgTypeKind.Text, false), new("category", "text", PgTypeKind.Text, false),
+        new("id", "integer", PgTypeKind.Integer, true), new("name", "text", PgTypeKind.Text, false),
+        new("database_id", "uuid", PgTypeKind.Uuid, false), new("deploy", "text", PgTypeKind.Text, false),
+        new("deps", "text[]", PgTypeKind.Array, false), new("content", "text", PgTypeKind.Text, false),
+        new("revert", "text", PgTypeKind.Text, false), new("verify", "text", PgTypeKind.Text, false),
+        new("category", "text", PgTypeKind.Text, false),
     ]);
 
-    private static readonly string[] SqlActionColumns = ["id", "rowId", "name", "deploy", "deps", "content", "revert", "verify", "category"];
+    private static readonly string[] SqlActionColumns = ["id", "rowId", "name", "deploy", "deps", "content", "revert", "verify",
+        "category"];
 
     /// <summary>Probes the API at <paramref name="client"/> for the tables of <paramref name="manifests"/> and for sql_actions.</summary>
     /// <param name="sqlActionsOnly">Look for sql_actions only (a migrate endpoint).</param>
-    /// <exception cref="ExportException">GraphQLNamesNotFound: the API answers to no known naming; GraphQLProbeUnclear; GraphQLJsonModeUnknown.</exception>
-    public static async Task<IntrospectionSchema> ProbeAsync(GraphQLClient client, IReadOnlyList<ExportManifest> manifests, bool sqlActionsOnly, IExportLog log,
+    /// <exception cref="ExportException">GraphQLNamesNotFound: the API answers to no known naming; GraphQLProbeUnclear;
+    /// GraphQLJsonModeUnknown.</exception>
+    public static async Task<IntrospectionSchema> ProbeAsync(GraphQLClient client, IReadOnlyList<ExportManifest> manifests,
+        bool sqlActionsOnly, IExportLog log,
         CancellationToken cancellationToken)
     {
         var probe = new Prober(client, cancellationToken);
@@ -47,8 +52,10 @@ public static class IntrospectionFreeSchema
         var naming = await NamingAsync(probe, anchor).ConfigureAwait(false);
         if (naming is null && !sqlActionsOnly)
             throw new ExportException(ExportErrorKind.NotFound, "GraphQLNamesNotFound",
-                $"{client.Endpoint} refuses introspection, and metaschema_public.database answers to none of the names PostGraphile v5 (allDatabases with rowId), " +
-                "Constructive's server (databases) or PostGraphile v4 (allDatabases beside nodeId) give it, so the API's names cannot be found. " +
+                $"{client.Endpoint} refuses introspection, and metaschema_public.database answers to none of the names " +
+                $"PostGraphile v5 (allDatabases with rowId), " +
+                "Constructive's server (databases) or PostGraphile v4 (allDatabases beside nodeId) give it, so the API's names " +
+                "cannot be found. " +
                 "Ask the API's operator to allow introspection for this database or API, or export over SQL.").WithTarget(client.Endpoint);
 
         var types = new Dictionary<string, TypeInfo>(StringComparer.Ordinal);
@@ -66,8 +73,10 @@ public static class IntrospectionFreeSchema
         types["Query"] = new TypeInfo("OBJECT", "Query", queryFields, [], []);
 
         var how = $"{client.Endpoint} refuses introspection, so its names come from {Describe(manifests, sqlActionsOnly)} and " +
-                  $"{(naming is { } named ? PostGraphileNamingRules.Describe(named) : "no recognised")} naming, confirmed by {Counted.Of(probe.Requests, "probe request")} " +
-                  $"({Counted.Of(found.Count(t => t.Table != MetaSchemas.SqlActionsTable), "table")} and {Counted.Of(found.Sum(t => t.Fields.Count), "column")} found)";
+                  $"{(naming is { } named ? PostGraphileNamingRules.Describe(named) : "no recognised")} naming, confirmed by " +
+                  $"{Counted.Of(probe.Requests, "probe request")} " +
+                  $"({Counted.Of(found.Count(t => t.Table != MetaSchemas.SqlActionsTable), "table")} and " +
+                  $"{Counted.Of(found.Sum(t => t.Fields.Count), "column")} found)";
         log.Verbose(how + ".");
         return FromProbes("Query", types.Values, how);
     }
@@ -77,7 +86,8 @@ public static class IntrospectionFreeSchema
         : manifests.Count == 1 ? $"manifest {manifests[0].Version ?? "(given)"}"
         : $"the manifests {string.Join(", ", manifests.Select(m => m.Version ?? "(given)"))}";
 
-    /// <summary>Every table of every manifest once, with the union of its columns (the first manifest's definition of a column wins).</summary>
+    /// <summary>Every table of every manifest once, with the union of its columns (the first manifest's definition of a
+    /// column wins).</summary>
     private static IEnumerable<ManifestTable> Merge(IReadOnlyList<ExportManifest> manifests) => manifests.SelectMany(m => m.Tables)
         .Prepend(new ManifestTable(MetaSchemas.DatabaseTable, false, []))
         .GroupBy(t => t.Table)
@@ -111,20 +121,23 @@ public static class IntrospectionFreeSchema
     }
 
     /// <summary>Each table's connection field: the naming's candidates probed in turn for the tables still unresolved.</summary>
-    private static async Task<List<(ManifestTable Table, string Connection)>> ConnectionsAsync(Prober probe, IReadOnlyList<ManifestTable> tables, PostGraphileNaming naming)
+    private static async Task<List<(ManifestTable Table, string Connection)>> ConnectionsAsync(Prober probe,
+        IReadOnlyList<ManifestTable> tables, PostGraphileNaming naming)
     {
         var candidates = tables.ToDictionary(t => t.Table, t => PostGraphileNamingRules.ConnectionCandidates(t.Table, naming));
         var resolved = new Dictionary<TableRef, string>();
         var used = new HashSet<string>(StringComparer.Ordinal);
         for (var round = 0; ; round++)
         {
-            var open = tables.Where(t => !resolved.ContainsKey(t.Table) && round < candidates[t.Table].Count && !used.Contains(candidates[t.Table][round])).ToList();
+            var open = tables.Where(t => !resolved.ContainsKey(t.Table) && round < candidates[t.Table].Count
+                                         && !used.Contains(candidates[t.Table][round])).ToList();
             if (open.Count == 0 && tables.All(t => resolved.ContainsKey(t.Table) || round >= candidates[t.Table].Count)) break;
             foreach (var chunk in open.Chunk(TablesPerProbe * 4))
             {
                 var query = new FieldProbe().Variable("$after: Cursor");
                 for (var i = 0; i < chunk.Length; i++)
-                    query.Line($"t{i}: {candidates[chunk[i].Table][round]}(first: 1, after: $after) {Skip} {{ pageInfo {{ hasNextPage endCursor }} nodes {{ __typename }} }}", $"t{i}");
+                    query.Line($"t{i}: {candidates[chunk[i].Table][round]}(first: 1, after: $after) {Skip} {{ pageInfo {{ " +
+                        $"hasNextPage endCursor }} nodes {{ __typename }} }}", $"t{i}");
                 var refused = await probe.RefusedAsync(query, null, "finding the tables' connections").ConfigureAwait(false);
                 for (var i = 0; i < chunk.Length; i++)
                 {
@@ -137,7 +150,8 @@ public static class IntrospectionFreeSchema
     }
 
     /// <summary>Each table's columns, database filter and primary-key order, each probed in turn through its candidates.</summary>
-    private static async Task<List<ProbedTable>> DetailsAsync(Prober probe, List<(ManifestTable Table, string Connection)> connections, PostGraphileNaming naming)
+    private static async Task<List<ProbedTable>> DetailsAsync(Prober probe, List<(ManifestTable Table, string Connection)> connections,
+        PostGraphileNaming naming)
     {
         var tables = connections.Select((c, i) => new ProbedTable(c.Table, c.Connection, $"Probed{i}", naming)).ToList();
         for (var round = 0; ; round++)
@@ -165,15 +179,18 @@ public static class IntrospectionFreeSchema
         var candidates = tables.Where(t => t.FilterArgument == "condition")
             .SelectMany(t => t.Fields.Where(f => f.Column.Kind is PgTypeKind.Json or PgTypeKind.Jsonb).Select(f => (Table: t, f.Field)))
             .Take(4).ToList();
-        if (!tables.Any(t => t.Fields.Any(f => f.Column.Kind is PgTypeKind.Json or PgTypeKind.Jsonb || f.Column.Type.StartsWith("json", StringComparison.Ordinal))))
+        if (!tables.Any(t => t.Fields.Any(f => f.Column.Kind is PgTypeKind.Json or PgTypeKind.Jsonb
+                                               || f.Column.Type.StartsWith("json", StringComparison.Ordinal))))
             return false;
         if (candidates.Count > 0)
         {
             var query = new FieldProbe();
             for (var i = 0; i < candidates.Count; i++)
             {
-                query.Line($"s{i}: {candidates[i].Table.Connection}(condition: {{ {candidates[i].Field}: \"{{}}\" }}) {Skip} {{ __typename }}", $"s{i}");
-                query.Line($"o{i}: {candidates[i].Table.Connection}(condition: {{ {candidates[i].Field}: {{}} }}) {Skip} {{ __typename }}", $"o{i}");
+                query.Line($"s{i}: {candidates[i].Table.Connection}(condition: {{ {candidates[i].Field}: \"{{}}\" }}) {Skip} {{ " +
+                    $"__typename }}", $"s{i}");
+                query.Line($"o{i}: {candidates[i].Table.Connection}(condition: {{ {candidates[i].Field}: {{}} }}) {Skip} {{ " +
+                    $"__typename }}", $"o{i}");
             }
             var refused = await probe.RefusedAsync(query, null, "finding how the API sends JSON").ConfigureAwait(false);
             for (var i = 0; i < candidates.Count; i++)
@@ -181,8 +198,10 @@ public static class IntrospectionFreeSchema
                     return refused.ContainsKey($"o{i}");
         }
         throw new ExportException(ExportErrorKind.Unavailable, "GraphQLJsonModeUnknown",
-            $"{probe.Endpoint} refuses introspection and is PostGraphile v4, which sends json and jsonb either as JSON values (dynamicJson) or as strings of JSON text; " +
-            "no condition on a JSON column shows which, so JSON values cannot be read back safely. Ask the API's operator to allow introspection, or export over SQL.").WithTarget(probe.Endpoint);
+            $"{probe.Endpoint} refuses introspection and is PostGraphile v4, which sends json and jsonb either as JSON values " +
+            $"(dynamicJson) or as strings of JSON text; " +
+            "no condition on a JSON column shows which, so JSON values cannot be read back safely. Ask the API's operator to " +
+            "allow introspection, or export over SQL.").WithTarget(probe.Endpoint);
     }
 
     /// <summary>
@@ -226,7 +245,8 @@ public static class IntrospectionFreeSchema
             {
                 var after = new FieldProbe().Variable("$db: UUID!").Variable($"$after: {type}", "type")
                     .Line($"a: {root}(databaseId: $db, after: $after) {Skip} {{ __typename }}", "after");
-                var refusedAfter = await probe.RefusedAsync(after, null, $"finding the type of {root}'s after argument").ConfigureAwait(false);
+                var refusedAfter = await probe.RefusedAsync(after, null,
+                    $"finding the type of {root}'s after argument").ConfigureAwait(false);
                 if (refusedAfter.Count == 0)
                 {
                     args.Add(new Field("after", [], Named("SCALAR", type)));
@@ -259,20 +279,6 @@ public static class IntrospectionFreeSchema
     internal static TypeRef List(TypeRef type) => new("LIST", null, type);
 
     internal static TypeInfo ConnectionType(string name, string node) => new("OBJECT", name,
-        [new Field("nodes", [], NonNull(List(Named("OBJECT", node)))), new Field("pageInfo", [], NonNull(Named("OBJECT", "PageInfo")))], [], []);
-
-    /// <summary>Counts the requests, for the verbose line.</summary>
-    private sealed class Prober(GraphQLClient client, CancellationToken cancellationToken)
-    {
-        public int Requests { get; private set; }
-
-        public Uri Endpoint => client.Endpoint;
-
-        public Task<IReadOnlyDictionary<string, string>> RefusedAsync(FieldProbe query, IReadOnlyDictionary<string, object?>? variables, string doing)
-        {
-            Requests++;
-            // $db is declared non-null where a probe uses it, and its value is checked before the @skip is: any uuid will do.
-            return query.RefusedAsync(client, variables ?? new Dictionary<string, object?> { ["db"] = Guid.Empty.ToString() }, doing, cancellationToken);
-        }
-    }
+        [new Field("nodes", [], NonNull(List(Named("OBJECT", node)))), new Field("pageInfo", [], NonNull(Named("OBJECT", "PageInfo")))],
+        [], []);
 }

@@ -26,12 +26,15 @@ public sealed class IntrospectionSchema
         public TypeRef Named => OfType is null || Kind is not ("NON_NULL" or "LIST") ? this : OfType.Named;
 
         /// <summary>How many LIST wrappers there are (an array's dimensions).</summary>
-        public int ListDepth => Kind == "LIST" ? 1 + (OfType?.ListDepth ?? 0) : OfType is not null && Kind == "NON_NULL" ? OfType.ListDepth : 0;
+        public int ListDepth => Kind == "LIST"
+            ? 1 + (OfType?.ListDepth ?? 0)
+            : OfType is not null && Kind == "NON_NULL" ? OfType.ListDepth : 0;
     }
 
     public sealed record Field(string Name, IReadOnlyList<Field> Args, TypeRef Type);
 
-    public sealed record TypeInfo(string Kind, string Name, IReadOnlyList<Field> Fields, IReadOnlyList<Field> InputFields, IReadOnlyList<string> EnumValues, string? Description = null)
+    public sealed record TypeInfo(string Kind, string Name, IReadOnlyList<Field> Fields, IReadOnlyList<Field> InputFields,
+        IReadOnlyList<string> EnumValues, string? Description = null)
     {
         public Field? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
         public Field? FindInputField(string name) => InputFields.FirstOrDefault(f => f.Name == name);

@@ -3,6 +3,7 @@ using Pgpm.Export.Model;
 using Pgpm.Export.Sources.GraphQL.Binding;
 using static Pgpm.Export.Sources.GraphQL.Schema.IntrospectionFreeSchema;
 using static Pgpm.Export.Sources.GraphQL.Schema.IntrospectionSchema;
+using static Pgpm.Export.Sources.GraphQL.Schema.PostGraphileTypes;
 
 namespace Pgpm.Export.Sources.GraphQL.Schema;
 
@@ -114,7 +115,8 @@ internal sealed class ProbedTable
         }
     }
 
-    /// <summary>The types introspection would show for this table, added to <paramref name="types"/>; returns its root connection field.</summary>
+    /// <summary>The types introspection would show for this table, added to <paramref name="types"/>; returns its root
+    /// connection field.</summary>
     public Field Build(Dictionary<string, TypeInfo> types, PostGraphileNaming naming, bool jsonAsText)
     {
         AddScalars(types, jsonAsText);
@@ -145,7 +147,8 @@ internal sealed class ProbedTable
             var field = PostGraphileNamingRules.ColumnField(MetaSchemas.DatabaseColumnOf(Table), _naming);
             var input = _typeName + (argument == "condition" ? "Condition" : "Filter");
             var valueType = argument == "condition" ? "UUID" : "UUIDFilter";
-            types[input] = new TypeInfo("INPUT_OBJECT", input, [], [new Field(field, [], Named(argument == "condition" ? "SCALAR" : "INPUT_OBJECT", valueType))], []);
+            var filter = new Field(field, [], Named(argument == "condition" ? "SCALAR" : "INPUT_OBJECT", valueType));
+            types[input] = new TypeInfo("INPUT_OBJECT", input, [], [filter], []);
             types["UUIDFilter"] = new TypeInfo("INPUT_OBJECT", "UUIDFilter", [], [new Field("equalTo", [], Named("SCALAR", "UUID"))], []);
             args.Add(new Field(argument, [], Named("INPUT_OBJECT", input)));
         }
@@ -167,8 +170,8 @@ internal sealed class ProbedTable
             depth++;
         }
         var named = column.EnumType is not null || column.Kind == PgTypeKind.Enum ? EnumType(types, column, naming)
-            : depth > 0 ? ElementType(element) is { } e ? Named(KindOf(e), e) : DomainScalar(types, element)
-            : Named(KindOf(ScalarType(column)), ScalarType(column));
+            : depth > 0 ? ElementType(element, _naming) is { } e ? Named(KindOf(e), e) : DomainScalar(types, element)
+            : Named(KindOf(ScalarType(column, _naming)), ScalarType(column, _naming));
         if (named.Name is "Interval" or "Range") AddObjectTypes(types, named.Name, element);
         if (named.Name == "Range") named = Named("OBJECT", RangeTypeName(element));
         var type = named;
@@ -180,117 +183,25 @@ internal sealed class ProbedTable
     {
         var name = $"{_typeName}_{column.Name}_Enum";
         // Without the labels, an upper-casing server's values cannot be turned back: the column contract says so for this value.
-        IReadOnlyList<string> values = column.EnumLabels is { } labels ? labels.Select(l => PostGraphileNamingRules.EnumValue(l, naming)).ToList()
+        IReadOnlyList<string> values = column.EnumLabels is { } labels
+            ? labels.Select(l => PostGraphileNamingRules.EnumValue(l, naming)).ToList()
             : naming == PostGraphileNaming.V5 ? [] : ["LABELS_UNKNOWN"];
         types[name] = new TypeInfo("ENUM", name, [], [], values);
         return Named("ENUM", name);
-    }
-
-    /// <summary>
-    /// An element type the manifest names but does not resolve (an array of a domain): PostGraphile gives a domain its own
-    /// scalar, read as introspection would read an unknown scalar (a string as text, JSON as jsonb; GraphQLValueShape.Unknown).
-    /// </summary>
-    private static TypeRef DomainScalar(Dictionary<string, TypeInfo> types, string element)
-    {
-        var name = "Domain " + element;
-        types[name] = new TypeInfo("SCALAR", name, [], [], []);
-        return Named("SCALAR", name);
-    }
-
-    /// <summary>The GraphQL scalar PostGraphile gives a column of this manifest type (domains have their base type's kind).</summary>
-    private string ScalarType(ManifestColumn column) => column.Kind switch
-    {
-        PgTypeKind.Uuid => "UUID",
-        PgTypeKind.Boolean => "Boolean",
-        PgTypeKind.Integer => column.Type == "bigint" ? "BigInt" : "Int",
-        PgTypeKind.Numeric => "BigFloat",
-        PgTypeKind.Float => "Float",
-        PgTypeKind.Json or PgTypeKind.Jsonb => "JSON",
-        PgTypeKind.Date => "Date",
-        PgTypeKind.Timestamptz or PgTypeKind.Timestamp => "Datetime",
-        PgTypeKind.Bytea => ElementType("bytea")!,
-        PgTypeKind.Interval => "Interval",
-        _ => ElementType(column.Type) ?? "String",
-    };
-
-    /// <summary>The GraphQL type of a value of a PostgreSQL type named as <c>format_type</c> prints it; null when not known.</summary>
-    private string? ElementType(string type) => type switch
-    {
-        "uuid" => "UUID",
-        "text" or "citext" or "name" or "\"char\"" => "String",
-        _ when type.StartsWith("character", StringComparison.Ordinal) => "String",
-        "integer" or "smallint" => "Int",
-        "bigint" => "BigInt",
-        _ when type.StartsWith("numeric", StringComparison.Ordinal) => "BigFloat",
-        "real" or "double precision" => "Float",
-        "boolean" => "Boolean",
-        "json" or "jsonb" => "JSON",
-        "date" => "Date",
-        _ when type.StartsWith("timestamp", StringComparison.Ordinal) => "Datetime",
-        _ when type.StartsWith("time without", StringComparison.Ordinal) || type == "time" => "Time",
-        "interval" => "Interval",
-        // v4 sends bytea as PostgreSQL's hex text in a String.
-        "bytea" => _naming == PostGraphileNaming.V4 ? "String" : "Base64EncodedBinary",
-        "hstore" => "KeyValueHash",
-        "int4range" or "int8range" or "numrange" or "tsrange" or "tstzrange" or "daterange" => "Range",
-        _ => null,
-    };
-
-    private static string KindOf(string type) => type is "Interval" or "Range" ? "OBJECT" : "SCALAR";
-
-    private static string RangeTypeName(string range) => range switch
-    {
-        "int4range" => "IntRange",
-        "int8range" => "BigIntRange",
-        "numrange" => "BigFloatRange",
-        "daterange" => "DateRange",
-        _ => "DatetimeRange",
-    };
-
-    private static void AddObjectTypes(Dictionary<string, TypeInfo> types, string kind, string element)
-    {
-        if (kind == "Interval")
-        {
-            types["Interval"] = new TypeInfo("OBJECT", "Interval", GraphQLDiscovery.IntervalParts.Select(p => new Field(p, [], Named("SCALAR", "Float"))).ToList(), [], []);
-            return;
-        }
-        var range = RangeTypeName(element);
-        var bound = range[..^"Range".Length];
-        types[range + "Bound"] = new TypeInfo("OBJECT", range + "Bound", [new Field("value", [], NonNull(Named("SCALAR", bound))), new Field("inclusive", [], NonNull(Named("SCALAR", "Boolean")))], [], []);
-        types[range] = new TypeInfo("OBJECT", range, [new Field("start", [], Named("OBJECT", range + "Bound")), new Field("end", [], Named("OBJECT", range + "Bound"))], [], []);
-    }
-
-    /// <summary>The scalars PostGraphile v4 and v5 both name so; v4's JSON as text is told apart by its description (GraphQLDiscovery.IsJsonAsText).</summary>
-    private static void AddScalars(Dictionary<string, TypeInfo> types, bool jsonAsText)
-    {
-        foreach (var name in new[] { "UUID", "String", "Int", "BigInt", "BigFloat", "Float", "Boolean", "Date", "Time", "Datetime", "Base64EncodedBinary", "KeyValueHash", "ID", "Cursor" })
-            types[name] = new TypeInfo("SCALAR", name, [], [], []);
-        types["JSON"] = new TypeInfo("SCALAR", "JSON", [], [], [],
-            jsonAsText ? "A JavaScript object encoded in the JSON format as specified by [ECMA-404] (PostGraphile v4 without dynamicJson, found by a probe)." : null);
-        types["PageInfo"] = new TypeInfo("OBJECT", "PageInfo", [new Field("hasNextPage", [], Named("SCALAR", "Boolean")), new Field("endCursor", [], Named("SCALAR", "Cursor"))], [], []);
     }
 
     /// <summary>A column's selection as a probe (and later a page) asks for it: intervals and ranges with their parts.</summary>
     private string Selection(string field, ManifestColumn column)
     {
         var element = column.Type.Replace("[]", "", StringComparison.Ordinal);
-        var type = column.EnumType is null ? (column.Type.EndsWith("[]", StringComparison.Ordinal) ? ElementType(element) : ScalarType(column)) : null;
+        var type = column.EnumType is null
+            ? (column.Type.EndsWith("[]", StringComparison.Ordinal) ? ElementType(element, _naming) : ScalarType(column, _naming))
+            : null;
         return type switch
         {
             "Interval" => field + " { " + string.Join(" ", GraphQLDiscovery.IntervalParts) + " }",
             "Range" => field + " { start { value inclusive } end { value inclusive } }",
             _ => field,
         };
-    }
-
-    private sealed class ColumnProbe(ManifestColumn column, IReadOnlyList<string> candidates)
-    {
-        public ManifestColumn Column { get; } = column;
-        public IReadOnlyList<string> Candidates { get; } = candidates;
-        public string? Field { get; set; }
-        public string? Refusal { get; set; }
-        public bool Hidden { get; set; }
-        public bool Found => Field is not null;
-        public bool Open(int round) => !Found && !Hidden && round < Candidates.Count;
     }
 }

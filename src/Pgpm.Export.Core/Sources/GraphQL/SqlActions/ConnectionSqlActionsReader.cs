@@ -13,7 +13,8 @@ namespace Pgpm.Export.Sources.GraphQL.SqlActions;
 /// its primary key (and must then rise); otherwise they are all read and put in id order here. Categories are
 /// excluded here, from each row's category.
 /// </summary>
-internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTableBinding binding, SqlActionFields fields, PageSizeCeiling ceiling) : ISqlActionsReader
+internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTableBinding binding, SqlActionFields fields,
+    PageSizeCeiling ceiling) : ISqlActionsReader
 {
     private readonly ConnectionPager _pager = new(client, ceiling);
 
@@ -25,7 +26,8 @@ internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTa
 
     public bool ShowsCategories => fields.HasCategory;
 
-    public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var where = $"{client.Endpoint} ({binding.ConnectionField})";
         var stream = new SqlActionStream(excludeCategories);
@@ -33,7 +35,8 @@ internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTa
             if (stream.Accept(action, where)) yield return action;
     }
 
-    private async IAsyncEnumerable<SqlAction> InIdOrderAsync(Guid databaseId, string where, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<SqlAction> InIdOrderAsync(Guid databaseId, string where,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (binding.OrderBy is not null)
         {
@@ -48,9 +51,11 @@ internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTa
             yield return action;
     }
 
-    private async IAsyncEnumerable<SqlAction> ReadAllAsync(Guid databaseId, string where, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<SqlAction> ReadAllAsync(Guid databaseId, string where,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var action in _pager.NodesAsync(binding, fields.Columns, databaseId, node => fields.Read(node, where), cancellationToken).ConfigureAwait(false))
+        await foreach (var action in _pager.NodesAsync(binding, fields.Columns, databaseId, node => fields.Read(node, where),
+            cancellationToken).ConfigureAwait(false))
             yield return action;
     }
 }

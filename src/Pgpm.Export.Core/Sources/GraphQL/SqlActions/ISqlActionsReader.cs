@@ -11,8 +11,10 @@ internal interface ISqlActionsReader
     /// <summary>Whether categories can be left out: the server takes them as an argument, or rows say their category.</summary>
     bool CanExcludeCategories { get; }
 
-    /// <summary>Whether each row says its category (the category field is selected), so the categories the database has can be listed.</summary>
+    /// <summary>Whether each row says its category (the category field is selected), so the categories the database has
+    /// can be listed.</summary>
     bool ShowsCategories { get; }
 
-    IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken);
+    IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
+        CancellationToken cancellationToken);
 }

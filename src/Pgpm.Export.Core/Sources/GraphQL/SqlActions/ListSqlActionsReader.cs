@@ -26,10 +26,11 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
     private readonly bool _paged;
     private readonly bool _serverExcludes;
     private readonly SqlActionFields _fields;
-    private readonly ConnectionPage.Fields _nodeFields;
+    private readonly NodeFields _nodeFields;
     private readonly PageSizeCeiling _ceiling;
 
-    private ListSqlActionsReader(GraphQLClient client, string field, string query, bool paged, bool serverExcludes, SqlActionFields fields, PageSizeCeiling ceiling)
+    private ListSqlActionsReader(GraphQLClient client, string field, string query, bool paged, bool serverExcludes,
+        SqlActionFields fields, PageSizeCeiling ceiling)
     {
         _client = client;
         _field = field;
@@ -37,7 +38,7 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
         _paged = paged;
         _serverExcludes = serverExcludes;
         _fields = fields;
-        _nodeFields = new ConnectionPage.Fields(fields.Columns);
+        _nodeFields = new NodeFields(fields.Columns);
         _ceiling = ceiling;
     }
 
@@ -48,19 +49,25 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
     public bool ShowsCategories => _fields.HasCategory;
 
     /// <summary>A reader for <paramref name="field"/> when it returns a list of sql_actions rows; null otherwise.</summary>
-    public static ListSqlActionsReader? TryCreate(GraphQLClient client, IntrospectionSchema schema, IntrospectionSchema.Field field, PageSizeCeiling ceiling)
+    public static ListSqlActionsReader? TryCreate(GraphQLClient client, IntrospectionSchema schema,
+        IntrospectionSchema.Field field, PageSizeCeiling ceiling)
     {
         if (field.Type.ListDepth != 1 || field.Args.FirstOrDefault(a => a.Name == "databaseId") is not { } databaseId) return null;
         if (SqlActionFields.For(schema, schema.Find(field.Type.Named.Name)) is not { } fields) return null;
         var exclude = field.Args.Any(a => a.Name == "excludeCategories");
         var after = field.Args.FirstOrDefault(a => a.Name == "after");
         var paged = after is not null && field.Args.Any(a => a.Name == "first") && after.Type.Named.Name is "BigInt" or "Int" or "String";
-        var query = $"query PgpmExportSqlActions($db: {databaseId.Type.Named.Name}!{(exclude ? ", $exclude: [String!]" : "")}{(paged ? $", $after: {after!.Type.Named.Name}, $first: Int" : "")}) " +
-                    $"{{ {field.Name}(databaseId: $db{(exclude ? ", excludeCategories: $exclude" : "")}{(paged ? ", after: $after, first: $first" : "")}) {{ {string.Join(' ', fields.Columns.Select(c => c.Selection))} }} }}";
+        var variables = $"$db: {databaseId.Type.Named.Name}!{(exclude ? ", $exclude: [String!]" : "")}" +
+                        $"{(paged ? $", $after: {after!.Type.Named.Name}, $first: Int" : "")}";
+        var arguments = $"databaseId: $db{(exclude ? ", excludeCategories: $exclude" : "")}" +
+                        $"{(paged ? ", after: $after, first: $first" : "")}";
+        var selection = string.Join(' ', fields.Columns.Select(c => c.Selection));
+        var query = $"query PgpmExportSqlActions({variables}) {{ {field.Name}({arguments}) {{ {selection} }} }}";
         return new ListSqlActionsReader(client, field.Name, query, paged, exclude, fields, ceiling);
     }
 
-    public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var sizer = new PageSizer(_ceiling, FirstPage);
         var stream = new SqlActionStream(excludeCategories);
@@ -78,8 +85,8 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
             ConnectionPage rows;
             try
             {
-                rows = await _client.QueryBodyAsync(_query, variables, doing, body => ConnectionPage.ReadList(body, _field, _nodeFields), cancellationToken)
-                    .ConfigureAwait(false);
+                rows = await _client.QueryBodyAsync(_query, variables, doing, body => ConnectionPage.ReadList(body, _field, _nodeFields),
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (ExportException e) when (_paged && e.ErrorId == GraphQLClient.PageSizeTooLarge && _ceiling.Refused(size, _client))
             {
@@ -92,7 +99,8 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
             using (rows)
             {
                 if (!rows.Found)
-                    throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoSqlActions", $"{_client.Endpoint} returned no {_field} list on page {page}.");
+                    throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoSqlActions",
+                        $"{_client.Endpoint} returned no {_field} list on page {page}.");
                 entries = rows.Entries;
                 sizer.Observed(entries, rows.Bytes);
                 actions = new List<SqlAction>(rows.Count);

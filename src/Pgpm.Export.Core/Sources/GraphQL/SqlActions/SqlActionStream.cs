@@ -20,7 +20,8 @@ internal sealed class SqlActionStream(IReadOnlyCollection<string> excludeCategor
     {
         if (_last is not null && action.Id <= _last)
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLSqlActionsOutOfOrder",
-                $"{where} returned sql_actions row {action.Id} after row {_last}; rows must come in id order. Update the server's plugin, or order the connection by its primary key.");
+                $"{where} returned sql_actions row {action.Id} after row {_last}; rows must come in id order. Update the server's " +
+                $"plugin, or order the connection by its primary key.");
         _last = action.Id;
         return action.Category is null || !excludeCategories.Contains(action.Category);
     }

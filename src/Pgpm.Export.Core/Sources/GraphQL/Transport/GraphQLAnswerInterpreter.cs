@@ -19,32 +19,42 @@ internal sealed class GraphQLAnswerInterpreter(GraphQLEndpointOptions options)
 
     public ExportException RequestTooLarge(string doing, string size, string? serverSays) =>
         new(ExportErrorKind.Protocol, "GraphQLRequestTooLarge",
-            $"The request to {Endpoint} while {doing} is over the {(serverSays is null ? $"{options.MaxRequestBytes} bytes allowed" : "server's limit")} for one request body ({size}{serverSays}). " +
-            "Requests carry only a query and its variables, so this means an unusually long list of categories to exclude or a server with a very low limit.");
+            $"The request to {Endpoint} while {doing} is over the " +
+            $"{(serverSays is null ? $"{options.MaxRequestBytes} bytes allowed" : "server's limit")} for one request body " +
+            $"({size}{serverSays}). " +
+            "Requests carry only a query and its variables, so this means an unusually long list of categories to exclude or a " +
+            "server with a very low limit.");
 
     /// <summary>Whether requests carry credentials: a token, or an Authorization header of the user's own.</summary>
-    private bool SendsCredentials => !string.IsNullOrEmpty(options.Token) || options.Headers.Keys.Any(h => h.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+    private bool SendsCredentials => !string.IsNullOrEmpty(options.Token)
+        || options.Headers.Keys.Any(h => h.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
 
-    /// <returns>The data; or, with <paramref name="errorsAreTheAnswer"/>, the GraphQL validation errors instead of an exception for them.</returns>
-    public (JsonObject? Data, JsonArray? Errors) Interpret(HttpStatusCode status, byte[] text, string doing, int attempts, bool errorsAreTheAnswer)
+    /// <returns>The data; or, with <paramref name="errorsAreTheAnswer"/>, the GraphQL validation errors instead of an
+    /// exception for them.</returns>
+    public (JsonObject? Data, JsonArray? Errors) Interpret(HttpStatusCode status, byte[] text, string doing, int attempts,
+        bool errorsAreTheAnswer)
     {
         var code = (int)status;
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             throw new ExportException(ExportErrorKind.Authentication, "GraphQLUnauthorized",
                 $"{Endpoint} refused the request (HTTP {code}) while {doing}{ErrorSummary(text)}. " +
-                (SendsCredentials ? $"Check the token ({OptionName.Token})." : $"No token was sent: give the API's token ({OptionName.Token})."));
+                (SendsCredentials ? $"Check the token ({OptionName.Token})." : $"No token was sent: give the API's token " +
+                    $"({OptionName.Token})."));
         if (GraphQLClient.Transient.Contains(status))
             throw new ExportException(ExportErrorKind.Connection, "GraphQLUnavailable",
                 $"{Endpoint} answered HTTP {code} {status} {attempts} times while {doing}; giving up. Try again later.");
 
         if (code == 500 && NoDatabaseId(text))
             throw new ExportException(ExportErrorKind.InvalidArgument, "GraphQLNoDatabaseId",
-                $"{Endpoint} answered HTTP 500 NO_DATABASE_ID while {doing}: in private mode (X-Meta-Schema) Constructive's server needs to be told which database the request is for. " +
-                "Add the header X-Database-Id with the id of the database to export: --header 'X-Database-Id: <database id>' (in PowerShell, -Header @{ 'X-Database-Id' = '<database id>' }).");
+                $"{Endpoint} answered HTTP 500 NO_DATABASE_ID while {doing}: in private mode (X-Meta-Schema) Constructive's " +
+                $"server needs to be told which database the request is for. " +
+                "Add the header X-Database-Id with the id of the database to export: --header 'X-Database-Id: <database id>' (in " +
+                "PowerShell, -Header @{ 'X-Database-Id' = '<database id>' }).");
 
         if (!System.Text.Unicode.Utf8.IsValid(text))
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLNotUtf8",
-                $"{Endpoint} answered HTTP {code} with a body that is not valid UTF-8 while {doing}; GraphQL answers are UTF-8 JSON, so nothing from it was used.");
+                $"{Endpoint} answered HTTP {code} with a body that is not valid UTF-8 while {doing}; GraphQL answers are UTF-8 " +
+                $"JSON, so nothing from it was used.");
 
         JsonNode? parsed;
         try
@@ -58,7 +68,8 @@ internal sealed class GraphQLAnswerInterpreter(GraphQLEndpointOptions options)
         if (parsed is not JsonObject json)
         {
             var hint = LooksLikeHtml(text)
-                ? $" It sent an HTML page, so this is probably not the GraphQL endpoint itself (check the URL), or a proxy answered instead (a Constructive meta API also needs {OptionName.Header} 'X-Meta-Schema: true')."
+                ? $" It sent an HTML page, so this is probably not the GraphQL endpoint itself (check the URL), or a proxy " +
+                    $"answered instead (a Constructive meta API also needs {OptionName.Header} 'X-Meta-Schema: true')."
                 : "";
             throw new ExportException(ExportErrorKind.Protocol, "GraphQLNotJson",
                 $"{Endpoint} answered HTTP {code} with a body that is not GraphQL JSON while {doing}.{hint}");
@@ -71,15 +82,21 @@ internal sealed class GraphQLAnswerInterpreter(GraphQLEndpointOptions options)
             var more = errors.Count > 1 ? $" (and {errors.Count - 1} more errors)" : "";
             var errorCode = first?["extensions"]?["code"] is JsonValue c && c.TryGetValue<string>(out var s) ? s : null;
             if (errorCode == "REQUEST_TOO_LARGE")
-                throw RequestTooLarge(doing, $"{first?["extensions"]?["context"]?["bytes"]?.ToString() ?? "?"} bytes", $"; the server allows {first?["extensions"]?["context"]?["limit"]?.ToString() ?? "fewer"}: {message}");
+                throw RequestTooLarge(doing, $"{first?["extensions"]?["context"]?["bytes"]?.ToString() ?? "?"} bytes",
+                    $"; the server allows {first?["extensions"]?["context"]?["limit"]?.ToString() ?? "fewer"}: {message}");
             if (errorCode == "PAGE_SIZE_TOO_LARGE" || message.Contains("PAGE_SIZE_TOO_LARGE", StringComparison.Ordinal))
-                throw new ExportException(ExportErrorKind.InvalidArgument, GraphQLClient.PageSizeTooLarge, $"{Endpoint} refused the page size while {doing}: {message}.");
-            if (errorCode == IntrospectionDisabledCode || message.Contains("introspection has been disabled", StringComparison.OrdinalIgnoreCase))
+                throw new ExportException(ExportErrorKind.InvalidArgument, GraphQLClient.PageSizeTooLarge,
+                    $"{Endpoint} refused the page size while {doing}: {message}.");
+            if (errorCode == IntrospectionDisabledCode || message.Contains("introspection has been disabled",
+                StringComparison.OrdinalIgnoreCase))
                 throw new ExportException(ExportErrorKind.Unavailable, GraphQLClient.IntrospectionDisabled,
-                    $"{Endpoint} refuses introspection ({errorCode ?? message}) while {doing}. Constructive keeps introspection per database and API " +
-                    "(new databases have it off); the export then finds the API's names from the manifest and PostGraphile's naming rules (IntrospectionFreeSchema).");
+                    $"{Endpoint} refuses introspection ({errorCode ?? message}) while {doing}. Constructive keeps introspection " +
+                    $"per database and API " +
+                    "(new databases have it off); the export then finds the API's names from the manifest and PostGraphile's " +
+                    "naming rules (IntrospectionFreeSchema).");
             if (errorsAreTheAnswer && errors.All(e => e?["locations"] is JsonArray { Count: > 0 })) return (null, errors);
-            var kind = code == 400 || message.Contains("Cannot query field", StringComparison.Ordinal) ? ExportErrorKind.Protocol : ExportErrorKind.InvalidData;
+            var kind = code == 400 || message.Contains("Cannot query field", StringComparison.Ordinal) ? ExportErrorKind.Protocol
+                : ExportErrorKind.InvalidData;
             throw new ExportException(kind, "GraphQLError", $"{Endpoint} returned an error while {doing}: {message}{path}{more}.");
         }
         if (code is < 200 or >= 300)

@@ -16,11 +16,13 @@ namespace Pgpm.Export.Sources.GraphQL.Transport;
 public sealed class GraphQLClient : IDisposable
 {
     /// <summary>The answers that are retried: the server or a proxy before it is busy or restarting.</summary>
-    internal static readonly HttpStatusCode[] Transient = [HttpStatusCode.TooManyRequests, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
+    internal static readonly HttpStatusCode[] Transient = [HttpStatusCode.TooManyRequests, HttpStatusCode.BadGateway,
+        HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
     public const string PageSizeTooLarge = "GraphQLPageSizeTooLarge";
 
-    /// <summary>The error id of an API that refuses introspection (Constructive's INTROSPECTION_DISABLED, graphql-js' NoSchemaIntrospectionCustomRule).</summary>
+    /// <summary>The error id of an API that refuses introspection (Constructive's INTROSPECTION_DISABLED, graphql-js'
+    /// NoSchemaIntrospectionCustomRule).</summary>
     public const string IntrospectionDisabled = "GraphQLIntrospectionDisabled";
 
     private readonly HttpClient _http;
@@ -40,7 +42,8 @@ public sealed class GraphQLClient : IDisposable
         _post = new GraphQLHttpPost(_http, options);
         _interpreter = new GraphQLAnswerInterpreter(options);
         if (options.SkipCertificateCheck && options.Endpoint.Scheme == Uri.UriSchemeHttps)
-            _log.Warning($"TLS certificate checks are off for {options.Endpoint}: anyone on the network path could read the token and change the rows. Use this only for a test endpoint.");
+            _log.Warning($"TLS certificate checks are off for {options.Endpoint}: anyone on the network path could read the token " +
+                $"and change the rows. Use this only for a test endpoint.");
     }
 
     private static SocketsHttpHandler Handler(GraphQLEndpointOptions options)
@@ -59,7 +62,8 @@ public sealed class GraphQLClient : IDisposable
     /// go at once (<see cref="RateLimitGate"/>), for as long as <see cref="GraphQLEndpointOptions.MaxRateLimitWait"/>
     /// allows in all for one request.
     /// </remarks>
-    public async Task<JsonObject> QueryAsync(string query, IReadOnlyDictionary<string, object?>? variables, string doing, CancellationToken cancellationToken) =>
+    public async Task<JsonObject> QueryAsync(string query, IReadOnlyDictionary<string, object?>? variables, string doing,
+        CancellationToken cancellationToken) =>
         (await SendQueryAsync(query, variables, doing, Reading.Tree, cancellationToken).ConfigureAwait(false)).Data!;
 
     /// <summary>
@@ -71,7 +75,8 @@ public sealed class GraphQLClient : IDisposable
     /// is what <paramref name="read"/> reads.
     /// </summary>
     /// <param name="read">Reads a whole HTTP 2xx body of valid UTF-8.</param>
-    internal async Task<T> QueryBodyAsync<T>(string query, IReadOnlyDictionary<string, object?>? variables, string doing, Func<byte[], T?> read, CancellationToken cancellationToken) where T : class =>
+    internal async Task<T> QueryBodyAsync<T>(string query, IReadOnlyDictionary<string, object?>? variables, string doing,
+        Func<byte[], T?> read, CancellationToken cancellationToken) where T : class =>
         (T)(await SendQueryAsync(query, variables, doing, Reading.Body, cancellationToken, read).ConfigureAwait(false)).Read!;
 
     /// <summary>
@@ -79,7 +84,8 @@ public sealed class GraphQLClient : IDisposable
     /// the <c>errors</c> array, empty when the query was valid. Everything else (HTTP failures, rate limits, a body that is
     /// not GraphQL JSON) is handled and reported as by <see cref="QueryAsync"/>.
     /// </summary>
-    public async Task<JsonArray> ProbeAsync(string query, IReadOnlyDictionary<string, object?>? variables, string doing, CancellationToken cancellationToken) =>
+    public async Task<JsonArray> ProbeAsync(string query, IReadOnlyDictionary<string, object?>? variables, string doing,
+        CancellationToken cancellationToken) =>
         (await SendQueryAsync(query, variables, doing, Reading.Errors, cancellationToken).ConfigureAwait(false)).Errors ?? [];
 
     /// <summary>What a caller wants from a successful answer: its data as a tree, its validation errors, or its data as bytes.</summary>
@@ -90,7 +96,8 @@ public sealed class GraphQLClient : IDisposable
         Body,
     }
 
-    private async Task<(JsonObject? Data, JsonArray? Errors, object? Read)> SendQueryAsync(string query, IReadOnlyDictionary<string, object?>? variables, string doing, Reading reading, CancellationToken cancellationToken,
+    private async Task<(JsonObject? Data, JsonArray? Errors, object? Read)> SendQueryAsync(string query,
+        IReadOnlyDictionary<string, object?>? variables, string doing, Reading reading, CancellationToken cancellationToken,
         Func<byte[], object?>? read = null)
     {
         try
@@ -103,7 +110,8 @@ public sealed class GraphQLClient : IDisposable
         }
     }
 
-    private async Task<(JsonObject? Data, JsonArray? Errors, object? Read)> QueryPageOnceAsync(string query, IReadOnlyDictionary<string, object?>? variables, string doing, Reading reading,
+    private async Task<(JsonObject? Data, JsonArray? Errors, object? Read)> QueryPageOnceAsync(string query,
+        IReadOnlyDictionary<string, object?>? variables, string doing, Reading reading,
         Func<byte[], object?>? read, CancellationToken cancellationToken)
     {
         var body = GraphQLRequestBody.Serialize(query, variables);
@@ -128,11 +136,14 @@ public sealed class GraphQLClient : IDisposable
                 rateLimitedFor += wait;
                 if (rateLimitedFor > _options.MaxRateLimitWait)
                     throw new ExportException(ExportErrorKind.Connection, "GraphQLRateLimited",
-                        $"{Endpoint} kept answering HTTP 429 Too Many Requests while {doing}: more than {_options.MaxRateLimitWait.TotalSeconds:0}s of waiting for this one request. " +
-                        $"The endpoint's rate limit is shared with everything else using the token; try again later, or read fewer tables at once ({OptionName.Concurrency}).");
+                        $"{Endpoint} kept answering HTTP 429 Too Many Requests while {doing}: more than " +
+                        $"{_options.MaxRateLimitWait.TotalSeconds:0}s of waiting for this one request. " +
+                        $"The endpoint's rate limit is shared with everything else using the token; try again later, or read " +
+                        $"fewer tables at once ({OptionName.Concurrency}).");
                 _gate.RateLimited(wait);
                 Export.ExportProgressScope.Report(new Export.RateLimitWait(Endpoint.ToString(), wait, doing));
-                _log.Verbose($"{Endpoint} answered HTTP 429 Too Many Requests while {doing}: rate limited, so every request waits {wait.TotalMilliseconds:0} ms and at most {_gate.Limit} go at once (attempt {attempt + 1}).");
+                _log.Verbose($"{Endpoint} answered HTTP 429 Too Many Requests while {doing}: rate limited, so every request waits " +
+                    $"{wait.TotalMilliseconds:0} ms and at most {_gate.Limit} go at once (attempt {attempt + 1}).");
                 continue;
             }
             var transient = failure is not null || Transient.Contains(status);
@@ -140,7 +151,8 @@ public sealed class GraphQLClient : IDisposable
             {
                 var delay = retryAfter ?? Backoff(failures);
                 CheckRetryAfter(delay, doing);
-                _log.Verbose($"{Endpoint} answered {(failure is not null ? failure.Message : $"HTTP {(int)status}")} while {doing}; retrying in {delay.TotalMilliseconds:0} ms (attempt {failures + 1} of {_options.MaxAttempts}).");
+                _log.Verbose($"{Endpoint} answered {(failure is not null ? failure.Message : $"HTTP {(int)status}")} while " +
+                    $"{doing}; retrying in {delay.TotalMilliseconds:0} ms (attempt {failures + 1} of {_options.MaxAttempts}).");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -154,7 +166,8 @@ public sealed class GraphQLClient : IDisposable
             var (data, errors) = _interpreter.Interpret(status, text, doing, failures, reading == Reading.Errors);
             if (read is not null && data is not null)
                 return (null, null, read(Utf8Bytes(new JsonObject { ["data"] = data.DeepClone() }))
-                    ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNotJson", $"{Endpoint} answered HTTP {(int)status} with a body that is not GraphQL JSON while {doing}."));
+                    ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNotJson",
+                        $"{Endpoint} answered HTTP {(int)status} with a body that is not GraphQL JSON while {doing}."));
             return (data, errors, null);
         }
     }
@@ -172,7 +185,8 @@ public sealed class GraphQLClient : IDisposable
     {
         if (delay > _options.MaxRetryAfter)
             throw new ExportException(ExportErrorKind.Connection, "GraphQLRetryAfterTooLong",
-                $"{Endpoint} asked to retry after {delay.TotalSeconds:0}s while {doing}; that is longer than the {_options.MaxRetryAfter.TotalSeconds:0}s allowed.");
+                $"{Endpoint} asked to retry after {delay.TotalSeconds:0}s while {doing}; that is longer than the " +
+                $"{_options.MaxRetryAfter.TotalSeconds:0}s allowed.");
     }
 
     public void Dispose()

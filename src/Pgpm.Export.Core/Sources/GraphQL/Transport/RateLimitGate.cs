@@ -9,7 +9,8 @@ namespace Pgpm.Export.Sources.GraphQL.Transport;
 /// </summary>
 internal sealed class RateLimitGate(TimeProvider? time = null)
 {
-    /// <summary>The most requests in flight the gate ever allows; above the exporter's own concurrency, so it only binds after a 429.</summary>
+    /// <summary>The most requests in flight the gate ever allows; above the exporter's own concurrency, so it only
+    /// binds after a 429.</summary>
     public const int Unlimited = 64;
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -57,7 +58,8 @@ internal sealed class RateLimitGate(TimeProvider? time = null)
         }
     }
 
-    /// <summary>The server said 429: hold every request until <paramref name="retryAfter"/> has passed and halve the requests in flight.</summary>
+    /// <summary>The server said 429: hold every request until <paramref name="retryAfter"/> has passed and halve the
+    /// requests in flight.</summary>
     public void RateLimited(TimeSpan retryAfter)
     {
         lock (_lock)
