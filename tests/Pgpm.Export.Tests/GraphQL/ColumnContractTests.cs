@@ -9,7 +9,7 @@ using Xunit;
 namespace Pgpm.Export.Tests.GraphQL;
 
 /// <summary>
-/// The column contract against real PostGraphile servers configured as an operator would (issue 13 item 1, issue 17):
+/// The column contract against real PostGraphile servers configured as an operator would:
 /// a hidden table is a warning listed in the summary (or a stop), a hidden column stops the export naming it (or, when
 /// allowed, is a warning listed in the summary), a computed column is never exported as a column, a user's extra
 /// column is, and enum values come back as the real labels.

@@ -29,7 +29,8 @@ public class ColumnSourceFieldTests
                 NonNull: true),
             new GraphQLColumn("name", "name", PgTypeKind.Text, GraphQLValueShape.Scalar, 0, null, "name"));
         var manifest = new ManifestTable(Table, false, [],
-            [new ManifestColumn("database_id", "uuid", PgTypeKind.Uuid, true), new ManifestColumn("name", "citext", PgTypeKind.Text, true)]);
+            [new ManifestColumn("database_id", "uuid", PgTypeKind.Uuid, true),
+                new ManifestColumn("name", "citext", PgTypeKind.Text, true)]);
 
         var shape = GraphQLColumnContract.Resolve(binding, manifest);
 

@@ -11,7 +11,7 @@ using Xunit;
 namespace Pgpm.Export.Tests.GraphQL;
 
 /// <summary>
-/// A page read from its bytes (<see cref="ConnectionPage"/>, issue 15) gives every value, and every refusal, that the
+/// A page read from its bytes (<see cref="ConnectionPage"/>) gives every value, and every refusal, that the
 /// tree of the whole answer gave: for each shape a column can have, values of every JSON kind (escaped and unescaped
 /// strings, lone surrogates, numbers in every notation, literals where they do not belong, objects and lists), fields
 /// missing, repeated and out of order. Compared as values, as rendered INSERT text, and as errors.

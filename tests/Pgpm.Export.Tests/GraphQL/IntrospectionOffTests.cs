@@ -7,7 +7,7 @@ using Xunit;
 namespace Pgpm.Export.Tests.GraphQL;
 
 /// <summary>
-/// Issue 13, item 3: a real PostGraphile whose front refuses <c>__schema</c>/<c>__type</c> with INTROSPECTION_DISABLED,
+/// A real PostGraphile whose front refuses <c>__schema</c>/<c>__type</c> with INTROSPECTION_DISABLED,
 /// as Constructive's server does when introspection is off. The export finds the names from the manifests and the
 /// server's naming rules, confirmed by probes (parity in every dialect: ParityTests, CombinedSchemaTests,
 /// ColumnContractTests, SqlActionsOverGraphQLTests run with introspection off too); here, what only this case has.

@@ -8,7 +8,7 @@ using Xunit;
 namespace Pgpm.Export.Tests.GraphQL;
 
 /// <summary>
-/// Issue 15: over GraphQL, fetching a table's next page overlaps rendering the current one, and is bounded: at most
+/// Over GraphQL, fetching a table's next page overlaps rendering the current one, and is bounded: at most
 /// the page being read and the one in flight. Watched on a real PostGraphile server through the proxy.
 /// </summary>
 [Collection(PostgresCollection.Name)]

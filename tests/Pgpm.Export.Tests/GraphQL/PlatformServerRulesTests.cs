@@ -60,7 +60,7 @@ public class PlatformServerRulesTests(PostgresFixture postgres)
         Assert.Equal(2, result.Packages.Count);
         WorkspaceAssert.Identical(sql.Path, graphql.Path, minimumFiles: 30);
         Assert.Contains(log.Verbose, v => v.Contains("HTTP 429 Too Many Requests") && v.Contains("rate limited") && v.Contains("at most 1 go at once"));
-        // The waits reach the export's progress (the cmdlet's Write-Progress), not only verbose lines (issue 12, progress).
+        // The waits reach the export's progress (the cmdlet's Write-Progress), not only verbose lines.
         var waits = reported.OfType<RateLimitWait>().ToList();
         Assert.NotEmpty(waits);
         Assert.All(waits, w => Assert.True(w.Wait > TimeSpan.Zero && w.Endpoint == server.Endpoint.ToString() && (w.Doing.StartsWith("reading ", StringComparison.Ordinal) || w.Doing == "asking which meta tables have rows"), w.ToString()));

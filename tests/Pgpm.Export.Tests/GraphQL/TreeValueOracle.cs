@@ -10,7 +10,8 @@ namespace Pgpm.Export.Tests.GraphQL;
 /// <summary>
 /// The oracle of <see cref="ConnectionPageTests"/>: the source's value rules as they were written for a value parsed
 /// into a tree (the whole answer parsed at once), kept here unchanged so that the reading from the answer's bytes,
-/// which the source now does alone, is held to the very values and errors the tree gave.
+/// which the source now does alone, is held to the very values and errors the tree gave. The rules both readings
+/// always shared (a string's timestamp, time, base64 or enum; an interval's or range's parts) are the source's own.
 /// </summary>
 internal static class TreeValueOracle
 {
@@ -73,17 +74,16 @@ internal static class TreeValueOracle
         switch (column.Shape)
         {
             case GraphQLValueShape.Datetime or GraphQLValueShape.Time or GraphQLValueShape.Base64 or GraphQLValueShape.Enum:
-                return FromString(column, value.GetValue<string>());
+                return GraphQLStringValue.Read(column, value.GetValue<string>());
             case GraphQLValueShape.Interval:
-                return (PgTypeKind.Interval, IntervalText.Format(Whole(value["years"]), Whole(value["months"]), Whole(value["days"]),
-                    Whole(value["hours"]), Whole(value["minutes"]), value["seconds"]?.GetValue<double>() ?? 0));
+                return (PgTypeKind.Interval, GraphQLObjectValue.Interval(value));
             case GraphQLValueShape.JsonText:
                 // v4 re-serialises the value it parsed, so it is read like a JSON value.
                 return (valueKind, JsonText.Compact(JsonNode.Parse(value.GetValue<string>())));
             case GraphQLValueShape.Hstore:
                 return (PgTypeKind.Text, HstoreText.Format(value));
             case GraphQLValueShape.Range:
-                return (PgTypeKind.Text, Range(column, value)!);
+                return (PgTypeKind.Text, GraphQLObjectValue.Range(column, value)!);
             case GraphQLValueShape.Unknown:
                 return value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.String
                     ? (PgTypeKind.Text, scalar.GetValue<string>())
@@ -103,81 +103,6 @@ internal static class TreeValueOracle
                 };
         }
     }
-
-    /// <summary>The value of a column whose shape GraphQL sends as a string: a timestamp, a time, base64 or an enum value.</summary>
-    private static (PgTypeKind Kind, string Text) FromString(GraphQLColumn column, string text)
-    {
-        switch (column.Shape)
-        {
-            case GraphQLValueShape.Datetime:
-                return Datetime(text);
-            case GraphQLValueShape.Time:
-                return (PgTypeKind.Text, TimeText(text));
-            case GraphQLValueShape.Base64:
-                return (PgTypeKind.Bytea, "\\x" + Convert.ToHexString(Convert.FromBase64String(text)).ToLowerInvariant());
-            case GraphQLValueShape.Enum:
-                if (column.EnumLabels is null) return (PgTypeKind.Enum, text);
-                return column.EnumLabels.TryGetValue(text, out var real)
-                    ? (PgTypeKind.Enum, real)
-                    : throw new FormatException($"the enum value {text} of {column.Field} is none of the values the API declared " +
-                        $"({string.Join(", ", column.EnumLabels.Keys)})");
-            default:
-                throw new ArgumentOutOfRangeException(nameof(column), column.Shape, "not a shape sent as a string");
-        }
-    }
-
-    /// <summary>
-    /// The range's text from its bounds, or null for NULL. PostGraphile v4 sends <c>empty</c> and <c>(,)</c> alike, so
-    /// that value stops the export. v5 sends NULL like those two and it is taken as NULL (documented in docs/graphql.md);
-    /// v5 also sends an infinite date or time bound like a missing one, so a missing bound of such a range stops the export.
-    /// </summary>
-    private static string? Range(GraphQLColumn column, JsonNode value)
-    {
-        var start = value["start"];
-        var end = value["end"];
-        if (start is null && end is null)
-        {
-            if (column.RangesAsV5) return null;
-            throw new FormatException("the API shows an empty range and the unbounded range (,) alike, so which one this is " +
-                "cannot be known");
-        }
-        if (column.InfinityAsNull && (start is null || end is null))
-            throw new FormatException("this server shows an infinite bound and a missing one alike, so which one this is cannot be known");
-        return RangeText.Format(Bound(column, start), start?["inclusive"]?.GetValue<bool>() == true, Bound(column, end),
-            end?["inclusive"]?.GetValue<bool>() == true);
-    }
-
-    private static string? Bound(GraphQLColumn column, JsonNode? bound)
-    {
-        if (bound is null) return null;
-        return bound["value"] switch
-        {
-            JsonValue v when column.BoundShape == GraphQLValueShape.Datetime => IsoTimestamp.ToPostgres(v.GetValue<string>()).Text,
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-            JsonValue v => v.ToJsonString(),
-            var other => throw new FormatException($"a range bound whose value is {other?.GetValueKind().ToString() ?? "missing"}"),
-        };
-    }
-
-    private static (PgTypeKind, string) Datetime(string text)
-    {
-        var (postgres, withZone) = IsoTimestamp.ToPostgres(text);
-        if (postgres is "infinity" or "-infinity") return (PgTypeKind.Timestamptz, postgres);
-        return (withZone ? PgTypeKind.Timestamptz : PgTypeKind.Timestamp, TimestampText.FromPostgres(postgres, withZone));
-    }
-
-    /// <summary><c>00:00:00.000000</c> as PostgreSQL prints it: <c>00:00:00</c>; <c>12:00:00.500000</c>: <c>12:00:00.5</c>.</summary>
-    private static string TimeText(string text)
-    {
-        var dot = text.IndexOf('.');
-        if (dot < 0) return text;
-        var end = dot + 1;
-        while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
-        var fraction = text[(dot + 1)..end].TrimEnd('0');
-        return text[..dot] + (fraction.Length > 0 ? "." + fraction : "") + text[end..];
-    }
-
-    private static long Whole(JsonNode? node) => node is null ? 0 : (long)node.GetValue<double>();
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

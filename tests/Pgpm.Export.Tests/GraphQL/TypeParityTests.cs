@@ -7,7 +7,7 @@ using Xunit;
 namespace Pgpm.Export.Tests.GraphQL;
 
 /// <summary>
-/// Issue 13, item 2: metaschema_public.schema extended with one column of every type a PostGraphile server can return
+/// metaschema_public.schema extended with one column of every type a PostGraphile server can return
 /// (Fixtures/every_type.sql: hstore, six range types, arrays of timestamptz, timestamp, date, interval, numeric, json,
 /// jsonb, bytea, enum, uuid and a domain, jsonb keys a JavaScript server reorders, years beyond 9999). In each dialect
 /// the GraphQL export is byte-identical to the SQL export; each value a server cannot carry is then set alone and either

@@ -6,7 +6,7 @@ using Pgpm.Export.Sources.GraphQL.Schema;
 namespace Pgpm.Export.Sources.GraphQL.Binding;
 
 /// <summary>
-/// Holds an API's fields to the columns of the chosen schema version (spec "Manifest", issue 13 item 1): every column
+/// Holds an API's fields to the columns of the chosen schema version (spec "Manifest"): every column
 /// the manifest lists is read or reported with why (hidden by the server; a type the API cannot carry; enum labels that
 /// cannot be known), and a field the manifest does not list is read only when the API itself shows it as a column
 /// (<see cref="GraphQLTableBinding.ColumnEvidence"/>); otherwise it is taken for a computed column and reported, not
