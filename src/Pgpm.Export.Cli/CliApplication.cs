@@ -136,7 +136,7 @@ public static class CliApplication
         TerminalOutput host, ConsoleExportLog log, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
         var sourceRequest = cli.Source(parse, request.Options.Manifest);
-        await using var source = await SourceOpener.OpenAsync(sourceRequest, log, cancellationToken).ConfigureAwait(false);
+        using var source = await SourceOpener.OpenAsync(sourceRequest, log, cancellationToken).ConfigureAwait(false);
         return await ProjectExport.RunAsync(source, request, host, cancellationToken, progress).ConfigureAwait(false);
     }
 
@@ -145,7 +145,7 @@ public static class CliApplication
     {
         var log = new ConsoleExportLog(error, verbose: false);
         var terminal = new TerminalOutput(output, log, error);
-        await using var source = await SourceOpener.OpenAsync(cli.Source(parse, null), log, cancellationToken).ConfigureAwait(false);
+        using var source = await SourceOpener.OpenAsync(cli.Source(parse, null), log, cancellationToken).ConfigureAwait(false);
         if (parse.GetValue(server))
             await ServerDatabaseQuery.RunAsync(source, server.Name, terminal, cancellationToken).ConfigureAwait(false);
         else
@@ -158,7 +158,7 @@ public static class CliApplication
     {
         var request = new SourceRequest { ConnectionString = cli.RequireConnectionString(parse) };
         var log = new ConsoleExportLog(error, verbose: false);
-        await using var source = await SourceOpener.OpenAsync(request, NullExportLog.Instance, cancellationToken).ConfigureAwait(false);
+        using var source = await SourceOpener.OpenAsync(request, NullExportLog.Instance, cancellationToken).ConfigureAwait(false);
         await ManifestQuery.RunAsync(source, version, new TerminalOutput(output, log, error), cancellationToken).ConfigureAwait(false);
         return Success;
     }

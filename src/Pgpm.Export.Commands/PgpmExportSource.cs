@@ -6,7 +6,7 @@ namespace Pgpm.Export.Commands;
 /// An open source for the cmdlets: made once by New-PgpmExportSource and passed with -Source to many
 /// commands, or made and closed by a single command. Shows where it reads from, never a secret.
 /// </summary>
-public sealed class PgpmExportSource : IDisposable, IAsyncDisposable
+public sealed class PgpmExportSource : IDisposable
 {
     private readonly IExportSource _source;
     private bool _disposed;
@@ -44,13 +44,6 @@ public sealed class PgpmExportSource : IDisposable, IAsyncDisposable
         if (_disposed) return;
         _disposed = true;
         _source.DisposeAsync().AsTask().GetAwaiter().GetResult();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_disposed) return;
-        _disposed = true;
-        await _source.DisposeAsync().ConfigureAwait(false);
     }
 
     public override string ToString() => $"{Kind} {Description}";

@@ -24,7 +24,10 @@ foreach (var cmdlet in cmdlets)
 
 // Running a cmdlet reaches the engine and, through it, Npgsql.
 var sqlSource = Type.GetType("Pgpm.Export.Sources.Sql.SqlExportSource, Pgpm.Export.Core", throwOnError: true)!;
-var npgsql = sqlSource.GetField("_dataSource", BindingFlags.NonPublic | BindingFlags.Instance)!.FieldType.Assembly;
+// The SQL session is built on an NpgsqlDataSource: reading its constructor's parameter type loads Npgsql.
+var sqlSession = Type.GetType("Pgpm.Export.Sources.Sql.SqlSession, Pgpm.Export.Core", throwOnError: true)!;
+var npgsql = sqlSession.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)[0]
+    .GetParameters()[0].ParameterType.Assembly;
 Console.WriteLine($"engine-type: {sqlSource.FullName}; npgsql-type: {npgsql.GetName().Name}");
 
 foreach (var context in AssemblyLoadContext.All)
