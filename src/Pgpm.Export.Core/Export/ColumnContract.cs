@@ -6,7 +6,7 @@ using Pgpm.Export.Model;
 namespace Pgpm.Export.Export;
 
 /// <summary>
-/// The column contract (spec "Manifest", issue 13 item 1), applied to the tables as the source describes them before
+/// The column contract (spec "Manifest"), applied to the tables as the source describes them before
 /// any row is read: a table of the schema version the source does not show is skipped at verbose level when the source
 /// shows the whole schema (the database lacks it), and otherwise reported as hidden (a warning listed in the result,
 /// or a stop with <see cref="ExportOptions.FailOnHiddenTables"/>). A column of the version the source will not give

@@ -6,7 +6,7 @@ using Pgpm.Export.Sources;
 namespace Pgpm.Export.Export;
 
 /// <summary>
-/// Which manifest an export follows (issue 17): a given manifest replaces the built-in ones; else the built-in one of
+/// Which manifest an export follows: a given manifest replaces the built-in ones; else the built-in one of
 /// the schema version asked for; else the built-in version the source is closest to (over SQL from the catalog, over
 /// GraphQL from what the API exposes). Verbose output says which and why. A version asked for that the source matches
 /// less well than another is a stop (SchemaVersionMismatch), the same over SQL and GraphQL.

@@ -14,7 +14,7 @@ namespace Pgpm.Export.Model;
 /// A value read over SQL whose PostgreSQL text already is the canonical form is kept as the bytes COPY sent
 /// (UTF-8, COPY's escapes not yet decoded: <see cref="CopyField"/>), and one read over GraphQL as the bytes of its JSON
 /// string or number when they are the value as it is, so the renderer copies it into the INSERT without a string ever
-/// being made (issue 15); <see cref="Text"/> decodes it on demand. Two values are equal when their
+/// being made; <see cref="Text"/> decodes it on demand. Two values are equal when their
 /// kinds and texts are, whichever form holds them.
 /// </remarks>
 public readonly struct PgValue : IEquatable<PgValue>
