@@ -1,7 +1,7 @@
 namespace Pgpm.Export.Bench;
 
 /// <summary>
-/// The targets of issue 15, each judged on this run's medians with the figures it rests on: "holds", "MISSED", or
+/// The performance targets, each judged on this run's medians with the figures it rests on: "holds", "MISSED", or
 /// "not measured" when the run did not include the size it needs (say which option adds it).
 /// </summary>
 internal static class BenchTargets

@@ -133,7 +133,7 @@ if (options.Cli is { } cli && options.Parts.Contains("cli"))
 Directory.Delete(work, recursive: true);
 return 0;
 
-// Issue 12: Ctrl+C back at the prompt within 1 s at any point of the export.
+// The target: Ctrl+C brings the prompt back at any point of the export, within the time Target checks.
 static string Target(double milliseconds) => milliseconds <= 1000 ? "1 s target met" : "1 s target MISSED";
 
 static void Run(Runspace runspace, string script, params object[] arguments)

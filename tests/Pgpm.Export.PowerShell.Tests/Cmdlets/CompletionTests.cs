@@ -10,7 +10,7 @@ namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 /// <summary>
 /// Tab completion as PowerShell runs it (TabExpansion2): -DatabaseId, -Database, -Schema and -ExcludeCategory complete
 /// from the source on the line, with the token or credential given there, and a source that never answers gives
-/// nothing instead of holding the prompt (issue 12 item 12).
+/// nothing instead of holding the prompt.
 /// </summary>
 [Collection(ModuleCollection.Name)]
 public sealed class CompletionTests(ModuleFixture module)

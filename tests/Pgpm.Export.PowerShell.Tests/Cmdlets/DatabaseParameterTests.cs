@@ -7,7 +7,7 @@ namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 /// <summary>
 /// -Database (a name) works on every cmdlet that reads one database, as on Export-PgpmProject: the same resolution,
 /// the same errors (DatabaseNotFound with the name as TargetObject, DatabaseGivenTwice), the same completer. Before,
-/// PowerShell expanded -Database to -DatabaseId and a name failed Guid conversion (issue 12, a newcomer's trial, item 3).
+/// PowerShell expanded -Database to -DatabaseId and a name failed Guid conversion.
 /// </summary>
 [Collection(ModuleCollection.Name)]
 public sealed class DatabaseParameterTests(ModuleFixture module)

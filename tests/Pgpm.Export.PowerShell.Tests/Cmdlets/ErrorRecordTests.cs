@@ -5,7 +5,7 @@ using Xunit;
 namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 
 /// <summary>
-/// Issue 12 item 6: errors raised from a cmdlet name the cmdlet's parameters (never the command line's flags),
+/// Errors raised from a cmdlet name the cmdlet's parameters (never the command line's flags),
 /// read as one sentence each, and carry the thing that failed as TargetObject.
 /// </summary>
 [Collection(ModuleCollection.Name)]

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 
-/// <summary>Export-PgpmProject as PowerShell users drive it: databases by property name, prompts, paths (issue 12 items 4, 5, 8).</summary>
+/// <summary>Export-PgpmProject as PowerShell users drive it: databases by property name, prompts, paths.</summary>
 [Collection(ModuleCollection.Name)]
 public sealed class ExportPgpmProjectTests(ModuleFixture module)
 {

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 
-/// <summary>Help as Get-Help shows it in the real engine (issue 12 item 9: -Online).</summary>
+/// <summary>Help as Get-Help shows it in the real engine (-Online).</summary>
 [Collection(ModuleCollection.Name)]
 public sealed class HelpTests(ModuleFixture module)
 {

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 
-/// <summary>Issue 12 item 1: the README's module build works on a fresh clone (nothing restored or built yet).</summary>
+/// <summary>The README's module build works on a fresh clone (nothing restored or built yet).</summary>
 public sealed class ModuleBuildTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using Xunit;
 namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 
 /// <summary>
-/// Issue 12: what the cmdlets emit shows its properties and the methods every object has in Get-Member, nothing the C#
+/// What the cmdlets emit shows its properties and the methods every object has in Get-Member, nothing the C#
 /// compiler generated for a record (<c>&lt;Clone&gt;$</c>, <c>Deconstruct</c>, <c>EqualityContract</c>): PowerShell
 /// users learn a type from Get-Member.
 /// </summary>

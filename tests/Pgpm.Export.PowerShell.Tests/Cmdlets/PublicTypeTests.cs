@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 
-/// <summary>Issue 12 item 2: the types the module hands to PowerShell can be named there.</summary>
+/// <summary>The types the module hands to PowerShell can be named there.</summary>
 [Collection(ModuleCollection.Name)]
 public sealed class PublicTypeTests(ModuleFixture module)
 {

@@ -6,7 +6,7 @@ namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 
 /// <summary>
 /// Each row says its table in a property (<c>Pgpm.Table</c>) that survives what a type name does not: Select-Object,
-/// Export-Csv/Import-Csv, ConvertTo-Json/ConvertFrom-Json; and the idioms README and help show work (issue 12 item 7).
+/// Export-Csv/Import-Csv, ConvertTo-Json/ConvertFrom-Json; and the idioms README and help show work.
 /// </summary>
 [Collection(ModuleCollection.Name)]
 public sealed class RowTableTests(ModuleFixture module)

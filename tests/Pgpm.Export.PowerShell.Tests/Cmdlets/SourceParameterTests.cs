@@ -5,7 +5,7 @@ using Xunit;
 namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 
 /// <summary>
-/// How the cmdlets find their source when none is on the line, as the command line does (issue 12 item 13):
+/// How the cmdlets find their source when none is on the line, as the command line does:
 /// $env:PGPM_EXPORT_CONNECTION_STRING, or else the module's own error naming every way to give one.
 /// The in-engine tests run one after another (one collection), so setting the variable here disturbs no other test.
 /// </summary>

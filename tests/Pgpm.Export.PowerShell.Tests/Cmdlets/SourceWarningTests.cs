@@ -9,7 +9,7 @@ namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 /// A warning about the source itself (an API that refuses introspection, so tables and columns no manifest lists
 /// cannot be seen) reaches every command that reads through a -Source object, once per command, not only the
 /// New-PgpmExportSource that opened it: a runbook captures warnings per command, and the one that exports must carry it,
-/// as the command line and -GraphQLEndpoint do (issue 12, a newcomer's trial, item 1).
+/// as the command line and -GraphQLEndpoint do.
 /// </summary>
 [Collection(ModuleCollection.Name)]
 public sealed class SourceWarningTests(ModuleFixture module) : IAsyncLifetime

@@ -7,7 +7,7 @@ using Xunit;
 namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 
 /// <summary>
-/// Issue 12 item 11: Ctrl+C (what PowerShell.Stop/BeginStop does) during Export-PgpmProject ends the export at once at
+/// Ctrl+C (what PowerShell.Stop/BeginStop does) during Export-PgpmProject ends the export at once at
 /// any point, reading, writing or about to move the packages into place, and leaves nothing behind. The stop returns
 /// without waiting for the staged files to be deleted: they are renamed away at once and deleted in the background, so
 /// each test first waits for the module's own completion signal (DiscardedDirectories.WhenDeletedAsync), never a sleep.

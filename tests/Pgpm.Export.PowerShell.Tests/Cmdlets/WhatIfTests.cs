@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 
-/// <summary>Issue 12 item 10: -WhatIf shows the packages and writes nothing into the target, not even for a moment.</summary>
+/// <summary>-WhatIf shows the packages and writes nothing into the target, not even for a moment.</summary>
 [Collection(ModuleCollection.Name)]
 public sealed class WhatIfTests(ModuleFixture module)
 {
@@ -47,7 +47,7 @@ public sealed class WhatIfTests(ModuleFixture module)
     }
 
     /// <summary>
-    /// Issue 12: -WhatIf said "1 changes, 1 sql_actions rows" and "migrate/x: 1 rows". Every count it shows takes its
+    /// -WhatIf said "1 changes, 1 sql_actions rows" and "migrate/x: 1 rows". Every count it shows takes its
     /// noun in the right number (a database of one sql_actions row and meta tables of one row).
     /// </summary>
     [Fact]

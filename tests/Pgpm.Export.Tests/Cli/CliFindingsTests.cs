@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Pgpm.Export.Tests.Cli;
 
-/// <summary>Issue 12, command-line findings from a newcomer's trial: each a test that failed before its fix.</summary>
+/// <summary>Command-line findings from a newcomer's trial: each a test that failed before its fix.</summary>
 [Collection(PostgresCollection.Name)]
 public class CliFindingsTests(PostgresFixture postgres)
 {

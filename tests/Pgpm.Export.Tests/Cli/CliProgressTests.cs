@@ -10,7 +10,7 @@ using Xunit;
 namespace Pgpm.Export.Tests.Cli;
 
 /// <summary>
-/// Issue 12, "the command line's long work shows progress": on a terminal, pgpm-export draws the engine's progress
+/// "The command line's long work shows progress": on a terminal, pgpm-export draws the engine's progress
 /// (tables done of planned, rows per table, rate-limit waits) with Spectre.Console on standard error; redirected, it prints
 /// exactly what it printed before. The terminal here is Spectre's own TestConsole.
 /// </summary>

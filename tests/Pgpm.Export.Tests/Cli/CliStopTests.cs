@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Pgpm.Export.Tests.Cli;
 
-/// <summary>Issue 12 item 11 for the command line: Ctrl+C (the token Program cancels) ends an export at once and leaves nothing.</summary>
+/// <summary>For the command line: Ctrl+C (the token Program cancels) ends an export at once and leaves nothing.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class CliStopTests(PostgresFixture postgres)
 {

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Pgpm.Export.Tests.Cli;
 
-/// <summary>Issue 12: the demo's list of written files lost its columns on a path longer than the column it padded paths to.</summary>
+/// <summary>The demo's list of written files lost its columns on a path longer than the column it padded paths to.</summary>
 public sealed class FileListingTests
 {
     [Fact]

@@ -134,7 +134,7 @@ public class ProjectExportTests(PostgresFixture postgres)
     }
 
     /// <summary>
-    /// Issue 12 item 10: -WhatIf says what each package would hold (changes and rows, the service package's changes by
+    /// -WhatIf says what each package would hold (changes and rows, the service package's changes by
     /// table) from the source's counts: it reads no row and writes nothing, not even in a temporary folder.
     /// </summary>
     [Fact]

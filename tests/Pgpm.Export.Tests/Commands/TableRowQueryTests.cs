@@ -108,7 +108,7 @@ public class TableRowQueryTests(PostgresFixture postgres)
         CommandRun.Run(excluded, (o, ct) => SqlActionQuery.RunAsync(source, SqlExport.Acme, [categories[0]!], o, ct));
         Assert.Equal(rows.Count(r => (string?)r.Values.Single(v => v.Key == "category").Value != categories[0]), excluded.Objects.Count);
 
-        // A category no row has (a typo) is refused before any row is written, not ignored (issue 12, command-line findings).
+        // A category no row has (a typo) is refused before any row is written, not ignored.
         var typo = new RecordingHost();
         var error = Assert.Throws<ExportException>(() => CommandRun.Run(typo, (o, ct) => SqlActionQuery.RunAsync(source, SqlExport.Acme, [categories[0]!.ToUpperInvariant()], o, ct)));
         Assert.Equal(("CategoryUnknown", ExportErrorKind.InvalidArgument), (error.ErrorId, error.Kind));

@@ -10,7 +10,7 @@ using Xunit;
 namespace Pgpm.Export.Tests.Export;
 
 /// <summary>
-/// Issue 15: flat peak memory. The database package held every change (its name, dependencies, note, the row it came
+/// Flat peak memory. The database package held every change (its name, dependencies, note, the row it came
 /// from) until all sql_actions rows were read, to sort them into a deployable order at the end: about 600 bytes per
 /// change, which is what made the peak grow with the number of sql_actions. Changes whose dependencies came before them
 /// are now planned and written as they arrive (<c>PlanOrder</c>), so what stays per change is its name, its plan

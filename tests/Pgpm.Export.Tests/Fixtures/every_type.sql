@@ -1,4 +1,4 @@
--- Item 2 of issue 13: one extra column of metaschema_public.schema per type a PostGraphile server can return, on top
+-- One extra column of metaschema_public.schema per type a PostGraphile server can return, on top
 -- of the parity fixture. Every value here is one all three dialects (v5 default, Constructive-style, v4) must carry
 -- byte for byte; the cases a server cannot carry are set by the test itself, one at a time, and must stop the export
 -- naming the column or differ exactly as docs/graphql.md says. Column names keep digits at their end (x_range_int4,

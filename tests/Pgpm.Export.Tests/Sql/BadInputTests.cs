@@ -199,7 +199,7 @@ public class BadInputTests(PostgresFixture postgres)
     }
 
     /// <summary>
-    /// Issue 12 item 11: a cancelled export stops reading at once. Npgsql hands out rows it already holds without looking
+    /// A cancelled export stops reading at once. Npgsql hands out rows it already holds without looking
     /// at the token, and while the server keeps sending it always holds some: a stopped export went on reading a large
     /// table for seconds (Ctrl+C took 5 to 9 s). No row may be written once the token is cancelled.
     /// </summary>

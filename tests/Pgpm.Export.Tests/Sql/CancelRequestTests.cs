@@ -7,7 +7,7 @@ using Xunit;
 namespace Pgpm.Export.Tests.Sql;
 
 /// <summary>
-/// Issue 15 (fixed cost): reading the one database row of an id returned from inside the read, which made the source
+/// Fixed cost: reading the one database row of an id returned from inside the read, which made the source
 /// cancel a query that had already ended: a cancel request is a connection of its own (the server starts a process for
 /// it) on every export, and it can land on whatever the pooled connection runs next. A query whose rows are all wanted
 /// is read to its end, so no cancel is sent.

@@ -8,7 +8,7 @@ using Xunit;
 namespace Pgpm.Export.Tests.Sql;
 
 /// <summary>
-/// The SQL source reads rows with COPY's text format (issue 15), whose escaping differs from a value's text: each
+/// The SQL source reads rows with COPY's text format, whose escaping differs from a value's text: each
 /// escape COPY TO writes decodes to its character, \N alone is NULL, and anything else is refused, not guessed at.
 /// Rows are split as the bytes they arrived as and a value keeps its bytes until it is rendered, so these tests hold
 /// both forms to the same text. The round trip of every value through a real server is in <see cref="RoundTripTests"/>

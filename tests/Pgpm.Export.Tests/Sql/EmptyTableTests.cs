@@ -8,7 +8,7 @@ using Xunit;
 namespace Pgpm.Export.Tests.Sql;
 
 /// <summary>
-/// Issue 15 (fixed cost): most meta tables have no rows for a database, and each was read with a COPY of its own (a
+/// Fixed cost: most meta tables have no rows for a database, and each was read with a COPY of its own (a
 /// connection checkout, the snapshot adopted, the COPY, the rollback) only to write nothing. The SQL source now says in
 /// one query, in the export's snapshot, which tables have rows, and only those are read; a GraphQL source asks it in one
 /// request (an alias per connection) instead of a page request per table. The bytes are the same (the parity and

@@ -16,7 +16,7 @@ public sealed class AllocationCollection : ICollectionFixture<PostgresFixture>
 }
 
 /// <summary>
-/// Issue 15: the per-row cost of a SQL export. A row read over SQL arrived as one COPY line; making a string of the
+/// The per-row cost of a SQL export. A row read over SQL arrived as one COPY line; making a string of the
 /// line and another of each value (UTF-16, twice the bytes of ASCII text, plus a header each) cost more than the
 /// rendering itself. A row now keeps the bytes it arrived in, so reading it allocates about those bytes and its array
 /// of values. Counted in bytes, not timed, so the load of the machine does not change the verdict.
