@@ -89,7 +89,7 @@ public sealed class StopTests(ModuleFixture module)
 
     /// <summary>
     /// Late in an export, with thousands of staged files: the stop no longer deletes them before it returns (Stop() took
-    /// 1.5 s at 10,000 files). When it returns no package or staging name is left, only the module's trash, and the
+    /// long with that many files). When it returns no package or staging name is left, only the module's trash, and the
     /// background deletion then leaves nothing.
     /// </summary>
     [Fact]
