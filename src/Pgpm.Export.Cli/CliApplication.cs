@@ -84,7 +84,7 @@ public static class CliApplication
         {
             error.WriteLine("pgpm-export: " + OneLine(OptionName.Render(e.Message, Vocabulary.CommandLine)));
             // A database the command line names that the source does not have is the command line's mistake, as an unknown schema is.
-            return e.Kind == ExportErrorKind.InvalidArgument || e.ErrorId == "DatabaseNotFound" ? Usage : Failed;
+            return e.Kind == ExportErrorKind.InvalidArgument || e.ErrorId == ErrorId.DatabaseNotFound ? Usage : Failed;
         }
         catch (OperationCanceledException)
         {
@@ -105,7 +105,7 @@ public static class CliApplication
     {
         var outputPath = parse.GetValue(cli.Out);
         if (string.IsNullOrEmpty(outputPath))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathMissing",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.OutputPathMissing,
                 $"Say where to write the workspace with {OptionName.Out} DIR.");
         var live = terminal is not null && terminal.Shows(parse.GetValue(cli.Progress))
             ? new LiveProgress(terminal.Console, TimeProvider.System)

@@ -223,7 +223,7 @@ internal sealed class CliOptions
         {
             var colon = header.IndexOf(':');
             if (colon <= 0)
-                throw new ExportException(ExportErrorKind.InvalidArgument, "HeaderInvalid",
+                throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.HeaderInvalid,
                     $"{option} takes 'Name: value', not '{header.Split(':')[0]}…'.");
             split[header[..colon].Trim()] = header[(colon + 1)..];
         }
@@ -234,7 +234,7 @@ internal sealed class CliOptions
     {
         var value = parse.GetValue(ConnectionString) ?? Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (string.IsNullOrWhiteSpace(value))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "ConnectionStringMissing",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ConnectionStringMissing,
                 $"Give the source with {OptionName.ConnectionStringAlone} 'Host=…;Database=…;Username=…' "
                 + $"(or set {ConnectionStringVariable}).");
         return value;

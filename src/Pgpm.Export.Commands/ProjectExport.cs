@@ -56,12 +56,12 @@ public static class ProjectExport
     private static async Task<IExportSource> FromPipedRowsAsync(PgpmExportSource source, Guid databaseId, IReadOnlyList<RowInput> piped, ExportManifest manifest, ICommandOutput output, CancellationToken cancellationToken)
     {
         if (piped.Count == 0)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "NoPipedRows",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.NoPipedRows,
                 "No rows arrived on the pipeline (did a filter drop them all?); nothing was written. Run Export-PgpmProject without pipeline input to export everything.");
         var reader = new PipedRowReader(source.Inner, databaseId, output, manifest);
         var rows = await reader.ReadAsync(piped, cancellationToken).ConfigureAwait(false);
         if (reader.Rejected > 0)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "PipedRowsRejected",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.PipedRowsRejected,
                 $"{reader.Rejected} of {piped.Count} piped objects could not be used (see the errors before this one" +
                 (reader.Rejected > PipedRowReader.ReportedRejections ? $", which show the first {PipedRowReader.ReportedRejections}" : "") + "); nothing was written.");
         output.WriteVerbose($"Writing the packages from {Counted.Of(rows.Count, "piped row")} of {Counted.Of(rows.Tables.Count, "table")} and {rows.SqlActions.Count} sql_actions.");
@@ -84,7 +84,7 @@ public static class ProjectExport
             $"The package '{pending.Name}' already exists at {pending.TargetPath}. Replace its plan and scripts? Its other files (package.json, README.md, ...) are kept.",
             "Replace an existing package", cancellationToken).ConfigureAwait(false);
         if (answer is null)
-            throw new ExportException(ExportErrorKind.AlreadyExists, "PackageExists",
+            throw new ExportException(ExportErrorKind.AlreadyExists, ErrorId.PackageExists,
                 $"The package '{pending.Name}' already exists at {pending.TargetPath}, and replacing it needs a confirmation this session cannot give " +
                 "(it is non-interactive, or -Confirm:$false was given); nothing was written. Use -Force to replace its plan and scripts.").WithTarget(pending.TargetPath);
         if (answer.Value)

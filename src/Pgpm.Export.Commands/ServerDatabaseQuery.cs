@@ -12,7 +12,7 @@ public static class ServerDatabaseQuery
         PgpmExportSource source, string serverOption, ICommandOutput output, CancellationToken cancellationToken)
     {
         if (source.Inner is not SqlExportSource sql)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "ServerListNeedsSql",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ServerListNeedsSql,
                 $"{serverOption} lists a PostgreSQL server's databases; it needs {OptionName.ConnectionStringAlone}.");
         foreach (var name in await sql.ListServerDatabasesAsync(cancellationToken).ConfigureAwait(false))
             await output.WriteObjectAsync(name, cancellationToken).ConfigureAwait(false);

@@ -28,13 +28,13 @@ public static class SourceOpener
         SourceRequest request, IExportLog log, CancellationToken cancellationToken)
     {
         if (request.ConnectionString is not null && request.GraphQLEndpoint is not null)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "SourceGivenTwice",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.SourceGivenTwice,
                 $"Give either {OptionName.ConnectionStringAlone} or {OptionName.GraphQLEndpoint}, not both.");
         var connectionString = request.GraphQLEndpoint is null
             ? request.ConnectionString ?? Environment.GetEnvironmentVariable(SourceRequest.ConnectionStringVariable)
             : null;
         if (request.GraphQLEndpoint is null && string.IsNullOrWhiteSpace(connectionString))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "SourceNotGiven",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.SourceNotGiven,
                 $"Give the source: {OptionName.GraphQLEndpoint} (with {OptionName.Token}), {OptionName.ConnectionString}, " +
                 "or -Source with a source from New-PgpmExportSource.");
         if (connectionString is not null)

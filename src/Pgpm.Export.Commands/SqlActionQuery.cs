@@ -12,7 +12,7 @@ public static class SqlActionQuery
     {
         var support = await source.Inner.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false);
         if (!support.Available)
-            throw new ExportException(ExportErrorKind.Unavailable, "SqlActionsUnavailable", $"{source.Description} cannot give db_migrate.sql_actions: {support.Reason}.");
+            throw new ExportException(ExportErrorKind.Unavailable, ErrorId.SqlActionsUnavailable, $"{source.Description} cannot give db_migrate.sql_actions: {support.Reason}.");
         var resolved = await database.ResolveAsync(source, cancellationToken).ConfigureAwait(false);
         var databaseId = resolved.Id;
         await ExcludedCategories.CheckAsync(source.Inner, resolved, excludeCategories ?? [], new CommandLog(output), cancellationToken).ConfigureAwait(false);

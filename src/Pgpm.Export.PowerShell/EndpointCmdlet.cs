@@ -4,6 +4,7 @@ using System.Net;
 using System.Security;
 using Pgpm.Export.Commands;
 using Pgpm.Export.Sources.GraphQL;
+using Pgpm.Export.Errors;
 
 namespace Pgpm.Export.PowerShell;
 
@@ -59,7 +60,7 @@ public abstract class EndpointCmdlet : PgpmCmdlet
     {
         if (ParameterSetName == ParameterSets.ConnectionString) return new SourceRequest { ConnectionString = ConnectionString };
         if (Token is not null && Credential is not null)
-            ThrowTerminatingError(ErrorRecords.Argument("TokenGivenTwice", "Give the token with -Token or -Credential, not both.", null));
+            ThrowTerminatingError(ErrorRecords.Argument(ErrorId.TokenGivenTwice, "Give the token with -Token or -Credential, not both.", null));
         var token = Token is not null ? new NetworkCredential(string.Empty, Token).Password : Credential?.GetNetworkCredential().Password;
         return new SourceRequest
         {

@@ -28,7 +28,7 @@ public abstract class PgpmCmdlet : PSCmdlet
     {
         var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
         if (provider.Name != "FileSystem")
-            ThrowTerminatingError(ErrorRecords.Argument("PathNotFileSystem",
+            ThrowTerminatingError(ErrorRecords.Argument(ErrorId.PathNotFileSystem,
                 $"-{parameter} '{path}' is on the {provider.Name} provider; give a file-system path (a folder or file on disk).", path));
         return resolved;
     }
@@ -64,7 +64,7 @@ public abstract class PgpmCmdlet : PSCmdlet
         }
         catch (ObjectDisposedException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "SourceClosed", ErrorCategory.InvalidOperation, null));
+            ThrowTerminatingError(new ErrorRecord(e, ErrorId.SourceClosed, ErrorCategory.InvalidOperation, null));
             throw;
         }
     }

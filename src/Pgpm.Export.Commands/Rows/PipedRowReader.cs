@@ -30,7 +30,7 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var table = RowTypeName.TableOf(input.TypeNames) ?? RowTypeName.TableOf(input.Properties) ?? throw Reject(input, "RowTypeUnknown",
+                var table = RowTypeName.TableOf(input.TypeNames) ?? RowTypeName.TableOf(input.Properties) ?? throw Reject(input, ErrorId.RowTypeUnknown,
                     $"is {input.Description}, not a row from Get-ExportTable or Get-ExportSqlAction: none of its type names is {RowTypeName.Prefix}<schema>.<table> and it has no {RowTypeName.TableProperty} property");
                 if (table == MetaSchemas.SqlActionsTable)
                     rows.Add(SqlActionInput.Read(input, databaseId));
@@ -50,18 +50,18 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
         if (!_shapes.TryGetValue(table, out var shape))
             _shapes[table] = shape = await source.DescribeTableAsync(table, manifest.Find(table), cancellationToken).ConfigureAwait(false);
         if (shape is null)
-            throw Reject(input, "RowTableUnknown", $"is a row of {table}, which {source.Description} does not have");
+            throw Reject(input, ErrorId.RowTableUnknown, $"is a row of {table}, which {source.Description} does not have");
 
         var properties = new RowProperties(input, table);
         var row = new ExportRow(shape, shape.Columns.Select(properties.Read).ToArray());
         WarnAboutExtras(input, shape);
 
         if (row[shape.DatabaseColumn].Text != databaseId.ToString())
-            throw Reject(input, "RowOfOtherDatabase",
+            throw Reject(input, ErrorId.RowOfOtherDatabase,
                 $"is a row of {table} for the database {row[shape.DatabaseColumn].Text ?? "NULL"}, not {databaseId}, the one being exported");
         var key = string.Join("\u0001", shape.KeyColumns.Select(k => row[k].Text ?? "\0"));
         if (!_keys.Add((table, key)))
-            throw Reject(input, "RowDuplicate", $"is a row of {table} that came before ({string.Join(", ", shape.KeyColumns.Select(k => $"{k} = {row[k]}"))}); each row can be written once");
+            throw Reject(input, ErrorId.RowDuplicate, $"is a row of {table} that came before ({string.Join(", ", shape.KeyColumns.Select(k => $"{k} = {row[k]}"))}); each row can be written once");
         return row;
     }
 

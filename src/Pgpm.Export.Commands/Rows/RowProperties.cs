@@ -1,4 +1,5 @@
 using Pgpm.Export.Model;
+using Pgpm.Export.Errors;
 
 namespace Pgpm.Export.Commands.Rows;
 
@@ -13,9 +14,9 @@ internal sealed class RowProperties(RowInput input, TableRef table)
     public PgValue Read(ColumnInfo column)
     {
         if (!_values.TryGetValue(column.Name, out var value))
-            throw PipedRowReader.Reject(input, "RowColumnMissing",
+            throw PipedRowReader.Reject(input, ErrorId.RowColumnMissing,
                 $"is a row of {table} without the column '{column.Name}'; every column is needed to write it (did Select-Object leave it out?)");
         var (converted, problem) = RowValues.FromObject(column, value);
-        return problem is null ? converted : throw PipedRowReader.Reject(input, "RowValueInvalid", $"is a row of {table} where {problem}");
+        return problem is null ? converted : throw PipedRowReader.Reject(input, ErrorId.RowValueInvalid, $"is a row of {table} where {problem}");
     }
 }

@@ -1,4 +1,5 @@
 using Pgpm.Export.Model;
+using Pgpm.Export.Errors;
 
 namespace Pgpm.Export.Commands.Rows;
 
@@ -50,7 +51,7 @@ public static class RowTypeName
     public static void CheckColumns(TableRef table, IEnumerable<ColumnInfo> columns)
     {
         if (columns.FirstOrDefault(c => c.Name.Equals(TableProperty, StringComparison.OrdinalIgnoreCase)) is { } column)
-            throw new Errors.ExportException(Errors.ExportErrorKind.InvalidData, "RowColumnNameReserved",
+            throw new Errors.ExportException(Errors.ExportErrorKind.InvalidData, ErrorId.RowColumnNameReserved,
                 $"{table} has a column named \"{column.Name}\", the name rows use for their table; it cannot be shown as a property of its own.");
     }
 }

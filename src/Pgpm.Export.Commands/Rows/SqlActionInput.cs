@@ -1,4 +1,5 @@
 using Pgpm.Export.Model;
+using Pgpm.Export.Errors;
 
 namespace Pgpm.Export.Commands.Rows;
 
@@ -29,15 +30,15 @@ internal static class SqlActionInput
 
         var id = properties.Read(IdColumn).Text;
         if (id is null || !long.TryParse(id, out var actionId))
-            throw PipedRowReader.Reject(input, "RowValueInvalid", "is a sql_actions row without a bigint id");
+            throw PipedRowReader.Reject(input, ErrorId.RowValueInvalid, "is a sql_actions row without a bigint id");
         var database = properties.Read(DatabaseColumn).Text;
         if (database != databaseId.ToString())
-            throw PipedRowReader.Reject(input, "RowOfOtherDatabase", $"is a sql_actions row of the database {database ?? "NULL"}, not {databaseId}, the one being exported");
+            throw PipedRowReader.Reject(input, ErrorId.RowOfOtherDatabase, $"is a sql_actions row of the database {database ?? "NULL"}, not {databaseId}, the one being exported");
         var deps = properties.Read(DepsColumn).Text;
         var depList = deps is null ? [] : Values.ArrayLiteral.TryParseOneDimensional(deps)
-            ?? throw PipedRowReader.Reject(input, "RowValueInvalid", "is a sql_actions row whose deps is not a list of change names");
+            ?? throw PipedRowReader.Reject(input, ErrorId.RowValueInvalid, "is a sql_actions row whose deps is not a list of change names");
         if (depList.Any(d => d is null))
-            throw PipedRowReader.Reject(input, "RowValueInvalid", "is a sql_actions row whose deps holds a null");
+            throw PipedRowReader.Reject(input, ErrorId.RowValueInvalid, "is a sql_actions row whose deps holds a null");
         return new SqlAction(actionId, Text("name"), Text("deploy"), depList!, Text("content"), Text("revert"), Text("verify"), Text("category"));
     }
 }

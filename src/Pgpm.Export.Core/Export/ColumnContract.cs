@@ -36,11 +36,11 @@ internal static class ColumnContract
         }
 
         if (columns.Count > 0 && !context.Options.AllowMissingColumns)
-            throw new ExportException(ExportErrorKind.Unavailable, "ColumnsNotExported",
+            throw new ExportException(ExportErrorKind.Unavailable, ErrorId.ColumnsNotExported,
                 $"{context.Source.Description} does not give {Counted.Of(columns.Count, "column")} of {context.Manifest.Describe()}, so the export would lose their values: " +
                 string.Join("; ", columns) + $". Nothing was written. Make the server expose them, or pass {OptionName.AllowMissingColumns} to export without them (each is then a warning and listed in the summary).");
         if (hiddenTables.Count > 0 && context.Options.FailOnHiddenTables)
-            throw new ExportException(ExportErrorKind.Unavailable, "TablesHidden",
+            throw new ExportException(ExportErrorKind.Unavailable, ErrorId.TablesHidden,
                 $"{context.Source.Description} does not expose {Counted.Of(hiddenTables.Count, "table")} of {context.Manifest.Describe()}: " +
                 string.Join("; ", hiddenTables.Select(t => t.Name)) + $". Nothing was written ({OptionName.FailOnHiddenTables}).");
 

@@ -127,7 +127,7 @@ internal static class DatabasePackageExporter
         foreach (var dep in deps)
         {
             var parsed = PlanDependency.Parse(dep, out var problem)
-                ?? throw new ExportException(ExportErrorKind.InvalidData, "DependencyInvalid",
+                ?? throw new ExportException(ExportErrorKind.InvalidData, ErrorId.DependencyInvalid,
                     $"{origin} ('{change}') depends on {PackageBuilder.Printable(dep)}, which cannot go in a plan: {problem}.");
             if (parsed.Project is not null && parsed.Project != packageName)
             {
@@ -138,7 +138,7 @@ internal static class DatabasePackageExporter
                 continue;
             }
             if (parsed.Tag is not null)
-                throw new ExportException(ExportErrorKind.InvalidData, "DependencyOnOwnTag",
+                throw new ExportException(ExportErrorKind.InvalidData, ErrorId.DependencyOnOwnTag,
                     $"{origin} ('{change}') depends on '{dep}', a tag of the package being written ({packageName}), which has no tags; " +
                     "pgpm could not resolve it. Depend on the change itself, or name the package the tag belongs to (project:@tag).");
             local.Add(parsed.Change!);

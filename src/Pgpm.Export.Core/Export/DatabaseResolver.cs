@@ -16,12 +16,12 @@ public static class DatabaseResolver
         {
             var found = await source.GetDatabaseAsync(databaseId, cancellationToken).ConfigureAwait(false);
             if (found is null)
-                throw new ExportException(ExportErrorKind.NotFound, "DatabaseNotFound",
+                throw new ExportException(ExportErrorKind.NotFound, ErrorId.DatabaseNotFound,
                     $"No database has the id {databaseId} in metaschema_public.database at {source.Description}. {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}").WithTarget(databaseId);
             return found;
         }
         if (string.IsNullOrEmpty(name))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseNotGiven",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.DatabaseNotGiven,
                 $"Say which database, by name ({OptionName.Database}) or id ({OptionName.DatabaseId}). {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}");
 
         var all = await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
@@ -29,9 +29,9 @@ public static class DatabaseResolver
         return matches.Count switch
         {
             1 => matches[0],
-            0 => throw new ExportException(ExportErrorKind.NotFound, "DatabaseNotFound",
+            0 => throw new ExportException(ExportErrorKind.NotFound, ErrorId.DatabaseNotFound,
                 $"No database is named '{name}' in metaschema_public.database at {source.Description}. {DescribeAvailable(all)}").WithTarget(name),
-            _ => throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseNameAmbiguous",
+            _ => throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.DatabaseNameAmbiguous,
                 $"{matches.Count} databases are named '{name}' ({string.Join(", ", matches.Select(m => m.Id))}); give the id instead.").WithTarget(name),
         };
     }
@@ -41,7 +41,7 @@ public static class DatabaseResolver
     public static void RefuseBoth(Guid? id, string? name)
     {
         if (id is not null && name is not null)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "DatabaseGivenTwice",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.DatabaseGivenTwice,
                 $"Give the database by {OptionName.Database} ('{name}') or by {OptionName.DatabaseId} ({id}), not both.");
     }
 

@@ -31,7 +31,7 @@ public static class ExcludedCategories
         var have = categories.Count == 0
             ? "it has no categorised rows"
             : $"its categories are {string.Join(", ", categories.Take(Listed).Select(c => $"'{c}'"))}{(categories.Count > Listed ? $" and {categories.Count - Listed} more" : "")}";
-        throw new ExportException(ExportErrorKind.InvalidArgument, "CategoryUnknown",
+        throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.CategoryUnknown,
             $"No sql_actions row of the database {database.Name} has the {(unknown.Count == 1 ? "category" : "categories")} {string.Join(", ", unknown.Select(c => $"'{c}'"))} " +
             $"given to {OptionName.ExcludeCategories} ({have}; categories are compared exactly, case included). Nothing was read or written: correct or drop {(unknown.Count == 1 ? "it" : "them")}.").WithTarget(unknown.Count == 1 ? unknown[0] : unknown);
     }

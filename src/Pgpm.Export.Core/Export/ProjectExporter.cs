@@ -36,7 +36,7 @@ public sealed class ProjectExporter
         var databasePackage = options.ExtensionName ?? database.Name;
         var servicePackage = options.MetaExtensionName ?? database.Name + "-service";
         if (databasePackage == servicePackage)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "PackageNamesEqual",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.PackageNamesEqual,
                 $"The database package and the service package would both be named '{databasePackage}'; give them different names.");
 
         // Every table is read as of this moment, so rows changed while the export runs cannot give a mix of before and after.
@@ -77,7 +77,7 @@ public sealed class ProjectExporter
             }
             cancellationToken.ThrowIfCancellationRequested();
             if (!options.ReplaceExisting && staged.FirstOrDefault(p => p.TargetExists) is { } existing)
-                throw new ExportException(ExportErrorKind.AlreadyExists, "PackageExists",
+                throw new ExportException(ExportErrorKind.AlreadyExists, ErrorId.PackageExists,
                     $"The package '{existing.Name}' already exists in '{workspace.PackagesPath}'; nothing was written. Allow replacing it (-Force) to re-export.");
             // Every question is asked before anything moves: a stop (Ctrl+C) during the questions leaves nothing, and once
             // the first package moves into place the other follows, so a stop can never leave one package without the other.
@@ -141,7 +141,7 @@ public sealed class ProjectExporter
     private static void CheckOptions(ExportOptions options)
     {
         if (options.Concurrency < 1)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "ConcurrencyInvalid",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ConcurrencyInvalid,
                 $"The concurrency must be at least 1 (tables read at once), not {options.Concurrency}.");
     }
 
@@ -153,7 +153,7 @@ public sealed class ProjectExporter
         }
         catch (ArgumentException e)
         {
-            throw new ExportException(ExportErrorKind.InvalidArgument, "AuthorInvalid", e.Message, e);
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.AuthorInvalid, e.Message, e);
         }
     }
 
@@ -162,7 +162,7 @@ public sealed class ProjectExporter
         if (wanted is null) return schemas;
         var unknown = wanted.Where(w => !schemas.Any(s => s.Name == w || s.SchemaName == w)).ToList();
         if (unknown.Count > 0)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "SchemaNotFound",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.SchemaNotFound,
                 $"The database has no schema named {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Its schemas: {string.Join(", ", schemas.Select(s => $"{s.Name} ({s.SchemaName})"))}.").WithTarget(unknown.Count == 1 ? unknown[0] : unknown);
         return schemas.Where(s => wanted.Contains(s.Name) || wanted.Contains(s.SchemaName));
     }

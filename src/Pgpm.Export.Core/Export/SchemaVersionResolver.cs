@@ -18,7 +18,7 @@ public static class SchemaVersionResolver
         if (manifest is not null)
         {
             if (schemaVersion is not null)
-                throw new ExportException(ExportErrorKind.InvalidArgument, "ManifestAndSchemaVersion",
+                throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ManifestAndSchemaVersion,
                     $"Give either a manifest ({OptionName.Manifest}) or a built-in schema version ({OptionName.SchemaVersion}), not both: a manifest replaces the built-in ones.");
             log.Verbose($"Following {manifest.Describe()} from the manifest given ({OptionName.Manifest}).");
             return manifest;
@@ -33,7 +33,7 @@ public static class SchemaVersionResolver
             {
                 var notShown = choice.NotShown.GetValueOrDefault(chosen.Version!) ?? [];
                 log.Verbose(choice.Reason);
-                throw new ExportException(ExportErrorKind.InvalidArgument, "SchemaVersionMismatch", Mismatch(chosen.Version!, choice.Manifest.Version!, notShown));
+                throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.SchemaVersionMismatch, Mismatch(chosen.Version!, choice.Manifest.Version!, notShown));
             }
             log.Verbose($"Following schema version {chosen.Version}, as asked ({OptionName.SchemaVersion}).");
             return chosen;

@@ -51,7 +51,7 @@ public sealed class ExportManifest
     /// <summary>The built-in manifest of a schema version; <c>SchemaVersionUnknown</c> names the versions there are.</summary>
     public static ExportManifest ForVersion(string version) =>
         BuiltInVersions.FirstOrDefault(m => m.Version == version)
-        ?? throw new ExportException(ExportErrorKind.InvalidArgument, "SchemaVersionUnknown",
+        ?? throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.SchemaVersionUnknown,
             $"There is no built-in manifest for schema version '{version}' ({OptionName.SchemaVersion}); built in: {string.Join(", ", BuiltInVersions.Select(m => m.Version))}. " +
             $"For another version, derive a manifest from a database of that version with 'pgpm-export manifest' and pass it with {OptionName.Manifest}.");
 
@@ -64,7 +64,7 @@ public sealed class ExportManifest
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ExportException(ExportErrorKind.InvalidArgument, "ManifestUnreadable", $"Cannot read the manifest file '{path}': {e.Message}", e);
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ManifestUnreadable, $"Cannot read the manifest file '{path}': {e.Message}", e);
         }
         return Parse(json, $"the manifest file '{path}'");
     }
@@ -72,7 +72,7 @@ public sealed class ExportManifest
     public static ExportManifest Parse(string json, string origin)
     {
         ExportException Invalid(string what) =>
-            new(ExportErrorKind.InvalidArgument, "ManifestInvalid", $"{char.ToUpperInvariant(origin[0])}{origin[1..]} is not a valid manifest: {what}.");
+            new(ExportErrorKind.InvalidArgument, ErrorId.ManifestInvalid, $"{char.ToUpperInvariant(origin[0])}{origin[1..]} is not a valid manifest: {what}.");
 
         JsonDocument document;
         try

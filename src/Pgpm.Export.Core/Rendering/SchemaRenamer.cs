@@ -71,12 +71,12 @@ public sealed class SchemaRenamer
             var renamed = SnakeCase.Convert(prefix + "_" + schema.Name);
             var bytes = Encoding.UTF8.GetByteCount(renamed);
             if (bytes > MaxIdentifierBytes)
-                throw new ExportException(ExportErrorKind.InvalidData, "SchemaNameTooLong",
+                throw new ExportException(ExportErrorKind.InvalidData, ErrorId.SchemaNameTooLong,
                     $"The schema {schema.SchemaName} would be renamed to {renamed}, which is {bytes} bytes; PostgreSQL keeps at most " +
                     $"{MaxIdentifierBytes} bytes of a name and would cut it, so two schemas could become one. Nothing was written. " +
                     $"Give the database package a name at least {bytes - MaxIdentifierBytes} bytes shorter than '{prefix}' ({OptionName.ExtensionName}).");
             if (map.FirstOrDefault(p => p.Value == renamed && p.Key != schema.SchemaName) is { Key: { } other })
-                throw new ExportException(ExportErrorKind.InvalidData, "SchemaNamesCollide",
+                throw new ExportException(ExportErrorKind.InvalidData, ErrorId.SchemaNamesCollide,
                     $"The schemas {other} and {schema.SchemaName} would both be renamed to {renamed}, which would merge them into one. " +
                     $"Nothing was written. Rename one of them at the source, or leave one out of the renaming ({OptionName.Schemas}).");
             map[schema.SchemaName] = renamed;

@@ -25,7 +25,7 @@ public sealed class PackageBuilder : IDisposable
         Name = name;
         TargetPath = workspace.PackagePath(name);
         if (File.Exists(TargetPath))
-            throw new ExportException(ExportErrorKind.Write, "PackagePathIsFile", $"'{TargetPath}' is a file, so the package '{name}' cannot be written there.");
+            throw new ExportException(ExportErrorKind.Write, ErrorId.PackagePathIsFile, $"'{TargetPath}' is a file, so the package '{name}' cannot be written there.");
         _staging = workspace.CreateStagingDirectory(name);
     }
 
@@ -37,7 +37,7 @@ public sealed class PackageBuilder : IDisposable
     {
         var problem = ChangeName.PackageProblem(name);
         if (problem is not null)
-            throw new ExportException(ExportErrorKind.InvalidArgument, "PackageNameInvalid",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.PackageNameInvalid,
                 $"'{name}' cannot be a package name: {problem}. Choose another with {OptionName.ExtensionName} / {OptionName.MetaExtensionName}.");
     }
 
@@ -49,12 +49,12 @@ public sealed class PackageBuilder : IDisposable
     {
         var problem = ChangeName.Problem(change);
         if (problem is not null)
-            throw new ExportException(ExportErrorKind.InvalidData, "ChangeNameInvalid",
+            throw new ExportException(ExportErrorKind.InvalidData, ErrorId.ChangeNameInvalid,
                 $"{origin} has the change name {Printable(change)}, which cannot be written: {problem}.");
         lock (_changeOrigins)
         {
             if (_changeOrigins.TryGetValue(change, out var first))
-                throw new ExportException(ExportErrorKind.InvalidData, "ChangeNameDuplicate",
+                throw new ExportException(ExportErrorKind.InvalidData, ErrorId.ChangeNameDuplicate,
                     $"{first} and {origin} both have the change name '{change}'; a plan can hold it once. Rename one of them at the source.");
             _changeOrigins[change] = origin;
         }
@@ -115,7 +115,7 @@ public sealed class PackageBuilder : IDisposable
             var controlName = metadata.Name + ".control";
             var existing = Directory.Exists(TargetPath);
             if (existing && !replaceExisting)
-                throw new ExportException(ExportErrorKind.AlreadyExists, "PackageExists",
+                throw new ExportException(ExportErrorKind.AlreadyExists, ErrorId.PackageExists,
                     $"The package '{Name}' already exists at '{TargetPath}'. Use -Force (PowerShell) to replace its plan and scripts.");
             if (existing)
             {
@@ -140,7 +140,7 @@ public sealed class PackageBuilder : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ExportException(ExportErrorKind.Write, "PackageWriteFailed", $"Writing the package '{Name}' to '{TargetPath}' failed: {e.Message}", e);
+            throw new ExportException(ExportErrorKind.Write, ErrorId.PackageWriteFailed, $"Writing the package '{Name}' to '{TargetPath}' failed: {e.Message}", e);
         }
     }
 

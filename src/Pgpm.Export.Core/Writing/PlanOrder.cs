@@ -83,10 +83,10 @@ public sealed class PlanOrder
             foreach (var dependency in node.LocalDependencies.Distinct(StringComparer.Ordinal))
             {
                 if (dependency == node.Change.Name)
-                    throw new ExportException(ExportErrorKind.InvalidData, "DependencyOnItself",
+                    throw new ExportException(ExportErrorKind.InvalidData, ErrorId.DependencyOnItself,
                         $"{node.Origin} ('{node.Change.Name}') depends on itself; pgpm cannot deploy it. Remove the dependency at the source.");
                 if (!_positions.ContainsKey(dependency) && !byName.ContainsKey(dependency))
-                    throw new ExportException(ExportErrorKind.InvalidData, "DependencyMissing",
+                    throw new ExportException(ExportErrorKind.InvalidData, ErrorId.DependencyMissing,
                         $"{node.Origin} ('{node.Change.Name}') depends on '{dependency}', which is no change of this package{filterNote}; " +
                         "pgpm would refuse to deploy it. Export the change it depends on too, or remove the dependency at the source.");
             }
@@ -139,7 +139,7 @@ public sealed class PlanOrder
         var loop = path.Skip(seen[current.Change.Name]).Append(current).ToList();
         var rows = string.Join(", ", loop.SkipLast(1).Select(n => $"{n.Origin} ('{n.Change.Name}')"));
         var chain = string.Join(" -> ", loop.Select(n => n.Change.Name));
-        return new ExportException(ExportErrorKind.InvalidData, "DependencyCycle",
+        return new ExportException(ExportErrorKind.InvalidData, ErrorId.DependencyCycle,
             $"{rows} depend on each other in a cycle ({chain}); pgpm cannot deploy any of them. Break the cycle at the source.");
     }
 }

@@ -26,14 +26,14 @@ public sealed class Workspace
     public static Workspace Open(string outputPath)
     {
         if (string.IsNullOrWhiteSpace(outputPath))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathMissing", "No output directory was given.");
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.OutputPathMissing, "No output directory was given.");
         var root = Path.GetFullPath(outputPath);
         if (File.Exists(root))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathIsFile",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.OutputPathIsFile,
                 $"The output path '{outputPath}' is a file; it must be a directory (a pgpm workspace) or not exist yet.").WithTarget(root);
         var workspace = new Workspace(root);
         if (File.Exists(workspace.PackagesPath))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "OutputPathIsFile",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.OutputPathIsFile,
                 $"'{workspace.PackagesPath}' is a file; a pgpm workspace keeps its packages in a directory of that name.").WithTarget(workspace.PackagesPath);
         return workspace;
     }
@@ -143,7 +143,7 @@ public sealed class Workspace
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ExportException(ExportErrorKind.Write, "OutputNotWritable", $"Cannot create the directory '{path}': {e.Message}", e);
+            throw new ExportException(ExportErrorKind.Write, ErrorId.OutputNotWritable, $"Cannot create the directory '{path}': {e.Message}", e);
         }
         _created.Add(path);
     }

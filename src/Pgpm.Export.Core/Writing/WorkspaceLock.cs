@@ -25,7 +25,7 @@ public sealed class WorkspaceLock : IDisposable
         }
         catch (IOException e)
         {
-            throw new ExportException(ExportErrorKind.Write, "WorkspaceBusy",
+            throw new ExportException(ExportErrorKind.Write, ErrorId.WorkspaceBusy,
                 $"Another export is writing into '{root}' right now (it holds '{path}'); nothing was written. Wait for it to finish, or export into another directory.", e);
         }
         catch (UnauthorizedAccessException e)

@@ -6,6 +6,7 @@ using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 using Pgpm.Export.PowerShell.Completers;
 using Pgpm.Export.Writing;
+using Pgpm.Export.Errors;
 
 namespace Pgpm.Export.PowerShell.Cmdlets;
 
@@ -99,14 +100,14 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
         if (PipelineObjects.DatabaseIdOf(InputObject) is { } databaseId)
         {
             if (_rows.Count > 0 || DatabaseId is not null || Database is not null)
-                ThrowTerminatingError(ErrorRecords.Argument("DatabaseAndRowsMixed",
+                ThrowTerminatingError(ErrorRecords.Argument(ErrorId.DatabaseAndRowsMixed,
                     "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), and give no -DatabaseId or -Database with piped databases.", InputObject));
             _databasesExported++;
             Export(databaseId, null, null, perItem: true);
             return;
         }
         if (_databasesExported > 0)
-            ThrowTerminatingError(ErrorRecords.Argument("DatabaseAndRowsMixed", "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), not both.", null));
+            ThrowTerminatingError(ErrorRecords.Argument(ErrorId.DatabaseAndRowsMixed, "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), not both.", null));
         _rows.Add(PipelineObjects.ToRowInput(InputObject, ++_position));
     }
 

@@ -58,12 +58,12 @@ public sealed class GraphQLExportSource : IExportSource
                 .Prepend(MetaSchemas.SchemaTable).Prepend(MetaSchemas.DatabaseTable).Distinct();
             var bindings = GraphQLDiscovery.Discover(schema, wanted, log);
             if (bindings.Count == 0)
-                throw new ExportException(ExportErrorKind.NotFound, "GraphQLNothingVisible",
+                throw new ExportException(ExportErrorKind.NotFound, ErrorId.GraphQLNothingVisible,
                     $"{options.Endpoint} exposes none of the Constructive meta tables to this token (no connection such as " +
                     $"allDatabases or databases). Check the endpoint and the token's permissions; a Constructive meta API also " +
                     $"needs {OptionName.Header} 'X-Meta-Schema: true'.");
             if (!bindings.ContainsKey(MetaSchemas.DatabaseTable))
-                throw new ExportException(ExportErrorKind.NotFound, "GraphQLNoDatabaseTable",
+                throw new ExportException(ExportErrorKind.NotFound, ErrorId.GraphQLNoDatabaseTable,
                     $"{options.Endpoint} does not expose metaschema_public.database, so no database can be chosen.");
 
             ISqlActionsReader? sqlActions = SqlActionsDiscovery.Find(client, schema, ceiling);
@@ -74,7 +74,7 @@ public sealed class GraphQLExportSource : IExportSource
                 var migrateSchema = await SchemaAsync(migrateClient, manifests, true, "introspecting the migrate endpoint", log,
                     cancellationToken).ConfigureAwait(false);
                 sqlActions = SqlActionsDiscovery.Find(migrateClient, migrateSchema, new PageSizeCeiling(migrate.PageSize, log))
-                    ?? throw new ExportException(ExportErrorKind.NotFound, "MigrateEndpointWithoutSqlActions",
+                    ?? throw new ExportException(ExportErrorKind.NotFound, ErrorId.MigrateEndpointWithoutSqlActions,
                         $"The migrate endpoint {migrate.Endpoint} offers sql_actions in none of the three ways: no " +
                         $"{SqlActionsDiscovery.RootField}(databaseId) root field " +
                         "and no db_migrate.sql_actions connection (such as allDbMigrateSqlActions or sqlActions) visible to this token.");
@@ -107,7 +107,7 @@ public sealed class GraphQLExportSource : IExportSource
     }
 
     /// <summary>
-    /// The endpoint's schema by introspection or, where the API refuses it (<see cref="GraphQLClient.IntrospectionDisabled"/>),
+    /// The endpoint's schema by introspection or, where the API refuses it (<see cref="ErrorId.GraphQLIntrospectionDisabled"/>),
     /// from the manifests and naming rules confirmed by probes (<see cref="IntrospectionFreeSchema"/>), said in a warning:
     /// tables and columns no manifest lists cannot be seen that way.
     /// </summary>
@@ -120,7 +120,7 @@ public sealed class GraphQLExportSource : IExportSource
             return IntrospectionSchema.Parse(await client.QueryAsync(IntrospectionSchema.Query, null, doing,
                 cancellationToken).ConfigureAwait(false));
         }
-        catch (ExportException e) when (e.ErrorId == GraphQLClient.IntrospectionDisabled)
+        catch (ExportException e) when (e.ErrorId == ErrorId.GraphQLIntrospectionDisabled)
         {
             var schema = await IntrospectionFreeSchema.ProbeAsync(client, manifests, sqlActionsOnly, log,
                 cancellationToken).ConfigureAwait(false);
@@ -220,7 +220,7 @@ public sealed class GraphQLExportSource : IExportSource
         var reader = _sqlActions ?? throw new InvalidOperationException(_noSqlActionsReason);
         // Leaving the actions of an excluded category in would be a silent difference from what was asked for.
         if (excludeCategories.Count > 0 && !reader.CanExcludeCategories)
-            throw new ExportException(ExportErrorKind.Unavailable, "SqlActionsCategoryUnavailable",
+            throw new ExportException(ExportErrorKind.Unavailable, ErrorId.SqlActionsCategoryUnavailable,
                 $"Categories cannot be excluded: sql_actions come from {reader.Origin}, which neither shows each action's " +
                 $"category nor takes excludeCategories. " +
                 $"Export without excluding categories ({OptionName.ExcludeCategories}), or have the API show the category column " +

@@ -25,7 +25,7 @@ internal static class SqlQuery
         }
         catch (PostgresException e) when (missingTableIsNotConstructive && e.SqlState == PostgresErrorCodes.UndefinedTable)
         {
-            throw new ExportException(ExportErrorKind.NotFound, "NotAConstructiveDatabase",
+            throw new ExportException(ExportErrorKind.NotFound, ErrorId.NotAConstructiveDatabase,
                 $"PostgreSQL at {session.Description} has no Constructive metaschema ({e.MessageText}). " +
                 "Connect to the database that holds metaschema_public.", e);
         }

@@ -46,7 +46,7 @@ internal static class GraphQLValueReader
         catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException)
         {
             var shown = Shorten(value.ToNode()!.ToJsonString());
-            throw new ExportException(ExportErrorKind.Protocol, "GraphQLValueInvalid",
+            throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLValueInvalid,
                 $"The value of {(table is null ? "" : $"{table}.{column.Column}, field ")}{column.Field} ({shown}) cannot be " +
                 $"exported as a {column.Shape} value: {e.Message}", e);
         }

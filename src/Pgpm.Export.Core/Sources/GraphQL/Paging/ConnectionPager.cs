@@ -53,7 +53,7 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
                 {
                     var after = info["endCursor"]?.GetValue<string>();
                     if (after is null || after == cursor)
-                        throw new ExportException(ExportErrorKind.Protocol, "GraphQLCursorStuck",
+                        throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLCursorStuck,
                             $"{client.Endpoint} said {binding.ConnectionField} ({binding.Table}) has more rows after page {page} " +
                             $"but gave {(after is null ? "no cursor" : "the same cursor again")}; stopping instead of looping.");
                     cursor = after;
@@ -93,14 +93,14 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
                         $"reading page {number} of {binding.ConnectionField} ({binding.Table})",
                         body => ConnectionPage.Read(body, binding.ConnectionField, fields), token).ConfigureAwait(false);
                 }
-                catch (ExportException e) when (e.ErrorId == GraphQLClient.PageSizeTooLarge && ceiling.Refused(size, client))
+                catch (ExportException e) when (e.ErrorId == ErrorId.GraphQLPageSizeTooLarge && ceiling.Refused(size, client))
                 {
                     continue;
                 }
                 using (connection)
                 {
                     if (!connection.Found)
-                        throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection",
+                        throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLNoConnection,
                             $"{client.Endpoint} returned no {binding.ConnectionField} on page {number} of {binding.Table}.");
                     sizer.Observed(connection.Count, connection.Bytes);
                     var nodes = new List<T>(connection.Count);
@@ -141,7 +141,7 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
         var data = await client.QueryAsync(sb.ToString(), variables, "asking which meta tables have rows",
             cancellationToken).ConfigureAwait(false);
         return bindings.Select((b, i) => (data["t" + i]?["nodes"] as JsonArray
-            ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoConnection",
+            ?? throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLNoConnection,
                 $"{client.Endpoint} returned no {b.ConnectionField} ({b.Table}) when asked whether it has rows.")).Count > 0).ToArray();
     }
 

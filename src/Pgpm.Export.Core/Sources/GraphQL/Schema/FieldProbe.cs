@@ -70,7 +70,7 @@ internal sealed class FieldProbe
                 }
             }
             if (!named)
-                throw new ExportException(ExportErrorKind.Protocol, "GraphQLProbeUnclear",
+                throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLProbeUnclear,
                     $"{client.Endpoint} refuses introspection, and while {doing} it refused a probe of its names for a reason " +
                     $"that names none of them: {message}. " +
                     "Ask the API's operator to allow introspection for this database or API, or export over " +

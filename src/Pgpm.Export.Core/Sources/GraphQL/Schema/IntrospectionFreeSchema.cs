@@ -51,7 +51,7 @@ public static class IntrospectionFreeSchema
         var anchor = sqlActionsOnly ? SqlActions.Table : MetaSchemas.DatabaseTable;
         var naming = await NamingAsync(probe, anchor).ConfigureAwait(false);
         if (naming is null && !sqlActionsOnly)
-            throw new ExportException(ExportErrorKind.NotFound, "GraphQLNamesNotFound",
+            throw new ExportException(ExportErrorKind.NotFound, ErrorId.GraphQLNamesNotFound,
                 $"{client.Endpoint} refuses introspection, and metaschema_public.database answers to none of the names " +
                 $"PostGraphile v5 (allDatabases with rowId), " +
                 "Constructive's server (databases) or PostGraphile v4 (allDatabases beside nodeId) give it, so the API's names " +
@@ -197,7 +197,7 @@ public static class IntrospectionFreeSchema
                 if (!refused.ContainsKey($"s{i}"))
                     return refused.ContainsKey($"o{i}");
         }
-        throw new ExportException(ExportErrorKind.Unavailable, "GraphQLJsonModeUnknown",
+        throw new ExportException(ExportErrorKind.Unavailable, ErrorId.GraphQLJsonModeUnknown,
             $"{probe.Endpoint} refuses introspection and is PostGraphile v4, which sends json and jsonb either as JSON values " +
             $"(dynamicJson) or as strings of JSON text; " +
             "no condition on a JSON column shows which, so JSON values cannot be read back safely. Ask the API's operator to " +

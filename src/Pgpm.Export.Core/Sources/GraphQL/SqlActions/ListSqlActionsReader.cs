@@ -88,7 +88,7 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
                 rows = await _client.QueryBodyAsync(_query, variables, doing, body => ConnectionPage.ReadList(body, _field, _nodeFields),
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (ExportException e) when (_paged && e.ErrorId == GraphQLClient.PageSizeTooLarge && _ceiling.Refused(size, _client))
+            catch (ExportException e) when (_paged && e.ErrorId == ErrorId.GraphQLPageSizeTooLarge && _ceiling.Refused(size, _client))
             {
                 page--;
                 continue;
@@ -99,7 +99,7 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
             using (rows)
             {
                 if (!rows.Found)
-                    throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoSqlActions",
+                    throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLNoSqlActions,
                         $"{_client.Endpoint} returned no {_field} list on page {page}.");
                 entries = rows.Entries;
                 sizer.Observed(entries, rows.Bytes);

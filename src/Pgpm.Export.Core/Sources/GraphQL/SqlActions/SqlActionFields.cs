@@ -55,7 +55,7 @@ internal sealed class SqlActionFields
     {
         var idText = Text("id", node);
         if (idText is null || !long.TryParse(idText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
-            throw new ExportException(ExportErrorKind.Protocol, "GraphQLSqlActionIdInvalid",
+            throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLSqlActionIdInvalid,
                 $"{where} returned a sql_actions row whose {_columns["id"].Field} is {(idText is null ? "null" : $"'{idText}'")}, " +
                 $"not an integer id.");
         var deps = _columns.ContainsKey("deps") && node[_columnAt["deps"]].ToNode() is JsonArray list

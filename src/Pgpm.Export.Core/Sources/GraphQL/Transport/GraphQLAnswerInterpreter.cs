@@ -18,7 +18,7 @@ internal sealed class GraphQLAnswerInterpreter(GraphQLEndpointOptions options)
     private Uri Endpoint => options.Endpoint;
 
     public ExportException RequestTooLarge(string doing, string size, string? serverSays) =>
-        new(ExportErrorKind.Protocol, "GraphQLRequestTooLarge",
+        new(ExportErrorKind.Protocol, ErrorId.GraphQLRequestTooLarge,
             $"The request to {Endpoint} while {doing} is over the " +
             $"{(serverSays is null ? $"{options.MaxRequestBytes} bytes allowed" : "server's limit")} for one request body " +
             $"({size}{serverSays}). " +
@@ -36,23 +36,23 @@ internal sealed class GraphQLAnswerInterpreter(GraphQLEndpointOptions options)
     {
         var code = (int)status;
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            throw new ExportException(ExportErrorKind.Authentication, "GraphQLUnauthorized",
+            throw new ExportException(ExportErrorKind.Authentication, ErrorId.GraphQLUnauthorized,
                 $"{Endpoint} refused the request (HTTP {code}) while {doing}{ErrorSummary(text)}. " +
                 (SendsCredentials ? $"Check the token ({OptionName.Token})." : $"No token was sent: give the API's token " +
                     $"({OptionName.Token})."));
         if (GraphQLClient.Transient.Contains(status))
-            throw new ExportException(ExportErrorKind.Connection, "GraphQLUnavailable",
+            throw new ExportException(ExportErrorKind.Connection, ErrorId.GraphQLUnavailable,
                 $"{Endpoint} answered HTTP {code} {status} {attempts} times while {doing}; giving up. Try again later.");
 
         if (code == 500 && NoDatabaseId(text))
-            throw new ExportException(ExportErrorKind.InvalidArgument, "GraphQLNoDatabaseId",
+            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.GraphQLNoDatabaseId,
                 $"{Endpoint} answered HTTP 500 NO_DATABASE_ID while {doing}: in private mode (X-Meta-Schema) Constructive's " +
                 $"server needs to be told which database the request is for. " +
                 "Add the header X-Database-Id with the id of the database to export: --header 'X-Database-Id: <database id>' (in " +
                 "PowerShell, -Header @{ 'X-Database-Id' = '<database id>' }).");
 
         if (!System.Text.Unicode.Utf8.IsValid(text))
-            throw new ExportException(ExportErrorKind.Protocol, "GraphQLNotUtf8",
+            throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLNotUtf8,
                 $"{Endpoint} answered HTTP {code} with a body that is not valid UTF-8 while {doing}; GraphQL answers are UTF-8 " +
                 $"JSON, so nothing from it was used.");
 
@@ -71,7 +71,7 @@ internal sealed class GraphQLAnswerInterpreter(GraphQLEndpointOptions options)
                 ? $" It sent an HTML page, so this is probably not the GraphQL endpoint itself (check the URL), or a proxy " +
                     $"answered instead (a Constructive meta API also needs {OptionName.Header} 'X-Meta-Schema: true')."
                 : "";
-            throw new ExportException(ExportErrorKind.Protocol, "GraphQLNotJson",
+            throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLNotJson,
                 $"{Endpoint} answered HTTP {code} with a body that is not GraphQL JSON while {doing}.{hint}");
         }
         if (json["errors"] is JsonArray { Count: > 0 } errors)
@@ -85,11 +85,11 @@ internal sealed class GraphQLAnswerInterpreter(GraphQLEndpointOptions options)
                 throw RequestTooLarge(doing, $"{first?["extensions"]?["context"]?["bytes"]?.ToString() ?? "?"} bytes",
                     $"; the server allows {first?["extensions"]?["context"]?["limit"]?.ToString() ?? "fewer"}: {message}");
             if (errorCode == "PAGE_SIZE_TOO_LARGE" || message.Contains("PAGE_SIZE_TOO_LARGE", StringComparison.Ordinal))
-                throw new ExportException(ExportErrorKind.InvalidArgument, GraphQLClient.PageSizeTooLarge,
+                throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.GraphQLPageSizeTooLarge,
                     $"{Endpoint} refused the page size while {doing}: {message}.");
             if (errorCode == IntrospectionDisabledCode || message.Contains("introspection has been disabled",
                 StringComparison.OrdinalIgnoreCase))
-                throw new ExportException(ExportErrorKind.Unavailable, GraphQLClient.IntrospectionDisabled,
+                throw new ExportException(ExportErrorKind.Unavailable, ErrorId.GraphQLIntrospectionDisabled,
                     $"{Endpoint} refuses introspection ({errorCode ?? message}) while {doing}. Constructive keeps introspection " +
                     $"per database and API " +
                     "(new databases have it off); the export then finds the API's names from the manifest and PostGraphile's " +
@@ -97,12 +97,12 @@ internal sealed class GraphQLAnswerInterpreter(GraphQLEndpointOptions options)
             if (errorsAreTheAnswer && errors.All(e => e?["locations"] is JsonArray { Count: > 0 })) return (null, errors);
             var kind = code == 400 || message.Contains("Cannot query field", StringComparison.Ordinal) ? ExportErrorKind.Protocol
                 : ExportErrorKind.InvalidData;
-            throw new ExportException(kind, "GraphQLError", $"{Endpoint} returned an error while {doing}: {message}{path}{more}.");
+            throw new ExportException(kind, ErrorId.GraphQLError, $"{Endpoint} returned an error while {doing}: {message}{path}{more}.");
         }
         if (code is < 200 or >= 300)
-            throw new ExportException(ExportErrorKind.Protocol, "GraphQLHttpError", $"{Endpoint} answered HTTP {code} while {doing}.");
+            throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLHttpError, $"{Endpoint} answered HTTP {code} while {doing}.");
         if (json["data"] is not JsonObject data)
-            throw new ExportException(ExportErrorKind.Protocol, "GraphQLNoData", $"{Endpoint} answered without data while {doing}.");
+            throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLNoData, $"{Endpoint} answered without data while {doing}.");
         return (data, null);
     }
 

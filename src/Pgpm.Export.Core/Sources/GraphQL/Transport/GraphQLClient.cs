@@ -19,12 +19,6 @@ public sealed class GraphQLClient : IDisposable
     internal static readonly HttpStatusCode[] Transient = [HttpStatusCode.TooManyRequests, HttpStatusCode.BadGateway,
         HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
-    public const string PageSizeTooLarge = "GraphQLPageSizeTooLarge";
-
-    /// <summary>The error id of an API that refuses introspection (Constructive's INTROSPECTION_DISABLED, graphql-js'
-    /// NoSchemaIntrospectionCustomRule).</summary>
-    public const string IntrospectionDisabled = "GraphQLIntrospectionDisabled";
-
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly GraphQLEndpointOptions _options;
@@ -135,7 +129,7 @@ public sealed class GraphQLClient : IDisposable
                 CheckRetryAfter(wait, doing);
                 rateLimitedFor += wait;
                 if (rateLimitedFor > _options.MaxRateLimitWait)
-                    throw new ExportException(ExportErrorKind.Connection, "GraphQLRateLimited",
+                    throw new ExportException(ExportErrorKind.Connection, ErrorId.GraphQLRateLimited,
                         $"{Endpoint} kept answering HTTP 429 Too Many Requests while {doing}: more than " +
                         $"{_options.MaxRateLimitWait.TotalSeconds:0}s of waiting for this one request. " +
                         $"The endpoint's rate limit is shared with everything else using the token; try again later, or read " +
@@ -157,7 +151,7 @@ public sealed class GraphQLClient : IDisposable
                 continue;
             }
             if (failure is not null)
-                throw new ExportException(ExportErrorKind.Connection, "GraphQLUnreachable",
+                throw new ExportException(ExportErrorKind.Connection, ErrorId.GraphQLUnreachable,
                     $"Cannot reach the GraphQL endpoint {Endpoint} while {doing}: {failure.Message}", failure);
             _gate.Succeeded();
             // The plain answer (HTTP 2xx, UTF-8, data and no errors) is all a page ever is; anything else is interpreted in full.
@@ -166,7 +160,7 @@ public sealed class GraphQLClient : IDisposable
             var (data, errors) = _interpreter.Interpret(status, text, doing, failures, reading == Reading.Errors);
             if (read is not null && data is not null)
                 return (null, null, read(Utf8Bytes(new JsonObject { ["data"] = data.DeepClone() }))
-                    ?? throw new ExportException(ExportErrorKind.Protocol, "GraphQLNotJson",
+                    ?? throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLNotJson,
                         $"{Endpoint} answered HTTP {(int)status} with a body that is not GraphQL JSON while {doing}."));
             return (data, errors, null);
         }
@@ -184,7 +178,7 @@ public sealed class GraphQLClient : IDisposable
     private void CheckRetryAfter(TimeSpan delay, string doing)
     {
         if (delay > _options.MaxRetryAfter)
-            throw new ExportException(ExportErrorKind.Connection, "GraphQLRetryAfterTooLong",
+            throw new ExportException(ExportErrorKind.Connection, ErrorId.GraphQLRetryAfterTooLong,
                 $"{Endpoint} asked to retry after {delay.TotalSeconds:0}s while {doing}; that is longer than the " +
                 $"{_options.MaxRetryAfter.TotalSeconds:0}s allowed.");
     }

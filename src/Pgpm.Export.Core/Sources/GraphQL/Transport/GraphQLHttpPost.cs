@@ -36,7 +36,7 @@ internal sealed class GraphQLHttpPost(HttpClient http, GraphQLEndpointOptions op
                                              || e.InnerException is System.Security.Authentication.AuthenticationException)
         {
             var reason = e.InnerException?.Message ?? e.Message;
-            throw new ExportException(ExportErrorKind.Connection, "GraphQLCertificateRejected",
+            throw new ExportException(ExportErrorKind.Connection, ErrorId.GraphQLCertificateRejected,
                 $"The TLS connection to {Endpoint} failed while {doing}: {reason} The certificate is checked against this " +
                 $"machine's trusted authorities. " +
                 $"Add the endpoint's CA to the trust store, or, for a test endpoint only, turn the check off " +
@@ -86,7 +86,7 @@ internal sealed class GraphQLHttpPost(HttpClient http, GraphQLEndpointOptions op
     }
 
     private ExportException AnswerTooLarge(string doing, long? declared) =>
-        new(ExportErrorKind.Protocol, "GraphQLAnswerTooLarge",
+        new(ExportErrorKind.Protocol, ErrorId.GraphQLAnswerTooLarge,
             $"{Endpoint} sent {(declared is { } size ? $"{size} bytes" : "more bytes")} while {doing}, over the limit of " +
             $"{options.MaxResponseBytes} bytes for one answer; stopping. " +
             $"Lower the page size ({OptionName.PageSize}), or raise the limit ({OptionName.MaxResponseSize}) if rows really are " +
