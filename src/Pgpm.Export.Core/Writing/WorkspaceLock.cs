@@ -30,7 +30,7 @@ public sealed class WorkspaceLock : IDisposable
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new ExportException(ExportErrorKind.Write, "OutputNotWritable", $"Cannot create '{path}' to lock the workspace: {e.Message}", e);
+            throw new ExportException(ExportErrorKind.Write, ErrorId.OutputNotWritable, $"Cannot create '{path}' to lock the workspace: {e.Message}", e);
         }
     }
 
