@@ -1,7 +1,7 @@
 using Pgpm.Export.Logging;
 using System.CommandLine;
 using Pgpm.Export.Errors;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Commands;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Logging;
 using Pgpm.Export.Model;
 using Spectre.Console;

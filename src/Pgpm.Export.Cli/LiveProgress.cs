@@ -1,4 +1,4 @@
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Spectre.Console;
 
 namespace Pgpm.Export.Cli;

@@ -1,6 +1,6 @@
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Errors;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Commands;

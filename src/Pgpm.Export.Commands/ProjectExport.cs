@@ -2,7 +2,7 @@ using Pgpm.Export.Logging;
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Commands.Rows;
 using Pgpm.Export.Errors;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Sources;
 using Pgpm.Export.Sources.Supplied;

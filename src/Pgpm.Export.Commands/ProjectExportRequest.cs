@@ -1,5 +1,5 @@
 using Pgpm.Export.Commands.Rows;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 
 namespace Pgpm.Export.Commands;
 

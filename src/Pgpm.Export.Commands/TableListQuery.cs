@@ -1,5 +1,5 @@
 using Pgpm.Export.Commands.Pipeline;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Sources;

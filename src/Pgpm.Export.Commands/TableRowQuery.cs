@@ -1,7 +1,7 @@
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Commands.Rows;
 using Pgpm.Export.Errors;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
 

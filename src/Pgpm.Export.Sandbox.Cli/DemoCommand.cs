@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Logging;
 using Pgpm.Export.Cli;
 using Pgpm.Export.Sources;

@@ -182,26 +182,26 @@ public sealed class ExportManifest
     public string ToJson()
     {
         var sb = new StringBuilder("{\n");
-        if (Version is not null) sb.Append("  \"version\": ").Append(JsonText.Quote(Version)).Append(",\n");
+        if (Version is not null) sb.Append("  \"version\": ").Append(JsonStringLiteral.Quote(Version)).Append(",\n");
         sb.Append("  \"tables\": [\n");
         for (var i = 0; i < Tables.Count; i++)
         {
             var t = Tables[i];
-            sb.Append("    { \"table\": ").Append(JsonText.Quote(t.Table.ToString()));
+            sb.Append("    { \"table\": ").Append(JsonStringLiteral.Quote(t.Table.ToString()));
             if (t.OnConflictDoNothing) sb.Append(", \"onConflictDoNothing\": true");
             if (t.DropColumns.Count > 0)
-                sb.Append(", \"dropColumns\": [").AppendJoin(", ", t.DropColumns.Select(c => JsonText.Quote(c))).Append(']');
+                sb.Append(", \"dropColumns\": [").AppendJoin(", ", t.DropColumns.Select(c => JsonStringLiteral.Quote(c))).Append(']');
             if (t.Columns is { } columns)
             {
                 sb.Append(", \"columns\": [\n");
                 for (var j = 0; j < columns.Count; j++)
                 {
                     var c = columns[j];
-                    sb.Append("      { \"name\": ").Append(JsonText.Quote(c.Name))
-                      .Append(", \"type\": ").Append(JsonText.Quote(c.Type))
+                    sb.Append("      { \"name\": ").Append(JsonStringLiteral.Quote(c.Name))
+                      .Append(", \"type\": ").Append(JsonStringLiteral.Quote(c.Type))
                       .Append(", \"kind\": \"").Append(KindName(c.Kind.ToString())).Append('"');
                     if (c.NotNull) sb.Append(", \"notNull\": true");
-                    if (c.EnumType is not null) sb.Append(", \"enum\": ").Append(JsonText.Quote(c.EnumType));
+                    if (c.EnumType is not null) sb.Append(", \"enum\": ").Append(JsonStringLiteral.Quote(c.EnumType));
                     sb.Append(" }").Append(j < columns.Count - 1 ? ",\n" : "\n");
                 }
                 sb.Append("    ]");
@@ -216,8 +216,8 @@ public sealed class ExportManifest
             sb.Append(",\n  \"enums\": {\n");
             for (var i = 0; i < enums.Count; i++)
             {
-                sb.Append("    ").Append(JsonText.Quote(enums[i].Key)).Append(": [")
-                  .AppendJoin(", ", (enums[i].First().EnumLabels ?? []).Select(l => JsonText.Quote(l))).Append(']')
+                sb.Append("    ").Append(JsonStringLiteral.Quote(enums[i].Key)).Append(": [")
+                  .AppendJoin(", ", (enums[i].First().EnumLabels ?? []).Select(l => JsonStringLiteral.Quote(l))).Append(']')
                   .Append(i < enums.Count - 1 ? ",\n" : "\n");
             }
             sb.Append("  }");

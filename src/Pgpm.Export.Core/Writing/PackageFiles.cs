@@ -13,7 +13,7 @@ public static class PackageFiles
 
     public static string PackageJson(PackageMetadata package)
     {
-        static string S(string value) => JsonText.QuoteRelaxed(value);
+        static string S(string value) => JsonStringLiteral.QuoteRelaxed(value);
         return "{\n" +
                $"  \"name\": {S(package.Name)},\n" +
                "  \"version\": \"0.0.1\",\n" +

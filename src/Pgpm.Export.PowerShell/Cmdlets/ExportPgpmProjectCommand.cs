@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using Pgpm.Export.Commands;
 using Pgpm.Export.Commands.Rows;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 using Pgpm.Export.PowerShell.Completers;

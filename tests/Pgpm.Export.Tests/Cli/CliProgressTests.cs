@@ -1,5 +1,5 @@
 using Pgpm.Export.Cli;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Model;
 using Pgpm.Export.Sandbox;
 using Pgpm.Export.Sources.Sql;

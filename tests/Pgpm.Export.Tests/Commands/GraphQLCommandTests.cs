@@ -38,7 +38,7 @@ public class GraphQLCommandTests(PostgresFixture postgres)
         var rows = host.Objects.OfType<RowRecord>().ToList<object>();
         CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, new ProjectExportRequest
         {
-            Options = new Pgpm.Export.Export.ExportOptions { DatabaseId = id, OutputPath = output.Path },
+            Options = new Pgpm.Export.Exporting.ExportOptions { DatabaseId = id, OutputPath = output.Path },
             PipedRows = CommandRun.AsPipelineInput(rows),
         }, o, ct));
         var failure = Assert.Throws<ExportException>(() => CommandRun.Run(host, (o, ct) => SchemaQuery.RunAsync(source, Guid.Empty, o, ct)));
@@ -90,7 +90,7 @@ public class GraphQLCommandTests(PostgresFixture postgres)
         var host = new RecordingHost();
         CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, new ProjectExportRequest
         {
-            Options = new Pgpm.Export.Export.ExportOptions { DatabaseId = SampleDatabase.SampleId, OutputPath = output.Path },
+            Options = new Pgpm.Export.Exporting.ExportOptions { DatabaseId = SampleDatabase.SampleId, OutputPath = output.Path },
         }, o, ct));
         Assert.Equal(nameof(PackageKind.Service), Assert.Single(host.Objects.Cast<PackageSummary>()).Kind);
         Assert.Contains(host.Warnings, w => w.StartsWith("No database package was written"));

@@ -1,7 +1,7 @@
 using Pgpm.Export.Commands;
 using Pgpm.Export.Commands.Rows;
 using Pgpm.Export.Errors;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Model;
 using Pgpm.Export.Tests.Infrastructure;
 using Pgpm.Export.Writing;

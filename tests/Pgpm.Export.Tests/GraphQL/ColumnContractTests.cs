@@ -1,5 +1,5 @@
 using Pgpm.Export.Errors;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Sandbox;
 using Pgpm.Export.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Sandbox;
 using Pgpm.Export.Sources;

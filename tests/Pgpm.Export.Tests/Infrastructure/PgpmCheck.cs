@@ -1,4 +1,4 @@
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Sandbox;
 
 namespace Pgpm.Export.Tests.Infrastructure;

@@ -12,6 +12,6 @@ public class VersionTests
         var manifest = File.ReadAllText(RepositoryFiles.Path("Pgpm.Export.psd1"));
         Assert.NotEqual("", RepositoryFiles.Version);
         Assert.Equal(RepositoryFiles.Version, Regex.Match(manifest, @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value);
-        Assert.Equal(RepositoryFiles.Version, typeof(Pgpm.Export.Export.ProjectExporter).Assembly.GetName().Version!.ToString(3));
+        Assert.Equal(RepositoryFiles.Version, typeof(Pgpm.Export.Exporting.ProjectExporter).Assembly.GetName().Version!.ToString(3));
     }
 }

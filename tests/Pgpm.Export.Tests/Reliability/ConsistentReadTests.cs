@@ -1,4 +1,4 @@
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Sources.Sql;
 using Pgpm.Export.Tests.Infrastructure;
 using Xunit;

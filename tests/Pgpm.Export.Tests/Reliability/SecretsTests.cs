@@ -80,7 +80,7 @@ public class SecretsTests(PostgresFixture postgres, ITestOutputHelper output)
                 using var source = await SourceOpener.OpenAsync(request, log, CancellationToken.None);
                 CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, new ProjectExportRequest
                 {
-                    Options = new Pgpm.Export.Export.ExportOptions
+                    Options = new Pgpm.Export.Exporting.ExportOptions
                     {
                         DatabaseId = SampleDatabase.SampleId, OutputPath = work.Combine("ws"), Author = "Test Author <test@example.com>",
                     },

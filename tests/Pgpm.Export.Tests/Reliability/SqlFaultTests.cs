@@ -1,6 +1,6 @@
 using Npgsql;
 using Pgpm.Export.Errors;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Model;
 using Pgpm.Export.Sources;
 using Pgpm.Export.Sources.Sql;

@@ -1,5 +1,5 @@
 using Pgpm.Export.Errors;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Sources;
 using Pgpm.Export.Sources.Sql;
 using Pgpm.Export.Tests.Infrastructure;

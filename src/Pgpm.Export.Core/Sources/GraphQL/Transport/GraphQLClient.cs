@@ -135,7 +135,7 @@ public sealed class GraphQLClient : IDisposable
                         $"The endpoint's rate limit is shared with everything else using the token; try again later, or read " +
                         $"fewer tables at once ({OptionName.Concurrency}).");
                 _gate.RateLimited(wait);
-                Export.ExportProgressScope.Report(new Export.RateLimitWait(Endpoint.ToString(), wait, doing));
+                Exporting.ExportProgressScope.Report(new Exporting.RateLimitWait(Endpoint.ToString(), wait, doing));
                 _log.Verbose($"{Endpoint} answered HTTP 429 Too Many Requests while {doing}: rate limited, so every request waits " +
                     $"{wait.TotalMilliseconds:0} ms and at most {_gate.Limit} go at once (attempt {attempt + 1}).");
                 continue;

@@ -4,7 +4,7 @@ using Pgpm.Export.Rendering;
 using Pgpm.Export.Sources;
 using Pgpm.Export.Writing;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>What both package exporters share for one export run.</summary>
 internal sealed record ExportContext(

@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// Starts work items in index order, each after taking a read slot when slots are given, and waits for all.

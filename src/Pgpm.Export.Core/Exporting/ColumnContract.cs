@@ -3,7 +3,7 @@ using Pgpm.Export.Errors;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// The column contract (spec "Manifest"), applied to the tables as the source describes them before

@@ -1,4 +1,4 @@
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// Passes progress reports on one at a time, for a receiver that concurrent table reads share, and gives it the whole

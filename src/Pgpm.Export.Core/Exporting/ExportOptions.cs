@@ -1,6 +1,6 @@
 using Pgpm.Export.Manifest;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>What to export and where. Give the database by <see cref="DatabaseId"/> or <see cref="DatabaseName"/>.</summary>
 public sealed record ExportOptions

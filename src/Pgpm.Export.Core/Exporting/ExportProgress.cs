@@ -1,6 +1,6 @@
 using Pgpm.Export.Model;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// Progress of an export, as the engine reports it to an <see cref="IProgress{T}"/> (the cmdlet's Write-Progress, a

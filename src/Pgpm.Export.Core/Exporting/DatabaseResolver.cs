@@ -2,7 +2,7 @@ using Pgpm.Export.Errors;
 using Pgpm.Export.Model;
 using Pgpm.Export.Sources;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>Finds the database an export is about, by id or by name, with errors that list what exists.</summary>
 public static class DatabaseResolver

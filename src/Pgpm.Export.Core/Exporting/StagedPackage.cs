@@ -1,6 +1,6 @@
 using Pgpm.Export.Writing;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// A package fully written to its staging directory (its plan too: <see cref="PackageBuilder.CreatePlan"/>) but not yet moved into place, so an export can

@@ -9,7 +9,7 @@ namespace Pgpm.Export.Writing;
 /// same text <c>JsonSerializer.Serialize(value)</c> gives, without the reflection-based serializer, which a natively
 /// compiled <c>pgpm-export</c> does not have (and which costs its own warm-up in every other build).
 /// </summary>
-public static class JsonText
+public static class JsonStringLiteral
 {
     private static readonly StringJsonContext Relaxed = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 

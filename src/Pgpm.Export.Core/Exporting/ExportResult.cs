@@ -1,7 +1,7 @@
 using Pgpm.Export.Model;
 using Pgpm.Export.Writing;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>The outcome of an export: the packages written, and why any expected package was not.</summary>
 public sealed record ExportResult(DatabaseInfo Database, IReadOnlyList<PackageSummary> Packages, IReadOnlyList<string> Skipped)

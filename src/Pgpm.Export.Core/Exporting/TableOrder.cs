@@ -3,7 +3,7 @@ using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 using Pgpm.Export.Sources;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>The order meta tables are exported and listed in: the manifest's dependency order, then tables it does not know.</summary>
 public static class TableOrder

@@ -4,7 +4,7 @@ using Pgpm.Export.Rendering;
 using Pgpm.Export.Sources;
 using Pgpm.Export.Writing;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// The database package: one change per <c>db_migrate.sql_actions</c> row, read in id order and planned in a

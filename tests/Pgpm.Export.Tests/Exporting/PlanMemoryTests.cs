@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Model;
 using Pgpm.Export.Sources;
 using Pgpm.Export.Sources.Sql;
@@ -7,7 +7,7 @@ using Pgpm.Export.Tests.Infrastructure;
 using Pgpm.Export.Tests.Sql;
 using Xunit;
 
-namespace Pgpm.Export.Tests.Export;
+namespace Pgpm.Export.Tests.Exporting;
 
 /// <summary>
 /// Flat peak memory. The database package held every change (its name, dependencies, note, the row it came

@@ -5,7 +5,7 @@ using Pgpm.Export.Rendering;
 using Pgpm.Export.Sources;
 using Pgpm.Export.Writing;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// Exports one Constructive database from a source into a pgpm workspace: the database package from

@@ -6,7 +6,7 @@ using Pgpm.Export.Rendering;
 using Pgpm.Export.Sources;
 using Pgpm.Export.Writing;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// The service package: one change <c>migrate/&lt;table&gt;</c> per meta table with rows for the

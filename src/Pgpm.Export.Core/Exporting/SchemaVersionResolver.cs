@@ -3,7 +3,7 @@ using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Sources;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// Which manifest an export follows: a given manifest replaces the built-in ones; else the built-in one of

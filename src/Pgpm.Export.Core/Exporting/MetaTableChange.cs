@@ -1,7 +1,7 @@
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// One meta table's change in the service package, <c>migrate/&lt;table&gt;</c>, while tables are read at once:

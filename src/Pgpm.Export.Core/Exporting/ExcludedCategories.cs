@@ -3,7 +3,7 @@ using Pgpm.Export.Logging;
 using Pgpm.Export.Model;
 using Pgpm.Export.Sources;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// The sql_actions categories to leave out (<see cref="ExportOptions.ExcludeCategories"/>), checked against the categories

@@ -1,5 +1,5 @@
 using Pgpm.Export.Errors;
-using Pgpm.Export.Export;
+using Pgpm.Export.Exporting;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 using Pgpm.Export.Sources;
@@ -7,7 +7,7 @@ using Pgpm.Export.Sources.Sql;
 using Pgpm.Export.Tests.Infrastructure;
 using Xunit;
 
-namespace Pgpm.Export.Tests.Export;
+namespace Pgpm.Export.Tests.Exporting;
 
 /// <summary>Tables are read at once, up to the limit, and the bytes are those of a sequential run.</summary>
 [Collection(PostgresCollection.Name)]

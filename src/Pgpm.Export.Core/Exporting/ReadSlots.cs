@@ -1,4 +1,4 @@
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// How many tables an export reads at once (<see cref="ExportOptions.Concurrency"/>): each table's rows, and the

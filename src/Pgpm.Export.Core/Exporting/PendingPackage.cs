@@ -1,7 +1,7 @@
 using Pgpm.Export.Logging;
 using Pgpm.Export.Writing;
 
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// A package about to be written, as a caller is shown it before it agrees to the write (PowerShell's -WhatIf and

@@ -1,4 +1,4 @@
-namespace Pgpm.Export.Export;
+namespace Pgpm.Export.Exporting;
 
 /// <summary>
 /// Where the export running on this async flow reports progress, for the parts that cannot be handed a receiver: a
