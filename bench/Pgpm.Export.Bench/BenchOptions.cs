@@ -1,7 +1,17 @@
 namespace Pgpm.Export.Bench;
 
 /// <summary>The benchmark's command line: sizes, repetitions, concurrency and where things are.</summary>
-internal sealed record BenchOptions(IReadOnlyList<int> SqlSizes, IReadOnlyList<int> GraphQLSizes, IReadOnlyList<int> PeerSizes, int Repetitions, int Concurrency, string Cli, string JsonPath, string WorkDirectory, bool Hold)
+internal sealed record BenchOptions(
+    IReadOnlyList<int> SqlSizes,
+    IReadOnlyList<int> GraphQLSizes,
+    IReadOnlyList<int> PeerSizes,
+    int Repetitions,
+    int Concurrency,
+    string Cli,
+    string JsonPath,
+    string WorkDirectory,
+    bool Hold
+)
 {
     public const string Usage = """
         pgpm-export-bench --cli PATH/pgpm-export [--rows 10k,100k,1M] [--graphql-rows 10k,100k] [--peer-rows 100k] [--repeat 3] [--concurrency 4] [--json FILE] [--work DIR]
@@ -29,10 +39,24 @@ internal sealed record BenchOptions(IReadOnlyList<int> SqlSizes, IReadOnlyList<i
             values[args[i]] = args[++i];
         }
         foreach (var key in values.Keys)
-            if (key is not ("--rows" or "--graphql-rows" or "--peer-rows" or "--repeat" or "--concurrency" or "--cli" or "--json" or "--work" or "--hold"))
+            if (
+                key
+                is not (
+                    "--rows"
+                    or "--graphql-rows"
+                    or "--peer-rows"
+                    or "--repeat"
+                    or "--concurrency"
+                    or "--cli"
+                    or "--json"
+                    or "--work"
+                    or "--hold"
+                )
+            )
                 throw new ArgumentException($"Unknown option {key}.\n{Usage}");
         var cli = values.GetValueOrDefault("--cli") ?? throw new ArgumentException($"--cli is required.\n{Usage}");
-        if (!File.Exists(cli)) throw new ArgumentException($"The command line {cli} does not exist; build it first (bench/run does).");
+        if (!File.Exists(cli))
+            throw new ArgumentException($"The command line {cli} does not exist; build it first (bench/run does).");
         var sqlSizes = Sizes(values.GetValueOrDefault("--rows") ?? "10k,100k,1M");
         var peerSizes = Sizes(values.GetValueOrDefault("--peer-rows") ?? "100k").Where(sqlSizes.Contains).ToList();
         return new BenchOptions(
@@ -44,12 +68,17 @@ internal sealed record BenchOptions(IReadOnlyList<int> SqlSizes, IReadOnlyList<i
             Path.GetFullPath(cli),
             Path.GetFullPath(values.GetValueOrDefault("--json") ?? "bench/results/latest.json"),
             Path.GetFullPath(values.GetValueOrDefault("--work") ?? (Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath())),
-            values.GetValueOrDefault("--hold") is "yes" or "true");
+            values.GetValueOrDefault("--hold") is "yes" or "true"
+        );
     }
 
     private static IReadOnlyList<int> Sizes(string list) =>
-        list.Length == 0 ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(SizeLabel.Parse).ToList();
+        list.Length == 0
+            ? []
+            : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(SizeLabel.Parse).ToList();
 
     private static int Positive(string text, string name) =>
-        int.TryParse(text, out var value) && value > 0 ? value : throw new ArgumentException($"{name} must be a positive whole number, not '{text}'.");
+        int.TryParse(text, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{name} must be a positive whole number, not '{text}'.");
 }

@@ -3,12 +3,15 @@ namespace Pgpm.Export.Bench;
 /// <summary>Repeated timings of one thing; the median is what the report compares.</summary>
 internal sealed record Timings(List<double> Seconds)
 {
-    public Timings() : this(new List<double>()) { }
+    public Timings()
+        : this(new List<double>()) { }
+
     public double Median => MedianOf(Seconds);
 
     public static double MedianOf(IReadOnlyList<double> values)
     {
-        if (values.Count == 0) return double.NaN;
+        if (values.Count == 0)
+            return double.NaN;
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
@@ -22,6 +25,7 @@ internal sealed record SqlResult(string Size, int MetaRows, int SqlActions)
     public List<double> PeakMegabytes { get; } = new();
     public long OutputBytes { get; set; }
     public bool ConcurrentEqualsSequential { get; set; } = true;
+
     /// <summary>The established exporter's pipeline on the same database, when this size was given to --peer-rows.</summary>
     public PeerResult? Peer { get; set; }
     public double Ratio => Export.Median / Floor.Median;
@@ -58,4 +62,11 @@ internal sealed record GraphQLResult(string Dialect, string Size, int MetaRows)
     public double PeakMegabytesMedian => Timings.MedianOf(PeakMegabytes);
 }
 
-internal sealed record BenchRun(string Machine, int Repetitions, int Concurrency, List<SqlResult> Sql, List<GraphQLResult> GraphQL, List<string> Targets);
+internal sealed record BenchRun(
+    string Machine,
+    int Repetitions,
+    int Concurrency,
+    List<SqlResult> Sql,
+    List<GraphQLResult> GraphQL,
+    List<string> Targets
+);

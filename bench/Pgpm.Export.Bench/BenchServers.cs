@@ -14,8 +14,10 @@ internal sealed class BenchServers(LocalPostgres postgres) : IAsyncDisposable
     public string User => LocalPostgres.SuperUser;
     public string Password => Postgres.Password;
     public string Database => DatabaseName;
+
     /// <summary>As a user would write it: with Npgsql's default connection pooling, which the test servers turn off.</summary>
-    public string ConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(Postgres.ConnectionString(DatabaseName)) { Pooling = true }.ConnectionString;
+    public string ConnectionString =>
+        new Npgsql.NpgsqlConnectionStringBuilder(Postgres.ConnectionString(DatabaseName)) { Pooling = true }.ConnectionString;
 
     public static async Task<BenchServers> StartAsync(IEnumerable<SyntheticDatabase> databases, TextWriter progress)
     {

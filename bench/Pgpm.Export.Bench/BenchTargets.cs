@@ -37,8 +37,8 @@ internal static class BenchTargets
         if (large is not null && medium is not null)
         {
             var growth = large.PeakMegabytesMedian / medium.PeakMegabytesMedian - 1;
-            yield return $"Peak memory within {PeakGrowth:0%} between 100k and 1M: {Verdict(Math.Abs(growth) <= PeakGrowth)} " +
-                         $"({medium.PeakMegabytesMedian:0} MB with {medium.SqlActions} sql_actions -> {large.PeakMegabytesMedian:0} MB with {large.SqlActions}, {growth:+0%;-0%;0%})";
+            yield return $"Peak memory within {PeakGrowth:0%} between 100k and 1M: {Verdict(Math.Abs(growth) <= PeakGrowth)} "
+                + $"({medium.PeakMegabytesMedian:0} MB with {medium.SqlActions} sql_actions -> {large.PeakMegabytesMedian:0} MB with {large.SqlActions}, {growth:+0%;-0%;0%})";
         }
         else
         {
@@ -48,9 +48,9 @@ internal static class BenchTargets
         var peer = medium?.Peer;
         yield return peer is null || peer.Runs.Count == 0
             ? $"At least {PeerSpeedup} x faster than the established exporter at 100k: not measured (needs 100k in --rows and --peer-rows)"
-            : $"At least {PeerSpeedup} x faster than the established exporter at 100k: {Verdict(peer.Speedup >= PeerSpeedup)} " +
-              $"(peer {peer.Seconds:0.000} s, {peer.PeakMegabytes:0} MB / export {medium!.Export.Median:0.000} s, {medium.PeakMegabytesMedian:0} MB = {peer.Speedup:0.0} x; " +
-              $"the peer leaves out {peer.ColumnsLeftOut.Count} of {peer.ColumnsWritten + peer.ColumnsLeftOut.Count} columns of the tables it writes)";
+            : $"At least {PeerSpeedup} x faster than the established exporter at 100k: {Verdict(peer.Speedup >= PeerSpeedup)} "
+                + $"(peer {peer.Seconds:0.000} s, {peer.PeakMegabytes:0} MB / export {medium!.Export.Median:0.000} s, {medium.PeakMegabytesMedian:0} MB = {peer.Speedup:0.0} x; "
+                + $"the peer leaves out {peer.ColumnsLeftOut.Count} of {peer.ColumnsWritten + peer.ColumnsLeftOut.Count} columns of the tables it writes)";
 
         yield return $"Concurrent output byte-identical to sequential at every size: {Verdict(run.Sql.All(r => r.ConcurrentEqualsSequential))}";
         if (run.GraphQL.Count > 0)

@@ -6,17 +6,34 @@ internal sealed class ExportRun(string cli, string workDirectory)
     public async Task<(Measurement Measurement, string Output)> SqlAsync(string connectionString, Guid databaseId, int concurrency)
     {
         var output = NewOutputDirectory();
-        var measurement = await TimedProcess.RunAsync(cli,
-            ["-c", connectionString, "--database-id", databaseId.ToString(), "-o", output, "--concurrency", concurrency.ToString()]).ConfigureAwait(false);
+        var measurement = await TimedProcess
+            .RunAsync(
+                cli,
+                ["-c", connectionString, "--database-id", databaseId.ToString(), "-o", output, "--concurrency", concurrency.ToString()]
+            )
+            .ConfigureAwait(false);
         return (measurement, output);
     }
 
     public async Task<(Measurement Measurement, string Output)> GraphQLAsync(Uri endpoint, string token, Guid databaseId, int concurrency)
     {
         var output = NewOutputDirectory();
-        var measurement = await TimedProcess.RunAsync(cli,
-            ["--graphql-endpoint", endpoint.ToString(), "--database-id", databaseId.ToString(), "-o", output, "--concurrency", concurrency.ToString()],
-            new Dictionary<string, string> { ["PGPM_EXPORT_TOKEN"] = token }).ConfigureAwait(false);
+        var measurement = await TimedProcess
+            .RunAsync(
+                cli,
+                [
+                    "--graphql-endpoint",
+                    endpoint.ToString(),
+                    "--database-id",
+                    databaseId.ToString(),
+                    "-o",
+                    output,
+                    "--concurrency",
+                    concurrency.ToString(),
+                ],
+                new Dictionary<string, string> { ["PGPM_EXPORT_TOKEN"] = token }
+            )
+            .ConfigureAwait(false);
         return (measurement, output);
     }
 

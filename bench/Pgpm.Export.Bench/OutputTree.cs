@@ -21,6 +21,7 @@ internal static class OutputTree
 
     public static void Delete(string directory)
     {
-        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        if (Directory.Exists(directory))
+            Directory.Delete(directory, recursive: true);
     }
 }

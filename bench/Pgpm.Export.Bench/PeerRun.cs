@@ -17,12 +17,24 @@ internal sealed class PeerRun(string script, string workDirectory)
     {
         var output = Path.Combine(workDirectory, "pgpm-bench-peer-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(output);
-        var measurement = await TimedProcess.RunAsync("node", [Script, databaseId.ToString(), output], new Dictionary<string, string>
-        {
-            ["PGHOST"] = servers.Host, ["PGPORT"] = servers.Port, ["PGUSER"] = servers.User, ["PGPASSWORD"] = servers.Password, ["PGDATABASE"] = servers.Database,
-        }).ConfigureAwait(false);
-        var report = JsonSerializer.Deserialize<Report>(measurement.StandardOutput.Trim(), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
-            ?? throw new InvalidOperationException($"The peer printed no report: '{measurement.StandardOutput.Trim()}'.");
+        var measurement = await TimedProcess
+            .RunAsync(
+                "node",
+                [Script, databaseId.ToString(), output],
+                new Dictionary<string, string>
+                {
+                    ["PGHOST"] = servers.Host,
+                    ["PGPORT"] = servers.Port,
+                    ["PGUSER"] = servers.User,
+                    ["PGPASSWORD"] = servers.Password,
+                    ["PGDATABASE"] = servers.Database,
+                }
+            )
+            .ConfigureAwait(false);
+        var report = JsonSerializer.Deserialize<Report>(
+            measurement.StandardOutput.Trim(),
+            new JsonSerializerOptions { PropertyNameCaseInsensitive = true }
+        ) ?? throw new InvalidOperationException($"The peer printed no report: '{measurement.StandardOutput.Trim()}'.");
         return (measurement, report, output);
     }
 }

@@ -47,7 +47,12 @@ internal sealed class RecordingProxy : IAsyncDisposable
     {
         using var json = JsonDocument.Parse(body);
         var query = json.RootElement.GetProperty("query").GetString() ?? "";
-        var db = json.RootElement.TryGetProperty("variables", out var v) && v.ValueKind == JsonValueKind.Object && v.TryGetProperty("db", out var d) ? d.ToString() : "";
+        var db =
+            json.RootElement.TryGetProperty("variables", out var v)
+            && v.ValueKind == JsonValueKind.Object
+            && v.TryGetProperty("db", out var d)
+                ? d.ToString()
+                : "";
         return query + "\n" + db;
     }
 
@@ -75,7 +80,8 @@ internal sealed class RecordingProxy : IAsyncDisposable
         _requests.Enqueue((Interlocked.Increment(ref _order), body));
         using var request = new HttpRequestMessage(HttpMethod.Post, _target) { Content = new StringContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (context.Request.Headers["Authorization"] is { } authorization) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        if (context.Request.Headers["Authorization"] is { } authorization)
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
         using var response = await _upstream.SendAsync(request).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         context.Response.StatusCode = (int)response.StatusCode;

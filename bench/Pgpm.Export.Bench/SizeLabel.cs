@@ -8,7 +8,10 @@ internal static class SizeLabel
     public static int Parse(string text)
     {
         var t = text.Trim();
-        var multiplier = t.EndsWith('k') || t.EndsWith('K') ? 1_000 : t.EndsWith('m') || t.EndsWith('M') ? 1_000_000 : 1;
+        var multiplier =
+            t.EndsWith('k') || t.EndsWith('K') ? 1_000
+            : t.EndsWith('m') || t.EndsWith('M') ? 1_000_000
+            : 1;
         var digits = multiplier == 1 ? t : t[..^1];
         if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
             throw new ArgumentException($"'{text}' is not a row count; write it like 10k, 100k, 1M or 25000.");
@@ -16,5 +19,7 @@ internal static class SizeLabel
     }
 
     public static string Format(int rows) =>
-        rows % 1_000_000 == 0 ? $"{rows / 1_000_000}M" : rows % 1_000 == 0 ? $"{rows / 1_000}k" : rows.ToString(CultureInfo.InvariantCulture);
+        rows % 1_000_000 == 0 ? $"{rows / 1_000_000}M"
+        : rows % 1_000 == 0 ? $"{rows / 1_000}k"
+        : rows.ToString(CultureInfo.InvariantCulture);
 }

@@ -11,8 +11,12 @@ internal static class TimedProcess
 {
     public const string GnuTime = "/usr/bin/time";
 
-    public static async Task<Measurement> RunAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
-        string? standardOutputFile = null)
+    public static async Task<Measurement> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? standardOutputFile = null
+    )
     {
         var report = Path.GetTempFileName();
         try
@@ -23,9 +27,11 @@ internal static class TimedProcess
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var argument in new[] { "-f", "%M", "-o", report, fileName }.Concat(arguments)) info.ArgumentList.Add(argument);
+            foreach (var argument in new[] { "-f", "%M", "-o", report, fileName }.Concat(arguments))
+                info.ArgumentList.Add(argument);
             if (environment is not null)
-                foreach (var (key, value) in environment) info.Environment[key] = value;
+                foreach (var (key, value) in environment)
+                    info.Environment[key] = value;
 
             Process process;
             var stopwatch = Stopwatch.StartNew();
@@ -41,7 +47,8 @@ internal static class TimedProcess
                 info.ArgumentList.Add("-c");
                 info.ArgumentList.Add("exec \"$@\" > \"$0\"");
                 info.ArgumentList.Add(standardOutputFile);
-                foreach (var argument in new[] { GnuTime, "-f", "%M", "-o", report, fileName }.Concat(arguments)) info.ArgumentList.Add(argument);
+                foreach (var argument in new[] { GnuTime, "-f", "%M", "-o", report, fileName }.Concat(arguments))
+                    info.ArgumentList.Add(argument);
                 process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
             }
             string printed;

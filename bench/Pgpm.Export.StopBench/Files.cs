@@ -8,9 +8,11 @@ internal static class Files
 
     public static string Describe(string folder)
     {
-        if (!Directory.Exists(folder)) return "nothing (no target folder)";
+        if (!Directory.Exists(folder))
+            return "nothing (no target folder)";
         var entries = Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).ToList();
-        return entries.Count == 0 ? "nothing (an empty target folder)"
+        return entries.Count == 0
+            ? "nothing (an empty target folder)"
             : $"{entries.Count} entries: {string.Join(", ", entries.Take(4).Select(e => Path.GetRelativePath(folder, e)))}";
     }
 }

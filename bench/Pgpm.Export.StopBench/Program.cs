@@ -25,7 +25,9 @@ if (options.ConnectionString is { } given)
 }
 else
 {
-    Console.WriteLine($"Starting PostgreSQL and generating {database.Name} ({database.MetaRows} meta rows, {database.SqlActions} sql_actions)…");
+    Console.WriteLine(
+        $"Starting PostgreSQL and generating {database.Name} ({database.MetaRows} meta rows, {database.SqlActions} sql_actions)…"
+    );
     postgres = await LocalPostgres.StartAsync();
     await postgres.CreateDatabaseAsync("bench");
     await ConstructiveSchema.InstallAsync(postgres, "bench");
@@ -54,7 +56,9 @@ if (options.Parts.Contains("whatif"))
     var before = await rowsRead.CountAsync();
     clock.Restart();
     Run(runspace, export, connectionString, database.Id, full);
-    Console.WriteLine($"Export-PgpmProject: {clock.Elapsed.TotalSeconds:0.00} s, {Files.Count(full)} files written, {await rowsRead.CountAsync() - before} meta rows read");
+    Console.WriteLine(
+        $"Export-PgpmProject: {clock.Elapsed.TotalSeconds:0.00} s, {Files.Count(full)} files written, {await rowsRead.CountAsync() - before} meta rows read"
+    );
     Directory.Delete(full, recursive: true);
 
     var whatIfTarget = Path.Combine(work, "whatif");
@@ -66,8 +70,10 @@ if (options.Parts.Contains("whatif"))
     clock.Restart();
     Run(runspace, export + " -WhatIf", connectionString, database.Id, whatIfTarget);
     var seconds = clock.Elapsed.TotalSeconds;
-    Console.WriteLine($"Export-PgpmProject -WhatIf: {seconds:0.00} s, {targetFiles.Count} entries created in the target, " +
-                      $"{tempFiles.Count} in {temp}, {await rowsRead.CountAsync() - before} meta rows read");
+    Console.WriteLine(
+        $"Export-PgpmProject -WhatIf: {seconds:0.00} s, {targetFiles.Count} entries created in the target, "
+            + $"{tempFiles.Count} in {temp}, {await rowsRead.CountAsync() - before} meta rows read"
+    );
 }
 
 if (options.Parts.Contains("stop"))
@@ -88,9 +94,12 @@ if (options.Parts.Contains("stop"))
         // The staged files are deleted in the background after the stop returns: wait on the module's own signal, then look.
         Run(runspace, "[void][Pgpm.Export.Writing.DiscardedDirectories]::WhenDeletedAsync().Wait([timespan]::FromMinutes(2))");
         var deleted = clock.Elapsed.TotalMilliseconds;
-        Console.WriteLine($"Export-PgpmProject stopped at {delay} s ({(finished ? "already finished" : $"{staged} files staged")}): Stop() took {stopped:0} ms " +
-                          $"({Target(stopped)}), staging deleted after {deleted:0} ms; left behind: {(finished ? "(the export)" : Files.Describe(target))}");
-        if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+        Console.WriteLine(
+            $"Export-PgpmProject stopped at {delay} s ({(finished ? "already finished" : $"{staged} files staged")}): Stop() took {stopped:0} ms "
+                + $"({Target(stopped)}), staging deleted after {deleted:0} ms; left behind: {(finished ? "(the export)" : Files.Describe(target))}"
+        );
+        if (Directory.Exists(target))
+            Directory.Delete(target, recursive: true);
     }
 }
 
@@ -99,8 +108,14 @@ if (options.Cli is { } cli && options.Parts.Contains("cli"))
     foreach (var delay in options.Delays)
     {
         var target = Path.Combine(work, $"cli-{delay}");
-        var info = new ProcessStartInfo(cli) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-c", connectionString, "--database-id", database.Id.ToString(), "-o", target }) info.ArgumentList.Add(argument);
+        var info = new ProcessStartInfo(cli)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-c", connectionString, "--database-id", database.Id.ToString(), "-o", target })
+            info.ArgumentList.Add(argument);
         using var process = Process.Start(info)!;
         // When the last line of standard error (the 'cancelled' line) arrived: the stop itself; what follows until the
         // exit is the process's end, which waits for the staged files' deletion.
@@ -123,10 +138,13 @@ if (options.Cli is { } cli && options.Parts.Contains("cli"))
         await process.WaitForExitAsync();
         var stopped = clock.Elapsed.TotalMilliseconds;
         await stderr;
-        Console.WriteLine($"pgpm-export interrupted at {delay} s ({(finished ? "already finished" : $"{staged} files staged")}): exit {process.ExitCode} after {stopped:0} ms ({Target(stopped)}; " +
-                          $"its last line after {lastLineAt:0} ms); left behind: {(finished ? "(the export)" : Files.Describe(target))}; {string.Join(" ", stderrLines).Trim()}");
+        Console.WriteLine(
+            $"pgpm-export interrupted at {delay} s ({(finished ? "already finished" : $"{staged} files staged")}): exit {process.ExitCode} after {stopped:0} ms ({Target(stopped)}; "
+                + $"its last line after {lastLineAt:0} ms); left behind: {(finished ? "(the export)" : Files.Describe(target))}; {string.Join(" ", stderrLines).Trim()}"
+        );
         await stdout;
-        if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+        if (Directory.Exists(target))
+            Directory.Delete(target, recursive: true);
     }
 }
 
@@ -141,7 +159,9 @@ static void Run(Runspace runspace, string script, params object[] arguments)
     using var shell = PowerShell.Create();
     shell.Runspace = runspace;
     shell.AddScript(script);
-    foreach (var argument in arguments) shell.AddArgument(argument);
+    foreach (var argument in arguments)
+        shell.AddArgument(argument);
     shell.Invoke();
-    if (shell.Streams.Error.Count > 0) throw new InvalidOperationException(shell.Streams.Error[0].ToString());
+    if (shell.Streams.Error.Count > 0)
+        throw new InvalidOperationException(shell.Streams.Error[0].ToString());
 }

@@ -12,8 +12,10 @@ internal sealed class RowsRead(string connectionString)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT coalesce(sum(seq_tup_read + coalesce(idx_tup_fetch, 0)), 0)::bigint FROM pg_stat_user_tables " +
-            "WHERE schemaname IN ('metaschema_public', 'services_public', 'metaschema_modules_public', 'db_migrate')", connection);
+            "SELECT coalesce(sum(seq_tup_read + coalesce(idx_tup_fetch, 0)), 0)::bigint FROM pg_stat_user_tables "
+                + "WHERE schemaname IN ('metaschema_public', 'services_public', 'metaschema_modules_public', 'db_migrate')",
+            connection
+        );
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

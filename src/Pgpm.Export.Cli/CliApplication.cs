@@ -1,9 +1,9 @@
-using Pgpm.Export.Logging;
 using System.CommandLine;
+using Pgpm.Export.Commands;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Exporting;
+using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
-using Pgpm.Export.Commands;
 
 namespace Pgpm.Export.Cli;
 
@@ -24,11 +24,17 @@ public static class CliApplication
     /// null (redirected, or a test capturing the writers) prints exactly the lines it prints without progress.
     /// </summary>
     public static async Task<int> RunAsync(
-        string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, ProgressTerminal? terminal = null)
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken,
+        ProgressTerminal? terminal = null
+    )
     {
         var options = new CliOptions();
         var root = new RootCommand(
-            "Export a Constructive database to pgpm packages (a database package from sql_actions and a service package of metadata).");
+            "Export a Constructive database to pgpm packages (a database package from sql_actions and a service package of metadata)."
+        );
         options.AddExportOptionsTo(root);
         root.SetAction((parse, ct) => Guard(error, () => ExportAsync(options, parse, output, error, terminal, ct)));
 
@@ -42,17 +48,21 @@ public static class CliApplication
         databases.SetAction((parse, ct) => Guard(error, () => ListDatabasesAsync(options, parse, server, output, error, ct)));
         root.Subcommands.Add(databases);
 
-        var manifest = new Command("manifest",
-            "Print a manifest derived from the source's schema, for --manifest with other schema versions.");
+        var manifest = new Command(
+            "manifest",
+            "Print a manifest derived from the source's schema, for --manifest with other schema versions."
+        );
         manifest.Options.Add(options.ConnectionString);
         var manifestVersion = new Option<string?>("--schema-version")
         {
-            Description = "The version to record in the manifest "
-                          + "(default: the metaschema-schema extension's version, when it is installed as one).",
+            Description =
+                "The version to record in the manifest "
+                + "(default: the metaschema-schema extension's version, when it is installed as one).",
         };
         manifest.Options.Add(manifestVersion);
-        manifest.SetAction((parse, ct) =>
-            Guard(error, () => PrintManifestAsync(options, parse, parse.GetValue(manifestVersion), output, error, ct)));
+        manifest.SetAction(
+            (parse, ct) => Guard(error, () => PrintManifestAsync(options, parse, parse.GetValue(manifestVersion), output, error, ct))
+        );
         root.Subcommands.Add(manifest);
 
         return await InvokeAsync(root, args, output, error, cancellationToken).ConfigureAwait(false);
@@ -60,7 +70,12 @@ public static class CliApplication
 
     /// <summary>Parses and runs a command line, a wrong one being one line on standard error and exit <see cref="Usage"/>.</summary>
     internal static async Task<int> InvokeAsync(
-        RootCommand root, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        RootCommand root,
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken
+    )
     {
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -70,7 +85,12 @@ public static class CliApplication
         }
         // Program turns Ctrl+C into the token. System.CommandLine's own handling (ProcessTerminationTimeout) would return 130 after
         // 2 s whatever the export is doing, and the process would end before the export removed what it had staged.
-        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            ProcessTerminationTimeout = null,
+        };
         return await result.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
@@ -100,16 +120,25 @@ public static class CliApplication
     }
 
     private static async Task<int> ExportAsync(
-        CliOptions cli, ParseResult parse, TextWriter output, TextWriter error, ProgressTerminal? terminal,
-        CancellationToken cancellationToken)
+        CliOptions cli,
+        ParseResult parse,
+        TextWriter output,
+        TextWriter error,
+        ProgressTerminal? terminal,
+        CancellationToken cancellationToken
+    )
     {
         var outputPath = parse.GetValue(cli.Out);
         if (string.IsNullOrEmpty(outputPath))
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.OutputPathMissing,
-                $"Say where to write the workspace with {OptionName.Out} DIR.");
-        var live = terminal is not null && terminal.Shows(parse.GetValue(cli.Progress))
-            ? new LiveProgress(terminal.Console, TimeProvider.System)
-            : null;
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.OutputPathMissing,
+                $"Say where to write the workspace with {OptionName.Out} DIR."
+            );
+        var live =
+            terminal is not null && terminal.Shows(parse.GetValue(cli.Progress))
+                ? new LiveProgress(terminal.Console, TimeProvider.System)
+                : null;
         var verbose = parse.GetValue(cli.Verbose);
         var log = live is null ? new ConsoleExportLog(error, verbose) : new ConsoleExportLog(live.WriteLine, verbose);
         var request = new ProjectExportRequest { Options = cli.Export(parse, outputPath) };
@@ -132,8 +161,15 @@ public static class CliApplication
         return Success;
     }
 
-    private static async Task<ExportResult> ExportAsync(CliOptions cli, ParseResult parse, ProjectExportRequest request,
-        TerminalOutput host, ConsoleExportLog log, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
+    private static async Task<ExportResult> ExportAsync(
+        CliOptions cli,
+        ParseResult parse,
+        ProjectExportRequest request,
+        TerminalOutput host,
+        ConsoleExportLog log,
+        IProgress<ExportProgress>? progress,
+        CancellationToken cancellationToken
+    )
     {
         var sourceRequest = cli.Source(parse, request.Options.Manifest);
         using var source = await SourceOpener.OpenAsync(sourceRequest, log, cancellationToken).ConfigureAwait(false);
@@ -141,7 +177,13 @@ public static class CliApplication
     }
 
     private static async Task<int> ListDatabasesAsync(
-        CliOptions cli, ParseResult parse, Option<bool> server, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        CliOptions cli,
+        ParseResult parse,
+        Option<bool> server,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken
+    )
     {
         var log = new ConsoleExportLog(error, verbose: false);
         var terminal = new TerminalOutput(output, log, error);
@@ -154,7 +196,13 @@ public static class CliApplication
     }
 
     private static async Task<int> PrintManifestAsync(
-        CliOptions cli, ParseResult parse, string? version, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        CliOptions cli,
+        ParseResult parse,
+        string? version,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken
+    )
     {
         var request = new SourceRequest { ConnectionString = cli.RequireConnectionString(parse) };
         var log = new ConsoleExportLog(error, verbose: false);

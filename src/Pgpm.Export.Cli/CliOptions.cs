@@ -13,114 +13,135 @@ internal sealed class CliOptions
 {
     public const string ConnectionStringVariable = SourceRequest.ConnectionStringVariable;
 
-    public Option<string?> ConnectionString { get; } = new("--connection-string", "-c")
-    {
-        Description = $"Npgsql connection string of the PostgreSQL database that holds the metaschema (or set {ConnectionStringVariable}, "
-                      + "which keeps the password out of the process list).",
-    };
+    public Option<string?> ConnectionString { get; } =
+        new("--connection-string", "-c")
+        {
+            Description =
+                $"Npgsql connection string of the PostgreSQL database that holds the metaschema (or set {ConnectionStringVariable}, "
+                + "which keeps the password out of the process list).",
+        };
 
     public const string TokenVariable = SourceRequest.TokenVariable;
 
-    public Option<string?> GraphQLEndpoint { get; } = new("--graphql-endpoint", "--graphqlEndpoint")
-    {
-        Description = "GraphQL endpoint of the platform's API (instead of --connection-string), e.g. "
-                      + "https://api.example.com/graphql.",
-    };
-    public Option<string?> Token { get; } = new("--token")
-    {
-        Description = $"Bearer token for the GraphQL endpoint (better: set {TokenVariable}, which keeps it out of the process "
-                      + "list and shell history).",
-    };
-    public Option<string[]> Header { get; } = new("--header", "-H")
-    {
-        Description = "Extra request header 'Name: value' for the GraphQL endpoint; repeatable (e.g. 'X-Meta-Schema: true').",
-    };
-    public Option<string?> MigrateEndpoint { get; } = new("--migrate-endpoint")
-    {
-        Description = "A separate GraphQL endpoint that offers sql_actions (an exportSqlActions root field or the db_migrate "
-                      + "connection), for the database package when the main endpoint offers neither.",
-    };
-    public Option<string[]> MigrateHeader { get; } = new("--migrate-header")
-    {
-        Description = "Extra request header 'Name: value' for the migrate endpoint; repeatable.",
-    };
-    public Option<int?> MaxResponseMb { get; } = new("--max-response-mb")
-    {
-        Description = "The largest GraphQL answer accepted, in MB (default "
-                      + $"{GraphQLEndpointOptions.DefaultMaxResponseBytes >> 20}); a larger one stops the export instead of "
-                      + "filling memory.",
-    };
-    public Option<bool> SkipCertificateCheck { get; } = new("--skip-certificate-check")
-    {
-        Description = "Accept any TLS certificate from the GraphQL endpoints. Only for a test endpoint with a self-signed "
-                      + "certificate: it lets anyone on the path read the token. Prints a warning.",
-    };
-    public Option<int?> PageSize { get; } = new("--page-size")
-    {
-        Description = $"The most rows per GraphQL page (default {GraphQLEndpointOptions.DefaultPageSize}); fewer when rows are "
-                      + "large, and halved while the server refuses the size.",
-    };
+    public Option<string?> GraphQLEndpoint { get; } =
+        new("--graphql-endpoint", "--graphqlEndpoint")
+        {
+            Description =
+                "GraphQL endpoint of the platform's API (instead of --connection-string), e.g. " + "https://api.example.com/graphql.",
+        };
+    public Option<string?> Token { get; } =
+        new("--token")
+        {
+            Description =
+                $"Bearer token for the GraphQL endpoint (better: set {TokenVariable}, which keeps it out of the process "
+                + "list and shell history).",
+        };
+    public Option<string[]> Header { get; } =
+        new("--header", "-H")
+        {
+            Description = "Extra request header 'Name: value' for the GraphQL endpoint; repeatable (e.g. 'X-Meta-Schema: true').",
+        };
+    public Option<string?> MigrateEndpoint { get; } =
+        new("--migrate-endpoint")
+        {
+            Description =
+                "A separate GraphQL endpoint that offers sql_actions (an exportSqlActions root field or the db_migrate "
+                + "connection), for the database package when the main endpoint offers neither.",
+        };
+    public Option<string[]> MigrateHeader { get; } =
+        new("--migrate-header") { Description = "Extra request header 'Name: value' for the migrate endpoint; repeatable." };
+    public Option<int?> MaxResponseMb { get; } =
+        new("--max-response-mb")
+        {
+            Description =
+                "The largest GraphQL answer accepted, in MB (default "
+                + $"{GraphQLEndpointOptions.DefaultMaxResponseBytes >> 20}); a larger one stops the export instead of "
+                + "filling memory.",
+        };
+    public Option<bool> SkipCertificateCheck { get; } =
+        new("--skip-certificate-check")
+        {
+            Description =
+                "Accept any TLS certificate from the GraphQL endpoints. Only for a test endpoint with a self-signed "
+                + "certificate: it lets anyone on the path read the token. Prints a warning.",
+        };
+    public Option<int?> PageSize { get; } =
+        new("--page-size")
+        {
+            Description =
+                $"The most rows per GraphQL page (default {GraphQLEndpointOptions.DefaultPageSize}); fewer when rows are "
+                + "large, and halved while the server refuses the size.",
+        };
 
-    public Option<Guid?> DatabaseId { get; } = new("--database-id", "--databaseId")
-    {
-        Description = "Id of the database (a row of metaschema_public.database) to export.",
-        CustomParser = Uuid,
-    };
-    public Option<string?> DatabaseName { get; } = new("--database", "-d")
-    {
-        Description = "Name of the database (metaschema_public.database.name) to export.",
-    };
-    public Option<string?> ExtensionName { get; } = new("--extension-name", "--extensionName")
-    {
-        Description = "Name of the database package (default: the database's name).",
-    };
-    public Option<string?> MetaExtensionName { get; } = new("--meta-extension-name", "--metaExtensionName")
-    {
-        Description = "Name of the service package (default: <database name>-service).",
-    };
+    public Option<Guid?> DatabaseId { get; } =
+        new("--database-id", "--databaseId")
+        {
+            Description = "Id of the database (a row of metaschema_public.database) to export.",
+            CustomParser = Uuid,
+        };
+    public Option<string?> DatabaseName { get; } =
+        new("--database", "-d") { Description = "Name of the database (metaschema_public.database.name) to export." };
+    public Option<string?> ExtensionName { get; } =
+        new("--extension-name", "--extensionName") { Description = "Name of the database package (default: the database's name)." };
+    public Option<string?> MetaExtensionName { get; } =
+        new("--meta-extension-name", "--metaExtensionName")
+        {
+            Description = "Name of the service package (default: <database name>-service).",
+        };
     public Option<string?> Author { get; } = new("--author") { Description = "Author for plans and package.json, as 'Name <email>'." };
-    public Option<string[]> Schemas { get; } = new("--schemas")
-    {
-        Description = "Schemas to rename, by name or schema_name, comma-separated (default: all).",
-        AllowMultipleArgumentsPerToken = true,
-    };
-    public Option<string[]> ExcludeCategories { get; } = new("--exclude-categories", "--excludeCategories")
-    {
-        Description = "sql_actions categories to leave out, comma-separated.",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    public Option<string[]> Schemas { get; } =
+        new("--schemas")
+        {
+            Description = "Schemas to rename, by name or schema_name, comma-separated (default: all).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+    public Option<string[]> ExcludeCategories { get; } =
+        new("--exclude-categories", "--excludeCategories")
+        {
+            Description = "sql_actions categories to leave out, comma-separated.",
+            AllowMultipleArgumentsPerToken = true,
+        };
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "The pgpm workspace to write into (created if missing)." };
-    public Option<string?> ManifestFile { get; } = new("--manifest")
-    {
-        Description = "A manifest file replacing the built-in ones, for another schema version (see 'pgpm-export manifest').",
-    };
-    public Option<string?> SchemaVersion { get; } = new("--schema-version")
-    {
-        Description = "The built-in schema version to follow (0.15.5, 0.16) instead of the one the source is closest to.",
-    };
-    public Option<bool> AllowMissingColumns { get; } = new("--allow-missing-columns")
-    {
-        Description = "Export even when the source will not give a column of the schema version (a GraphQL API hides it or "
-                      + "cannot carry its type); each is then a warning and listed after the export.",
-    };
-    public Option<bool> FailOnHiddenTables { get; } = new("--fail-on-hidden-tables")
-    {
-        Description = "Stop when a GraphQL API does not expose a table of the schema version, instead of warning.",
-    };
-    public Option<int> Concurrency { get; } = new("--concurrency")
-    {
-        Description = $"How many tables are read at once (default {ExportOptions.DefaultConcurrency}; 1 reads one after "
-                      + "another). The output is the same either way.",
-        DefaultValueFactory = _ => ExportOptions.DefaultConcurrency,
-    };
-    public Option<ProgressMode> Progress { get; } = new("--progress")
-    {
-        Description = "Live progress on standard error: auto (on a terminal that can redraw, not with TERM=dumb or on CI), "
-                      + "always (whenever standard error is a terminal), never. Never drawn when standard error is redirected.",
-        DefaultValueFactory = _ => ProgressMode.Auto,
-        CustomParser = Mode,
-        HelpName = "auto|always|never",
-    };
+    public Option<string?> ManifestFile { get; } =
+        new("--manifest")
+        {
+            Description = "A manifest file replacing the built-in ones, for another schema version (see 'pgpm-export manifest').",
+        };
+    public Option<string?> SchemaVersion { get; } =
+        new("--schema-version")
+        {
+            Description = "The built-in schema version to follow (0.15.5, 0.16) instead of the one the source is closest to.",
+        };
+    public Option<bool> AllowMissingColumns { get; } =
+        new("--allow-missing-columns")
+        {
+            Description =
+                "Export even when the source will not give a column of the schema version (a GraphQL API hides it or "
+                + "cannot carry its type); each is then a warning and listed after the export.",
+        };
+    public Option<bool> FailOnHiddenTables { get; } =
+        new("--fail-on-hidden-tables")
+        {
+            Description = "Stop when a GraphQL API does not expose a table of the schema version, instead of warning.",
+        };
+    public Option<int> Concurrency { get; } =
+        new("--concurrency")
+        {
+            Description =
+                $"How many tables are read at once (default {ExportOptions.DefaultConcurrency}; 1 reads one after "
+                + "another). The output is the same either way.",
+            DefaultValueFactory = _ => ExportOptions.DefaultConcurrency,
+        };
+    public Option<ProgressMode> Progress { get; } =
+        new("--progress")
+        {
+            Description =
+                "Live progress on standard error: auto (on a terminal that can redraw, not with TERM=dumb or on CI), "
+                + "always (whenever standard error is a terminal), never. Never drawn when standard error is redirected.",
+            DefaultValueFactory = _ => ProgressMode.Auto,
+            CustomParser = Mode,
+            HelpName = "auto|always|never",
+        };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Say which tables were read, skipped and renamed." };
 
     /// <summary>
@@ -130,7 +151,8 @@ internal sealed class CliOptions
     private static ProgressMode Mode(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (text.All(char.IsAsciiLetter) && Enum.TryParse<ProgressMode>(text, ignoreCase: true, out var mode)) return mode;
+        if (text.All(char.IsAsciiLetter) && Enum.TryParse<ProgressMode>(text, ignoreCase: true, out var mode))
+            return mode;
         result.AddError($"{((OptionResult)result.Parent!).Option.Name} takes auto, always or never, not '{text}'.");
         return ProgressMode.Auto;
     }
@@ -139,9 +161,12 @@ internal sealed class CliOptions
     private static Guid? Uuid(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (Guid.TryParse(text, out var id)) return id;
-        result.AddError($"{OptionName.DatabaseId.CommandLine} takes the database's id, "
-                        + $"a UUID such as 5e7a0000-0000-4000-8000-000000000001, not '{text}'.");
+        if (Guid.TryParse(text, out var id))
+            return id;
+        result.AddError(
+            $"{OptionName.DatabaseId.CommandLine} takes the database's id, "
+                + $"a UUID such as 5e7a0000-0000-4000-8000-000000000001, not '{text}'."
+        );
         return null;
     }
 
@@ -149,9 +174,30 @@ internal sealed class CliOptions
     {
         Option[] options =
         [
-            ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize, MaxResponseMb,
-            SkipCertificateCheck, DatabaseId, DatabaseName, ExtensionName, MetaExtensionName, Author, Schemas, ExcludeCategories,
-            Out, ManifestFile, SchemaVersion, AllowMissingColumns, FailOnHiddenTables, Concurrency, Progress, Verbose,
+            ConnectionString,
+            GraphQLEndpoint,
+            Token,
+            Header,
+            MigrateEndpoint,
+            MigrateHeader,
+            PageSize,
+            MaxResponseMb,
+            SkipCertificateCheck,
+            DatabaseId,
+            DatabaseName,
+            ExtensionName,
+            MetaExtensionName,
+            Author,
+            Schemas,
+            ExcludeCategories,
+            Out,
+            ManifestFile,
+            SchemaVersion,
+            AllowMissingColumns,
+            FailOnHiddenTables,
+            Concurrency,
+            Progress,
+            Verbose,
         ];
         foreach (var option in options)
             command.Options.Add(option);
@@ -161,7 +207,15 @@ internal sealed class CliOptions
     {
         Option[] options =
         [
-            ConnectionString, GraphQLEndpoint, Token, Header, MigrateEndpoint, MigrateHeader, PageSize, MaxResponseMb, SkipCertificateCheck,
+            ConnectionString,
+            GraphQLEndpoint,
+            Token,
+            Header,
+            MigrateEndpoint,
+            MigrateHeader,
+            PageSize,
+            MaxResponseMb,
+            SkipCertificateCheck,
         ];
         foreach (var option in options)
             command.Options.Add(option);
@@ -223,8 +277,11 @@ internal sealed class CliOptions
         {
             var colon = header.IndexOf(':');
             if (colon <= 0)
-                throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.HeaderInvalid,
-                    $"{option} takes 'Name: value', not '{header.Split(':')[0]}…'.");
+                throw new ExportException(
+                    ExportErrorKind.InvalidArgument,
+                    ErrorId.HeaderInvalid,
+                    $"{option} takes 'Name: value', not '{header.Split(':')[0]}…'."
+                );
             split[header[..colon].Trim()] = header[(colon + 1)..];
         }
         return split;
@@ -234,9 +291,12 @@ internal sealed class CliOptions
     {
         var value = parse.GetValue(ConnectionString) ?? Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (string.IsNullOrWhiteSpace(value))
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ConnectionStringMissing,
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.ConnectionStringMissing,
                 $"Give the source with {OptionName.ConnectionStringAlone} 'Host=…;Database=…;Username=…' "
-                + $"(or set {ConnectionStringVariable}).");
+                    + $"(or set {ConnectionStringVariable})."
+            );
         return value;
     }
 }

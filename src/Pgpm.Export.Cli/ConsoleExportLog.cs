@@ -9,13 +9,13 @@ namespace Pgpm.Export.Cli;
 /// </summary>
 internal sealed class ConsoleExportLog(Action<string> writeLine, bool verbose) : IExportLog
 {
-    public ConsoleExportLog(TextWriter error, bool verbose) : this(error.WriteLine, verbose)
-    {
-    }
+    public ConsoleExportLog(TextWriter error, bool verbose)
+        : this(error.WriteLine, verbose) { }
 
     public void Verbose(string message)
     {
-        if (verbose) writeLine("verbose: " + OptionName.Render(message, Vocabulary.CommandLine));
+        if (verbose)
+            writeLine("verbose: " + OptionName.Render(message, Vocabulary.CommandLine));
     }
 
     public void Warning(string message) => writeLine("warning: " + OptionName.Render(message, Vocabulary.CommandLine));

@@ -45,7 +45,8 @@ internal sealed class ExportProgressView(TimeProvider clock) : IProgress<ExportP
                     break;
             }
         }
-        if (redraw) Changed?.Invoke();
+        if (redraw)
+            Changed?.Invoke();
     }
 
     /// <summary>
@@ -59,18 +60,25 @@ internal sealed class ExportProgressView(TimeProvider clock) : IProgress<ExportP
             var lines = new List<IRenderable>();
             var done = _tables.Count(t => t.Value.Completed);
             var rows = _tables.Sum(t => t.Value.Rows);
-            lines.Add(new Markup(_planned.Count == 0
-                ? "[bold]Exporting:[/] reading the source…"
-                : $"[bold]Exporting:[/] {done} of {Counted.Of(_planned.Count, "table")} done, {Counted.Of(rows, "row")} written"));
+            lines.Add(
+                new Markup(
+                    _planned.Count == 0
+                        ? "[bold]Exporting:[/] reading the source…"
+                        : $"[bold]Exporting:[/] {done} of {Counted.Of(_planned.Count, "table")} done, {Counted.Of(rows, "row")} written"
+                )
+            );
             foreach (var (table, progress) in _tables.Where(t => !t.Value.Completed).OrderBy(t => t.Key))
                 lines.Add(new Text($"  {table}: {Counted.Of(progress.Rows, "row")} so far"));
             if (_wait is { } wait && clock.GetUtcNow() < wait.Until)
             {
                 var left = wait.Until - clock.GetUtcNow();
-                lines.Add(new Text(
-                    $"  waiting {left.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s of {wait.Wait.Wait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: " +
-                    $"{wait.Wait.Endpoint} rate-limited the export (HTTP 429 Too Many Requests) while {wait.Wait.Doing}",
-                    new Style(Color.Yellow)));
+                lines.Add(
+                    new Text(
+                        $"  waiting {left.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s of {wait.Wait.Wait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: "
+                            + $"{wait.Wait.Endpoint} rate-limited the export (HTTP 429 Too Many Requests) while {wait.Wait.Doing}",
+                        new Style(Color.Yellow)
+                    )
+                );
             }
             return new Rows(lines);
         }

@@ -24,29 +24,31 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider clock)
     /// (<see cref="ExportProgressScope"/>, so rate-limit waits while the source opens reach it too).
     /// </summary>
     public Task<T> RunAsync<T>(Func<Task<T>> action) =>
-        new LiveDisplay(console, View.Render()).Overflow(VerticalOverflow.Ellipsis).StartAsync(async context =>
-        {
-            void Redraw()
+        new LiveDisplay(console, View.Render())
+            .Overflow(VerticalOverflow.Ellipsis)
+            .StartAsync(async context =>
             {
-                context.UpdateTarget(View.Render());
-                context.Refresh();
-            }
-            View.Changed += Redraw;
-            using var stopRefresh = new CancellationTokenSource();
-            var refresh = RefreshAsync(Redraw, stopRefresh.Token);
-            try
-            {
-                using (ExportProgressScope.Begin(View))
-                    return await action().ConfigureAwait(false);
-            }
-            finally
-            {
-                View.Changed -= Redraw;
-                await stopRefresh.CancelAsync().ConfigureAwait(false);
-                await refresh.ConfigureAwait(false);
-                Redraw();
-            }
-        });
+                void Redraw()
+                {
+                    context.UpdateTarget(View.Render());
+                    context.Refresh();
+                }
+                View.Changed += Redraw;
+                using var stopRefresh = new CancellationTokenSource();
+                var refresh = RefreshAsync(Redraw, stopRefresh.Token);
+                try
+                {
+                    using (ExportProgressScope.Begin(View))
+                        return await action().ConfigureAwait(false);
+                }
+                finally
+                {
+                    View.Changed -= Redraw;
+                    await stopRefresh.CancelAsync().ConfigureAwait(false);
+                    await refresh.ConfigureAwait(false);
+                    Redraw();
+                }
+            });
 
     private async Task RefreshAsync(Action redraw, CancellationToken cancellationToken)
     {
@@ -56,8 +58,6 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider clock)
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
                 redraw();
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
     }
 }

@@ -31,11 +31,15 @@ public sealed class ProgressTerminal
     /// <summary>The process's standard error, or null when it is redirected (nothing is ever drawn into a file or pipe).</summary>
     public static ProgressTerminal? ForStandardError()
     {
-        if (System.Console.IsErrorRedirected) return null;
+        if (System.Console.IsErrorRedirected)
+            return null;
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
         var capabilities = console.Profile.Capabilities;
         var dumb = string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
-        var ci = Environment.GetEnvironmentVariable("CI") is { Length: > 0 } value && value != "0" && !value.Equals("false", StringComparison.OrdinalIgnoreCase);
+        var ci =
+            Environment.GetEnvironmentVariable("CI") is { Length: > 0 } value
+            && value != "0"
+            && !value.Equals("false", StringComparison.OrdinalIgnoreCase);
         return new ProgressTerminal(console, capabilities.Interactive && capabilities.Ansi && !dumb && !ci, isTerminal: true);
     }
 
@@ -43,10 +47,11 @@ public sealed class ProgressTerminal
     public static ProgressTerminal Of(IAnsiConsole console) => new(console, canShowLive: true, isTerminal: true);
 
     /// <summary>Whether to draw, for the mode the command line asked for.</summary>
-    internal bool Shows(ProgressMode mode) => mode switch
-    {
-        ProgressMode.Always => IsTerminal,
-        ProgressMode.Auto => CanShowLive,
-        _ => false,
-    };
+    internal bool Shows(ProgressMode mode) =>
+        mode switch
+        {
+            ProgressMode.Always => IsTerminal,
+            ProgressMode.Auto => CanShowLive,
+            _ => false,
+        };
 }

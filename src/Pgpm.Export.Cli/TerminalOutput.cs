@@ -1,9 +1,9 @@
 using Pgpm.Export.Commands.Pipeline;
 using Pgpm.Export.Errors;
 using Pgpm.Export.Logging;
-using Pgpm.Export.Writing;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
+using Pgpm.Export.Writing;
 
 namespace Pgpm.Export.Cli;
 
@@ -52,9 +52,7 @@ internal sealed class TerminalOutput(TextWriter output, ConsoleExportLog log, Te
 
     public void WriteVerbose(string message) => log.Verbose(message);
 
-    public void WriteProgress(ProgressUpdate progress)
-    {
-    }
+    public void WriteProgress(ProgressUpdate progress) { }
 
     public ValueTask<bool> ShouldProcessAsync(string target, string action, string whatIf, CancellationToken cancellationToken) =>
         ValueTask.FromResult(true);

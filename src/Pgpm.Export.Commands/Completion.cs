@@ -28,7 +28,11 @@ public static class Completion
         ExportManifest.BuiltInVersions.Select(m => m.Version!).Where(v => StartsWith(v, word)).ToList();
 
     /// <summary>The source's databases whose name or id starts with <paramref name="word"/> (ignoring case), by name.</summary>
-    public static async Task<IReadOnlyList<DatabaseInfo>> DatabasesAsync(PgpmExportSource source, string? word, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DatabaseInfo>> DatabasesAsync(
+        PgpmExportSource source,
+        string? word,
+        CancellationToken cancellationToken
+    )
     {
         var all = await source.Inner.ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
         return all.Where(d => StartsWith(d.Name, word) || StartsWith(d.Id.ToString(), word))
@@ -37,13 +41,23 @@ public static class Completion
     }
 
     /// <summary>The database's schema names (metaschema_public.schema.name, what -Schema takes) starting with <paramref name="word"/>.</summary>
-    public static async Task<IReadOnlyList<string>> SchemaNamesAsync(PgpmExportSource source, Guid databaseId, string? word, CancellationToken cancellationToken) =>
-        Matching((await source.Inner.GetSchemasAsync(databaseId, cancellationToken).ConfigureAwait(false)).Select(s => s.Name), word);
+    public static async Task<IReadOnlyList<string>> SchemaNamesAsync(
+        PgpmExportSource source,
+        Guid databaseId,
+        string? word,
+        CancellationToken cancellationToken
+    ) => Matching((await source.Inner.GetSchemasAsync(databaseId, cancellationToken).ConfigureAwait(false)).Select(s => s.Name), word);
 
     /// <summary>The categories of the database's db_migrate.sql_actions starting with <paramref name="word"/>; none when the source cannot give them.</summary>
-    public static async Task<IReadOnlyList<string>> SqlActionCategoriesAsync(PgpmExportSource source, Guid databaseId, string? word, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> SqlActionCategoriesAsync(
+        PgpmExportSource source,
+        Guid databaseId,
+        string? word,
+        CancellationToken cancellationToken
+    )
     {
-        if (!(await source.Inner.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false)).Available) return [];
+        if (!(await source.Inner.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false)).Available)
+            return [];
         return Matching(await source.Inner.GetSqlActionCategoriesAsync(databaseId, cancellationToken).ConfigureAwait(false) ?? [], word);
     }
 

@@ -11,8 +11,11 @@ public static class ManifestQuery
     public static async Task RunAsync(PgpmExportSource source, string? version, ICommandOutput output, CancellationToken cancellationToken)
     {
         if (source.Inner is not SqlExportSource sql)
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ManifestNeedsSql,
-                $"A manifest is derived from a PostgreSQL catalog; give the source with {OptionName.ConnectionString}.");
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.ManifestNeedsSql,
+                $"A manifest is derived from a PostgreSQL catalog; give the source with {OptionName.ConnectionString}."
+            );
         var manifest = await sql.DeriveManifestAsync(cancellationToken, version).ConfigureAwait(false);
         await output.WriteObjectAsync(manifest, cancellationToken).ConfigureAwait(false);
     }

@@ -34,14 +34,19 @@ public sealed class PgpmExportSource : IDisposable
     /// </summary>
     internal IReadOnlyList<string> OpeningWarnings { get; }
 
-    internal IExportSource Inner => _disposed
-        // No object name: ObjectDisposedException would add it to the message as a line of its own ("Object name: …").
-        ? throw new ObjectDisposedException(objectName: null, $"The source {Description} was closed (disposed); make a new one with New-PgpmExportSource.")
-        : _source;
+    internal IExportSource Inner =>
+        _disposed
+            // No object name: ObjectDisposedException would add it to the message as a line of its own ("Object name: …").
+            ? throw new ObjectDisposedException(
+                objectName: null,
+                $"The source {Description} was closed (disposed); make a new one with New-PgpmExportSource."
+            )
+            : _source;
 
     public void Dispose()
     {
-        if (_disposed) return;
+        if (_disposed)
+            return;
         _disposed = true;
         _source.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }

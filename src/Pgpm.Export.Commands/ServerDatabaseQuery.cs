@@ -9,11 +9,18 @@ public static class ServerDatabaseQuery
 {
     /// <param name="serverOption">How the host names the option that asked for this, for the error over GraphQL.</param>
     public static async Task RunAsync(
-        PgpmExportSource source, string serverOption, ICommandOutput output, CancellationToken cancellationToken)
+        PgpmExportSource source,
+        string serverOption,
+        ICommandOutput output,
+        CancellationToken cancellationToken
+    )
     {
         if (source.Inner is not SqlExportSource sql)
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ServerListNeedsSql,
-                $"{serverOption} lists a PostgreSQL server's databases; it needs {OptionName.ConnectionStringAlone}.");
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.ServerListNeedsSql,
+                $"{serverOption} lists a PostgreSQL server's databases; it needs {OptionName.ConnectionStringAlone}."
+            );
         foreach (var name in await sql.ListServerDatabasesAsync(cancellationToken).ConfigureAwait(false))
             await output.WriteObjectAsync(name, cancellationToken).ConfigureAwait(false);
     }

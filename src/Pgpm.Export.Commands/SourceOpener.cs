@@ -25,18 +25,27 @@ public static class SourceOpener
     }
 
     private static async Task<(IExportSource Inner, string Kind)> OpenInnerAsync(
-        SourceRequest request, IExportLog log, CancellationToken cancellationToken)
+        SourceRequest request,
+        IExportLog log,
+        CancellationToken cancellationToken
+    )
     {
         if (request.ConnectionString is not null && request.GraphQLEndpoint is not null)
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.SourceGivenTwice,
-                $"Give either {OptionName.ConnectionStringAlone} or {OptionName.GraphQLEndpoint}, not both.");
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.SourceGivenTwice,
+                $"Give either {OptionName.ConnectionStringAlone} or {OptionName.GraphQLEndpoint}, not both."
+            );
         var connectionString = request.GraphQLEndpoint is null
             ? request.ConnectionString ?? Environment.GetEnvironmentVariable(SourceRequest.ConnectionStringVariable)
             : null;
         if (request.GraphQLEndpoint is null && string.IsNullOrWhiteSpace(connectionString))
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.SourceNotGiven,
-                $"Give the source: {OptionName.GraphQLEndpoint} (with {OptionName.Token}), {OptionName.ConnectionString}, " +
-                "or -Source with a source from New-PgpmExportSource.");
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.SourceNotGiven,
+                $"Give the source: {OptionName.GraphQLEndpoint} (with {OptionName.Token}), {OptionName.ConnectionString}, "
+                    + "or -Source with a source from New-PgpmExportSource."
+            );
         if (connectionString is not null)
             return (await SqlExportSource.OpenAsync(connectionString, log, cancellationToken).ConfigureAwait(false), "Sql");
 
@@ -44,8 +53,14 @@ public static class SourceOpener
         var main = Endpoint(request, request.GraphQLEndpoint!, OptionName.GraphQLEndpoint, request.Headers, OptionName.Header, token);
         var migrate = request.MigrateEndpoint is null
             ? null
-            : Endpoint(request, request.MigrateEndpoint, OptionName.MigrateEndpoint,
-                request.MigrateHeaders ?? request.Headers, OptionName.MigrateHeader, token);
+            : Endpoint(
+                request,
+                request.MigrateEndpoint,
+                OptionName.MigrateEndpoint,
+                request.MigrateHeaders ?? request.Headers,
+                OptionName.MigrateHeader,
+                token
+            );
         var manifest = request.Manifest ?? ExportManifest.BuiltIn;
         var source = await GraphQLExportSource.OpenAsync(main, migrate, manifest, log, cancellationToken).ConfigureAwait(false);
         return (source, "GraphQL");
@@ -66,16 +81,27 @@ public static class SourceOpener
     }
 
     /// <summary>One endpoint's settings, checked; the errors name the options as placeholders each host renders.</summary>
-    private static GraphQLEndpointOptions Endpoint(SourceRequest request, string url, OptionName what,
-        IReadOnlyDictionary<string, string> headers, OptionName headersWhat, string? token) => new()
-    {
-        Endpoint = EndpointSettings.ParseEndpoint(url, what.ToString()),
-        Token = string.IsNullOrEmpty(token) ? null : token,
-        Headers = EndpointSettings.CheckHeaders(headers, headersWhat.ToString(), OptionName.Token.ToString()),
-        PageSize = EndpointSettings.CheckPageSize(
-            request.PageSize ?? GraphQLEndpointOptions.DefaultPageSize, OptionName.PageSize.ToString()),
-        MaxResponseBytes = EndpointSettings.CheckMaxResponseBytes(
-            request.MaxResponseBytes ?? GraphQLEndpointOptions.DefaultMaxResponseBytes, OptionName.MaxResponseSize.ToString()),
-        SkipCertificateCheck = request.SkipCertificateCheck,
-    };
+    private static GraphQLEndpointOptions Endpoint(
+        SourceRequest request,
+        string url,
+        OptionName what,
+        IReadOnlyDictionary<string, string> headers,
+        OptionName headersWhat,
+        string? token
+    ) =>
+        new()
+        {
+            Endpoint = EndpointSettings.ParseEndpoint(url, what.ToString()),
+            Token = string.IsNullOrEmpty(token) ? null : token,
+            Headers = EndpointSettings.CheckHeaders(headers, headersWhat.ToString(), OptionName.Token.ToString()),
+            PageSize = EndpointSettings.CheckPageSize(
+                request.PageSize ?? GraphQLEndpointOptions.DefaultPageSize,
+                OptionName.PageSize.ToString()
+            ),
+            MaxResponseBytes = EndpointSettings.CheckMaxResponseBytes(
+                request.MaxResponseBytes ?? GraphQLEndpointOptions.DefaultMaxResponseBytes,
+                OptionName.MaxResponseSize.ToString()
+            ),
+            SkipCertificateCheck = request.SkipCertificateCheck,
+        };
 }

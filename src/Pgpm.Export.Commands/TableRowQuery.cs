@@ -15,7 +15,13 @@ public static class TableRowQuery
 {
     public const int ProgressActivity = 2;
 
-    public static async Task RunAsync(PgpmExportSource source, DatabaseChoice choice, IReadOnlyList<string>? names, ICommandOutput output, CancellationToken cancellationToken)
+    public static async Task RunAsync(
+        PgpmExportSource source,
+        DatabaseChoice choice,
+        IReadOnlyList<string>? names,
+        ICommandOutput output,
+        CancellationToken cancellationToken
+    )
     {
         var database = await choice.ResolveAsync(source, cancellationToken).ConfigureAwait(false);
         var databaseId = database.Id;
@@ -31,7 +37,14 @@ public static class TableRowQuery
             if (shape is null)
             {
                 if (explicitNames.Any(p => TableSelection.Matches(p, table)))
-                    output.WriteError(new CommandError("TableNotExposed", ExportErrorKind.NotFound, $"{source.Description} does not expose {table}.", table.ToString()));
+                    output.WriteError(
+                        new CommandError(
+                            "TableNotExposed",
+                            ExportErrorKind.NotFound,
+                            $"{source.Description} does not expose {table}.",
+                            table.ToString()
+                        )
+                    );
                 else
                     log.Verbose($"Skipping {table}: {source.Description} does not expose it.");
                 continue;
@@ -49,7 +62,8 @@ public static class TableRowQuery
             {
                 var values = row.Pairs().Select(p => new KeyValuePair<string, object?>(p.Key, RowValues.ToObject(p.Value))).ToList();
                 await output.WriteObjectAsync(new RowRecord(table, values), cancellationToken).ConfigureAwait(false);
-                if (++rows % 100 == 0) output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, $"{table}: {Counted.Of(rows, "row")}"));
+                if (++rows % 100 == 0)
+                    output.WriteProgress(new ProgressUpdate(ProgressActivity, activity, $"{table}: {Counted.Of(rows, "row")}"));
             }
             log.Verbose($"{table}: {Counted.Of(rows, "row")}.");
         }

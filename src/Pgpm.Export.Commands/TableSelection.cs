@@ -12,13 +12,23 @@ namespace Pgpm.Export.Commands;
 internal static class TableSelection
 {
     public static IReadOnlyList<(TableRef Table, ManifestTable? Entry)> Select(
-        IReadOnlyList<(TableRef Table, ManifestTable? Entry)> all, IReadOnlyList<string>? names, ICommandOutput output)
+        IReadOnlyList<(TableRef Table, ManifestTable? Entry)> all,
+        IReadOnlyList<string>? names,
+        ICommandOutput output
+    )
     {
-        if (names is null || names.Count == 0) return all;
+        if (names is null || names.Count == 0)
+            return all;
         var patterns = names.Select(n => new NamePattern(n)).ToList();
         foreach (var missing in patterns.Where(p => !p.HasWildcards && !all.Any(t => Matches(p, t.Table))))
-            output.WriteError(new CommandError("TableNotFound", ExportErrorKind.NotFound,
-                $"No meta table is named '{missing.Text}'. Get-ExportTable -ListAvailable lists them.", missing.Text));
+            output.WriteError(
+                new CommandError(
+                    "TableNotFound",
+                    ExportErrorKind.NotFound,
+                    $"No meta table is named '{missing.Text}'. Get-ExportTable -ListAvailable lists them.",
+                    missing.Text
+                )
+            );
         return all.Where(t => patterns.Any(p => Matches(p, t.Table))).ToList();
     }
 

@@ -11,7 +11,8 @@ public sealed record CmdletHelp(
     IReadOnlyList<TypeHelp> Inputs,
     IReadOnlyList<TypeHelp> Outputs,
     string Notes,
-    IReadOnlyList<string> RelatedLinks)
+    IReadOnlyList<string> RelatedLinks
+)
 {
     public string Verb => Name.Split('-', 2)[0];
     public string Noun => Name.Split('-', 2)[1];
@@ -35,9 +36,11 @@ public sealed record ParameterHelp(
     string Position,
     string DefaultValue,
     string PipelineInput,
-    bool Wildcards)
+    bool Wildcards
+)
 {
     public bool InAllSets => ParameterSets.Count == 1 && ParameterSets[0] == "(All)";
+
     public bool InSet(string set) => InAllSets || ParameterSets.Contains(set);
 }
 

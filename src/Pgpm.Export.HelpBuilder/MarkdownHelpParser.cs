@@ -14,11 +14,15 @@ public static class MarkdownHelpParser
         var lines = markdown.Replace("\r\n", "\n").Split('\n');
         var start = SkipFrontMatter(lines, file);
         var name = lines.Skip(start).FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim()
-                   ?? throw new FormatException($"{file}: no '# Verb-Noun' heading.");
+            ?? throw new FormatException($"{file}: no '# Verb-Noun' heading.");
         var sections = Sections(lines, start, file);
 
-        string Section(string heading) => sections.TryGetValue(heading, out var body) ? Text(body) : throw new FormatException($"{file}: no '## {heading}' section.");
-        List<(string Heading, List<string> Body)> Entries(string heading) => sections.TryGetValue(heading, out var body) ? SubSections(body) : throw new FormatException($"{file}: no '## {heading}' section.");
+        string Section(string heading) =>
+            sections.TryGetValue(heading, out var body) ? Text(body) : throw new FormatException($"{file}: no '## {heading}' section.");
+        List<(string Heading, List<string> Body)> Entries(string heading) =>
+            sections.TryGetValue(heading, out var body)
+                ? SubSections(body)
+                : throw new FormatException($"{file}: no '## {heading}' section.");
 
         return new CmdletHelp(
             name,
@@ -30,14 +34,17 @@ public static class MarkdownHelpParser
             Entries("INPUTS").Select(e => new TypeHelp(e.Heading, Text(e.Body))).ToList(),
             Entries("OUTPUTS").Select(e => new TypeHelp(e.Heading, Text(e.Body))).ToList(),
             sections.TryGetValue("NOTES", out var notes) ? Text(notes) : "",
-            sections.TryGetValue("RELATED LINKS", out var links) ? links.Select(l => l.Trim()).Where(l => l.Length > 0).ToList() : []);
+            sections.TryGetValue("RELATED LINKS", out var links) ? links.Select(l => l.Trim()).Where(l => l.Length > 0).ToList() : []
+        );
     }
 
     private static int SkipFrontMatter(string[] lines, string file)
     {
-        if (lines.Length == 0 || lines[0] != "---") return 0;
+        if (lines.Length == 0 || lines[0] != "---")
+            return 0;
         for (var i = 1; i < lines.Length; i++)
-            if (lines[i] == "---") return i + 1;
+            if (lines[i] == "---")
+                return i + 1;
         throw new FormatException($"{file}: the front matter is not closed with '---'.");
     }
 
@@ -49,7 +56,8 @@ public static class MarkdownHelpParser
         for (var i = start; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (line.StartsWith("```", StringComparison.Ordinal)) inCode = !inCode;
+            if (line.StartsWith("```", StringComparison.Ordinal))
+                inCode = !inCode;
             if (!inCode && line.StartsWith("## ", StringComparison.Ordinal))
             {
                 var heading = line[3..].Trim();
@@ -68,13 +76,15 @@ public static class MarkdownHelpParser
         var inCode = false;
         foreach (var line in body)
         {
-            if (line.StartsWith("```", StringComparison.Ordinal)) inCode = !inCode;
+            if (line.StartsWith("```", StringComparison.Ordinal))
+                inCode = !inCode;
             if (!inCode && line.StartsWith("### ", StringComparison.Ordinal))
             {
                 entries.Add((line[4..].Trim(), []));
                 continue;
             }
-            if (entries.Count > 0) entries[^1].Item2.Add(line);
+            if (entries.Count > 0)
+                entries[^1].Item2.Add(line);
         }
         return entries;
     }
@@ -95,16 +105,22 @@ public static class MarkdownHelpParser
 
     private static ParameterHelp Parameter(string heading, List<string> body, string file)
     {
-        if (!heading.StartsWith('-')) throw new FormatException($"{file}: the parameter heading '### {heading}' does not start with '-'.");
+        if (!heading.StartsWith('-'))
+            throw new FormatException($"{file}: the parameter heading '### {heading}' does not start with '-'.");
         var (yaml, description) = SplitCode(body, file, heading);
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in yaml.Split('\n'))
         {
             var colon = line.IndexOf(':');
-            if (colon > 0) fields[line[..colon].Trim()] = line[(colon + 1)..].Trim();
+            if (colon > 0)
+                fields[line[..colon].Trim()] = line[(colon + 1)..].Trim();
         }
-        string Field(string key) => fields.TryGetValue(key, out var value) ? value : throw new FormatException($"{file}: the parameter {heading} has no '{key}:' line.");
-        static List<string> List(string value) => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        string Field(string key) =>
+            fields.TryGetValue(key, out var value)
+                ? value
+                : throw new FormatException($"{file}: the parameter {heading} has no '{key}:' line.");
+        static List<string> List(string value) =>
+            value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
         return new ParameterHelp(
             heading[1..],
             description,
@@ -115,7 +131,8 @@ public static class MarkdownHelpParser
             Field("Position"),
             Field("Default value"),
             Field("Accept pipeline input"),
-            bool.Parse(Field("Accept wildcard characters")));
+            bool.Parse(Field("Accept wildcard characters"))
+        );
     }
 
     /// <summary>The first fenced code block's content, and the text outside it.</summary>
@@ -123,7 +140,8 @@ public static class MarkdownHelpParser
     {
         var open = body.FindIndex(l => l.StartsWith("```", StringComparison.Ordinal));
         var close = open < 0 ? -1 : body.FindIndex(open + 1, l => l.StartsWith("```", StringComparison.Ordinal));
-        if (open < 0 || close < 0) throw new FormatException($"{file}: '### {heading}' has no fenced code block.");
+        if (open < 0 || close < 0)
+            throw new FormatException($"{file}: '### {heading}' has no fenced code block.");
         var code = string.Join("\n", body.Skip(open + 1).Take(close - open - 1));
         var text = Text(body.Take(open).Concat(body.Skip(close + 1)).ToList());
         return (code, text);
@@ -133,7 +151,8 @@ public static class MarkdownHelpParser
     internal static string Text(List<string> lines)
     {
         var sb = new StringBuilder();
-        foreach (var line in lines) sb.Append(line.TrimEnd()).Append('\n');
+        foreach (var line in lines)
+            sb.Append(line.TrimEnd()).Append('\n');
         return sb.ToString().Trim('\n', ' ');
     }
 }

@@ -10,14 +10,19 @@ if (args.Length != 3)
 var (source, output, assembly) = (args[0], args[1], args[2]);
 try
 {
-    var cmdlets = Directory.EnumerateFiles(source, "*-*.md")
+    var cmdlets = Directory
+        .EnumerateFiles(source, "*-*.md")
         .Order(StringComparer.Ordinal)
         .Select(f => MarkdownHelpParser.Parse(File.ReadAllText(f, Encoding.UTF8), f))
         .ToList();
     Directory.CreateDirectory(output);
     File.WriteAllText(Path.Combine(output, assembly + "-Help.xml"), MamlWriter.Render(cmdlets), new UTF8Encoding(false));
     foreach (var about in Directory.EnumerateFiles(source, "about_*.md").Order(StringComparer.Ordinal))
-        File.WriteAllText(Path.Combine(output, Path.GetFileNameWithoutExtension(about) + ".help.txt"), AboutTopicWriter.Render(File.ReadAllText(about, Encoding.UTF8)), new UTF8Encoding(false));
+        File.WriteAllText(
+            Path.Combine(output, Path.GetFileNameWithoutExtension(about) + ".help.txt"),
+            AboutTopicWriter.Render(File.ReadAllText(about, Encoding.UTF8)),
+            new UTF8Encoding(false)
+        );
     Console.WriteLine($"help: {cmdlets.Count} cmdlets -> {Path.Combine(output, assembly + "-Help.xml")}");
     return 0;
 }

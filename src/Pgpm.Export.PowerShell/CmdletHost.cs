@@ -22,11 +22,14 @@ internal sealed class CmdletHost(PSCmdlet cmdlet, ContinueAnswers answers) : IPi
 
     public void WriteVerbose(string message) => cmdlet.WriteVerbose(OptionName.Render(message, Vocabulary.PowerShell));
 
-    public void WriteProgress(ProgressUpdate progress) => cmdlet.WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
-    {
-        RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-        PercentComplete = progress.PercentComplete,
-    });
+    public void WriteProgress(ProgressUpdate progress) =>
+        cmdlet.WriteProgress(
+            new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
+            {
+                RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+                PercentComplete = progress.PercentComplete,
+            }
+        );
 
     public bool ShouldProcess(string target, string action, string whatIf) =>
         cmdlet.ShouldProcess(whatIf, $"{action} at '{target}'?", "Confirm");
@@ -50,8 +53,10 @@ internal sealed class CmdletHost(PSCmdlet cmdlet, ContinueAnswers answers) : IPi
         {
             return cmdlet.ShouldContinue(query, caption, ref answers.YesToAll, ref answers.NoToAll);
         }
-        catch (Exception e) when (e is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException
-                                   || (e is NullReferenceException && Console.IsInputRedirected))
+        catch (Exception e)
+            when (e is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException
+                || (e is NullReferenceException && Console.IsInputRedirected)
+            )
         {
             return null;
         }

@@ -3,8 +3,8 @@ using System.Management.Automation;
 using System.Net;
 using System.Security;
 using Pgpm.Export.Commands;
-using Pgpm.Export.Sources.GraphQL;
 using Pgpm.Export.Errors;
+using Pgpm.Export.Sources.GraphQL;
 
 namespace Pgpm.Export.PowerShell;
 
@@ -58,9 +58,12 @@ public abstract class EndpointCmdlet : PgpmCmdlet
     /// <summary>The source the bound parameters describe. The token leaves its SecureString only here, for the request.</summary>
     internal SourceRequest BuildRequest()
     {
-        if (ParameterSetName == ParameterSets.ConnectionString) return new SourceRequest { ConnectionString = ConnectionString };
+        if (ParameterSetName == ParameterSets.ConnectionString)
+            return new SourceRequest { ConnectionString = ConnectionString };
         if (Token is not null && Credential is not null)
-            ThrowTerminatingError(ErrorRecords.Argument(ErrorId.TokenGivenTwice, "Give the token with -Token or -Credential, not both.", null));
+            ThrowTerminatingError(
+                ErrorRecords.Argument(ErrorId.TokenGivenTwice, "Give the token with -Token or -Credential, not both.", null)
+            );
         var token = Token is not null ? new NetworkCredential(string.Empty, Token).Password : Credential?.GetNetworkCredential().Password;
         return new SourceRequest
         {
@@ -78,7 +81,8 @@ public abstract class EndpointCmdlet : PgpmCmdlet
     internal static Dictionary<string, string> HeadersFrom(Hashtable? header)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (header is null) return headers;
+        if (header is null)
+            return headers;
         foreach (DictionaryEntry entry in header)
             headers[Convert.ToString(entry.Key) ?? ""] = Convert.ToString(entry.Value is PSObject p ? p.BaseObject : entry.Value) ?? "";
         return headers;

@@ -17,25 +17,23 @@ internal static class ErrorRecords
         Exception exception = error.Exception is ExportException export
             ? new ExportException(export.Kind, export.ErrorId, message, export.InnerException).WithTarget(export.Target)
             : error.Exception ?? new ExportException(error.Kind, error.ErrorId, message);
-        return new ErrorRecord(exception, error.ErrorId, CategoryOf(error.Kind), error.Target)
-        {
-            ErrorDetails = new ErrorDetails(message),
-        };
+        return new ErrorRecord(exception, error.ErrorId, CategoryOf(error.Kind), error.Target) { ErrorDetails = new ErrorDetails(message) };
     }
 
-    public static ErrorCategory CategoryOf(ExportErrorKind kind) => kind switch
-    {
-        ExportErrorKind.Connection => ErrorCategory.ConnectionError,
-        ExportErrorKind.Authentication => ErrorCategory.AuthenticationError,
-        ExportErrorKind.NotFound => ErrorCategory.ObjectNotFound,
-        ExportErrorKind.InvalidData => ErrorCategory.InvalidData,
-        ExportErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
-        ExportErrorKind.Write => ErrorCategory.WriteError,
-        ExportErrorKind.AlreadyExists => ErrorCategory.ResourceExists,
-        ExportErrorKind.Protocol => ErrorCategory.ProtocolError,
-        ExportErrorKind.Unavailable => ErrorCategory.ResourceUnavailable,
-        _ => ErrorCategory.NotSpecified,
-    };
+    public static ErrorCategory CategoryOf(ExportErrorKind kind) =>
+        kind switch
+        {
+            ExportErrorKind.Connection => ErrorCategory.ConnectionError,
+            ExportErrorKind.Authentication => ErrorCategory.AuthenticationError,
+            ExportErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+            ExportErrorKind.InvalidData => ErrorCategory.InvalidData,
+            ExportErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
+            ExportErrorKind.Write => ErrorCategory.WriteError,
+            ExportErrorKind.AlreadyExists => ErrorCategory.ResourceExists,
+            ExportErrorKind.Protocol => ErrorCategory.ProtocolError,
+            ExportErrorKind.Unavailable => ErrorCategory.ResourceUnavailable,
+            _ => ErrorCategory.NotSpecified,
+        };
 
     public static ErrorRecord Argument(string errorId, string message, object? target) =>
         new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);

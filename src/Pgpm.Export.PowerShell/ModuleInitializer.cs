@@ -31,7 +31,8 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     /// </summary>
     private static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name)
     {
-        if (name.Name is not { } simple) return null;
+        if (name.Name is not { } simple)
+            return null;
         var own = Path.Combine(ModuleDirectory, simple + ".dll");
         if (simple.StartsWith("Pgpm.Export.", StringComparison.Ordinal) && File.Exists(own))
             return context.LoadFromAssemblyPath(own);

@@ -28,18 +28,26 @@ public abstract class PgpmCmdlet : PSCmdlet
     {
         var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
         if (provider.Name != "FileSystem")
-            ThrowTerminatingError(ErrorRecords.Argument(ErrorId.PathNotFileSystem,
-                $"-{parameter} '{path}' is on the {provider.Name} provider; give a file-system path (a folder or file on disk).", path));
+            ThrowTerminatingError(
+                ErrorRecords.Argument(
+                    ErrorId.PathNotFileSystem,
+                    $"-{parameter} '{path}' is on the {provider.Name} provider; give a file-system path (a folder or file on disk).",
+                    path
+                )
+            );
         return resolved;
     }
 
     /// <summary>Runs the work; with <paramref name="perItem"/> an error about one input item is reported and the cmdlet goes on.</summary>
     internal void Run(Func<ICommandOutput, CancellationToken, Task> work, bool perItem = false) =>
-        Run<bool>(async (output, ct) =>
-        {
-            await work(output, ct).ConfigureAwait(false);
-            return true;
-        }, perItem);
+        Run<bool>(
+            async (output, ct) =>
+            {
+                await work(output, ct).ConfigureAwait(false);
+                return true;
+            },
+            perItem
+        );
 
     internal T? Run<T>(Func<ICommandOutput, CancellationToken, Task<T>> work, bool perItem = false)
     {

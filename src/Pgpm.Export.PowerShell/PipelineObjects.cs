@@ -29,8 +29,13 @@ internal static class PipelineObjects
     /// </summary>
     public static Guid? DatabaseIdOf(PSObject input)
     {
-        if (input.BaseObject is DatabaseInfo database) return database.Id;
-        if (RowTypeName.TableOf(input.TypeNames) is not null || input.Properties[RowTypeName.TableProperty] is not null || input.Properties["database_id"] is not null)
+        if (input.BaseObject is DatabaseInfo database)
+            return database.Id;
+        if (
+            RowTypeName.TableOf(input.TypeNames) is not null
+            || input.Properties[RowTypeName.TableProperty] is not null
+            || input.Properties["database_id"] is not null
+        )
             return null;
         var property = input.Properties["DatabaseId"] ?? input.Properties["Id"];
         return property?.Value switch
@@ -47,7 +52,12 @@ internal static class PipelineObjects
     /// Invoke-Command): they say where the object came from and are no column of any row.
     /// </summary>
     private static readonly HashSet<string> RemotingProperties = new(StringComparer.OrdinalIgnoreCase)
-        { "PSComputerName", "RunspaceId", "PSShowComputerName", "PSSourceJobInstanceId" };
+    {
+        "PSComputerName",
+        "RunspaceId",
+        "PSShowComputerName",
+        "PSSourceJobInstanceId",
+    };
 
     public static RowInput ToRowInput(PSObject input, int position)
     {
@@ -55,7 +65,16 @@ internal static class PipelineObjects
         var properties = new List<KeyValuePair<string, object?>>();
         foreach (var property in input.Properties)
         {
-            if (property.MemberType is not (PSMemberTypes.NoteProperty or PSMemberTypes.Property or PSMemberTypes.AliasProperty or PSMemberTypes.ScriptProperty or PSMemberTypes.CodeProperty))
+            if (
+                property.MemberType
+                is not (
+                    PSMemberTypes.NoteProperty
+                    or PSMemberTypes.Property
+                    or PSMemberTypes.AliasProperty
+                    or PSMemberTypes.ScriptProperty
+                    or PSMemberTypes.CodeProperty
+                )
+            )
                 continue;
             if (deserialized && RemotingProperties.Contains(property.Name))
                 continue;
@@ -74,10 +93,11 @@ internal static class PipelineObjects
         return new RowInput(position, input.TypeNames.ToList(), properties, description) { Original = input.BaseObject };
     }
 
-    private static object? Unwrap(object? value) => value switch
-    {
-        PSObject wrapped when wrapped.BaseObject is not PSCustomObject => Unwrap(wrapped.BaseObject),
-        object?[] items => items.Select(Unwrap).ToArray(),
-        _ => value,
-    };
+    private static object? Unwrap(object? value) =>
+        value switch
+        {
+            PSObject wrapped when wrapped.BaseObject is not PSCustomObject => Unwrap(wrapped.BaseObject),
+            object?[] items => items.Select(Unwrap).ToArray(),
+            _ => value,
+        };
 }

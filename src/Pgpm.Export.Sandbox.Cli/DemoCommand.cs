@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using Pgpm.Export.Cli;
 using Pgpm.Export.Exporting;
 using Pgpm.Export.Logging;
-using Pgpm.Export.Cli;
 using Pgpm.Export.Sources;
 using Pgpm.Export.Sources.GraphQL;
 using Pgpm.Export.Sources.Sql;
@@ -17,7 +17,12 @@ namespace Pgpm.Export.Sandbox.Cli;
 internal static class DemoCommand
 {
     public static async Task<int> RunAsync(
-        string outputPath, bool verbose, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string outputPath,
+        bool verbose,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken
+    )
     {
         await using var servers = await SampleServers.StartAsync(output, cancellationToken).ConfigureAwait(false);
         var (postgres, graphql, token) = (servers.Postgres, servers.GraphQL, servers.Token);
@@ -34,37 +39,46 @@ internal static class DemoCommand
         foreach (var package in result.Packages)
         {
             var kind = package.Kind.ToString().ToLowerInvariant();
-            output.WriteLine($"wrote {kind} package {package.Name}: "
-                             + $"{Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")}");
-            var files = Directory.EnumerateFiles(package.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-                .Select(file => (Path.GetRelativePath(root, file).Replace('\\', '/'), new FileInfo(file).Length)).ToList();
-            foreach (var line in FileListing.Lines(files)) output.WriteLine(line);
+            output.WriteLine(
+                $"wrote {kind} package {package.Name}: " + $"{Counted.Of(package.Changes, "change")}, {Counted.Of(package.Rows, "row")}"
+            );
+            var files = Directory
+                .EnumerateFiles(package.Path, "*", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal)
+                .Select(file => (Path.GetRelativePath(root, file).Replace('\\', '/'), new FileInfo(file).Length))
+                .ToList();
+            foreach (var line in FileListing.Lines(files))
+                output.WriteLine(line);
         }
 
         var same = await SameAsSqlExportAsync(postgres, root, cancellationToken).ConfigureAwait(false);
-        output.WriteLine(same
-            ? "Checked: an export of the same database over SQL is byte-identical."
-            : "MISMATCH: an export of the same database over SQL differs from the GraphQL export.");
+        output.WriteLine(
+            same
+                ? "Checked: an export of the same database over SQL is byte-identical."
+                : "MISMATCH: an export of the same database over SQL differs from the GraphQL export."
+        );
         output.WriteLine($"The workspace is {root}. Stopping PostGraphile and PostgreSQL.");
         return result.Packages.Count == 2 && same ? CliApplication.Success : CliApplication.Failed;
     }
 
     private static Task<ExportResult> ExportAsync(
-        IExportSource source, string outputPath, IExportLog log, CancellationToken cancellationToken) =>
-        new ProjectExporter(source, log).ExportAsync(Options(outputPath), cancellationToken);
+        IExportSource source,
+        string outputPath,
+        IExportLog log,
+        CancellationToken cancellationToken
+    ) => new ProjectExporter(source, log).ExportAsync(Options(outputPath), cancellationToken);
 
     /// <summary>
     /// The demo's export: the sample database with every default, the author included, so what the demo writes is what
     /// <c>pgpm-export --database-id … --out …</c> writes for it.
     /// </summary>
-    internal static ExportOptions Options(string outputPath) => new()
-    {
-        OutputPath = outputPath,
-        DatabaseId = SampleDatabase.SampleId,
-    };
+    internal static ExportOptions Options(string outputPath) => new() { OutputPath = outputPath, DatabaseId = SampleDatabase.SampleId };
 
     private static async Task<bool> SameAsSqlExportAsync(
-        LocalPostgres postgres, string graphqlWorkspace, CancellationToken cancellationToken)
+        LocalPostgres postgres,
+        string graphqlWorkspace,
+        CancellationToken cancellationToken
+    )
     {
         var sqlWorkspace = Path.Combine(Path.GetTempPath(), "pgpm-export-demo-sql-" + Guid.NewGuid().ToString("N")[..8]);
         try
@@ -76,12 +90,14 @@ internal static class DemoCommand
         }
         finally
         {
-            if (Directory.Exists(sqlWorkspace)) Directory.Delete(sqlWorkspace, recursive: true);
+            if (Directory.Exists(sqlWorkspace))
+                Directory.Delete(sqlWorkspace, recursive: true);
         }
     }
 
     private static IEnumerable<string> Snapshot(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        Directory
+            .EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .Select(f => Path.GetRelativePath(root, f) + ":" + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
 }

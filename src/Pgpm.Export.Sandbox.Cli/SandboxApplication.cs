@@ -11,13 +11,20 @@ internal static class SandboxApplication
 {
     /// <param name="input">The sandbox runs until this reader ends (the process's standard input).</param>
     public static Task<int> RunAsync(
-        string[] args, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken)
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        TextReader input,
+        CancellationToken cancellationToken
+    )
     {
         var root = new RootCommand("Run the export on the built-in sample, or keep the sample's servers running.");
 
-        var demo = new Command("demo",
+        var demo = new Command(
+            "demo",
             "Run the whole export on the built-in sample: a throwaway local PostgreSQL with the 'pets' database, "
-            + "exported into ./demo-export.");
+                + "exported into ./demo-export."
+        );
         var demoOut = new Option<string>("--out", "-o")
         {
             Description = "Where to write the sample's workspace.",
@@ -26,13 +33,19 @@ internal static class SandboxApplication
         var verbose = new CliOptions().Verbose;
         demo.Options.Add(demoOut);
         demo.Options.Add(verbose);
-        demo.SetAction((parse, ct) => CliApplication.Guard(error,
-            () => DemoCommand.RunAsync(parse.GetValue(demoOut)!, parse.GetValue(verbose), output, error, ct)));
+        demo.SetAction(
+            (parse, ct) =>
+                CliApplication.Guard(error, () =>
+                    DemoCommand.RunAsync(parse.GetValue(demoOut)!, parse.GetValue(verbose), output, error, ct)
+                )
+        );
         root.Subcommands.Add(demo);
 
-        var sandbox = new Command("sandbox",
+        var sandbox = new Command(
+            "sandbox",
             "Start the built-in sample's PostgreSQL and GraphQL endpoint and keep them running until standard input closes "
-            + "(for the Pester tests).");
+                + "(for the Pester tests)."
+        );
         var sandboxInfo = new Option<string>("--info")
         {
             Description = "File to write the connection string, endpoint and throwaway token to, as JSON.",
@@ -40,13 +53,18 @@ internal static class SandboxApplication
         };
         var noIntrospection = new Option<bool>("--no-introspection")
         {
-            Description = "Refuse GraphQL introspection (__schema, __type) as Constructive's server can, "
-                          + "to try an export that works from a manifest.",
+            Description =
+                "Refuse GraphQL introspection (__schema, __type) as Constructive's server can, "
+                + "to try an export that works from a manifest.",
         };
         sandbox.Options.Add(sandboxInfo);
         sandbox.Options.Add(noIntrospection);
-        sandbox.SetAction((parse, ct) => CliApplication.Guard(error,
-            () => SandboxCommand.RunAsync(parse.GetValue(sandboxInfo)!, parse.GetValue(noIntrospection), output, input, ct)));
+        sandbox.SetAction(
+            (parse, ct) =>
+                CliApplication.Guard(error, () =>
+                    SandboxCommand.RunAsync(parse.GetValue(sandboxInfo)!, parse.GetValue(noIntrospection), output, input, ct)
+                )
+        );
         root.Subcommands.Add(sandbox);
 
         return CliApplication.InvokeAsync(root, args, output, error, cancellationToken);

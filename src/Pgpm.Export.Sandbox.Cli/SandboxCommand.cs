@@ -14,7 +14,12 @@ internal static class SandboxCommand
 {
     /// <param name="input">Runs until this reader ends (the process's standard input).</param>
     public static async Task<int> RunAsync(
-        string infoPath, bool introspectionDisabled, TextWriter output, TextReader input, CancellationToken cancellationToken)
+        string infoPath,
+        bool introspectionDisabled,
+        TextWriter output,
+        TextReader input,
+        CancellationToken cancellationToken
+    )
     {
         await using var servers = await SampleServers.StartAsync(output, cancellationToken, introspectionDisabled).ConfigureAwait(false);
         var info = new JsonObject
@@ -28,14 +33,21 @@ internal static class SandboxCommand
         }.ToJsonString();
         var full = Path.GetFullPath(infoPath);
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         await using (var writer = new StreamWriter(new FileStream(full, options)))
             await writer.WriteAsync(info).ConfigureAwait(false);
         output.WriteLine($"READY {full}");
         output.Flush();
 
         // Runs until whoever started it closes our standard input, or stops us.
-        var stdinClosed = Task.Run(() => { while (input.Read() >= 0) { } }, CancellationToken.None);
+        var stdinClosed = Task.Run(
+            () =>
+            {
+                while (input.Read() >= 0) { }
+            },
+            CancellationToken.None
+        );
         await Task.WhenAny(stdinClosed, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
         output.WriteLine("Stopping PostGraphile and PostgreSQL.");
         return CliApplication.Success;

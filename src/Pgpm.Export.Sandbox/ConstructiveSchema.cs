@@ -17,15 +17,20 @@ public static class ConstructiveSchema
 
     public static async Task InstallAsync(LocalPostgres server, string database, CancellationToken cancellationToken = default)
     {
-        var roles = string.Join("\n", Roles.Select(r =>
-            $"DO $$ BEGIN CREATE ROLE {r}; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"));
+        var roles = string.Join(
+            "\n",
+            Roles.Select(r => $"DO $$ BEGIN CREATE ROLE {r}; EXCEPTION WHEN duplicate_object THEN NULL; END $$;")
+        );
         await server.ExecuteAsync(database, roles, cancellationToken).ConfigureAwait(false);
 
-        var packages = Directory.GetDirectories(SandboxFiles.NpmPackagesDirectory())
+        var packages = Directory
+            .GetDirectories(SandboxFiles.NpmPackagesDirectory())
             .Where(d => File.Exists(Path.Combine(d, "pgpm.plan")))
             .Order(StringComparer.Ordinal)
             .ToList();
-        await PgpmPackageDeployer.RunAsync(server, database, packages, ["deploy"], recursive: true, cancellationToken).ConfigureAwait(false);
+        await PgpmPackageDeployer
+            .RunAsync(server, database, packages, ["deploy"], recursive: true, cancellationToken)
+            .ConfigureAwait(false);
 
         await server.RunFileAsync(database, SandboxFiles.DbMigrateSql(), cancellationToken).ConfigureAwait(false);
     }
@@ -38,14 +43,19 @@ public static class ConstructiveSchema
     /// package's control file and combined script; a package without a combined script (services) gets one made from
     /// its deploy scripts in plan order without their BEGIN/COMMIT lines, as <c>pgpm package</c> makes one.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> CombinedExtensionFilesAsync(string directory, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> CombinedExtensionFilesAsync(
+        string directory,
+        CancellationToken cancellationToken = default
+    )
     {
         System.IO.Directory.CreateDirectory(directory);
         var files = new List<string>();
         foreach (var package in LoadPackages(SandboxFiles.NpmPackagesDirectory()))
         {
             var control = Path.Combine(package.Directory, package.Name + ".control");
-            var version = File.ReadAllLines(control).Select(l => l.Trim()).First(l => l.StartsWith("default_version", StringComparison.Ordinal));
+            var version = File.ReadAllLines(control)
+                .Select(l => l.Trim())
+                .First(l => l.StartsWith("default_version", StringComparison.Ordinal));
             version = version[(version.IndexOf('\'') + 1)..version.LastIndexOf('\'')];
             var script = Path.Combine(directory, $"{package.Name}--{version}.sql");
             var combined = Path.Combine(package.Directory, "sql", $"{package.Name}--{version}.sql");
@@ -57,8 +67,9 @@ public static class ConstructiveSchema
             {
                 var body = new System.Text.StringBuilder($"\\echo Use \"CREATE EXTENSION {package.Name}\" to load this file. \\quit\n");
                 foreach (var change in (await PgpmPlan.ReadAsync(package.Directory, cancellationToken).ConfigureAwait(false)).Changes)
-                    foreach (var line in File.ReadAllLines(Path.Combine(package.Directory, "deploy", change.Name + ".sql")))
-                        if (line.Trim() is not ("BEGIN;" or "COMMIT;")) body.Append(line).Append('\n');
+                foreach (var line in File.ReadAllLines(Path.Combine(package.Directory, "deploy", change.Name + ".sql")))
+                    if (line.Trim() is not ("BEGIN;" or "COMMIT;"))
+                        body.Append(line).Append('\n');
                 File.WriteAllText(script, body.ToString());
             }
             File.Copy(control, Path.Combine(directory, package.Name + ".control"), overwrite: true);
@@ -75,26 +86,34 @@ public static class ConstructiveSchema
     /// </summary>
     public static async Task InstallCombinedAsync(LocalPostgres server, string database, CancellationToken cancellationToken = default)
     {
-        var roles = string.Join("\n", Roles.Select(r =>
-            $"DO $$ BEGIN CREATE ROLE {r}; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"));
+        var roles = string.Join(
+            "\n",
+            Roles.Select(r => $"DO $$ BEGIN CREATE ROLE {r}; EXCEPTION WHEN duplicate_object THEN NULL; END $$;")
+        );
         await server.ExecuteAsync(database, roles, cancellationToken).ConfigureAwait(false);
         await server.ExecuteAsync(database, "CREATE EXTENSION \"metaschema-modules\" CASCADE", cancellationToken).ConfigureAwait(false);
-        await server.ExecuteAsync(database, """
-            DO $$
-            DECLARE r record;
-            BEGIN
-              FOR r IN SELECT e.extname, c.oid::regclass AS tbl
-                       FROM pg_depend d
-                       JOIN pg_extension e ON e.oid = d.refobjid
-                       JOIN pg_class c ON c.oid = d.objid AND d.classid = 'pg_class'::regclass
-                       JOIN pg_namespace n ON n.oid = c.relnamespace
-                       WHERE d.deptype = 'e' AND c.relkind IN ('r', 'p')
-                         AND n.nspname IN ('metaschema_public', 'services_public', 'metaschema_modules_public')
-              LOOP
-                EXECUTE format('ALTER EXTENSION %I DROP TABLE %s', r.extname, r.tbl);
-              END LOOP;
-            END $$;
-            """, cancellationToken).ConfigureAwait(false);
+        await server
+            .ExecuteAsync(
+                database,
+                """
+                DO $$
+                DECLARE r record;
+                BEGIN
+                  FOR r IN SELECT e.extname, c.oid::regclass AS tbl
+                           FROM pg_depend d
+                           JOIN pg_extension e ON e.oid = d.refobjid
+                           JOIN pg_class c ON c.oid = d.objid AND d.classid = 'pg_class'::regclass
+                           JOIN pg_namespace n ON n.oid = c.relnamespace
+                           WHERE d.deptype = 'e' AND c.relkind IN ('r', 'p')
+                             AND n.nspname IN ('metaschema_public', 'services_public', 'metaschema_modules_public')
+                  LOOP
+                    EXECUTE format('ALTER EXTENSION %I DROP TABLE %s', r.extname, r.tbl);
+                  END LOOP;
+                END $$;
+                """,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         await server.RunFileAsync(database, SandboxFiles.DbMigrateSql(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -106,11 +125,18 @@ public static class ConstructiveSchema
         foreach (var directory in Directory.GetDirectories(npmScope).Order(StringComparer.Ordinal))
         {
             var control = Directory.GetFiles(directory, "*.control").SingleOrDefault();
-            if (control is null || !File.Exists(Path.Combine(directory, "pgpm.plan"))) continue;
-            var requiresLine = File.ReadAllLines(control).FirstOrDefault(l => l.StartsWith("requires", StringComparison.Ordinal)) ?? "requires = ''";
+            if (control is null || !File.Exists(Path.Combine(directory, "pgpm.plan")))
+                continue;
+            var requiresLine = File.ReadAllLines(control).FirstOrDefault(l => l.StartsWith("requires", StringComparison.Ordinal))
+                ?? "requires = ''";
             var list = requiresLine[(requiresLine.IndexOf('\'') + 1)..requiresLine.LastIndexOf('\'')];
-            packages.Add(new Package(Path.GetFileNameWithoutExtension(control), directory,
-                list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            packages.Add(
+                new Package(
+                    Path.GetFileNameWithoutExtension(control),
+                    directory,
+                    list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                )
+            );
         }
         return packages;
     }

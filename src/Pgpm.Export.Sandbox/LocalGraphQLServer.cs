@@ -7,8 +7,10 @@ public enum GraphQLDialect
 {
     /// <summary>Plain PostGraphile v5 (Amber preset): allDatabases, rowId, condition, PRIMARY_KEY_ASC.</summary>
     Default,
+
     /// <summary>Constructive's server: databases, id, where { equalTo }, ID_ASC, upper-cased enums.</summary>
     Constructive,
+
     /// <summary>
     /// PostGraphile v4 (4.14.1; Constructive's older servers): allSchemata, nodeId beside the real id, condition,
     /// PRIMARY_KEY_ASC, <c>@omit</c> smart comments honoured, JSON as text unless <see cref="GraphQLServerOptions.DynamicJson"/>.
@@ -20,8 +22,10 @@ public enum GraphQLDialect
 public enum NodeTypeSqlActions
 {
     None,
+
     /// <summary><c>exportSqlActions(databaseId): [SqlAction!]!</c>, every row in one answer.</summary>
     List,
+
     /// <summary><c>exportSqlActions(databaseId, first, after…): SqlActionsConnection!</c>, paged with cursors.</summary>
     Connection,
 }
@@ -89,7 +93,12 @@ public sealed class LocalGraphQLServer : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<LocalGraphQLServer> StartAsync(LocalPostgres postgres, string database, GraphQLServerOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<LocalGraphQLServer> StartAsync(
+        LocalPostgres postgres,
+        string database,
+        GraphQLServerOptions? options = null,
+        CancellationToken cancellationToken = default
+    )
     {
         options ??= new GraphQLServerOptions();
         SandboxFiles.NpmPackagesDirectory();
@@ -103,23 +112,33 @@ public sealed class LocalGraphQLServer : IAsyncDisposable
         };
         info.Environment["NODE_OPTIONS"] = $"--require {Path.Combine(directory, "node20-polyfill.cjs")} --preserve-symlinks";
         info.Environment["GRAPHILE_ENV"] = "production";
-        info.Environment["PGPM_SANDBOX_DATABASE_URL"] = $"postgres://{LocalPostgres.SuperUser}:{Uri.EscapeDataString(postgres.Password)}@{LocalPostgres.Host}:{postgres.Port}/{Uri.EscapeDataString(database)}";
+        info.Environment["PGPM_SANDBOX_DATABASE_URL"] =
+            $"postgres://{LocalPostgres.SuperUser}:{Uri.EscapeDataString(postgres.Password)}@{LocalPostgres.Host}:{postgres.Port}/{Uri.EscapeDataString(database)}";
         info.Environment["PGPM_SANDBOX_DIALECT"] = options.Dialect == GraphQLDialect.Constructive ? "constructive" : "default";
         info.Environment["PGPM_SANDBOX_V4_DYNAMIC_JSON"] = options.DynamicJson ? "1" : "0";
         info.Environment["PGPM_SANDBOX_NO_INTROSPECTION"] = options.IntrospectionDisabled ? "1" : "0";
         info.Environment["PGPM_SANDBOX_PLUGIN"] = options.ExportSqlActionsPlugin ? "1" : "0";
-        info.Environment["PGPM_SANDBOX_NODE_SQL_ACTIONS"] = options.NodeTypeSqlActions == NodeTypeSqlActions.None ? "" : options.NodeTypeSqlActions.ToString().ToLowerInvariant();
+        info.Environment["PGPM_SANDBOX_NODE_SQL_ACTIONS"] =
+            options.NodeTypeSqlActions == NodeTypeSqlActions.None ? "" : options.NodeTypeSqlActions.ToString().ToLowerInvariant();
         info.Environment["PGPM_SANDBOX_TOKEN"] = options.Token ?? "";
         info.Environment["PGPM_SANDBOX_MAX_PAGE"] = options.MaxPageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
         info.Environment["PGPM_SANDBOX_RATE_LIMIT"] = options.RateLimit is { } rate ? $"{rate.PerMinute},{rate.Burst}" : "";
-        info.Environment["PGPM_SANDBOX_MAX_REQUEST_BYTES"] = options.MaxRequestBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        info.Environment["PGPM_SANDBOX_MAX_REQUEST_BYTES"] = options.MaxRequestBytes?.ToString(
+            System.Globalization.CultureInfo.InvariantCulture
+        ) ?? "";
         info.Environment["PGPM_SANDBOX_REQUIRE_DATABASE_ID"] = options.RequireDatabaseId ? "1" : "";
         info.Environment["PGPM_SANDBOX_FAULTS"] = string.Join(",", options.LeadingFaults);
-        if (options.Schemas is not null) info.Environment["PGPM_SANDBOX_SCHEMAS"] = string.Join(",", options.Schemas);
+        if (options.Schemas is not null)
+            info.Environment["PGPM_SANDBOX_SCHEMAS"] = string.Join(",", options.Schemas);
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start node.");
         var errors = new System.Text.StringBuilder();
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (errors) errors.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                lock (errors)
+                    errors.AppendLine(e.Data);
+        };
         process.BeginErrorReadLine();
         try
         {
@@ -132,8 +151,11 @@ public sealed class LocalGraphQLServer : IAsyncDisposable
                 {
                     await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
                     string stderr;
-                    lock (errors) stderr = errors.ToString();
-                    throw new InvalidOperationException($"The PostGraphile server exited ({process.ExitCode}) before listening: {stderr.Trim()}");
+                    lock (errors)
+                        stderr = errors.ToString();
+                    throw new InvalidOperationException(
+                        $"The PostGraphile server exited ({process.ExitCode}) before listening: {stderr.Trim()}"
+                    );
                 }
                 if (line.StartsWith("LISTENING ", StringComparison.Ordinal))
                 {
@@ -162,10 +184,9 @@ public sealed class LocalGraphQLServer : IAsyncDisposable
     {
         try
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
         }
-        catch (InvalidOperationException)
-        {
-        }
+        catch (InvalidOperationException) { }
     }
 }

@@ -33,7 +33,10 @@ public sealed class LocalPostgres : IAsyncDisposable
     /// Extra extension files (<c>.control</c>, <c>.sql</c>) the server can CREATE EXTENSION from; when given, the server
     /// runs from a <see cref="PrivateInstallation"/> inside its temporary directory, so the system's share directory is untouched.
     /// </param>
-    public static async Task<LocalPostgres> StartAsync(CancellationToken cancellationToken = default, IReadOnlyList<string>? extensionFiles = null)
+    public static async Task<LocalPostgres> StartAsync(
+        CancellationToken cancellationToken = default,
+        IReadOnlyList<string>? extensionFiles = null
+    )
     {
         var bin = FindBinDirectory();
         var root = Path.Combine(Path.GetTempPath(), "pgpm-export-pg-" + Guid.NewGuid().ToString("N")[..12]);
@@ -41,17 +44,38 @@ public sealed class LocalPostgres : IAsyncDisposable
         var password = "sandbox-" + Guid.NewGuid().ToString("N")[..16];
         var passwordFile = Path.Combine(root, "pwfile");
         await File.WriteAllTextAsync(passwordFile, password + "\n", cancellationToken).ConfigureAwait(false);
-        if (IsRoot) await ProcessRunner.RunAsync("chown", ["-R", SuperUser, root], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (IsRoot)
+            await ProcessRunner.RunAsync("chown", ["-R", SuperUser, root], cancellationToken: cancellationToken).ConfigureAwait(false);
         // Built after the chown, so no ownership change can reach through a link into the real installation.
         if (extensionFiles is not null)
-            bin = await PrivateInstallation.CreateAsync(Path.Combine(root, "install"), bin, extensionFiles, cancellationToken).ConfigureAwait(false);
+            bin = await PrivateInstallation
+                .CreateAsync(Path.Combine(root, "install"), bin, extensionFiles, cancellationToken)
+                .ConfigureAwait(false);
 
         var port = LoopbackPort.Free();
         var server = new LocalPostgres(root, bin, port, password);
         try
         {
-            await server.RunAsServerUserAsync("initdb", ["-D", server.DataDirectory, "-U", SuperUser, "--pwfile", passwordFile,
-                "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], cancellationToken).ConfigureAwait(false);
+            await server
+                .RunAsServerUserAsync(
+                    "initdb",
+                    [
+                        "-D",
+                        server.DataDirectory,
+                        "-U",
+                        SuperUser,
+                        "--pwfile",
+                        passwordFile,
+                        "--auth-local=trust",
+                        "--auth-host=scram-sha-256",
+                        "-E",
+                        "UTF8",
+                        "--locale=C.UTF-8",
+                        "--no-sync",
+                    ],
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             await server.StartServerAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -62,15 +86,16 @@ public sealed class LocalPostgres : IAsyncDisposable
         return server;
     }
 
-    public string ConnectionString(string database, string? user = null, string? password = null) => new NpgsqlConnectionStringBuilder
-    {
-        Host = Host,
-        Port = Port,
-        Database = database,
-        Username = user ?? SuperUser,
-        Password = password ?? Password,
-        Pooling = false,
-    }.ConnectionString;
+    public string ConnectionString(string database, string? user = null, string? password = null) =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = Host,
+            Port = Port,
+            Database = database,
+            Username = user ?? SuperUser,
+            Password = password ?? Password,
+            Pooling = false,
+        }.ConnectionString;
 
     public async Task ExecuteAsync(string database, string sql, CancellationToken cancellationToken = default)
     {
@@ -82,12 +107,24 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     /// <summary>Runs a SQL file with psql, stopping at the first error, exactly as an operator would deploy it.</summary>
     public Task RunFileAsync(string database, string file, CancellationToken cancellationToken = default) =>
-        ProcessRunner.RunAsync(Path.Combine(_binDirectory, "psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-f", file], ClientEnvironment(), cancellationToken: cancellationToken);
+        ProcessRunner.RunAsync(
+            Path.Combine(_binDirectory, "psql"),
+            ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-f", file],
+            ClientEnvironment(),
+            cancellationToken: cancellationToken
+        );
 
     /// <summary>Runs SQL with psql and returns what it printed (unaligned, tuples only).</summary>
     public async Task<string> QueryTextAsync(string database, string sql, CancellationToken cancellationToken = default)
     {
-        var result = await ProcessRunner.RunAsync(Path.Combine(_binDirectory, "psql"), ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql], ClientEnvironment(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await ProcessRunner
+            .RunAsync(
+                Path.Combine(_binDirectory, "psql"),
+                ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql],
+                ClientEnvironment(),
+                cancellationToken: cancellationToken
+            )
+            .ConfigureAwait(false);
         return result.StandardOutput;
     }
 
@@ -96,46 +133,69 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_stopped) return;
+        if (_stopped)
+            return;
         _stopped = true;
         if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
-            await RunAsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], CancellationToken.None, check: false).ConfigureAwait(false);
+            await RunAsServerUserAsync(
+                    "pg_ctl",
+                    ["-D", DataDirectory, "-m", "immediate", "-w", "stop"],
+                    CancellationToken.None,
+                    check: false
+                )
+                .ConfigureAwait(false);
         try
         {
             Directory.Delete(_root, recursive: true);
         }
-        catch (IOException)
-        {
-        }
+        catch (IOException) { }
     }
 
     /// <summary>Stops the server (fast shutdown: sessions are terminated), for tests of a server that goes away.</summary>
-    public Task StopServerAsync() => RunAsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None);
+    public Task StopServerAsync() =>
+        RunAsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None);
 
     /// <summary>Starts the server on its port; also after <see cref="StopServerAsync"/>.</summary>
     public Task StartServerAsync(CancellationToken cancellationToken = default)
     {
         // A server time zone other than UTC proves the exporter sets its own session time zone.
-        var options = $"-p {Port} -k {_root} -c listen_addresses={Host} -c fsync=off -c synchronous_commit=off -c full_page_writes=off " +
-                      "-c TimeZone=America/New_York -c max_connections=200";
-        return RunAsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-o", options, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start"], cancellationToken);
+        var options =
+            $"-p {Port} -k {_root} -c listen_addresses={Host} -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            + "-c TimeZone=America/New_York -c max_connections=200";
+        return RunAsServerUserAsync(
+            "pg_ctl",
+            ["-D", DataDirectory, "-o", options, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start"],
+            cancellationToken
+        );
     }
 
     /// <summary>The libpq variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGTZ=UTC) a client program needs to reach this server as the superuser.</summary>
-    public Dictionary<string, string> ClientEnvironment() => new()
-    {
-        ["PGHOST"] = Host,
-        ["PGPORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["PGUSER"] = SuperUser,
-        ["PGPASSWORD"] = Password,
-        ["PGTZ"] = "UTC",
-    };
+    public Dictionary<string, string> ClientEnvironment() =>
+        new()
+        {
+            ["PGHOST"] = Host,
+            ["PGPORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PGUSER"] = SuperUser,
+            ["PGPASSWORD"] = Password,
+            ["PGTZ"] = "UTC",
+        };
 
-    private Task RunAsServerUserAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool check = true)
+    private Task RunAsServerUserAsync(
+        string program,
+        IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken,
+        bool check = true
+    )
     {
         var path = Path.Combine(_binDirectory, program);
         return IsRoot
-            ? ProcessRunner.RunAsync("runuser", ["-u", SuperUser, "--", path, .. arguments], workingDirectory: _root, check: check, cancellationToken: cancellationToken)
+            ? ProcessRunner.RunAsync(
+                "runuser",
+                ["-u", SuperUser, "--", path, .. arguments],
+                workingDirectory: _root,
+                check: check,
+                cancellationToken: cancellationToken
+            )
             : ProcessRunner.RunAsync(path, arguments, workingDirectory: _root, check: check, cancellationToken: cancellationToken);
     }
 
@@ -144,12 +204,20 @@ public sealed class LocalPostgres : IAsyncDisposable
     private static string FindBinDirectory()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("PGPM_EXPORT_PG_BIN");
-        var candidates = new[] { fromEnvironment, "/usr/lib/postgresql/15/bin" }
-            .Concat(Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin")) : []);
+        var candidates = new[] { fromEnvironment, "/usr/lib/postgresql/15/bin" }.Concat(
+            Directory.Exists("/usr/lib/postgresql")
+                ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin"))
+                : []
+        );
         foreach (var candidate in candidates)
-            if (!string.IsNullOrEmpty(candidate) && File.Exists(Path.Combine(candidate, "initdb")) && File.Exists(Path.Combine(candidate, "pg_ctl")))
+            if (
+                !string.IsNullOrEmpty(candidate)
+                && File.Exists(Path.Combine(candidate, "initdb"))
+                && File.Exists(Path.Combine(candidate, "pg_ctl"))
+            )
                 return candidate;
         throw new InvalidOperationException(
-            "PostgreSQL server binaries (initdb, pg_ctl) were not found in /usr/lib/postgresql/*/bin. Install postgresql-15 and postgresql-15-postgis-3, or set PGPM_EXPORT_PG_BIN.");
+            "PostgreSQL server binaries (initdb, pg_ctl) were not found in /usr/lib/postgresql/*/bin. Install postgresql-15 and postgresql-15-postgis-3, or set PGPM_EXPORT_PG_BIN."
+        );
     }
 }

@@ -13,31 +13,61 @@ namespace Pgpm.Export.Sandbox;
 public static class PgpmPackageDeployer
 {
     /// <summary>Deploys the packages in the given order (<c>pgpm deploy --package</c>, without their required modules).</summary>
-    public static Task DeployAsync(LocalPostgres server, string database, IReadOnlyList<string> packageDirectories, CancellationToken cancellationToken = default) =>
-        RunAsync(server, database, packageDirectories, ["deploy"], recursive: false, cancellationToken);
+    public static Task DeployAsync(
+        LocalPostgres server,
+        string database,
+        IReadOnlyList<string> packageDirectories,
+        CancellationToken cancellationToken = default
+    ) => RunAsync(server, database, packageDirectories, ["deploy"], recursive: false, cancellationToken);
 
     /// <summary>Runs the packages' verify scripts through pgpm; fails naming every change whose verify failed.</summary>
-    public static Task VerifyAsync(LocalPostgres server, string database, IReadOnlyList<string> packageDirectories, CancellationToken cancellationToken = default) =>
-        RunAsync(server, database, packageDirectories, ["verify"], recursive: false, cancellationToken);
+    public static Task VerifyAsync(
+        LocalPostgres server,
+        string database,
+        IReadOnlyList<string> packageDirectories,
+        CancellationToken cancellationToken = default
+    ) => RunAsync(server, database, packageDirectories, ["verify"], recursive: false, cancellationToken);
 
     /// <summary>Reverts the packages, the last one first.</summary>
-    public static Task RevertAsync(LocalPostgres server, string database, IReadOnlyList<string> packageDirectories, CancellationToken cancellationToken = default) =>
-        RunAsync(server, database, packageDirectories, ["revert"], recursive: false, cancellationToken);
+    public static Task RevertAsync(
+        LocalPostgres server,
+        string database,
+        IReadOnlyList<string> packageDirectories,
+        CancellationToken cancellationToken = default
+    ) => RunAsync(server, database, packageDirectories, ["revert"], recursive: false, cancellationToken);
 
     /// <summary>
     /// What a package must survive with pgpm: deploy, verify, revert (last package first), deploy again, verify again.
     /// Ends deployed, so the caller can compare what is in the database.
     /// </summary>
-    public static Task CycleAsync(LocalPostgres server, string database, IReadOnlyList<string> packageDirectories, CancellationToken cancellationToken = default) =>
-        RunAsync(server, database, packageDirectories, ["deploy", "verify", "revert", "deploy", "verify"], recursive: false, cancellationToken);
+    public static Task CycleAsync(
+        LocalPostgres server,
+        string database,
+        IReadOnlyList<string> packageDirectories,
+        CancellationToken cancellationToken = default
+    ) =>
+        RunAsync(
+            server,
+            database,
+            packageDirectories,
+            ["deploy", "verify", "revert", "deploy", "verify"],
+            recursive: false,
+            cancellationToken
+        );
 
     /// <summary>
     /// Runs <paramref name="steps"/> (deploy, verify, revert) over the packages in one pgpm process. With
     /// <paramref name="recursive"/>, deploy first deploys the modules each package requires (pgpm's default), the
     /// way the sandbox installs the Constructive schema. Fails with pgpm's own words and the package it was on.
     /// </summary>
-    public static async Task RunAsync(LocalPostgres server, string database, IReadOnlyList<string> packageDirectories, IReadOnlyList<string> steps,
-        bool recursive, CancellationToken cancellationToken = default)
+    public static async Task RunAsync(
+        LocalPostgres server,
+        string database,
+        IReadOnlyList<string> packageDirectories,
+        IReadOnlyList<string> steps,
+        bool recursive,
+        CancellationToken cancellationToken = default
+    )
     {
         var request = new JsonObject
         {

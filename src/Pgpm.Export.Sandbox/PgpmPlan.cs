@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Pgpm.Export.Sandbox;
 
@@ -14,9 +14,18 @@ public sealed record PgpmPlan(string Project, IReadOnlyList<PgpmPlan.Change> Cha
         (await ReadAllAsync([packageDirectory], cancellationToken).ConfigureAwait(false)).Single();
 
     /// <summary>Parses the packages' plans with pgpm in one process, in the given order.</summary>
-    public static async Task<IReadOnlyList<PgpmPlan>> ReadAllAsync(IReadOnlyList<string> packageDirectories, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<PgpmPlan>> ReadAllAsync(
+        IReadOnlyList<string> packageDirectories,
+        CancellationToken cancellationToken = default
+    )
     {
-        var result = await PgpmMigrateScript.RunAsync(new JsonObject { ["packages"] = PgpmMigrateScript.Strings(packageDirectories.Select(Path.GetFullPath)) }, null, cancellationToken).ConfigureAwait(false);
+        var result = await PgpmMigrateScript
+            .RunAsync(
+                new JsonObject { ["packages"] = PgpmMigrateScript.Strings(packageDirectories.Select(Path.GetFullPath)) },
+                null,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Parse).ToList();
     }
 
@@ -24,10 +33,19 @@ public sealed record PgpmPlan(string Project, IReadOnlyList<PgpmPlan.Change> Cha
     {
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
-        var changes = root.GetProperty("changes").EnumerateArray()
-            .Select(c => new Change(c.GetProperty("name").GetString()!, c.GetProperty("dependencies").EnumerateArray().Select(d => d.GetString()!).ToList(),
-                c.GetProperty("planner").GetString(), c.GetProperty("email").GetString()))
+        var changes = root.GetProperty("changes")
+            .EnumerateArray()
+            .Select(c => new Change(
+                c.GetProperty("name").GetString()!,
+                c.GetProperty("dependencies").EnumerateArray().Select(d => d.GetString()!).ToList(),
+                c.GetProperty("planner").GetString(),
+                c.GetProperty("email").GetString()
+            ))
             .ToList();
-        return new PgpmPlan(root.GetProperty("package").GetString()!, changes, root.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToList());
+        return new PgpmPlan(
+            root.GetProperty("package").GetString()!,
+            changes,
+            root.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToList()
+        );
     }
 }

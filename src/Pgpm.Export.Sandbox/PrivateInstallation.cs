@@ -12,9 +12,16 @@ public static class PrivateInstallation
     /// <summary>Builds the tree under <paramref name="root"/> and returns its bin directory.</summary>
     /// <param name="realBin">The installed bin directory (with pg_config).</param>
     /// <param name="extensionFiles">Files (<c>name.control</c>, <c>name--version.sql</c>) to add to the extension directory.</param>
-    public static async Task<string> CreateAsync(string root, string realBin, IEnumerable<string> extensionFiles, CancellationToken cancellationToken = default)
+    public static async Task<string> CreateAsync(
+        string root,
+        string realBin,
+        IEnumerable<string> extensionFiles,
+        CancellationToken cancellationToken = default
+    )
     {
-        var result = await ProcessRunner.RunAsync(Path.Combine(realBin, "pg_config"), ["--bindir", "--sharedir", "--pkglibdir"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await ProcessRunner
+            .RunAsync(Path.Combine(realBin, "pg_config"), ["--bindir", "--sharedir", "--pkglibdir"], cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var (bin, share, lib) = (lines[0], lines[1], lines[2]);
         var prefix = CommonPrefix(bin, share, lib);
@@ -26,7 +33,8 @@ public static class PrivateInstallation
         {
             var target = Path.Combine(privateBin, Path.GetFileName(file));
             File.Copy(file, target);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, File.GetUnixFileMode(file));
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(target, File.GetUnixFileMode(file));
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Mirror(lib))!);
         Directory.CreateSymbolicLink(Mirror(lib), lib);
@@ -42,7 +50,8 @@ public static class PrivateInstallation
         foreach (var file in extensionFiles)
         {
             var target = Path.Combine(extensions, Path.GetFileName(file));
-            if (File.Exists(target)) File.Delete(target);
+            if (File.Exists(target))
+                File.Delete(target);
             File.Copy(file, target);
         }
         return privateBin;
@@ -50,8 +59,10 @@ public static class PrivateInstallation
 
     private static void LinkTo(string path, string target)
     {
-        if (Directory.Exists(target)) Directory.CreateSymbolicLink(path, target);
-        else File.CreateSymbolicLink(path, target);
+        if (Directory.Exists(target))
+            Directory.CreateSymbolicLink(path, target);
+        else
+            File.CreateSymbolicLink(path, target);
     }
 
     private static string CommonPrefix(params string[] paths)

@@ -7,8 +7,14 @@ public static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
-        string? workingDirectory = null, bool check = true, CancellationToken cancellationToken = default)
+    public static async Task<Result> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null,
+        bool check = true,
+        CancellationToken cancellationToken = default
+    )
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -18,9 +24,11 @@ public static class ProcessRunner
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
         if (environment is not null)
-            foreach (var (key, value) in environment) info.Environment[key] = value;
+            foreach (var (key, value) in environment)
+                info.Environment[key] = value;
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         process.StandardInput.Close();
@@ -32,12 +40,18 @@ public static class ProcessRunner
         }
         catch (OperationCanceledException)
         {
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException) { }
             throw;
         }
         var result = new Result(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
         if (check && result.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(fileName)} {string.Join(' ', info.ArgumentList)} exited with {result.ExitCode}: {result.StandardError.Trim()} {result.StandardOutput.Trim()}".Trim());
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(fileName)} {string.Join(' ', info.ArgumentList)} exited with {result.ExitCode}: {result.StandardError.Trim()} {result.StandardOutput.Trim()}".Trim()
+            );
         return result;
     }
 }

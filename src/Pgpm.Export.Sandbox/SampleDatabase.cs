@@ -12,6 +12,8 @@ public static class SampleDatabase
     {
         await server.CreateDatabaseAsync(DatabaseName, cancellationToken: cancellationToken).ConfigureAwait(false);
         await ConstructiveSchema.InstallAsync(server, DatabaseName, cancellationToken).ConfigureAwait(false);
-        await server.RunFileAsync(DatabaseName, Path.Combine(SandboxFiles.Directory(), "sample", "pets.sql"), cancellationToken).ConfigureAwait(false);
+        await server
+            .RunFileAsync(DatabaseName, Path.Combine(SandboxFiles.Directory(), "sample", "pets.sql"), cancellationToken)
+            .ConfigureAwait(false);
     }
 }

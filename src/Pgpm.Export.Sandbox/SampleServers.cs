@@ -26,7 +26,11 @@ public sealed class SampleServers : IAsyncDisposable
 
     /// <param name="introspectionDisabled">Serve the endpoint as Constructive's server does with introspection off: queries asking for
     /// <c>__schema</c> or <c>__type</c> are refused with INTROSPECTION_DISABLED (see docs/graphql.md).</param>
-    public static async Task<SampleServers> StartAsync(TextWriter progress, CancellationToken cancellationToken, bool introspectionDisabled = false)
+    public static async Task<SampleServers> StartAsync(
+        TextWriter progress,
+        CancellationToken cancellationToken,
+        bool introspectionDisabled = false
+    )
     {
         progress.WriteLine("Starting a throwaway PostgreSQL on 127.0.0.1 with the Constructive schema and the 'pets' sample…");
         var postgres = await LocalPostgres.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -34,10 +38,24 @@ public sealed class SampleServers : IAsyncDisposable
         {
             await SampleDatabase.CreateAsync(postgres, cancellationToken).ConfigureAwait(false);
             var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-            progress.WriteLine("Starting PostGraphile v5 in front of it (with the exportSqlActions plugin, requiring a bearer token" +
-                               (introspectionDisabled ? ", refusing introspection" : "") + ")…");
-            var graphql = await LocalGraphQLServer.StartAsync(postgres, SampleDatabase.DatabaseName,
-                new GraphQLServerOptions { ExportSqlActionsPlugin = true, Token = token, IntrospectionDisabled = introspectionDisabled }, cancellationToken).ConfigureAwait(false);
+            progress.WriteLine(
+                "Starting PostGraphile v5 in front of it (with the exportSqlActions plugin, requiring a bearer token"
+                    + (introspectionDisabled ? ", refusing introspection" : "")
+                    + ")…"
+            );
+            var graphql = await LocalGraphQLServer
+                .StartAsync(
+                    postgres,
+                    SampleDatabase.DatabaseName,
+                    new GraphQLServerOptions
+                    {
+                        ExportSqlActionsPlugin = true,
+                        Token = token,
+                        IntrospectionDisabled = introspectionDisabled,
+                    },
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             return new SampleServers(postgres, graphql, token);
         }
         catch

@@ -9,14 +9,19 @@ public static class SandboxFiles
     public static string Directory()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("PGPM_EXPORT_SANDBOX");
-        if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
+        if (!string.IsNullOrEmpty(fromEnvironment))
+            return fromEnvironment;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "sandbox");
             if (File.Exists(Path.Combine(candidate, "package.json")) && File.Exists(Path.Combine(candidate, "db_migrate.sql")))
                 return candidate;
         }
-        throw new InvalidOperationException("The sandbox/ folder of the Pgpm.Export repository was not found above " + AppContext.BaseDirectory + "; set PGPM_EXPORT_SANDBOX.");
+        throw new InvalidOperationException(
+            "The sandbox/ folder of the Pgpm.Export repository was not found above "
+                + AppContext.BaseDirectory
+                + "; set PGPM_EXPORT_SANDBOX."
+        );
     }
 
     public static string DbMigrateSql() => Path.Combine(Directory(), "db_migrate.sql");
@@ -25,7 +30,8 @@ public static class SandboxFiles
     {
         var sandbox = Directory();
         var scope = Path.Combine(sandbox, "node_modules", "@pgpm");
-        if (!System.IO.Directory.Exists(scope)) EnsureNpmPackagesAsync(sandbox).GetAwaiter().GetResult();
+        if (!System.IO.Directory.Exists(scope))
+            EnsureNpmPackagesAsync(sandbox).GetAwaiter().GetResult();
         return scope;
     }
 
@@ -36,7 +42,8 @@ public static class SandboxFiles
         await NpmLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (System.IO.Directory.Exists(Path.Combine(sandbox, "node_modules", "@pgpm"))) return;
+            if (System.IO.Directory.Exists(Path.Combine(sandbox, "node_modules", "@pgpm")))
+                return;
             await ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], workingDirectory: sandbox).ConfigureAwait(false);
         }
         finally

@@ -18,19 +18,27 @@ foreach (var initializer in initializers)
 // Binding and Get-Command read every parameter's type and every attribute.
 foreach (var cmdlet in cmdlets)
 {
-    foreach (var property in cmdlet.GetProperties()) _ = property.PropertyType.FullName;
+    foreach (var property in cmdlet.GetProperties())
+        _ = property.PropertyType.FullName;
     _ = cmdlet.GetCustomAttributes(inherit: true);
 }
 
 // Running a cmdlet reaches the engine and, through it, Npgsql.
 var sqlSource = Type.GetType("Pgpm.Export.Sources.Sql.SqlExportSource, Pgpm.Export.Core", throwOnError: true)!;
+
 // The SQL session is built on an NpgsqlDataSource: reading its constructor's parameter type loads Npgsql.
 var sqlSession = Type.GetType("Pgpm.Export.Sources.Sql.SqlSession, Pgpm.Export.Core", throwOnError: true)!;
-var npgsql = sqlSession.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)[0]
-    .GetParameters()[0].ParameterType.Assembly;
+var npgsql = sqlSession
+    .GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)[0]
+    .GetParameters()[0]
+    .ParameterType.Assembly;
 Console.WriteLine($"engine-type: {sqlSource.FullName}; npgsql-type: {npgsql.GetName().Name}");
 
 foreach (var context in AssemblyLoadContext.All)
-foreach (var assembly in context.Assemblies.Where(a => a.GetName().Name is { } n && (n.StartsWith("Pgpm.Export.") || n.StartsWith("Npgsql") || n.StartsWith("Microsoft.Extensions."))))
+foreach (
+    var assembly in context.Assemblies.Where(a =>
+        a.GetName().Name is { } n && (n.StartsWith("Pgpm.Export.") || n.StartsWith("Npgsql") || n.StartsWith("Microsoft.Extensions."))
+    )
+)
     Console.WriteLine($"loaded: {assembly.GetName().Name} in {context.Name}");
 return 0;

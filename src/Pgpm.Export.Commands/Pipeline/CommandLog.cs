@@ -6,5 +6,6 @@ namespace Pgpm.Export.Commands.Pipeline;
 public sealed class CommandLog(ICommandOutput output) : IExportLog
 {
     public void Verbose(string message) => output.WriteVerbose(message);
+
     public void Warning(string message) => output.WriteWarning(message);
 }

@@ -41,8 +41,8 @@ public static class CommandPump
         try
         {
             while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-                while (queue.Reader.TryRead(out var deliver))
-                    deliver(host);
+            while (queue.Reader.TryRead(out var deliver))
+                deliver(host);
         }
         catch (Exception pipelineStopped)
         {
@@ -85,8 +85,11 @@ public static class CommandPump
         }
 
         public void WriteError(CommandError error) => Send(host => host.WriteError(error));
+
         public void WriteWarning(string message) => Send(host => host.WriteWarning(message));
+
         public void WriteVerbose(string message) => Send(host => host.WriteVerbose(message));
+
         public void WriteProgress(ProgressUpdate progress) => Send(host => host.WriteProgress(progress));
 
         public ValueTask<bool> ShouldProcessAsync(string target, string action, string whatIf, CancellationToken cancellationToken) =>
@@ -126,7 +129,8 @@ public static class CommandPump
 
         private void Send(Action<IPipelineHost> deliver)
         {
-            if (!_closed.IsCancellationRequested) queue.TryWrite(deliver);
+            if (!_closed.IsCancellationRequested)
+                queue.TryWrite(deliver);
         }
     }
 }

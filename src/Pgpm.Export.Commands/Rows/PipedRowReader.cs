@@ -30,8 +30,13 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var table = RowTypeName.TableOf(input.TypeNames) ?? RowTypeName.TableOf(input.Properties) ?? throw Reject(input, ErrorId.RowTypeUnknown,
-                    $"is {input.Description}, not a row from Get-ExportTable or Get-ExportSqlAction: none of its type names is {RowTypeName.Prefix}<schema>.<table> and it has no {RowTypeName.TableProperty} property");
+                var table = RowTypeName.TableOf(input.TypeNames)
+                    ?? RowTypeName.TableOf(input.Properties)
+                    ?? throw Reject(
+                        input,
+                        ErrorId.RowTypeUnknown,
+                        $"is {input.Description}, not a row from Get-ExportTable or Get-ExportSqlAction: none of its type names is {RowTypeName.Prefix}<schema>.<table> and it has no {RowTypeName.TableProperty} property"
+                    );
                 if (table == MetaSchemas.SqlActionsTable)
                     rows.Add(SqlActionInput.Read(input, databaseId));
                 else
@@ -39,7 +44,8 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
             }
             catch (ExportException e) when (e.Kind == ExportErrorKind.InvalidData)
             {
-                if (++Rejected <= ReportedRejections) output.WriteError(CommandError.From(e, input.Original ?? input.Position));
+                if (++Rejected <= ReportedRejections)
+                    output.WriteError(CommandError.From(e, input.Original ?? input.Position));
             }
         }
         return rows;
@@ -57,21 +63,32 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
         WarnAboutExtras(input, shape);
 
         if (row[shape.DatabaseColumn].Text != databaseId.ToString())
-            throw Reject(input, ErrorId.RowOfOtherDatabase,
-                $"is a row of {table} for the database {row[shape.DatabaseColumn].Text ?? "NULL"}, not {databaseId}, the one being exported");
+            throw Reject(
+                input,
+                ErrorId.RowOfOtherDatabase,
+                $"is a row of {table} for the database {row[shape.DatabaseColumn].Text ?? "NULL"}, not {databaseId}, the one being exported"
+            );
         var key = string.Join("\u0001", shape.KeyColumns.Select(k => row[k].Text ?? "\0"));
         if (!_keys.Add((table, key)))
-            throw Reject(input, ErrorId.RowDuplicate, $"is a row of {table} that came before ({string.Join(", ", shape.KeyColumns.Select(k => $"{k} = {row[k]}"))}); each row can be written once");
+            throw Reject(
+                input,
+                ErrorId.RowDuplicate,
+                $"is a row of {table} that came before ({string.Join(", ", shape.KeyColumns.Select(k => $"{k} = {row[k]}"))}); each row can be written once"
+            );
         return row;
     }
 
     private void WarnAboutExtras(RowInput input, TableShape shape)
     {
-        var extras = input.Properties.Select(p => p.Key)
+        var extras = input
+            .Properties.Select(p => p.Key)
             .Where(name => !name.Equals(RowTypeName.TableProperty, StringComparison.OrdinalIgnoreCase))
-            .Where(name => shape.Columns.All(c => !c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
+            .Where(name => shape.Columns.All(c => !c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
         if (extras.Count > 0 && _warnedExtras.Add(shape.Table))
-            output.WriteWarning($"Rows of {shape.Table} have properties that are not its columns ({string.Join(", ", extras)}); they are not written.");
+            output.WriteWarning(
+                $"Rows of {shape.Table} have properties that are not its columns ({string.Join(", ", extras)}); they are not written."
+            );
     }
 
     internal static ExportException Reject(RowInput input, string errorId, string problem) =>

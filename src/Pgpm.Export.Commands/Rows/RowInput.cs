@@ -6,7 +6,12 @@ namespace Pgpm.Export.Commands.Rows;
 /// </summary>
 /// <param name="Position">The object's place in the pipeline input, counted from 1, for messages.</param>
 /// <param name="Description">What the object is, for messages when it is not a row (e.g. its .NET type).</param>
-public sealed record RowInput(int Position, IReadOnlyList<string> TypeNames, IReadOnlyList<KeyValuePair<string, object?>> Properties, string Description)
+public sealed record RowInput(
+    int Position,
+    IReadOnlyList<string> TypeNames,
+    IReadOnlyList<KeyValuePair<string, object?>> Properties,
+    string Description
+)
 {
     /// <summary>The piped object itself, the TargetObject of an error about it; null when there is none to give (then the position is).</summary>
     public object? Original { get; init; }

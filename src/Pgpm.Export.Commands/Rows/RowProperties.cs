@@ -1,5 +1,5 @@
-using Pgpm.Export.Model;
 using Pgpm.Export.Errors;
+using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Commands.Rows;
 
@@ -9,14 +9,23 @@ namespace Pgpm.Export.Commands.Rows;
 /// </summary>
 internal sealed class RowProperties(RowInput input, TableRef table)
 {
-    private readonly Dictionary<string, object?> _values = input.Properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, object?> _values = input.Properties.ToDictionary(
+        p => p.Key,
+        p => p.Value,
+        StringComparer.OrdinalIgnoreCase
+    );
 
     public PgValue Read(ColumnInfo column)
     {
         if (!_values.TryGetValue(column.Name, out var value))
-            throw PipedRowReader.Reject(input, ErrorId.RowColumnMissing,
-                $"is a row of {table} without the column '{column.Name}'; every column is needed to write it (did Select-Object leave it out?)");
+            throw PipedRowReader.Reject(
+                input,
+                ErrorId.RowColumnMissing,
+                $"is a row of {table} without the column '{column.Name}'; every column is needed to write it (did Select-Object leave it out?)"
+            );
         var (converted, problem) = RowValues.FromObject(column, value);
-        return problem is null ? converted : throw PipedRowReader.Reject(input, ErrorId.RowValueInvalid, $"is a row of {table} where {problem}");
+        return problem is null
+            ? converted
+            : throw PipedRowReader.Reject(input, ErrorId.RowValueInvalid, $"is a row of {table} where {problem}");
     }
 }

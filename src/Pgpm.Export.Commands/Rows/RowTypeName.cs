@@ -1,5 +1,5 @@
-using Pgpm.Export.Model;
 using Pgpm.Export.Errors;
+using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Commands.Rows;
 
@@ -30,10 +30,12 @@ public static class RowTypeName
         foreach (var name in typeNames)
         {
             var at = name.IndexOf(Prefix, StringComparison.Ordinal);
-            if (at < 0) continue;
+            if (at < 0)
+                continue;
             var qualified = name[(at + Prefix.Length)..];
             var dot = qualified.IndexOf('.');
-            if (dot > 0 && dot < qualified.Length - 1) return new TableRef(qualified[..dot], qualified[(dot + 1)..]);
+            if (dot > 0 && dot < qualified.Length - 1)
+                return new TableRef(qualified[..dot], qualified[(dot + 1)..]);
         }
         return null;
     }
@@ -51,7 +53,10 @@ public static class RowTypeName
     public static void CheckColumns(TableRef table, IEnumerable<ColumnInfo> columns)
     {
         if (columns.FirstOrDefault(c => c.Name.Equals(TableProperty, StringComparison.OrdinalIgnoreCase)) is { } column)
-            throw new Errors.ExportException(Errors.ExportErrorKind.InvalidData, ErrorId.RowColumnNameReserved,
-                $"{table} has a column named \"{column.Name}\", the name rows use for their table; it cannot be shown as a property of its own.");
+            throw new Errors.ExportException(
+                Errors.ExportErrorKind.InvalidData,
+                ErrorId.RowColumnNameReserved,
+                $"{table} has a column named \"{column.Name}\", the name rows use for their table; it cannot be shown as a property of its own."
+            );
     }
 }

@@ -26,15 +26,25 @@ public sealed partial record OptionName(string Key, string CommandLine, string P
     public static readonly OptionName Token = new("token", "--token or PGPM_EXPORT_TOKEN", "-Token, -Credential or $env:PGPM_EXPORT_TOKEN");
     public static readonly OptionName Header = new("header", "--header", "-Header");
     public static readonly OptionName MigrateEndpoint = new("migrate-endpoint", "--migrate-endpoint", "-MigrateEndpoint");
-    public static readonly OptionName SkipCertificateCheck = new("skip-certificate-check", "--skip-certificate-check", "-SkipCertificateCheck");
+    public static readonly OptionName SkipCertificateCheck = new(
+        "skip-certificate-check",
+        "--skip-certificate-check",
+        "-SkipCertificateCheck"
+    );
     public static readonly OptionName PageSize = new("page-size", "--page-size", "-PageSize");
     public static readonly OptionName MaxResponseSize = new("max-response-mb", "--max-response-mb", "-MaxResponseSize");
     public static readonly OptionName Manifest = new("manifest", "--manifest", "-ManifestPath");
     public static readonly OptionName ExtensionName = new("extension-name", "--extension-name", "-ExtensionName");
     public static readonly OptionName MetaExtensionName = new("meta-extension-name", "--meta-extension-name", "-MetaExtensionName");
-    public static readonly OptionName ConnectionString = new("connection-string", "--connection-string or PGPM_EXPORT_CONNECTION_STRING", "-ConnectionString or $env:PGPM_EXPORT_CONNECTION_STRING");
+    public static readonly OptionName ConnectionString = new(
+        "connection-string",
+        "--connection-string or PGPM_EXPORT_CONNECTION_STRING",
+        "-ConnectionString or $env:PGPM_EXPORT_CONNECTION_STRING"
+    );
+
     /// <summary>The connection string's option alone, where the environment variable is no alternative (both sources given).</summary>
     public static readonly OptionName ConnectionStringAlone = new("connection-string-alone", "--connection-string", "-ConnectionString");
+
     /// <summary>The migrate endpoint's headers: the command line's own option; the cmdlets send -Header to both endpoints.</summary>
     public static readonly OptionName MigrateHeader = new("migrate-header", "--migrate-header", "-Header");
     public static readonly OptionName Out = new("out", "--out", "-OutputPath");
@@ -51,9 +61,28 @@ public sealed partial record OptionName(string Key, string CommandLine, string P
     /// <summary>Every option a message may name.</summary>
     public static IReadOnlyList<OptionName> All { get; } =
     [
-        Token, Header, MigrateEndpoint, MigrateHeader, SkipCertificateCheck, PageSize, MaxResponseSize, Manifest, ExtensionName,
-        MetaExtensionName, ConnectionString, ConnectionStringAlone, GraphQLEndpoint, Schemas, ExcludeCategories, Concurrency,
-        SchemaVersion, AllowMissingColumns, FailOnHiddenTables, DatabaseId, Database, Out,
+        Token,
+        Header,
+        MigrateEndpoint,
+        MigrateHeader,
+        SkipCertificateCheck,
+        PageSize,
+        MaxResponseSize,
+        Manifest,
+        ExtensionName,
+        MetaExtensionName,
+        ConnectionString,
+        ConnectionStringAlone,
+        GraphQLEndpoint,
+        Schemas,
+        ExcludeCategories,
+        Concurrency,
+        SchemaVersion,
+        AllowMissingColumns,
+        FailOnHiddenTables,
+        DatabaseId,
+        Database,
+        Out,
     ];
 
     /// <summary>The placeholder a message carries until a front end renders it.</summary>

@@ -1,5 +1,5 @@
-using Pgpm.Export.Logging;
 using Pgpm.Export.Errors;
+using Pgpm.Export.Logging;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 
@@ -24,8 +24,13 @@ internal static class ColumnContract
             if (shape is null)
             {
                 if (entry is not null && !context.Source.ShowsWholeSchema)
-                    hiddenTables.Add(new ExportOmission(table, null,
-                        $"{context.Manifest.Describe()} has this table but {context.Source.Description} does not expose it (hidden by the server: a smart tag, a grant or a plugin), so its rows cannot be exported"));
+                    hiddenTables.Add(
+                        new ExportOmission(
+                            table,
+                            null,
+                            $"{context.Manifest.Describe()} has this table but {context.Source.Description} does not expose it (hidden by the server: a smart tag, a grant or a plugin), so its rows cannot be exported"
+                        )
+                    );
                 else
                     context.Log.Verbose($"Skipping {table}: {context.Source.Description} does not have it.");
                 continue;
@@ -36,13 +41,21 @@ internal static class ColumnContract
         }
 
         if (columns.Count > 0 && !context.Options.AllowMissingColumns)
-            throw new ExportException(ExportErrorKind.Unavailable, ErrorId.ColumnsNotExported,
-                $"{context.Source.Description} does not give {Counted.Of(columns.Count, "column")} of {context.Manifest.Describe()}, so the export would lose their values: " +
-                string.Join("; ", columns) + $". Nothing was written. Make the server expose them, or pass {OptionName.AllowMissingColumns} to export without them (each is then a warning and listed in the summary).");
+            throw new ExportException(
+                ExportErrorKind.Unavailable,
+                ErrorId.ColumnsNotExported,
+                $"{context.Source.Description} does not give {Counted.Of(columns.Count, "column")} of {context.Manifest.Describe()}, so the export would lose their values: "
+                    + string.Join("; ", columns)
+                    + $". Nothing was written. Make the server expose them, or pass {OptionName.AllowMissingColumns} to export without them (each is then a warning and listed in the summary)."
+            );
         if (hiddenTables.Count > 0 && context.Options.FailOnHiddenTables)
-            throw new ExportException(ExportErrorKind.Unavailable, ErrorId.TablesHidden,
-                $"{context.Source.Description} does not expose {Counted.Of(hiddenTables.Count, "table")} of {context.Manifest.Describe()}: " +
-                string.Join("; ", hiddenTables.Select(t => t.Name)) + $". Nothing was written ({OptionName.FailOnHiddenTables}).");
+            throw new ExportException(
+                ExportErrorKind.Unavailable,
+                ErrorId.TablesHidden,
+                $"{context.Source.Description} does not expose {Counted.Of(hiddenTables.Count, "table")} of {context.Manifest.Describe()}: "
+                    + string.Join("; ", hiddenTables.Select(t => t.Name))
+                    + $". Nothing was written ({OptionName.FailOnHiddenTables})."
+            );
 
         foreach (var omission in hiddenTables.Concat(columns))
         {
@@ -50,5 +63,4 @@ internal static class ColumnContract
             context.Omissions.Add(omission);
         }
     }
-
 }

@@ -14,7 +14,11 @@ namespace Pgpm.Export.Exporting;
 /// </summary>
 internal static class DatabasePackageExporter
 {
-    public static async Task<(StagedPackage? Staged, string? Skipped)> StageAsync(ExportContext context, string packageName, CancellationToken cancellationToken)
+    public static async Task<(StagedPackage? Staged, string? Skipped)> StageAsync(
+        ExportContext context,
+        string packageName,
+        CancellationToken cancellationToken
+    )
     {
         var support = await context.Source.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false);
         if (!support.Available)
@@ -32,9 +36,18 @@ internal static class DatabasePackageExporter
                 builder.Dispose();
                 return (null, NoRows(context));
             }
-            var metadata = new PackageMetadata(packageName, $"{packageName} database schema for {context.Database.Name}", PackageMetadata.DatabaseRequires, context.Author);
-            return (new StagedPackage(builder, metadata, PackageKind.Database, changes,
-                () => PendingPackage.Database(packageName, builder.TargetPath, changes)), null);
+            var metadata = new PackageMetadata(
+                packageName,
+                $"{packageName} database schema for {context.Database.Name}",
+                PackageMetadata.DatabaseRequires,
+                context.Author
+            );
+            return (
+                new StagedPackage(builder, metadata, PackageKind.Database, changes, () =>
+                    PendingPackage.Database(packageName, builder.TargetPath, changes)
+                ),
+                null
+            );
         }
         catch
         {
@@ -47,14 +60,22 @@ internal static class DatabasePackageExporter
     /// What the package would hold, from the count of sql_actions rows alone (-WhatIf): nothing is read beyond the count and
     /// nothing is written, so the rows' own problems (a change name pgpm refuses, a missing dependency) show only in a real export.
     /// </summary>
-    public static async Task<(PendingPackage? Pending, string? Skipped)> PreviewAsync(ExportContext context, string packageName, CancellationToken cancellationToken)
+    public static async Task<(PendingPackage? Pending, string? Skipped)> PreviewAsync(
+        ExportContext context,
+        string packageName,
+        CancellationToken cancellationToken
+    )
     {
         var support = await context.Source.GetSqlActionsSupportAsync(cancellationToken).ConfigureAwait(false);
         if (!support.Available)
             return (null, NoSqlActions(support));
         PackageBuilder.CheckName(packageName);
-        var count = await context.Source.CountSqlActionsAsync(context.Database.Id, context.Options.ExcludeCategories, cancellationToken).ConfigureAwait(false);
-        return count == 0 ? (null, NoRows(context)) : (PendingPackage.Database(packageName, context.Workspace.PackagePath(packageName), count), null);
+        var count = await context
+            .Source.CountSqlActionsAsync(context.Database.Id, context.Options.ExcludeCategories, cancellationToken)
+            .ConfigureAwait(false);
+        return count == 0
+            ? (null, NoRows(context))
+            : (PendingPackage.Database(packageName, context.Workspace.PackagePath(packageName), count), null);
     }
 
     private static string NoSqlActions(SqlActionsSupport support) => $"No database package was written: {support.Reason}.";
@@ -69,7 +90,12 @@ internal static class DatabasePackageExporter
     /// Writes every change's scripts and its plan line as the rows arrive (<see cref="PlanOrder"/>: a change is held only
     /// while it waits for a later one it depends on) and returns how many changes the plan has.
     /// </summary>
-    private static async Task<int> WriteChangesAsync(ExportContext context, string packageName, PackageBuilder builder, CancellationToken cancellationToken)
+    private static async Task<int> WriteChangesAsync(
+        ExportContext context,
+        string packageName,
+        PackageBuilder builder,
+        CancellationToken cancellationToken
+    )
     {
         var renamer = context.Renamer.ForPackage(packageName);
         using var plan = builder.CreatePlan(context.Author);
@@ -77,7 +103,11 @@ internal static class DatabasePackageExporter
         var rows = 0;
         context.Progress?.Report(new TablesPlanned([MetaSchemas.SqlActionsTable]));
         using var slot = await context.ReadSlots.TakeAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var action in context.Source.ReadSqlActionsAsync(context.Database.Id, context.Options.ExcludeCategories, cancellationToken).ConfigureAwait(false))
+        await foreach (
+            var action in context
+                .Source.ReadSqlActionsAsync(context.Database.Id, context.Options.ExcludeCategories, cancellationToken)
+                .ConfigureAwait(false)
+        )
         {
             var origin = $"sql_actions row {action.Id}";
             var change = renamer.Apply(action.Deploy ?? "");
@@ -86,17 +116,29 @@ internal static class DatabasePackageExporter
             var local = LocalDependencies(packageName, change, origin, deps, context.Log);
 
             cancellationToken.ThrowIfCancellationRequested();
-            WriteScript(builder, "deploy", change, ScriptTemplates.DeployPrefix(change, deps), action.Content, ScriptTemplates.DeploySuffix, renamer);
+            WriteScript(
+                builder,
+                "deploy",
+                change,
+                ScriptTemplates.DeployPrefix(change, deps),
+                action.Content,
+                ScriptTemplates.DeploySuffix,
+                renamer
+            );
             WriteScript(builder, "revert", change, ScriptTemplates.RevertPrefix(change), action.Revert, ScriptTemplates.Suffix, renamer);
             WriteScript(builder, "verify", change, ScriptTemplates.VerifyPrefix(change), action.Verify, ScriptTemplates.Suffix, renamer);
-            order.Add(new PlanOrder.Node(new PlanChange(change, deps, action.Name is null ? change : renamer.Apply(action.Name)), local, origin));
+            order.Add(
+                new PlanOrder.Node(new PlanChange(change, deps, action.Name is null ? change : renamer.Apply(action.Name)), local, origin)
+            );
             if (++rows % 100 == 0)
                 context.Progress?.Report(new TableProgress(MetaSchemas.SqlActionsTable, rows, Completed: false));
         }
         context.Progress?.Report(new TableProgress(MetaSchemas.SqlActionsTable, rows, Completed: true));
         var excluded = context.Options.ExcludeCategories;
-        var filterNote = excluded.Count == 0 ? null
-            : $" (rows of the excluded categories {string.Join(", ", excluded)} were left out: {OptionName.ExcludeCategories})";
+        var filterNote =
+            excluded.Count == 0
+                ? null
+                : $" (rows of the excluded categories {string.Join(", ", excluded)} were left out: {OptionName.ExcludeCategories})";
         order.Complete(filterNote);
         plan.Finish();
         return order.Count;
@@ -107,11 +149,20 @@ internal static class DatabasePackageExporter
     /// (synchronously: see <see cref="PackageBuilder.WriteScriptAsync"/>). A body is never copied into a renamed or a
     /// whole-script string: with thousands of bodies of kilobytes each, those copies were most of what the export allocated.
     /// </summary>
-    private static void WriteScript(PackageBuilder builder, string kind, string change, string head, string? body, string tail, SchemaRenamer renamer)
+    private static void WriteScript(
+        PackageBuilder builder,
+        string kind,
+        string change,
+        string head,
+        string? body,
+        string tail,
+        SchemaRenamer renamer
+    )
     {
         using var output = builder.CreateScript(kind, change);
         output.Write(head);
-        if (body is not null) renamer.WriteTo(body, output);
+        if (body is not null)
+            renamer.WriteTo(body, output);
         output.Write(tail);
         output.Flush();
     }
@@ -121,26 +172,40 @@ internal static class DatabasePackageExporter
     /// project, or this package's own name), which must then be ordered before the change. A dependency on a tag of
     /// this package is refused: the export writes no tags, so pgpm could not resolve it.
     /// </summary>
-    private static List<string> LocalDependencies(string packageName, string change, string origin, IReadOnlyList<string> deps, IExportLog log)
+    private static List<string> LocalDependencies(
+        string packageName,
+        string change,
+        string origin,
+        IReadOnlyList<string> deps,
+        IExportLog log
+    )
     {
         var local = new List<string>();
         foreach (var dep in deps)
         {
             var parsed = PlanDependency.Parse(dep, out var problem)
-                ?? throw new ExportException(ExportErrorKind.InvalidData, ErrorId.DependencyInvalid,
-                    $"{origin} ('{change}') depends on {PackageBuilder.Printable(dep)}, which cannot go in a plan: {problem}.");
+                ?? throw new ExportException(
+                    ExportErrorKind.InvalidData,
+                    ErrorId.DependencyInvalid,
+                    $"{origin} ('{change}') depends on {PackageBuilder.Printable(dep)}, which cannot go in a plan: {problem}."
+                );
             if (parsed.Project is not null && parsed.Project != packageName)
             {
                 // pgpm's parser takes project:change@tag, but its migrator (7.27) then looks for a change named 'change@tag'.
                 if (parsed.Change is not null && parsed.Tag is not null)
-                    log.Warning($"{origin} ('{change}') depends on '{dep}'. The plan keeps it, but pgpm's migrator (@pgpmjs/core 7.27) " +
-                        $"does not resolve project:change@tag and will refuse to deploy the change; '{parsed.Project}:{parsed.Change}' deploys.");
+                    log.Warning(
+                        $"{origin} ('{change}') depends on '{dep}'. The plan keeps it, but pgpm's migrator (@pgpmjs/core 7.27) "
+                            + $"does not resolve project:change@tag and will refuse to deploy the change; '{parsed.Project}:{parsed.Change}' deploys."
+                    );
                 continue;
             }
             if (parsed.Tag is not null)
-                throw new ExportException(ExportErrorKind.InvalidData, ErrorId.DependencyOnOwnTag,
-                    $"{origin} ('{change}') depends on '{dep}', a tag of the package being written ({packageName}), which has no tags; " +
-                    "pgpm could not resolve it. Depend on the change itself, or name the package the tag belongs to (project:@tag).");
+                throw new ExportException(
+                    ExportErrorKind.InvalidData,
+                    ErrorId.DependencyOnOwnTag,
+                    $"{origin} ('{change}') depends on '{dep}', a tag of the package being written ({packageName}), which has no tags; "
+                        + "pgpm could not resolve it. Depend on the change itself, or name the package the tag belongs to (project:@tag)."
+                );
             local.Add(parsed.Change!);
         }
         return local;

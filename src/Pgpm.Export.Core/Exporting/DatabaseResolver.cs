@@ -16,23 +16,35 @@ public static class DatabaseResolver
         {
             var found = await source.GetDatabaseAsync(databaseId, cancellationToken).ConfigureAwait(false);
             if (found is null)
-                throw new ExportException(ExportErrorKind.NotFound, ErrorId.DatabaseNotFound,
-                    $"No database has the id {databaseId} in metaschema_public.database at {source.Description}. {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}").WithTarget(databaseId);
+                throw new ExportException(
+                    ExportErrorKind.NotFound,
+                    ErrorId.DatabaseNotFound,
+                    $"No database has the id {databaseId} in metaschema_public.database at {source.Description}. {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}"
+                ).WithTarget(databaseId);
             return found;
         }
         if (string.IsNullOrEmpty(name))
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.DatabaseNotGiven,
-                $"Say which database, by name ({OptionName.Database}) or id ({OptionName.DatabaseId}). {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}");
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.DatabaseNotGiven,
+                $"Say which database, by name ({OptionName.Database}) or id ({OptionName.DatabaseId}). {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}"
+            );
 
         var all = await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
         var matches = all.Where(d => d.Name == name).ToList();
         return matches.Count switch
         {
             1 => matches[0],
-            0 => throw new ExportException(ExportErrorKind.NotFound, ErrorId.DatabaseNotFound,
-                $"No database is named '{name}' in metaschema_public.database at {source.Description}. {DescribeAvailable(all)}").WithTarget(name),
-            _ => throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.DatabaseNameAmbiguous,
-                $"{matches.Count} databases are named '{name}' ({string.Join(", ", matches.Select(m => m.Id))}); give the id instead.").WithTarget(name),
+            0 => throw new ExportException(
+                ExportErrorKind.NotFound,
+                ErrorId.DatabaseNotFound,
+                $"No database is named '{name}' in metaschema_public.database at {source.Description}. {DescribeAvailable(all)}"
+            ).WithTarget(name),
+            _ => throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.DatabaseNameAmbiguous,
+                $"{matches.Count} databases are named '{name}' ({string.Join(", ", matches.Select(m => m.Id))}); give the id instead."
+            ).WithTarget(name),
         };
     }
 
@@ -41,15 +53,21 @@ public static class DatabaseResolver
     public static void RefuseBoth(Guid? id, string? name)
     {
         if (id is not null && name is not null)
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.DatabaseGivenTwice,
-                $"Give the database by {OptionName.Database} ('{name}') or by {OptionName.DatabaseId} ({id}), not both.");
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.DatabaseGivenTwice,
+                $"Give the database by {OptionName.Database} ('{name}') or by {OptionName.DatabaseId} ({id}), not both."
+            );
     }
 
     private static async Task<string> AvailableAsync(IExportSource source, CancellationToken cancellationToken) =>
         DescribeAvailable(await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>The sentence every "no such database" error ends with: the databases there are (up to 20, name and id), or that there are none.</summary>
-    public static string DescribeAvailable(IReadOnlyList<DatabaseInfo> all) => all.Count == 0
-        ? "The source has no databases (or the credentials see none)."
-        : "Available: " + string.Join(", ", all.Take(20).Select(d => $"{d.Name} ({d.Id})")) + (all.Count > 20 ? $", and {all.Count - 20} more." : ".");
+    public static string DescribeAvailable(IReadOnlyList<DatabaseInfo> all) =>
+        all.Count == 0
+            ? "The source has no databases (or the credentials see none)."
+            : "Available: "
+                + string.Join(", ", all.Take(20).Select(d => $"{d.Name} ({d.Id})"))
+                + (all.Count > 20 ? $", and {all.Count - 20} more." : ".");
 }

@@ -17,7 +17,8 @@ internal sealed record ExportContext(
     PlanAuthor Author,
     IExportLog Log,
     IProgress<ExportProgress>? Progress,
-    ReadSlots ReadSlots)
+    ReadSlots ReadSlots
+)
 {
     /// <summary>What the service package left out, filled before any table is read.</summary>
     public List<ExportOmission> Omissions { get; } = [];

@@ -9,7 +9,12 @@ namespace Pgpm.Export.Exporting;
 /// </summary>
 internal static class FailFastTasks
 {
-    public static async Task RunAsync(int count, Func<int, CancellationToken, Task> work, ReadSlots? slots, CancellationToken cancellationToken)
+    public static async Task RunAsync(
+        int count,
+        Func<int, CancellationToken, Task> work,
+        ReadSlots? slots,
+        CancellationToken cancellationToken
+    )
     {
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var tasks = new List<Task>(count);
@@ -39,9 +44,11 @@ internal static class FailFastTasks
             // Every task has stopped; which failure to report is chosen below.
         }
         var failure = tasks.Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
-        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+        if (failure is not null)
+            ExceptionDispatchInfo.Throw(failure);
         cancellationToken.ThrowIfCancellationRequested();
-        foreach (var task in tasks) await task.ConfigureAwait(false);
+        foreach (var task in tasks)
+            await task.ConfigureAwait(false);
 
         async Task RunOneAsync(int index, IDisposable? slot)
         {

@@ -22,7 +22,8 @@ internal sealed class ReadSlots(int count) : IDisposable
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release();
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                slots.Release();
         }
     }
 }

@@ -13,13 +13,22 @@ namespace Pgpm.Export.Exporting;
 /// </summary>
 public static class SchemaVersionResolver
 {
-    public static async Task<ExportManifest> ResolveAsync(IExportSource source, ExportManifest? manifest, string? schemaVersion, IExportLog log, CancellationToken cancellationToken)
+    public static async Task<ExportManifest> ResolveAsync(
+        IExportSource source,
+        ExportManifest? manifest,
+        string? schemaVersion,
+        IExportLog log,
+        CancellationToken cancellationToken
+    )
     {
         if (manifest is not null)
         {
             if (schemaVersion is not null)
-                throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ManifestAndSchemaVersion,
-                    $"Give either a manifest ({OptionName.Manifest}) or a built-in schema version ({OptionName.SchemaVersion}), not both: a manifest replaces the built-in ones.");
+                throw new ExportException(
+                    ExportErrorKind.InvalidArgument,
+                    ErrorId.ManifestAndSchemaVersion,
+                    $"Give either a manifest ({OptionName.Manifest}) or a built-in schema version ({OptionName.SchemaVersion}), not both: a manifest replaces the built-in ones."
+                );
             log.Verbose($"Following {manifest.Describe()} from the manifest given ({OptionName.Manifest}).");
             return manifest;
         }
@@ -33,7 +42,11 @@ public static class SchemaVersionResolver
             {
                 var notShown = choice.NotShown.GetValueOrDefault(chosen.Version!) ?? [];
                 log.Verbose(choice.Reason);
-                throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.SchemaVersionMismatch, Mismatch(chosen.Version!, choice.Manifest.Version!, notShown));
+                throw new ExportException(
+                    ExportErrorKind.InvalidArgument,
+                    ErrorId.SchemaVersionMismatch,
+                    Mismatch(chosen.Version!, choice.Manifest.Version!, notShown)
+                );
             }
             log.Verbose($"Following schema version {chosen.Version}, as asked ({OptionName.SchemaVersion}).");
             return chosen;
@@ -51,9 +64,14 @@ public static class SchemaVersionResolver
     /// </summary>
     private static string Mismatch(string forced, string better, IReadOnlyList<string> missing)
     {
-        var named = string.Join(", ", missing.Take(NamedColumns)) + (missing.Count > NamedColumns ? $" and {missing.Count - NamedColumns} more" : "");
-        var lacking = missing.Count == 0 ? "" : $": {Counted.Of(missing.Count, "column")} of {forced} {(missing.Count == 1 ? "is" : "are")} missing from it ({named})";
-        return $"{OptionName.SchemaVersion} {forced} was given, but the source matches schema version {better} better{lacking}; " +
-               $"leave out {OptionName.SchemaVersion}, or give {better}, to export it.";
+        var named =
+            string.Join(", ", missing.Take(NamedColumns))
+            + (missing.Count > NamedColumns ? $" and {missing.Count - NamedColumns} more" : "");
+        var lacking =
+            missing.Count == 0
+                ? ""
+                : $": {Counted.Of(missing.Count, "column")} of {forced} {(missing.Count == 1 ? "is" : "are")} missing from it ({named})";
+        return $"{OptionName.SchemaVersion} {forced} was given, but the source matches schema version {better} better{lacking}; "
+            + $"leave out {OptionName.SchemaVersion}, or give {better}, to export it.";
     }
 }

@@ -34,23 +34,44 @@ internal static class ServicePackageExporter
         $LQLMIGRATION$;
         """;
 
-    public static async Task<(StagedPackage? Staged, string? Skipped)> StageAsync(ExportContext context, string packageName, CancellationToken cancellationToken)
+    public static async Task<(StagedPackage? Staged, string? Skipped)> StageAsync(
+        ExportContext context,
+        string packageName,
+        CancellationToken cancellationToken
+    )
     {
         var builder = new PackageBuilder(context.Workspace, packageName);
         try
         {
             // The placeholder in a meta row's text names this package, like everything else this package writes.
-            var (plan, changes) = await WriteChangesAsync(context with { Renamer = context.Renamer.ForPackage(packageName) }, builder, cancellationToken).ConfigureAwait(false);
+            var (plan, changes) = await WriteChangesAsync(
+                    context with
+                    {
+                        Renamer = context.Renamer.ForPackage(packageName),
+                    },
+                    builder,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             if (plan.Count == 0)
             {
                 builder.Dispose();
                 return (null, NoRows(context));
             }
-            var metadata = new PackageMetadata(packageName, $"{packageName} service utilities for managing domains, APIs, and services", PackageMetadata.ServiceRequires, context.Author);
+            var metadata = new PackageMetadata(
+                packageName,
+                $"{packageName} service utilities for managing domains, APIs, and services",
+                PackageMetadata.ServiceRequires,
+                context.Author
+            );
             var written = changes.Where(c => c.Rows > 0).Select(c => (c.Name, c.Rows)).ToList();
             builder.WritePlan(plan, context.Author);
-            return (new StagedPackage(builder, metadata, PackageKind.Service, written.Sum(c => c.Rows),
-                () => PendingPackage.Service(packageName, builder.TargetPath, written)), null);
+            return (
+                new StagedPackage(builder, metadata, PackageKind.Service, written.Sum(c => c.Rows), () =>
+                    PendingPackage.Service(packageName, builder.TargetPath, written)
+                ),
+                null
+            );
         }
         catch
         {
@@ -63,41 +84,75 @@ internal static class ServicePackageExporter
     /// What the package would hold, from each table's row count alone (-WhatIf): the tables are described and the column
     /// contract checked as for an export, but no row is read and nothing is written.
     /// </summary>
-    public static async Task<(PendingPackage? Pending, string? Skipped)> PreviewAsync(ExportContext context, string packageName, CancellationToken cancellationToken)
+    public static async Task<(PendingPackage? Pending, string? Skipped)> PreviewAsync(
+        ExportContext context,
+        string packageName,
+        CancellationToken cancellationToken
+    )
     {
         PackageBuilder.CheckName(packageName);
         var (changes, shapes) = await DescribeAsync(context, cancellationToken).ConfigureAwait(false);
         var mayHaveRows = await MayHaveRowsAsync(context, shapes, cancellationToken).ConfigureAwait(false);
-        await FailFastTasks.RunAsync(changes.Count, async (index, ct) =>
-        {
-            if (shapes[index] is { } shape && mayHaveRows[index])
-                changes[index].Rows = await context.Source.CountRowsAsync(ColumnRules.ExportedColumns(shape, changes[index].Entry), context.Database.Id, ct).ConfigureAwait(false);
-        }, context.ReadSlots, cancellationToken).ConfigureAwait(false);
+        await FailFastTasks
+            .RunAsync(
+                changes.Count,
+                async (index, ct) =>
+                {
+                    if (shapes[index] is { } shape && mayHaveRows[index])
+                        changes[index].Rows = await context
+                            .Source.CountRowsAsync(ColumnRules.ExportedColumns(shape, changes[index].Entry), context.Database.Id, ct)
+                            .ConfigureAwait(false);
+                },
+                context.ReadSlots,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         var written = changes.Where(c => c.Rows > 0).Select(c => (c.Name, c.Rows)).ToList();
-        return written.Count == 0 ? (null, NoRows(context)) : (PendingPackage.Service(packageName, context.Workspace.PackagePath(packageName), written), null);
+        return written.Count == 0
+            ? (null, NoRows(context))
+            : (PendingPackage.Service(packageName, context.Workspace.PackagePath(packageName), written), null);
     }
 
-    private static string NoRows(ExportContext context) => $"No service package was written: {context.Source.NoMetaRowsReason(context.Database)}.";
+    private static string NoRows(ExportContext context) =>
+        $"No service package was written: {context.Source.NoMetaRowsReason(context.Database)}.";
 
     /// <summary>
     /// The meta tables in plan order with their shapes (null for a table the source does not have). Every table is
     /// described before any is read, so the column contract names everything that is missing at once.
     /// </summary>
-    private static async Task<(List<MetaTableChange> Changes, TableShape?[] Shapes)> DescribeAsync(ExportContext context, CancellationToken cancellationToken)
+    private static async Task<(List<MetaTableChange> Changes, TableShape?[] Shapes)> DescribeAsync(
+        ExportContext context,
+        CancellationToken cancellationToken
+    )
     {
         var order = await TableOrder.ForExportAsync(context.Source, context.Manifest, context.Log, cancellationToken).ConfigureAwait(false);
         var changes = order.Select(t => new MetaTableChange(t.Table, t.Entry)).ToList();
-        var shapes = (await context.Source.DescribeTablesAsync(changes.Select(c => (c.Table, c.Entry)).ToList(), cancellationToken).ConfigureAwait(false)).ToArray();
+        var shapes = (
+            await context
+                .Source.DescribeTablesAsync(changes.Select(c => (c.Table, c.Entry)).ToList(), cancellationToken)
+                .ConfigureAwait(false)
+        ).ToArray();
         ColumnContract.Check(context, changes.Select((c, i) => (c.Table, c.Entry, shapes[i])).ToList());
         return (changes, shapes);
     }
 
-    private static async Task<(List<PlanChange> Plan, List<MetaTableChange> Changes)> WriteChangesAsync(ExportContext context, PackageBuilder builder, CancellationToken cancellationToken)
+    private static async Task<(List<PlanChange> Plan, List<MetaTableChange> Changes)> WriteChangesAsync(
+        ExportContext context,
+        PackageBuilder builder,
+        CancellationToken cancellationToken
+    )
     {
         var (changes, shapes) = await DescribeAsync(context, cancellationToken).ConfigureAwait(false);
         var mayHaveRows = await MayHaveRowsAsync(context, shapes, cancellationToken).ConfigureAwait(false);
         context.Progress?.Report(new TablesPlanned(changes.Where((_, i) => shapes[i] is not null).Select(c => c.Table).ToList()));
-        await FailFastTasks.RunAsync(changes.Count, (index, ct) => WriteTableAsync(context, builder, changes, shapes[index], mayHaveRows[index], index, ct), context.ReadSlots, cancellationToken).ConfigureAwait(false);
+        await FailFastTasks
+            .RunAsync(
+                changes.Count,
+                (index, ct) => WriteTableAsync(context, builder, changes, shapes[index], mayHaveRows[index], index, ct),
+                context.ReadSlots,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
 
         var plan = new List<PlanChange>();
         foreach (var change in changes.Where(c => c.Rows > 0))
@@ -116,7 +171,9 @@ internal static class ServicePackageExporter
         IReadOnlyList<bool>? answer;
         try
         {
-            answer = await context.Source.FindTablesWithRowsAsync(described.Select(i => shapes[i]!).ToList(), context.Database.Id, cancellationToken).ConfigureAwait(false);
+            answer = await context
+                .Source.FindTablesWithRowsAsync(described.Select(i => shapes[i]!).ToList(), context.Database.Id, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (ExportException e)
         {
@@ -125,12 +182,20 @@ internal static class ServicePackageExporter
         }
         var mayHaveRows = Enumerable.Repeat(true, shapes.Length).ToArray();
         if (answer is not null)
-            for (var k = 0; k < described.Count; k++) mayHaveRows[described[k]] = answer[k];
+            for (var k = 0; k < described.Count; k++)
+                mayHaveRows[described[k]] = answer[k];
         return mayHaveRows;
     }
 
-    private static async Task WriteTableAsync(ExportContext context, PackageBuilder builder, IReadOnlyList<MetaTableChange> changes, TableShape? shape, bool mayHaveRows,
-        int index, CancellationToken cancellationToken)
+    private static async Task WriteTableAsync(
+        ExportContext context,
+        PackageBuilder builder,
+        IReadOnlyList<MetaTableChange> changes,
+        TableShape? shape,
+        bool mayHaveRows,
+        int index,
+        CancellationToken cancellationToken
+    )
     {
         var change = changes[index];
         try
@@ -145,7 +210,15 @@ internal static class ServicePackageExporter
                 NoRowsWritten(context, shape.Table, change);
                 return;
             }
-            change.Rows = await WriteRowsAsync(context, builder, ColumnRules.ExportedColumns(shape, change.Entry), change, changes.Take(index), cancellationToken).ConfigureAwait(false);
+            change.Rows = await WriteRowsAsync(
+                    context,
+                    builder,
+                    ColumnRules.ExportedColumns(shape, change.Entry),
+                    change,
+                    changes.Take(index),
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -161,8 +234,14 @@ internal static class ServicePackageExporter
         context.Progress?.Report(new TableProgress(table, 0, Completed: true));
     }
 
-    private static async Task<long> WriteRowsAsync(ExportContext context, PackageBuilder builder, TableShape shape, MetaTableChange change,
-        IEnumerable<MetaTableChange> earlier, CancellationToken cancellationToken)
+    private static async Task<long> WriteRowsAsync(
+        ExportContext context,
+        PackageBuilder builder,
+        TableShape shape,
+        MetaTableChange change,
+        IEnumerable<MetaTableChange> earlier,
+        CancellationToken cancellationToken
+    )
     {
         var databaseId = context.Database.Id;
         var onConflictDoNothing = change.Entry?.OnConflictDoNothing ?? false;
@@ -177,23 +256,26 @@ internal static class ServicePackageExporter
         // changes claimed in manifest order, so a clash is reported the same way however the reads interleave.
         string? previous = null;
         foreach (var earlierChange in earlier)
-            if (await earlierChange.HasRows.ConfigureAwait(false)) previous = earlierChange.Name;
+            if (await earlierChange.HasRows.ConfigureAwait(false))
+                previous = earlierChange.Name;
         builder.ClaimChange(change.Name, $"the table {shape.Table}");
         change.Found(true);
 
         InsertStatementWriter insert;
         using (var output = builder.CreateScript("deploy", change.Name))
         {
-            output.Write(ScriptTemplates.DeployPrefix(change.Name, previous is null ? [] : [previous]) + context.Renamer.Apply(Header) + "\n\n");
+            output.Write(
+                ScriptTemplates.DeployPrefix(change.Name, previous is null ? [] : [previous]) + context.Renamer.Apply(Header) + "\n\n"
+            );
             insert = new InsertStatementWriter(output, shape, context.Renamer, onConflictDoNothing);
             do
             {
                 // A source may hand out rows it already holds without looking at the token (a page of a GraphQL answer).
                 cancellationToken.ThrowIfCancellationRequested();
                 insert.WriteRow(rows.Current);
-                if (insert.Rows % 1000 == 0) context.Progress?.Report(new TableProgress(shape.Table, insert.Rows, Completed: false));
-            }
-            while (await rows.MoveNextAsync().ConfigureAwait(false));
+                if (insert.Rows % 1000 == 0)
+                    context.Progress?.Report(new TableProgress(shape.Table, insert.Rows, Completed: false));
+            } while (await rows.MoveNextAsync().ConfigureAwait(false));
             insert.Finish();
             output.Write("\n\n" + "\nSET session_replication_role TO DEFAULT;" + "\n" + ScriptTemplates.DeploySuffix);
             output.Flush();
@@ -201,10 +283,28 @@ internal static class ServicePackageExporter
 
         var table = SqlIdentifier.Quoted(shape.Table.Schema) + "." + SqlIdentifier.Quoted(shape.Table.Name);
         var where = $"{SqlIdentifier.Quoted(shape.DatabaseColumn)} = '{databaseId}'";
-        await builder.WriteScriptAsync("revert", change.Name, ScriptTemplates.Revert(change.Name,
-            $"SET session_replication_role TO replica;\n\nDELETE FROM {table} WHERE {where};\n\nSET session_replication_role TO DEFAULT;\n"), cancellationToken).ConfigureAwait(false);
-        await builder.WriteScriptAsync("verify", change.Name, ScriptTemplates.Verify(change.Name,
-            $"SELECT 1/(CASE WHEN count(*) >= {insert.Rows} THEN 1 ELSE 0 END) FROM {table} WHERE {where};\n"), cancellationToken).ConfigureAwait(false);
+        await builder
+            .WriteScriptAsync(
+                "revert",
+                change.Name,
+                ScriptTemplates.Revert(
+                    change.Name,
+                    $"SET session_replication_role TO replica;\n\nDELETE FROM {table} WHERE {where};\n\nSET session_replication_role TO DEFAULT;\n"
+                ),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        await builder
+            .WriteScriptAsync(
+                "verify",
+                change.Name,
+                ScriptTemplates.Verify(
+                    change.Name,
+                    $"SELECT 1/(CASE WHEN count(*) >= {insert.Rows} THEN 1 ELSE 0 END) FROM {table} WHERE {where};\n"
+                ),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         context.Progress?.Report(new TableProgress(shape.Table, insert.Rows, Completed: true));
         context.Log.Verbose($"{shape.Table}: {Counted.Of(insert.Rows, "row")} written as {change.Name}.");
         return insert.Rows;

@@ -7,7 +7,13 @@ namespace Pgpm.Export.Exporting;
 /// commit both packages only after both were read without error.
 /// </summary>
 /// <param name="pending">What it holds, as a caller is shown it before the move (see <see cref="PendingPackage"/>).</param>
-internal sealed class StagedPackage(PackageBuilder builder, PackageMetadata metadata, PackageKind kind, long rows, Func<PendingPackage> pending) : IDisposable
+internal sealed class StagedPackage(
+    PackageBuilder builder,
+    PackageMetadata metadata,
+    PackageKind kind,
+    long rows,
+    Func<PendingPackage> pending
+) : IDisposable
 {
     public string Name => builder.Name;
     public bool TargetExists => Directory.Exists(builder.TargetPath);

@@ -29,9 +29,11 @@ internal sealed class SynchronizedProgress(IProgress<ExportProgress> inner, int 
                 return;
             }
             _planned.AddRange(plan.Tables);
-            if (--_plansMissing > 0) return;
+            if (--_plansMissing > 0)
+                return;
             inner.Report(new TablesPlanned(_planned.ToList()));
-            foreach (var waiting in _waiting) inner.Report(waiting);
+            foreach (var waiting in _waiting)
+                inner.Report(waiting);
             _waiting.Clear();
         }
     }

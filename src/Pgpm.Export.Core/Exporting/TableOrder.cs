@@ -13,11 +13,18 @@ public static class TableOrder
     /// manifest does not know (with a warning, since its place in dependency order is a guess).
     /// </summary>
     public static async Task<IReadOnlyList<(TableRef Table, ManifestTable? Entry)>> ForExportAsync(
-        IExportSource source, ExportManifest manifest, IExportLog log, CancellationToken cancellationToken) =>
-        ForExport(await source.ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false), manifest, log);
+        IExportSource source,
+        ExportManifest manifest,
+        IExportLog log,
+        CancellationToken cancellationToken
+    ) => ForExport(await source.ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false), manifest, log);
 
     /// <summary>The same order, from the tables a source has already listed (<see cref="IExportSource.ListTablesAsync"/> of the meta schemas).</summary>
-    public static IReadOnlyList<(TableRef Table, ManifestTable? Entry)> ForExport(IReadOnlyList<TableRef> available, ExportManifest manifest, IExportLog log)
+    public static IReadOnlyList<(TableRef Table, ManifestTable? Entry)> ForExport(
+        IReadOnlyList<TableRef> available,
+        ExportManifest manifest,
+        IExportLog log
+    )
     {
         var ordered = manifest.Tables.Select(t => (t.Table, (ManifestTable?)t)).ToList();
         var extras = available
@@ -26,7 +33,9 @@ public static class TableOrder
             .ThenBy(t => t.Name, StringComparer.Ordinal);
         foreach (var extra in extras)
         {
-            log.Warning($"{extra} is not in the manifest; exporting it after the manifest's tables. Add it to the manifest to place it in dependency order.");
+            log.Warning(
+                $"{extra} is not in the manifest; exporting it after the manifest's tables. Add it to the manifest to place it in dependency order."
+            );
             ordered.Add((extra, null));
         }
         return ordered;

@@ -7,11 +7,13 @@ public sealed class SynchronizedExportLog(IExportLog inner) : IExportLog
 
     public void Verbose(string message)
     {
-        lock (_gate) inner.Verbose(message);
+        lock (_gate)
+            inner.Verbose(message);
     }
 
     public void Warning(string message)
     {
-        lock (_gate) inner.Warning(message);
+        lock (_gate)
+            inner.Warning(message);
     }
 }

@@ -51,9 +51,12 @@ public sealed class ExportManifest
     /// <summary>The built-in manifest of a schema version; <c>SchemaVersionUnknown</c> names the versions there are.</summary>
     public static ExportManifest ForVersion(string version) =>
         BuiltInVersions.FirstOrDefault(m => m.Version == version)
-        ?? throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.SchemaVersionUnknown,
-            $"There is no built-in manifest for schema version '{version}' ({OptionName.SchemaVersion}); built in: {string.Join(", ", BuiltInVersions.Select(m => m.Version))}. " +
-            $"For another version, derive a manifest from a database of that version with 'pgpm-export manifest' and pass it with {OptionName.Manifest}.");
+        ?? throw new ExportException(
+            ExportErrorKind.InvalidArgument,
+            ErrorId.SchemaVersionUnknown,
+            $"There is no built-in manifest for schema version '{version}' ({OptionName.SchemaVersion}); built in: {string.Join(", ", BuiltInVersions.Select(m => m.Version))}. "
+                + $"For another version, derive a manifest from a database of that version with 'pgpm-export manifest' and pass it with {OptionName.Manifest}."
+        );
 
     public static ExportManifest LoadFile(string path)
     {
@@ -64,7 +67,12 @@ public sealed class ExportManifest
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ManifestUnreadable, $"Cannot read the manifest file '{path}': {e.Message}", e);
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.ManifestUnreadable,
+                $"Cannot read the manifest file '{path}': {e.Message}",
+                e
+            );
         }
         return Parse(json, $"the manifest file '{path}'");
     }
@@ -72,7 +80,11 @@ public sealed class ExportManifest
     public static ExportManifest Parse(string json, string origin)
     {
         ExportException Invalid(string what) =>
-            new(ExportErrorKind.InvalidArgument, ErrorId.ManifestInvalid, $"{char.ToUpperInvariant(origin[0])}{origin[1..]} is not a valid manifest: {what}.");
+            new(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.ManifestInvalid,
+                $"{char.ToUpperInvariant(origin[0])}{origin[1..]} is not a valid manifest: {what}."
+            );
 
         JsonDocument document;
         try
@@ -86,7 +98,11 @@ public sealed class ExportManifest
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("tables", out var tables) || tables.ValueKind != JsonValueKind.Array)
+            if (
+                root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("tables", out var tables)
+                || tables.ValueKind != JsonValueKind.Array
+            )
                 throw Invalid("expected an object with a \"tables\" array");
             string? version = null;
             if (root.TryGetProperty("version", out var v))
@@ -97,7 +113,11 @@ public sealed class ExportManifest
             var index = 0;
             foreach (var entry in tables.EnumerateArray())
             {
-                if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("table", out var name) || name.ValueKind != JsonValueKind.String)
+                if (
+                    entry.ValueKind != JsonValueKind.Object
+                    || !entry.TryGetProperty("table", out var name)
+                    || name.ValueKind != JsonValueKind.String
+                )
                     throw Invalid($"entry {index} has no \"table\" string");
                 TableRef table;
                 try
@@ -121,7 +141,9 @@ public sealed class ExportManifest
                 {
                     if (cs.ValueKind != JsonValueKind.Array)
                         throw Invalid($"entry {index} ({table}): \"columns\" must be an array");
-                    columns = cs.EnumerateArray().Select((c, i) => ParseColumn(c, enums, what => Invalid($"entry {index} ({table}), column {i}: {what}"))).ToList();
+                    columns = cs.EnumerateArray()
+                        .Select((c, i) => ParseColumn(c, enums, what => Invalid($"entry {index} ({table}), column {i}: {what}")))
+                        .ToList();
                     if (columns.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
                         throw Invalid($"entry {index} ({table}) lists the column {twice.Key} more than once");
                 }
@@ -142,8 +164,10 @@ public sealed class ExportManifest
     private static Dictionary<string, IReadOnlyList<string>> ParseEnums(JsonElement root, Func<string, ExportException> invalid)
     {
         var enums = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (!root.TryGetProperty("enums", out var e)) return enums;
-        if (e.ValueKind != JsonValueKind.Object) throw invalid("\"enums\" must be an object of label arrays");
+        if (!root.TryGetProperty("enums", out var e))
+            return enums;
+        if (e.ValueKind != JsonValueKind.Object)
+            throw invalid("\"enums\" must be an object of label arrays");
         foreach (var type in e.EnumerateObject())
         {
             if (type.Value.ValueKind != JsonValueKind.Array || type.Value.EnumerateArray().Any(l => l.ValueKind != JsonValueKind.String))
@@ -153,12 +177,18 @@ public sealed class ExportManifest
         return enums;
     }
 
-    private static ManifestColumn ParseColumn(JsonElement c, IReadOnlyDictionary<string, IReadOnlyList<string>> enums, Func<string, ExportException> invalid)
+    private static ManifestColumn ParseColumn(
+        JsonElement c,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> enums,
+        Func<string, ExportException> invalid
+    )
     {
-        string Text(string property) => c.TryGetProperty(property, out var p) && p.ValueKind == JsonValueKind.String
-            ? p.GetString()!
-            : throw invalid($"\"{property}\" must be a string");
-        if (c.ValueKind != JsonValueKind.Object) throw invalid("expected an object");
+        string Text(string property) =>
+            c.TryGetProperty(property, out var p) && p.ValueKind == JsonValueKind.String
+                ? p.GetString()!
+                : throw invalid($"\"{property}\" must be a string");
+        if (c.ValueKind != JsonValueKind.Object)
+            throw invalid("expected an object");
         var name = Text("name");
         var type = Text("type");
         var kindText = Text("kind");
@@ -182,13 +212,15 @@ public sealed class ExportManifest
     public string ToJson()
     {
         var sb = new StringBuilder("{\n");
-        if (Version is not null) sb.Append("  \"version\": ").Append(JsonStringLiteral.Quote(Version)).Append(",\n");
+        if (Version is not null)
+            sb.Append("  \"version\": ").Append(JsonStringLiteral.Quote(Version)).Append(",\n");
         sb.Append("  \"tables\": [\n");
         for (var i = 0; i < Tables.Count; i++)
         {
             var t = Tables[i];
             sb.Append("    { \"table\": ").Append(JsonStringLiteral.Quote(t.Table.ToString()));
-            if (t.OnConflictDoNothing) sb.Append(", \"onConflictDoNothing\": true");
+            if (t.OnConflictDoNothing)
+                sb.Append(", \"onConflictDoNothing\": true");
             if (t.DropColumns.Count > 0)
                 sb.Append(", \"dropColumns\": [").AppendJoin(", ", t.DropColumns.Select(c => JsonStringLiteral.Quote(c))).Append(']');
             if (t.Columns is { } columns)
@@ -197,11 +229,17 @@ public sealed class ExportManifest
                 for (var j = 0; j < columns.Count; j++)
                 {
                     var c = columns[j];
-                    sb.Append("      { \"name\": ").Append(JsonStringLiteral.Quote(c.Name))
-                      .Append(", \"type\": ").Append(JsonStringLiteral.Quote(c.Type))
-                      .Append(", \"kind\": \"").Append(KindName(c.Kind.ToString())).Append('"');
-                    if (c.NotNull) sb.Append(", \"notNull\": true");
-                    if (c.EnumType is not null) sb.Append(", \"enum\": ").Append(JsonStringLiteral.Quote(c.EnumType));
+                    sb.Append("      { \"name\": ")
+                        .Append(JsonStringLiteral.Quote(c.Name))
+                        .Append(", \"type\": ")
+                        .Append(JsonStringLiteral.Quote(c.Type))
+                        .Append(", \"kind\": \"")
+                        .Append(KindName(c.Kind.ToString()))
+                        .Append('"');
+                    if (c.NotNull)
+                        sb.Append(", \"notNull\": true");
+                    if (c.EnumType is not null)
+                        sb.Append(", \"enum\": ").Append(JsonStringLiteral.Quote(c.EnumType));
                     sb.Append(" }").Append(j < columns.Count - 1 ? ",\n" : "\n");
                 }
                 sb.Append("    ]");
@@ -209,16 +247,23 @@ public sealed class ExportManifest
             sb.Append(" }").Append(i < Tables.Count - 1 ? ",\n" : "\n");
         }
         sb.Append("  ]");
-        var enums = Tables.SelectMany(t => t.Columns ?? []).Where(c => c.EnumType is not null)
-            .GroupBy(c => c.EnumType!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var enums = Tables
+            .SelectMany(t => t.Columns ?? [])
+            .Where(c => c.EnumType is not null)
+            .GroupBy(c => c.EnumType!)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
         if (enums.Count > 0)
         {
             sb.Append(",\n  \"enums\": {\n");
             for (var i = 0; i < enums.Count; i++)
             {
-                sb.Append("    ").Append(JsonStringLiteral.Quote(enums[i].Key)).Append(": [")
-                  .AppendJoin(", ", (enums[i].First().EnumLabels ?? []).Select(l => JsonStringLiteral.Quote(l))).Append(']')
-                  .Append(i < enums.Count - 1 ? ",\n" : "\n");
+                sb.Append("    ")
+                    .Append(JsonStringLiteral.Quote(enums[i].Key))
+                    .Append(": [")
+                    .AppendJoin(", ", (enums[i].First().EnumLabels ?? []).Select(l => JsonStringLiteral.Quote(l)))
+                    .Append(']')
+                    .Append(i < enums.Count - 1 ? ",\n" : "\n");
             }
             sb.Append("  }");
         }
@@ -240,7 +285,8 @@ public sealed class ExportManifest
                 throw new InvalidOperationException($"The built-in manifest {resource} does not name its version {manifest.Version}.");
             manifests.Add(manifest);
         }
-        if (manifests.Count == 0) throw new InvalidOperationException("The built-in manifests are missing from the assembly.");
+        if (manifests.Count == 0)
+            throw new InvalidOperationException("The built-in manifests are missing from the assembly.");
         return manifests.OrderBy(m => System.Version.Parse(m.Version!)).ToList();
     }
 }

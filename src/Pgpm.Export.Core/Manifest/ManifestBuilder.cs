@@ -15,7 +15,11 @@ public static class ManifestBuilder
     /// <param name="Columns">Its columns in ordinal order, or null when not known.</param>
     public sealed record TableFacts(TableRef Table, IReadOnlyList<string> DropColumns, IReadOnlyList<ManifestColumn>? Columns = null);
 
-    public static ExportManifest Build(IReadOnlyList<TableFacts> tables, IReadOnlyCollection<(TableRef From, TableRef To)> foreignKeys, string? version = null)
+    public static ExportManifest Build(
+        IReadOnlyList<TableFacts> tables,
+        IReadOnlyCollection<(TableRef From, TableRef To)> foreignKeys,
+        string? version = null
+    )
     {
         var known = tables.ToDictionary(t => t.Table);
         var dependsOn = known.Keys.ToDictionary(t => t, _ => new HashSet<TableRef>());
@@ -41,7 +45,8 @@ public static class ManifestBuilder
     private static int CompareForTies(TableRef a, TableRef b)
     {
         var bySchema = SchemaRank(a.Schema).CompareTo(SchemaRank(b.Schema));
-        if (bySchema != 0) return bySchema;
+        if (bySchema != 0)
+            return bySchema;
         return a.CompareTo(b);
     }
 

@@ -9,4 +9,11 @@ namespace Pgpm.Export.Manifest;
 /// <param name="NotNull">Whether the column is declared NOT NULL.</param>
 /// <param name="EnumType">For an enum column, or an array or domain over one: the enum type, schema-qualified.</param>
 /// <param name="EnumLabels">That enum's labels in their sort order (<c>pg_enum.enumsortorder</c>), exactly as PostgreSQL spells them.</param>
-public sealed record ManifestColumn(string Name, string Type, PgTypeKind Kind, bool NotNull, string? EnumType = null, IReadOnlyList<string>? EnumLabels = null);
+public sealed record ManifestColumn(
+    string Name,
+    string Type,
+    PgTypeKind Kind,
+    bool NotNull,
+    string? EnumType = null,
+    IReadOnlyList<string>? EnumLabels = null
+);

@@ -11,7 +11,12 @@ namespace Pgpm.Export.Manifest;
 /// (a user's manifest may list tables only). Over GraphQL each of them, less <paramref name="DropColumns"/>, must be
 /// read or reported (the column contract, spec "Manifest").
 /// </param>
-public sealed record ManifestTable(TableRef Table, bool OnConflictDoNothing, IReadOnlyList<string> DropColumns, IReadOnlyList<ManifestColumn>? Columns = null)
+public sealed record ManifestTable(
+    TableRef Table,
+    bool OnConflictDoNothing,
+    IReadOnlyList<string> DropColumns,
+    IReadOnlyList<ManifestColumn>? Columns = null
+)
 {
     public ManifestColumn? FindColumn(string name) => Columns?.FirstOrDefault(c => c.Name == name);
 

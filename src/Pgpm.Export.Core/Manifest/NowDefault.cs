@@ -9,7 +9,10 @@ namespace Pgpm.Export.Manifest;
 /// </summary>
 public static partial class NowDefault
 {
-    [GeneratedRegex(@"^\(?(?:now\(\)|CURRENT_TIMESTAMP(?:\(\d+\))?|clock_timestamp\(\))(?: \+ '[^']*'::interval)?\)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^\(?(?:now\(\)|CURRENT_TIMESTAMP(?:\(\d+\))?|clock_timestamp\(\))(?: \+ '[^']*'::interval)?\)?$",
+        RegexOptions.CultureInvariant
+    )]
     private static partial Regex Pattern();
 
     public static bool Matches(string? defaultExpression) => defaultExpression is not null && Pattern().IsMatch(defaultExpression);

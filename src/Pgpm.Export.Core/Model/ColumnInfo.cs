@@ -9,8 +9,14 @@ namespace Pgpm.Export.Model;
 /// <param name="IsNotNull">Whether the column is declared NOT NULL.</param>
 /// <param name="DefaultExpression">The default as PostgreSQL deparses it, when the source knows it.</param>
 /// <param name="BaseTypeName">pg_type.typname of the type under any domains (e.g. <c>bpchar</c>), when the source knows it.</param>
-public sealed record ColumnInfo(string Name, string TypeName, PgTypeKind Kind, bool IsNotNull = false, string? DefaultExpression = null,
-    string? BaseTypeName = null)
+public sealed record ColumnInfo(
+    string Name,
+    string TypeName,
+    PgTypeKind Kind,
+    bool IsNotNull = false,
+    string? DefaultExpression = null,
+    string? BaseTypeName = null
+)
 {
     /// <summary>
     /// For an enum (or enum array) column of a source that spells the values differently from the labels (a GraphQL API

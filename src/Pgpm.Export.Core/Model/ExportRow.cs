@@ -25,7 +25,8 @@ public sealed class ExportRow
         get
         {
             var index = Shape.IndexOf(column);
-            if (index < 0) throw new KeyNotFoundException($"{Table} has no column '{column}'.");
+            if (index < 0)
+                throw new KeyNotFoundException($"{Table} has no column '{column}'.");
             return _values[index];
         }
     }

@@ -46,13 +46,20 @@ public readonly struct PgValue : IEquatable<PgValue>
 
     /// <summary>A value as COPY's text format sent it (never <c>\N</c>: NULL is <see cref="Null"/>).</summary>
     internal static PgValue FromCopy(PgTypeKind kind, CopyField copy) =>
-        new(kind, copy.Bytes ?? throw new ArgumentException("No COPY text was given.", nameof(copy)), copy.Start, copy.Length, copy.EscapesFound);
+        new(
+            kind,
+            copy.Bytes ?? throw new ArgumentException("No COPY text was given.", nameof(copy)),
+            copy.Start,
+            copy.Length,
+            copy.EscapesFound
+        );
 
     /// <summary>
     /// A value that is exactly these UTF-8 bytes, no escapes (a JSON string that had none, a JSON number): copied into
     /// the INSERT as it is, like a COPY value without escapes. The bytes must not change while the value lives.
     /// </summary>
-    internal static PgValue FromUtf8(PgTypeKind kind, byte[] bytes, int start, int length) => new(kind, bytes, start, length, CopyField.Escapes.None);
+    internal static PgValue FromUtf8(PgTypeKind kind, byte[] bytes, int start, int length) =>
+        new(kind, bytes, start, length, CopyField.Escapes.None);
 
     public PgTypeKind Kind { get; }
 

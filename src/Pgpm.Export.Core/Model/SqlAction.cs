@@ -9,4 +9,5 @@ public sealed record SqlAction(
     string? Content,
     string? Revert,
     string? Verify,
-    string? Category);
+    string? Category
+);

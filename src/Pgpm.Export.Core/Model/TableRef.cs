@@ -14,7 +14,11 @@ public sealed class TableRef(string schema, string name) : IEquatable<TableRef>,
     public override string ToString() => $"{Schema}.{Name}";
 
     public bool Equals(TableRef? other) =>
-        other is not null && (ReferenceEquals(this, other) || string.Equals(Schema, other.Schema, StringComparison.Ordinal) && string.Equals(Name, other.Name, StringComparison.Ordinal));
+        other is not null
+        && (
+            ReferenceEquals(this, other)
+            || string.Equals(Schema, other.Schema, StringComparison.Ordinal) && string.Equals(Name, other.Name, StringComparison.Ordinal)
+        );
 
     public override bool Equals(object? obj) => Equals(obj as TableRef);
 
@@ -26,7 +30,8 @@ public sealed class TableRef(string schema, string name) : IEquatable<TableRef>,
 
     public int CompareTo(TableRef? other)
     {
-        if (other is null) return 1;
+        if (other is null)
+            return 1;
         var bySchema = string.CompareOrdinal(Schema, other.Schema);
         return bySchema != 0 ? bySchema : string.CompareOrdinal(Name, other.Name);
     }

@@ -17,7 +17,8 @@ public sealed record TableShape(TableRef Table, IReadOnlyList<ColumnInfo> Column
     public int IndexOf(string name)
     {
         for (var i = 0; i < Columns.Count; i++)
-            if (Columns[i].Name == name) return i;
+            if (Columns[i].Name == name)
+                return i;
         return -1;
     }
 

@@ -35,15 +35,18 @@ public sealed class InsertStatementWriter
 
     public void WriteRow(ExportRow row)
     {
-        if (_rows == 0) Write(Header());
+        if (_rows == 0)
+            Write(Header());
         _tuple.Reset();
-        if (_rows > 0) _tuple.Write(",\n"u8);
+        if (_rows > 0)
+            _tuple.Write(",\n"u8);
         // Rendering never adds or removes a line break, so the tuple holds one exactly when a value does.
         var values = row.ValueSpan;
         _tuple.Write(HasLineBreak(values) ? "("u8 : "  ("u8);
         for (var i = 0; i < values.Length; i++)
         {
-            if (i > 0) _tuple.Write(", "u8);
+            if (i > 0)
+                _tuple.Write(", "u8);
             ValueRenderer.AppendUtf8(_tuple, values[i]);
         }
         _tuple.Write(")"u8);
@@ -58,7 +61,8 @@ public sealed class InsertStatementWriter
     /// <summary>Ends the statement; call only after at least one row.</summary>
     public void Finish()
     {
-        if (_rows == 0) throw new InvalidOperationException("An INSERT needs at least one row.");
+        if (_rows == 0)
+            throw new InvalidOperationException("An INSERT needs at least one row.");
         Write(_onConflictDoNothing ? " ON CONFLICT DO NOTHING;" : ";");
     }
 
@@ -78,7 +82,8 @@ public sealed class InsertStatementWriter
         foreach (var value in values)
         {
             var copy = value.CopyField;
-            if (copy.IsSet ? copy.HasLineBreak : value.Text is { } text && text.Contains('\n')) return true;
+            if (copy.IsSet ? copy.HasLineBreak : value.Text is { } text && text.Contains('\n'))
+                return true;
         }
         return false;
     }

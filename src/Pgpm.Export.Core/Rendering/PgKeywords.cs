@@ -25,7 +25,8 @@ public static class PgKeywords
         var table = new Dictionary<string, char>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {
-            if (line.Length == 0 || line[0] == '#') continue;
+            if (line.Length == 0 || line[0] == '#')
+                continue;
             var parts = line.Split(' ');
             table[parts[0]] = parts[1][0];
         }

@@ -25,14 +25,15 @@ public sealed class SchemaRenamer
 
     private readonly Dictionary<string, string> _map;
     private readonly string? _packageName;
+
     /// <summary>What to look for, longest first; <c>Whole</c> says the match must be a whole identifier (schema names, not the placeholder).</summary>
     private readonly (string Text, string Replacement, bool Whole)[] _targets;
+
     /// <summary>The texts of <see cref="_targets"/> as UTF-8, for <see cref="Occurs(ReadOnlySpan{byte})"/>.</summary>
     private readonly byte[][] _utf8Targets;
 
-    public SchemaRenamer(IReadOnlyDictionary<string, string> oldToNew) : this(oldToNew, packageName: null)
-    {
-    }
+    public SchemaRenamer(IReadOnlyDictionary<string, string> oldToNew)
+        : this(oldToNew, packageName: null) { }
 
     private SchemaRenamer(IReadOnlyDictionary<string, string> oldToNew, string? packageName)
     {
@@ -40,8 +41,8 @@ public sealed class SchemaRenamer
         _packageName = packageName;
         var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (old, renamed) in _map)
-            foreach (var spelling in new[] { old, old.Replace("\"", "\"\""), old.Replace("'", "''") })
-                spellings.TryAdd(spelling, renamed);
+        foreach (var spelling in new[] { old, old.Replace("\"", "\"\""), old.Replace("'", "''") })
+            spellings.TryAdd(spelling, renamed);
         var targets = spellings.Select(p => (p.Key, p.Value, Whole: true)).ToList();
         if (packageName is not null)
         {
@@ -71,14 +72,20 @@ public sealed class SchemaRenamer
             var renamed = SnakeCase.Convert(prefix + "_" + schema.Name);
             var bytes = Encoding.UTF8.GetByteCount(renamed);
             if (bytes > MaxIdentifierBytes)
-                throw new ExportException(ExportErrorKind.InvalidData, ErrorId.SchemaNameTooLong,
-                    $"The schema {schema.SchemaName} would be renamed to {renamed}, which is {bytes} bytes; PostgreSQL keeps at most " +
-                    $"{MaxIdentifierBytes} bytes of a name and would cut it, so two schemas could become one. Nothing was written. " +
-                    $"Give the database package a name at least {bytes - MaxIdentifierBytes} bytes shorter than '{prefix}' ({OptionName.ExtensionName}).");
+                throw new ExportException(
+                    ExportErrorKind.InvalidData,
+                    ErrorId.SchemaNameTooLong,
+                    $"The schema {schema.SchemaName} would be renamed to {renamed}, which is {bytes} bytes; PostgreSQL keeps at most "
+                        + $"{MaxIdentifierBytes} bytes of a name and would cut it, so two schemas could become one. Nothing was written. "
+                        + $"Give the database package a name at least {bytes - MaxIdentifierBytes} bytes shorter than '{prefix}' ({OptionName.ExtensionName})."
+                );
             if (map.FirstOrDefault(p => p.Value == renamed && p.Key != schema.SchemaName) is { Key: { } other })
-                throw new ExportException(ExportErrorKind.InvalidData, ErrorId.SchemaNamesCollide,
-                    $"The schemas {other} and {schema.SchemaName} would both be renamed to {renamed}, which would merge them into one. " +
-                    $"Nothing was written. Rename one of them at the source, or leave one out of the renaming ({OptionName.Schemas}).");
+                throw new ExportException(
+                    ExportErrorKind.InvalidData,
+                    ErrorId.SchemaNamesCollide,
+                    $"The schemas {other} and {schema.SchemaName} would both be renamed to {renamed}, which would merge them into one. "
+                        + $"Nothing was written. Rename one of them at the source, or leave one out of the renaming ({OptionName.Schemas})."
+                );
             map[schema.SchemaName] = renamed;
         }
         return new SchemaRenamer(map);
@@ -93,7 +100,8 @@ public sealed class SchemaRenamer
     /// </summary>
     public string Apply(string text)
     {
-        if (!Occurs(text)) return text;
+        if (!Occurs(text))
+            return text;
         var result = new StringBuilder(text.Length + 32);
         var copied = Rename(text, result, static (sb, piece) => sb.Append(piece));
         return result.Append(text.AsSpan(copied)).ToString();
@@ -117,12 +125,14 @@ public sealed class SchemaRenamer
     /// </summary>
     private int Rename<TSink>(string text, TSink sink, PieceWriter<TSink> write)
     {
-        if (_targets.Length == 0) return 0;
+        if (_targets.Length == 0)
+            return 0;
         Span<int> next = _targets.Length <= 32 ? stackalloc int[_targets.Length] : new int[_targets.Length];
         var any = false;
         for (var t = 0; t < _targets.Length; t++)
             any |= (next[t] = text.IndexOf(_targets[t].Text, StringComparison.Ordinal)) >= 0;
-        if (!any) return 0;
+        if (!any)
+            return 0;
 
         var copied = 0;
         var position = 0;
@@ -130,13 +140,16 @@ public sealed class SchemaRenamer
         {
             var at = -1;
             foreach (var n in next)
-                if (n >= 0 && (at < 0 || n < at)) at = n;
-            if (at < 0) break;
+                if (n >= 0 && (at < 0 || n < at))
+                    at = n;
+            if (at < 0)
+                break;
 
             // Targets are longest first, so the first that fits here is the one to take.
             var taken = -1;
             for (var t = 0; t < _targets.Length && taken < 0; t++)
-                if (next[t] == at && (!_targets[t].Whole || IsWholeIdentifier(text, at, _targets[t].Text.Length))) taken = t;
+                if (next[t] == at && (!_targets[t].Whole || IsWholeIdentifier(text, at, _targets[t].Text.Length)))
+                    taken = t;
             if (taken >= 0)
             {
                 write(sink, text.AsSpan(copied, at - copied));
@@ -161,7 +174,8 @@ public sealed class SchemaRenamer
     public bool Occurs(ReadOnlySpan<char> text)
     {
         foreach (var target in _targets)
-            if (text.IndexOf(target.Text, StringComparison.Ordinal) >= 0) return true;
+            if (text.IndexOf(target.Text, StringComparison.Ordinal) >= 0)
+                return true;
         return false;
     }
 
@@ -169,15 +183,16 @@ public sealed class SchemaRenamer
     public bool Occurs(ReadOnlySpan<byte> utf8)
     {
         foreach (var target in _utf8Targets)
-            if (utf8.IndexOf(target) >= 0) return true;
+            if (utf8.IndexOf(target) >= 0)
+                return true;
         return false;
     }
 
     public string? ApplyOrNull(string? text) => text is null ? null : Apply(text);
 
     private static bool IsWholeIdentifier(string text, int start, int length) =>
-        (start == 0 || !ContinuesIdentifier(text[start - 1])) &&
-        (start + length == text.Length || !ContinuesIdentifier(text[start + length]));
+        (start == 0 || !ContinuesIdentifier(text[start - 1]))
+        && (start + length == text.Length || !ContinuesIdentifier(text[start + length]));
 
     /// <summary>Whether PostgreSQL's scanner would read <paramref name="c"/> as part of an unquoted identifier next to it (scan.l: ident_cont, with every byte ≥ 0x80 a letter).</summary>
     private static bool ContinuesIdentifier(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' || c > '\x7f';

@@ -19,11 +19,13 @@ public static class SnakeCase
             var isDigit = c is >= '0' and <= '9';
             if (!isLetter && !isDigit)
             {
-                if (!inSeparatorRun) sb.Append('_');
+                if (!inSeparatorRun)
+                    sb.Append('_');
                 inSeparatorRun = true;
                 continue;
             }
-            if (isDigit && sb.Length > 0 && sb[^1] is >= 'a' and <= 'z') sb.Append('_');
+            if (isDigit && sb.Length > 0 && sb[^1] is >= 'a' and <= 'z')
+                sb.Append('_');
             sb.Append(c);
             inSeparatorRun = false;
         }

@@ -12,13 +12,15 @@ public static class SqlLiteral
     public static StringBuilder AppendQuoted(StringBuilder sb, string value)
     {
         var backslash = value.Contains('\\');
-        if (backslash) sb.Append('E');
+        if (backslash)
+            sb.Append('E');
         sb.Append('\'');
         var rest = value.AsSpan();
         while (true)
         {
             var at = backslash ? rest.IndexOfAny('\'', '\\') : rest.IndexOf('\'');
-            if (at < 0) break;
+            if (at < 0)
+                break;
             sb.Append(rest[..(at + 1)]).Append(rest[at]);
             rest = rest[(at + 1)..];
         }
@@ -36,7 +38,8 @@ public static class SqlLiteral
         while (true)
         {
             var at = backslash || copyEscapes ? value.IndexOfAny((byte)'\'', (byte)'\\') : value.IndexOf((byte)'\'');
-            if (at < 0) break;
+            if (at < 0)
+                break;
             into.Write(value[..at]);
             if (value[at] == (byte)'\'')
             {
@@ -51,8 +54,10 @@ public static class SqlLiteral
             else
             {
                 var decoded = CopyTextLine.Unescaped(value[at + 1]);
-                if (decoded == (byte)'\\') into.Write(@"\\"u8);
-                else into.Write(decoded);
+                if (decoded == (byte)'\\')
+                    into.Write(@"\\"u8);
+                else
+                    into.Write(decoded);
                 value = value[(at + 2)..];
             }
         }

@@ -19,7 +19,8 @@ internal sealed class Utf8Buffer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length > _bytes.Length - _length) Grow(bytes.Length);
+        if (bytes.Length > _bytes.Length - _length)
+            Grow(bytes.Length);
         bytes.CopyTo(_bytes.AsSpan(_length));
         _length += bytes.Length;
     }
@@ -27,14 +28,16 @@ internal sealed class Utf8Buffer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(byte value)
     {
-        if (_length == _bytes.Length) Grow(1);
+        if (_length == _bytes.Length)
+            Grow(1);
         _bytes[_length++] = value;
     }
 
     /// <summary>Room for at least <paramref name="bytes"/> more; say what was used with <see cref="Advance"/>.</summary>
     public Span<byte> GetSpan(int bytes)
     {
-        if (bytes > _bytes.Length - _length) Grow(bytes);
+        if (bytes > _bytes.Length - _length)
+            Grow(bytes);
         return _bytes.AsSpan(_length);
     }
 

@@ -19,7 +19,8 @@ public static class ValueRenderer
     public static StringBuilder Append(StringBuilder sb, PgValue value)
     {
         var text = value.Text;
-        if (text is null) return sb.Append("NULL");
+        if (text is null)
+            return sb.Append("NULL");
         return IsBare(value.Kind, text.AsSpan()) ? sb.Append(text) : SqlLiteral.AppendQuoted(sb, text);
     }
 
@@ -63,23 +64,29 @@ public static class ValueRenderer
             SqlLiteral.AppendQuotedUtf8(into, copy.Span, copy.HasBackslash, copyEscapes: copy.HasEscapes);
     }
 
-    private static bool IsBareKind(PgTypeKind kind) => kind is PgTypeKind.Boolean or PgTypeKind.Integer or PgTypeKind.Numeric or PgTypeKind.Float;
+    private static bool IsBareKind(PgTypeKind kind) =>
+        kind is PgTypeKind.Boolean or PgTypeKind.Integer or PgTypeKind.Numeric or PgTypeKind.Float;
 
     private static bool IsBare(PgTypeKind kind, ReadOnlySpan<char> text) => IsBareKind(kind) && !IsQuotedNumber(kind, text);
 
     private static bool IsBare(PgTypeKind kind, ReadOnlySpan<byte> text) => IsBareKind(kind) && !IsQuotedNumber(kind, text);
 
-    private static bool IsQuotedNumber(PgTypeKind kind, ReadOnlySpan<char> text) => kind switch
-    {
-        PgTypeKind.Numeric => text is "NaN" or "Infinity" or "-Infinity",
-        PgTypeKind.Float => text is "NaN" or "Infinity" or "-Infinity" or "-0",
-        _ => false,
-    };
+    private static bool IsQuotedNumber(PgTypeKind kind, ReadOnlySpan<char> text) =>
+        kind switch
+        {
+            PgTypeKind.Numeric => text is "NaN" or "Infinity" or "-Infinity",
+            PgTypeKind.Float => text is "NaN" or "Infinity" or "-Infinity" or "-0",
+            _ => false,
+        };
 
-    private static bool IsQuotedNumber(PgTypeKind kind, ReadOnlySpan<byte> text) => kind switch
-    {
-        PgTypeKind.Numeric => text.SequenceEqual("NaN"u8) || text.SequenceEqual("Infinity"u8) || text.SequenceEqual("-Infinity"u8),
-        PgTypeKind.Float => text.SequenceEqual("NaN"u8) || text.SequenceEqual("Infinity"u8) || text.SequenceEqual("-Infinity"u8) || text.SequenceEqual("-0"u8),
-        _ => false,
-    };
+    private static bool IsQuotedNumber(PgTypeKind kind, ReadOnlySpan<byte> text) =>
+        kind switch
+        {
+            PgTypeKind.Numeric => text.SequenceEqual("NaN"u8) || text.SequenceEqual("Infinity"u8) || text.SequenceEqual("-Infinity"u8),
+            PgTypeKind.Float => text.SequenceEqual("NaN"u8)
+                || text.SequenceEqual("Infinity"u8)
+                || text.SequenceEqual("-Infinity"u8)
+                || text.SequenceEqual("-0"u8),
+            _ => false,
+        };
 }

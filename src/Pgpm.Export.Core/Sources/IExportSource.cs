@@ -53,7 +53,10 @@ public interface IExportSource : IAsyncDisposable
     /// <see cref="DescribeTableAsync"/> for several tables, in their order; a source that can answer all of them in one
     /// round trip (PostgreSQL's catalog) does, others describe them one by one.
     /// </summary>
-    async Task<IReadOnlyList<TableShape?>> DescribeTablesAsync(IReadOnlyList<(TableRef Table, ManifestTable? Expected)> tables, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<TableShape?>> DescribeTablesAsync(
+        IReadOnlyList<(TableRef Table, ManifestTable? Expected)> tables,
+        CancellationToken cancellationToken
+    )
     {
         var shapes = new List<TableShape?>(tables.Count);
         foreach (var (table, expected) in tables)
@@ -70,8 +73,11 @@ public interface IExportSource : IAsyncDisposable
     /// source cannot tell more cheaply than by reading each table (the default). PostgreSQL answers for every table in
     /// one query (an EXISTS per table), in the same snapshot the rows are then read from, so the answer holds for them.
     /// </summary>
-    Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(IReadOnlyList<TableShape> shapes, Guid databaseId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<bool>?>(null);
+    Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(
+        IReadOnlyList<TableShape> shapes,
+        Guid databaseId,
+        CancellationToken cancellationToken
+    ) => Task.FromResult<IReadOnlyList<bool>?>(null);
 
     /// <summary>
     /// How many rows <see cref="ReadRowsAsync"/> would yield, for a preview (-WhatIf) that says what it would write without
@@ -81,15 +87,21 @@ public interface IExportSource : IAsyncDisposable
     async Task<long> CountRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken)
     {
         long count = 0;
-        await foreach (var _ in ReadRowsAsync(shape, databaseId, cancellationToken).ConfigureAwait(false)) count++;
+        await foreach (var _ in ReadRowsAsync(shape, databaseId, cancellationToken).ConfigureAwait(false))
+            count++;
         return count;
     }
 
     /// <summary>How many rows <see cref="ReadSqlActionsAsync"/> would yield (see <see cref="CountRowsAsync"/>); the default reads and counts them.</summary>
-    async Task<long> CountSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken)
+    async Task<long> CountSqlActionsAsync(
+        Guid databaseId,
+        IReadOnlyCollection<string> excludeCategories,
+        CancellationToken cancellationToken
+    )
     {
         long count = 0;
-        await foreach (var _ in ReadSqlActionsAsync(databaseId, excludeCategories, cancellationToken).ConfigureAwait(false)) count++;
+        await foreach (var _ in ReadSqlActionsAsync(databaseId, excludeCategories, cancellationToken).ConfigureAwait(false))
+            count++;
         return count;
     }
 
@@ -103,7 +115,11 @@ public interface IExportSource : IAsyncDisposable
     string NoMetaRowsReason(DatabaseInfo database) => $"the database {database.Name} has no rows in any meta table";
 
     /// <summary>The database's sql_actions ordered by id, leaving out the given categories (a NULL category is always kept).</summary>
-    IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken);
+    IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(
+        Guid databaseId,
+        IReadOnlyCollection<string> excludeCategories,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>
     /// The distinct categories of the database's sql_actions (NULL left out), in ordinal order, so that a category to
@@ -112,7 +128,9 @@ public interface IExportSource : IAsyncDisposable
     /// ask for the distinct values alone (PostgreSQL) overrides this.
     /// </summary>
     async Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken) =>
-        await SqlActionCategories.CollectAsync(ReadSqlActionsAsync(databaseId, [], cancellationToken), cancellationToken).ConfigureAwait(false);
+        await SqlActionCategories
+            .CollectAsync(ReadSqlActionsAsync(databaseId, [], cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
 
     /// <summary>
     /// From now until the returned handle is disposed, every read sees the data as it was at this moment, where

@@ -7,9 +7,7 @@ public sealed class NoConsistentRead : IAsyncDisposable
 
     public static Task<IAsyncDisposable> Task { get; } = System.Threading.Tasks.Task.FromResult<IAsyncDisposable>(Instance);
 
-    private NoConsistentRead()
-    {
-    }
+    private NoConsistentRead() { }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -4,5 +4,6 @@ namespace Pgpm.Export.Sources;
 public sealed record SqlActionsSupport(bool Available, string? Reason)
 {
     public static SqlActionsSupport Yes { get; } = new(true, null);
+
     public static SqlActionsSupport No(string reason) => new(false, reason);
 }

@@ -12,7 +12,8 @@ public static class ArrayLiteral
         var first = true;
         foreach (var element in elements)
         {
-            if (!first) sb.Append(',');
+            if (!first)
+                sb.Append(',');
             first = false;
             switch (element)
             {
@@ -26,7 +27,10 @@ public static class ArrayLiteral
                     sb.Append(Format(nested));
                     break;
                 default:
-                    throw new ArgumentException($"An array element must be text, null or a nested list, not {element.GetType().Name}.", nameof(elements));
+                    throw new ArgumentException(
+                        $"An array element must be text, null or a nested list, not {element.GetType().Name}.",
+                        nameof(elements)
+                    );
             }
         }
         return sb.Append('}').ToString();
@@ -38,13 +42,16 @@ public static class ArrayLiteral
     /// </summary>
     public static List<string?>? TryParseOneDimensional(string literal)
     {
-        if (literal.Length < 2 || literal[0] != '{' || literal[^1] != '}') return null;
+        if (literal.Length < 2 || literal[0] != '{' || literal[^1] != '}')
+            return null;
         var elements = new List<string?>();
-        if (literal.Length == 2) return elements;
+        if (literal.Length == 2)
+            return elements;
         var i = 1;
         while (true)
         {
-            if (literal[i] == '{') return null;
+            if (literal[i] == '{')
+                return null;
             var element = new StringBuilder();
             var quoted = literal[i] == '"';
             if (quoted)
@@ -52,11 +59,13 @@ public static class ArrayLiteral
                 i++;
                 while (i < literal.Length - 1 && literal[i] != '"')
                 {
-                    if (literal[i] == '\\') i++;
+                    if (literal[i] == '\\')
+                        i++;
                     element.Append(literal[i]);
                     i++;
                 }
-                if (literal[i] != '"') return null;
+                if (literal[i] != '"')
+                    return null;
                 i++;
                 elements.Add(element.ToString());
             }
@@ -64,16 +73,20 @@ public static class ArrayLiteral
             {
                 while (i < literal.Length - 1 && literal[i] != ',')
                 {
-                    if (literal[i] is '"' or '\\' or '{' or '}') return null;
+                    if (literal[i] is '"' or '\\' or '{' or '}')
+                        return null;
                     element.Append(literal[i]);
                     i++;
                 }
                 var text = element.ToString();
-                if (text.Length == 0) return null;
+                if (text.Length == 0)
+                    return null;
                 elements.Add(text.Equals("NULL", StringComparison.OrdinalIgnoreCase) ? null : text);
             }
-            if (i == literal.Length - 1) return elements;
-            if (literal[i] != ',') return null;
+            if (i == literal.Length - 1)
+                return elements;
+            if (literal[i] != ',')
+                return null;
             i++;
         }
     }
@@ -88,7 +101,8 @@ public static class ArrayLiteral
         sb.Append('"');
         foreach (var c in text)
         {
-            if (c is '"' or '\\') sb.Append('\\');
+            if (c is '"' or '\\')
+                sb.Append('\\');
             sb.Append(c);
         }
         sb.Append('"');
@@ -96,9 +110,11 @@ public static class ArrayLiteral
 
     private static bool NeedsQuotes(string text)
     {
-        if (text.Length == 0 || text.Equals("NULL", StringComparison.OrdinalIgnoreCase)) return true;
+        if (text.Length == 0 || text.Equals("NULL", StringComparison.OrdinalIgnoreCase))
+            return true;
         foreach (var c in text)
-            if (c is '{' or '}' or ',' or '"' or '\\' || IsArraySpace(c)) return true;
+            if (c is '{' or '}' or ',' or '"' or '\\' || IsArraySpace(c))
+                return true;
         return false;
     }
 

@@ -11,7 +11,8 @@ public static class CanonicalValue
 {
     public static PgValue FromPostgresText(PgTypeKind kind, string? text)
     {
-        if (text is null) return PgValue.Null(kind);
+        if (text is null)
+            return PgValue.Null(kind);
         return kind switch
         {
             PgTypeKind.Jsonb => new PgValue(kind, JsonCompactor.Compact(text)),

@@ -23,24 +23,33 @@ public static class FloatText
         var pointAt = (dot < 0 ? mantissa.Length : dot) + exponent; // digits[..pointAt] is the integer part
 
         var firstSignificant = 0;
-        while (firstSignificant < digits.Length && digits[firstSignificant] == '0') firstSignificant++;
-        if (firstSignificant == digits.Length) return "0";
+        while (firstSignificant < digits.Length && digits[firstSignificant] == '0')
+            firstSignificant++;
+        if (firstSignificant == digits.Length)
+            return "0";
         digits = digits[firstSignificant..].TrimEnd('0');
         pointAt -= firstSignificant;
         var decimalExponent = pointAt - 1;
 
         var sb = new StringBuilder();
-        if (negative) sb.Append('-');
+        if (negative)
+            sb.Append('-');
         if (decimalExponent is >= -4 and < 15)
         {
-            if (pointAt <= 0) sb.Append("0.").Append('0', -pointAt).Append(digits);
-            else if (pointAt >= digits.Length) sb.Append(digits).Append('0', pointAt - digits.Length);
-            else sb.Append(digits, 0, pointAt).Append('.').Append(digits, pointAt, digits.Length - pointAt);
+            if (pointAt <= 0)
+                sb.Append("0.").Append('0', -pointAt).Append(digits);
+            else if (pointAt >= digits.Length)
+                sb.Append(digits).Append('0', pointAt - digits.Length);
+            else
+                sb.Append(digits, 0, pointAt).Append('.').Append(digits, pointAt, digits.Length - pointAt);
             return sb.ToString();
         }
         sb.Append(digits[0]);
-        if (digits.Length > 1) sb.Append('.').Append(digits, 1, digits.Length - 1);
-        sb.Append('e').Append(decimalExponent < 0 ? '-' : '+').Append(Math.Abs(decimalExponent).ToString("00", CultureInfo.InvariantCulture));
+        if (digits.Length > 1)
+            sb.Append('.').Append(digits, 1, digits.Length - 1);
+        sb.Append('e')
+            .Append(decimalExponent < 0 ? '-' : '+')
+            .Append(Math.Abs(decimalExponent).ToString("00", CultureInfo.InvariantCulture));
         return sb.ToString();
     }
 }

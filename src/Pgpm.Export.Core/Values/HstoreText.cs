@@ -13,14 +13,18 @@ public static class HstoreText
     /// <exception cref="FormatException">The value is not an object of strings and nulls.</exception>
     public static string Format(JsonNode value)
     {
-        if (value is not JsonObject pairs) throw new FormatException("an hstore must arrive as a JSON object");
+        if (value is not JsonObject pairs)
+            throw new FormatException("an hstore must arrive as a JSON object");
         var sb = new StringBuilder();
         foreach (var (key, item) in pairs.OrderBy(p => Encoding.UTF8.GetByteCount(p.Key)).ThenBy(p => p.Key, Utf8Order.Instance))
         {
-            if (sb.Length > 0) sb.Append(", ");
+            if (sb.Length > 0)
+                sb.Append(", ");
             Quote(sb, key).Append("=>");
-            if (item is null) sb.Append("NULL");
-            else Quote(sb, item.GetValue<string>());
+            if (item is null)
+                sb.Append("NULL");
+            else
+                Quote(sb, item.GetValue<string>());
         }
         return sb.ToString();
     }
@@ -30,7 +34,8 @@ public static class HstoreText
         sb.Append('"');
         foreach (var c in text)
         {
-            if (c is '"' or '\\') sb.Append('\\');
+            if (c is '"' or '\\')
+                sb.Append('\\');
             sb.Append(c);
         }
         return sb.Append('"');

@@ -22,25 +22,35 @@ public static class IntervalText
         if (isZero || hours != 0 || minutes != 0 || micros != 0)
         {
             var minus = hours < 0 || minutes < 0 || micros < 0;
-            if (!isZero) sb.Append(' ');
-            sb.Append(minus ? "-" : isBefore ? "+" : "");
+            if (!isZero)
+                sb.Append(' ');
+            sb.Append(
+                minus ? "-"
+                : isBefore ? "+"
+                : ""
+            );
             sb.Append(Math.Abs(hours).ToString("00", CultureInfo.InvariantCulture)).Append(':');
             sb.Append(Math.Abs(minutes).ToString("00", CultureInfo.InvariantCulture)).Append(':');
             var abs = Math.Abs(micros);
             sb.Append((abs / 1_000_000).ToString("00", CultureInfo.InvariantCulture));
             var fraction = abs % 1_000_000;
-            if (fraction != 0) sb.Append('.').Append(fraction.ToString("000000", CultureInfo.InvariantCulture).TrimEnd('0'));
+            if (fraction != 0)
+                sb.Append('.').Append(fraction.ToString("000000", CultureInfo.InvariantCulture).TrimEnd('0'));
         }
         return sb.ToString();
     }
 
     private static void AddPart(StringBuilder sb, long value, string unit, ref bool isZero, ref bool isBefore)
     {
-        if (value == 0) return;
-        if (!isZero) sb.Append(' ');
-        if (isBefore && value > 0) sb.Append('+');
+        if (value == 0)
+            return;
+        if (!isZero)
+            sb.Append(' ');
+        if (isBefore && value > 0)
+            sb.Append('+');
         sb.Append(value.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(unit);
-        if (value != 1) sb.Append('s');
+        if (value != 1)
+            sb.Append('s');
         isBefore = value < 0;
         isZero = false;
     }

@@ -17,32 +17,49 @@ public static class IsoTimestamp
     /// <exception cref="FormatException">The text is not an ISO 8601 date and time.</exception>
     public static (string Text, bool WithZone) ToPostgres(string text)
     {
-        if (text is "infinity" or "-infinity") return (text, false);
+        if (text is "infinity" or "-infinity")
+            return (text, false);
         var bc = text.EndsWith(" BC", StringComparison.Ordinal);
-        if (bc) text = text[..^3];
+        if (bc)
+            text = text[..^3];
         var t = text.IndexOf('T') is var at and >= 0 ? at : text.IndexOf(' ');
-        if (t < 0) throw new FormatException($"'{text}' is not an ISO 8601 date and time.");
+        if (t < 0)
+            throw new FormatException($"'{text}' is not an ISO 8601 date and time.");
         var dateParts = text[..t].Split('-');
-        if (dateParts.Length != 3) throw new FormatException($"'{text}' is not an ISO 8601 date.");
-        long year = Number(dateParts[0]), month = Number(dateParts[1]), day = Number(dateParts[2]);
+        if (dateParts.Length != 3)
+            throw new FormatException($"'{text}' is not an ISO 8601 date.");
+        long year = Number(dateParts[0]),
+            month = Number(dateParts[1]),
+            day = Number(dateParts[2]);
         var rest = text[(t + 1)..];
         var zoneAt = rest.EndsWith('Z') ? rest.Length - 1 : rest.IndexOfAny(['+', '-']);
         var clock = zoneAt < 0 ? rest : rest[..zoneAt];
         var timeParts = clock.Split(':');
-        if (timeParts.Length != 3) throw new FormatException($"'{text}' has no HH:MM:SS time.");
+        if (timeParts.Length != 3)
+            throw new FormatException($"'{text}' has no HH:MM:SS time.");
         var dot = timeParts[2].IndexOf('.');
         var fraction = dot < 0 ? "" : timeParts[2][(dot + 1)..];
-        if (fraction.Length > 6 || !fraction.All(char.IsAsciiDigit)) throw new FormatException($"'{text}' has a fraction beyond microseconds.");
+        if (fraction.Length > 6 || !fraction.All(char.IsAsciiDigit))
+            throw new FormatException($"'{text}' has a fraction beyond microseconds.");
         long seconds = Number(dot < 0 ? timeParts[2] : timeParts[2][..dot]);
         var micros = fraction.Length == 0 ? 0 : Number(fraction.PadRight(6, '0'));
         var (hour, minute) = (Number(timeParts[0]), Number(timeParts[1]));
-        if (month is < 1 or > 12 || day is < 1 or > 31 || hour > 24 || minute > 59 || seconds > 60 || hour == 24 && (minute > 0 || seconds > 0 || micros > 0))
+        if (
+            month is < 1 or > 12
+            || day is < 1 or > 31
+            || hour > 24
+            || minute > 59
+            || seconds > 60
+            || hour == 24 && (minute > 0 || seconds > 0 || micros > 0)
+        )
             throw new FormatException($"'{text}' is out of range for a date and time.");
         // Astronomical numbering: 1 BC is year 0, 2 BC is year -1.
         var astronomicalYear = bc ? 1 - year : year;
         var total = ((DaysFromCivil(astronomicalYear, month, day) * 24 + hour) * 60 + minute) * 60 + seconds;
-        if (zoneAt < 0) return (Format(total, micros, withZone: false), false);
-        if (!rest.EndsWith('Z')) total -= OffsetSeconds(rest[zoneAt..]);
+        if (zoneAt < 0)
+            return (Format(total, micros, withZone: false), false);
+        if (!rest.EndsWith('Z'))
+            total -= OffsetSeconds(rest[zoneAt..]);
         return (Format(total, micros, withZone: true), true);
     }
 
@@ -50,7 +67,8 @@ public static class IsoTimestamp
     {
         var sign = offset[0] == '-' ? -1 : 1;
         var parts = offset[1..].Split(':').Select(Number).ToArray();
-        if (parts.Length is < 1 or > 3) throw new FormatException($"'{offset}' is not a UTC offset.");
+        if (parts.Length is < 1 or > 3)
+            throw new FormatException($"'{offset}' is not a UTC offset.");
         return sign * (parts[0] * 3600 + (parts.Length > 1 ? parts[1] * 60 : 0) + (parts.Length > 2 ? parts[2] : 0));
     }
 
@@ -64,16 +82,24 @@ public static class IsoTimestamp
         }
         var (year, month, day) = CivilFromDays(days);
         var sb = new StringBuilder();
-        sb.Append((year <= 0 ? 1 - year : year).ToString("0000", CultureInfo.InvariantCulture)).Append('-')
-          .Append(month.ToString("00", CultureInfo.InvariantCulture)).Append('-')
-          .Append(day.ToString("00", CultureInfo.InvariantCulture)).Append(' ')
-          .Append((secondOfDay / 3600).ToString("00", CultureInfo.InvariantCulture)).Append(':')
-          .Append((secondOfDay / 60 % 60).ToString("00", CultureInfo.InvariantCulture)).Append(':')
-          .Append((secondOfDay % 60).ToString("00", CultureInfo.InvariantCulture));
+        sb.Append((year <= 0 ? 1 - year : year).ToString("0000", CultureInfo.InvariantCulture))
+            .Append('-')
+            .Append(month.ToString("00", CultureInfo.InvariantCulture))
+            .Append('-')
+            .Append(day.ToString("00", CultureInfo.InvariantCulture))
+            .Append(' ')
+            .Append((secondOfDay / 3600).ToString("00", CultureInfo.InvariantCulture))
+            .Append(':')
+            .Append((secondOfDay / 60 % 60).ToString("00", CultureInfo.InvariantCulture))
+            .Append(':')
+            .Append((secondOfDay % 60).ToString("00", CultureInfo.InvariantCulture));
         // PostgreSQL prints the fraction without trailing zeros, and none when it is zero.
-        if (micros != 0) sb.Append('.').Append(micros.ToString("000000", CultureInfo.InvariantCulture).TrimEnd('0'));
-        if (withZone) sb.Append("+00");
-        if (year <= 0) sb.Append(" BC");
+        if (micros != 0)
+            sb.Append('.').Append(micros.ToString("000000", CultureInfo.InvariantCulture).TrimEnd('0'));
+        if (withZone)
+            sb.Append("+00");
+        if (year <= 0)
+            sb.Append(" BC");
         return sb.ToString();
     }
 

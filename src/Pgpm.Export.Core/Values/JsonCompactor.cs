@@ -18,12 +18,16 @@ public static class JsonCompactor
             if (inString)
             {
                 sb.Append(c);
-                if (c == '\\' && i + 1 < json.Length) sb.Append(json[++i]);
-                else if (c == '"') inString = false;
+                if (c == '\\' && i + 1 < json.Length)
+                    sb.Append(json[++i]);
+                else if (c == '"')
+                    inString = false;
                 continue;
             }
-            if (c is ' ' or '\t' or '\n' or '\r') continue;
-            if (c == '"') inString = true;
+            if (c is ' ' or '\t' or '\n' or '\r')
+                continue;
+            if (c == '"')
+                inString = true;
             sb.Append(c);
         }
         return sb.ToString();

@@ -41,7 +41,10 @@ public static class JsonText
 
     // ECMAScript orders integer-index keys (canonical numbers below 2^32 - 1) first, ascending.
     private static bool IsIndexLike(string key) =>
-        key.Length is > 0 and <= 10 && key.All(char.IsAsciiDigit) && (key == "0" || key[0] != '0') && ulong.Parse(key, CultureInfo.InvariantCulture) < uint.MaxValue;
+        key.Length is > 0 and <= 10
+        && key.All(char.IsAsciiDigit)
+        && (key == "0" || key[0] != '0')
+        && ulong.Parse(key, CultureInfo.InvariantCulture) < uint.MaxValue;
 
     private static void Write(StringBuilder sb, JsonNode? node, bool jsonbStyle)
     {
@@ -55,7 +58,8 @@ public static class JsonText
                 var firstMember = true;
                 foreach (var (key, value) in Members(obj, jsonbStyle))
                 {
-                    if (!firstMember) sb.Append(jsonbStyle ? ", " : ",");
+                    if (!firstMember)
+                        sb.Append(jsonbStyle ? ", " : ",");
                     firstMember = false;
                     WriteString(sb, key);
                     sb.Append(jsonbStyle ? ": " : ":");
@@ -67,7 +71,8 @@ public static class JsonText
                 sb.Append('[');
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (i > 0) sb.Append(jsonbStyle ? ", " : ",");
+                    if (i > 0)
+                        sb.Append(jsonbStyle ? ", " : ",");
                     Write(sb, array[i], jsonbStyle);
                 }
                 sb.Append(']');
@@ -89,15 +94,33 @@ public static class JsonText
         {
             switch (c)
             {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case < ' ': sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
-                default: sb.Append(c); break;
+                case '"':
+                    sb.Append("\\\"");
+                    break;
+                case '\\':
+                    sb.Append("\\\\");
+                    break;
+                case '\b':
+                    sb.Append("\\b");
+                    break;
+                case '\f':
+                    sb.Append("\\f");
+                    break;
+                case '\n':
+                    sb.Append("\\n");
+                    break;
+                case '\r':
+                    sb.Append("\\r");
+                    break;
+                case '\t':
+                    sb.Append("\\t");
+                    break;
+                case < ' ':
+                    sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
             }
         }
         sb.Append('"');

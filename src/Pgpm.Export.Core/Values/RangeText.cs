@@ -15,9 +15,11 @@ public static class RangeText
     {
         var sb = new StringBuilder();
         sb.Append(lower is not null && lowerInclusive ? '[' : '(');
-        if (lower is not null) Bound(sb, lower);
+        if (lower is not null)
+            Bound(sb, lower);
         sb.Append(',');
-        if (upper is not null) Bound(sb, upper);
+        if (upper is not null)
+            Bound(sb, upper);
         sb.Append(upper is not null && upperInclusive ? ']' : ')');
         return sb.ToString();
     }
@@ -32,7 +34,8 @@ public static class RangeText
         sb.Append('"');
         foreach (var c in text)
         {
-            if (c is '"' or '\\') sb.Append(c);
+            if (c is '"' or '\\')
+                sb.Append(c);
             sb.Append(c);
         }
         sb.Append('"');

@@ -11,7 +11,8 @@ public static class TimestampText
     /// <summary>From PostgreSQL's ISO output (<c>2024-02-29 18:29:59.1234+00</c> with TimeZone UTC, or without offset for timestamp).</summary>
     public static string FromPostgres(string text, bool withZone)
     {
-        if (text is "infinity" or "-infinity") return text;
+        if (text is "infinity" or "-infinity")
+            return text;
         var era = "";
         if (text.EndsWith(" BC", StringComparison.Ordinal))
         {
@@ -19,13 +20,15 @@ public static class TimestampText
             text = text[..^3];
         }
         var space = text.IndexOf(' ');
-        if (space < 0) throw new FormatException($"'{text}' is not a PostgreSQL timestamp.");
+        if (space < 0)
+            throw new FormatException($"'{text}' is not a PostgreSQL timestamp.");
         var date = text[..space];
         var time = text[(space + 1)..];
         if (withZone)
         {
             var offsetAt = time.IndexOfAny(['+', '-']);
-            if (offsetAt < 0) throw new FormatException($"'{text}' has no UTC offset; the session time zone must be UTC.");
+            if (offsetAt < 0)
+                throw new FormatException($"'{text}' has no UTC offset; the session time zone must be UTC.");
             var offset = time[offsetAt..];
             if (offset is not ("+00" or "+00:00" or "-00"))
                 throw new FormatException($"'{text}' is not in UTC; the session time zone must be UTC.");
@@ -42,7 +45,10 @@ public static class TimestampText
     {
         var utc = value.UtcDateTime;
         var micros = (utc.Ticks % TimeSpan.TicksPerSecond) / 10;
-        return utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "." + Fraction(micros.ToString("D6", CultureInfo.InvariantCulture)) + "Z";
+        return utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
+            + "."
+            + Fraction(micros.ToString("D6", CultureInfo.InvariantCulture))
+            + "Z";
     }
 
     private static string Fraction(string digits)

@@ -7,6 +7,5 @@ public sealed class Utf8Order : IComparer<string>
 {
     public static readonly Utf8Order Instance = new();
 
-    public int Compare(string? x, string? y) =>
-        Encoding.UTF8.GetBytes(x ?? "").AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(y ?? ""));
+    public int Compare(string? x, string? y) => Encoding.UTF8.GetBytes(x ?? "").AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(y ?? ""));
 }

@@ -20,11 +20,16 @@ public static partial class ChangeName
     /// <summary>Null when <paramref name="name"/> is a valid change name, otherwise why not.</summary>
     public static string? Problem(string? name)
     {
-        if (string.IsNullOrEmpty(name)) return "it is empty";
-        if (name.Contains('\\')) return "it contains a backslash";
-        if (name.StartsWith('/')) return "it is an absolute path";
-        if (!Segments().IsMatch(name)) return "it must be path segments of letters, digits, '_', '.' and '-' separated by '/'";
-        if (name.Split('/').Any(s => s is "." or "..")) return "it has a '.' or '..' segment";
+        if (string.IsNullOrEmpty(name))
+            return "it is empty";
+        if (name.Contains('\\'))
+            return "it contains a backslash";
+        if (name.StartsWith('/'))
+            return "it is an absolute path";
+        if (!Segments().IsMatch(name))
+            return "it must be path segments of letters, digits, '_', '.' and '-' separated by '/'";
+        if (name.Split('/').Any(s => s is "." or ".."))
+            return "it has a '.' or '..' segment";
         var pgpm = PlanDependency.SqitchNameProblem(name);
         return pgpm is null ? null : pgpm + " (pgpm's plan parser refuses it)";
     }
@@ -32,9 +37,12 @@ public static partial class ChangeName
     /// <summary>Null when <paramref name="name"/> can be a package directory name, otherwise why not.</summary>
     public static string? PackageProblem(string? name)
     {
-        if (string.IsNullOrEmpty(name)) return "it is empty";
-        if (!PackageName().IsMatch(name)) return "it may hold only letters, digits, '_', '.' and '-'";
-        if (name is "." or "..") return "it is '.' or '..'";
+        if (string.IsNullOrEmpty(name))
+            return "it is empty";
+        if (!PackageName().IsMatch(name))
+            return "it may hold only letters, digits, '_', '.' and '-'";
+        if (name is "." or "..")
+            return "it is '.' or '..'";
         return null;
     }
 }

@@ -26,8 +26,7 @@ public static partial class DiscardedDirectories
     private static readonly HashSet<string> Deleting = new(StringComparer.Ordinal);
     private static readonly HashSet<Task> Pending = [];
 
-    static DiscardedDirectories() =>
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => WhenDeletedAsync().Wait(ExitPatience);
+    static DiscardedDirectories() => AppDomain.CurrentDomain.ProcessExit += (_, _) => WhenDeletedAsync().Wait(ExitPatience);
 
     /// <summary>
     /// Completes when every deletion started so far in this process has ended (and the emptied workspace directories
@@ -36,7 +35,8 @@ public static partial class DiscardedDirectories
     /// </summary>
     public static Task WhenDeletedAsync()
     {
-        lock (Gate) return Task.WhenAll(Pending);
+        lock (Gate)
+            return Task.WhenAll(Pending);
     }
 
     /// <summary>
@@ -69,13 +69,20 @@ public static partial class DiscardedDirectories
     internal static IReadOnlyList<Task> Sweep(string packagesPath)
     {
         var started = new List<Task>();
-        if (!Directory.Exists(packagesPath)) return started;
+        if (!Directory.Exists(packagesPath))
+            return started;
         foreach (var entry in new DirectoryInfo(packagesPath).EnumerateDirectories())
         {
-            if (entry.LinkTarget is not null || !LeftBehind().IsMatch(entry.Name)) continue;
+            if (entry.LinkTarget is not null || !LeftBehind().IsMatch(entry.Name))
+                continue;
             lock (Gate)
-                if (Deleting.Contains(entry.FullName)) continue;
-            started.Add(entry.Name.StartsWith(TrashPrefix, StringComparison.Ordinal) ? DeleteInBackground(entry.FullName, []) : Discard(entry.FullName));
+                if (Deleting.Contains(entry.FullName))
+                    continue;
+            started.Add(
+                entry.Name.StartsWith(TrashPrefix, StringComparison.Ordinal)
+                    ? DeleteInBackground(entry.FullName, [])
+                    : Discard(entry.FullName)
+            );
         }
         return started;
     }
@@ -83,30 +90,46 @@ public static partial class DiscardedDirectories
     /// <summary>Counts <paramref name="work"/> among the pending deletions (so <see cref="WhenDeletedAsync"/> and a process exit wait for it).</summary>
     internal static Task Track(Task work)
     {
-        var tracked = work.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        lock (Gate) Pending.Add(tracked);
-        tracked.ContinueWith(t =>
-        {
-            lock (Gate) Pending.Remove(t);
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var tracked = work.ContinueWith(
+            static _ => { },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default
+        );
+        lock (Gate)
+            Pending.Add(tracked);
+        tracked.ContinueWith(
+            t =>
+            {
+                lock (Gate)
+                    Pending.Remove(t);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default
+        );
         return tracked;
     }
 
     private static Task DeleteInBackground(string path, IReadOnlyCollection<string> knownFiles)
     {
         lock (Gate)
-            if (!Deleting.Add(path)) return Task.CompletedTask;
-        return Track(Task.Run(() =>
-        {
-            try
+            if (!Deleting.Add(path))
+                return Task.CompletedTask;
+        return Track(
+            Task.Run(() =>
             {
-                Delete(path, knownFiles);
-            }
-            finally
-            {
-                lock (Gate) Deleting.Remove(path);
-            }
-        }));
+                try
+                {
+                    Delete(path, knownFiles);
+                }
+                finally
+                {
+                    lock (Gate)
+                        Deleting.Remove(path);
+                }
+            })
+        );
     }
 
     /// <summary>How many unlinks are in flight at once: they wait on the file system's journal more than they use a CPU.</summary>
@@ -138,14 +161,14 @@ public static partial class DiscardedDirectories
                         directory = Path.GetDirectoryName(directory);
                 }
                 // A directory's path is longer than its parent's, so each depth goes before the one above it.
-                foreach (var depth in directories.GroupBy(d => d.Count(c => c == Path.DirectorySeparatorChar)).OrderByDescending(g => g.Key))
+                foreach (
+                    var depth in directories.GroupBy(d => d.Count(c => c == Path.DirectorySeparatorChar)).OrderByDescending(g => g.Key)
+                )
                     Parallel.ForEach(depth, parallel, directory => TryDeleteEmpty(Path.Combine(path, directory)));
             }
             Parallel.ForEach(new DirectoryInfo(path).GetDirectories(), parallel, child => TryDelete(child.FullName));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         TryDelete(path);
     }
 
@@ -155,9 +178,7 @@ public static partial class DiscardedDirectories
         {
             File.Delete(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     private static void TryDeleteEmpty(string path)
@@ -166,9 +187,7 @@ public static partial class DiscardedDirectories
         {
             Directory.Delete(path, recursive: false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     private static void TryDelete(string path)
@@ -177,9 +196,7 @@ public static partial class DiscardedDirectories
         {
             Directory.Delete(path, recursive: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     /// <summary>The names this module gives the directories it discards or stages: <c>.pgpm-export-trash-HEX</c>, <c>.NAME.partial-HEX</c>, <c>.NAME.replaced-HEX</c>.</summary>

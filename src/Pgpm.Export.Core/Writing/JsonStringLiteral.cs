@@ -11,7 +11,9 @@ namespace Pgpm.Export.Writing;
 /// </summary>
 public static class JsonStringLiteral
 {
-    private static readonly StringJsonContext Relaxed = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static readonly StringJsonContext Relaxed = new(
+        new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+    );
 
     /// <summary>The literal with System.Text.Json's default escaping (non-ASCII and HTML-sensitive characters as \uXXXX).</summary>
     public static string Quote(string value) => JsonSerializer.Serialize(value, StringJsonContext.Default.String);

@@ -25,7 +25,11 @@ public sealed class PackageBuilder : IDisposable
         Name = name;
         TargetPath = workspace.PackagePath(name);
         if (File.Exists(TargetPath))
-            throw new ExportException(ExportErrorKind.Write, ErrorId.PackagePathIsFile, $"'{TargetPath}' is a file, so the package '{name}' cannot be written there.");
+            throw new ExportException(
+                ExportErrorKind.Write,
+                ErrorId.PackagePathIsFile,
+                $"'{TargetPath}' is a file, so the package '{name}' cannot be written there."
+            );
         _staging = workspace.CreateStagingDirectory(name);
     }
 
@@ -37,8 +41,11 @@ public sealed class PackageBuilder : IDisposable
     {
         var problem = ChangeName.PackageProblem(name);
         if (problem is not null)
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.PackageNameInvalid,
-                $"'{name}' cannot be a package name: {problem}. Choose another with {OptionName.ExtensionName} / {OptionName.MetaExtensionName}.");
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.PackageNameInvalid,
+                $"'{name}' cannot be a package name: {problem}. Choose another with {OptionName.ExtensionName} / {OptionName.MetaExtensionName}."
+            );
     }
 
     /// <summary>
@@ -49,13 +56,19 @@ public sealed class PackageBuilder : IDisposable
     {
         var problem = ChangeName.Problem(change);
         if (problem is not null)
-            throw new ExportException(ExportErrorKind.InvalidData, ErrorId.ChangeNameInvalid,
-                $"{origin} has the change name {Printable(change)}, which cannot be written: {problem}.");
+            throw new ExportException(
+                ExportErrorKind.InvalidData,
+                ErrorId.ChangeNameInvalid,
+                $"{origin} has the change name {Printable(change)}, which cannot be written: {problem}."
+            );
         lock (_changeOrigins)
         {
             if (_changeOrigins.TryGetValue(change, out var first))
-                throw new ExportException(ExportErrorKind.InvalidData, ErrorId.ChangeNameDuplicate,
-                    $"{first} and {origin} both have the change name '{change}'; a plan can hold it once. Rename one of them at the source.");
+                throw new ExportException(
+                    ExportErrorKind.InvalidData,
+                    ErrorId.ChangeNameDuplicate,
+                    $"{first} and {origin} both have the change name '{change}'; a plan can hold it once. Rename one of them at the source."
+                );
             _changeOrigins[change] = origin;
         }
     }
@@ -66,7 +79,8 @@ public sealed class PackageBuilder : IDisposable
     private FileStream NewScriptFile(string kind, string change, int bufferSize)
     {
         bool claimed;
-        lock (_changeOrigins) claimed = _changeOrigins.ContainsKey(change);
+        lock (_changeOrigins)
+            claimed = _changeOrigins.ContainsKey(change);
         if (!claimed)
             throw new InvalidOperationException($"The change '{change}' was not claimed before its {kind} script was written.");
         var path = Path.GetFullPath(Path.Combine(_staging, kind, change + ".sql"));
@@ -93,7 +107,11 @@ public sealed class PackageBuilder : IDisposable
 
     /// <summary>Opens <c>pgpm.plan</c> in the staging directory, to be written a line at a time as changes are planned.</summary>
     public PlanWriter CreatePlan(PlanAuthor author) =>
-        new(new FileStream(Path.Combine(_staging, "pgpm.plan"), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0), Name, author);
+        new(
+            new FileStream(Path.Combine(_staging, "pgpm.plan"), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0),
+            Name,
+            author
+        );
 
     /// <summary>Writes <c>pgpm.plan</c> (<see cref="PlanFile"/>) for changes already in plan order.</summary>
     public void WritePlan(IReadOnlyList<PlanChange> changes, PlanAuthor author)
@@ -109,21 +127,29 @@ public sealed class PackageBuilder : IDisposable
     /// </summary>
     public PackageSummary Commit(PackageMetadata metadata, PackageKind kind, long rows, bool replaceExisting)
     {
-        if (_committed) throw new InvalidOperationException("The package was already committed.");
+        if (_committed)
+            throw new InvalidOperationException("The package was already committed.");
         try
         {
             var controlName = metadata.Name + ".control";
             var existing = Directory.Exists(TargetPath);
             if (existing && !replaceExisting)
-                throw new ExportException(ExportErrorKind.AlreadyExists, ErrorId.PackageExists,
-                    $"The package '{Name}' already exists at '{TargetPath}'. Use -Force (PowerShell) to replace its plan and scripts.");
+                throw new ExportException(
+                    ExportErrorKind.AlreadyExists,
+                    ErrorId.PackageExists,
+                    $"The package '{Name}' already exists at '{TargetPath}'. Use -Force (PowerShell) to replace its plan and scripts."
+                );
             if (existing)
             {
                 CopyUserFiles(TargetPath, _staging);
                 var control = Path.Combine(_staging, controlName);
-                File.WriteAllText(control, File.Exists(control)
-                    ? PackageFiles.MergeControlRequires(File.ReadAllText(control, Utf8.Strict), metadata.Requires)
-                    : PackageFiles.Control(metadata.Name, metadata.Requires), Utf8.Strict);
+                File.WriteAllText(
+                    control,
+                    File.Exists(control)
+                        ? PackageFiles.MergeControlRequires(File.ReadAllText(control, Utf8.Strict), metadata.Requires)
+                        : PackageFiles.Control(metadata.Name, metadata.Requires),
+                    Utf8.Strict
+                );
             }
             else
             {
@@ -140,13 +166,19 @@ public sealed class PackageBuilder : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ExportException(ExportErrorKind.Write, ErrorId.PackageWriteFailed, $"Writing the package '{Name}' to '{TargetPath}' failed: {e.Message}", e);
+            throw new ExportException(
+                ExportErrorKind.Write,
+                ErrorId.PackageWriteFailed,
+                $"Writing the package '{Name}' to '{TargetPath}' failed: {e.Message}",
+                e
+            );
         }
     }
 
     public void Dispose()
     {
-        if (_committed) return;
+        if (_committed)
+            return;
         _workspace.Discard(_staging, ScriptPaths());
     }
 
@@ -160,7 +192,8 @@ public sealed class PackageBuilder : IDisposable
     private void WriteIfMissing(string file, string content)
     {
         var path = Path.Combine(_staging, file);
-        if (!File.Exists(path)) File.WriteAllText(path, content, Utf8.Strict);
+        if (!File.Exists(path))
+            File.WriteAllText(path, content, Utf8.Strict);
     }
 
     private void MoveIntoPlace(bool existing)
@@ -188,7 +221,8 @@ public sealed class PackageBuilder : IDisposable
     {
         foreach (var entry in new DirectoryInfo(from).EnumerateFileSystemInfos())
         {
-            if (Generated.Contains(entry.Name, StringComparer.Ordinal)) continue;
+            if (Generated.Contains(entry.Name, StringComparer.Ordinal))
+                continue;
             CopyEntry(entry, Path.Combine(to, entry.Name));
         }
     }
@@ -198,7 +232,8 @@ public sealed class PackageBuilder : IDisposable
         if (entry is DirectoryInfo dir)
         {
             Directory.CreateDirectory(destination);
-            foreach (var child in dir.EnumerateFileSystemInfos()) CopyEntry(child, Path.Combine(destination, child.Name));
+            foreach (var child in dir.EnumerateFileSystemInfos())
+                CopyEntry(child, Path.Combine(destination, child.Name));
         }
         else
         {
@@ -209,7 +244,8 @@ public sealed class PackageBuilder : IDisposable
     /// <summary>A name as it can be shown on one line: control characters escaped.</summary>
     internal static string Printable(string? value)
     {
-        if (value is null) return "NULL";
+        if (value is null)
+            return "NULL";
         var sb = new System.Text.StringBuilder("'");
         foreach (var c in value)
             sb.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());

@@ -14,12 +14,12 @@ public static class PackageFiles
     public static string PackageJson(PackageMetadata package)
     {
         static string S(string value) => JsonStringLiteral.QuoteRelaxed(value);
-        return "{\n" +
-               $"  \"name\": {S(package.Name)},\n" +
-               "  \"version\": \"0.0.1\",\n" +
-               $"  \"description\": {S(package.Description)},\n" +
-               $"  \"author\": {S(package.Author.ToString())}\n" +
-               "}\n";
+        return "{\n"
+            + $"  \"name\": {S(package.Name)},\n"
+            + "  \"version\": \"0.0.1\",\n"
+            + $"  \"description\": {S(package.Description)},\n"
+            + $"  \"author\": {S(package.Author.ToString())}\n"
+            + "}\n";
     }
 
     /// <summary>
@@ -32,11 +32,15 @@ public static class PackageFiles
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (!line.TrimStart().StartsWith("requires", StringComparison.Ordinal)) continue;
+            if (!line.TrimStart().StartsWith("requires", StringComparison.Ordinal))
+                continue;
             var open = line.IndexOf('\'');
             var close = line.LastIndexOf('\'');
-            if (open < 0 || close <= open) continue;
-            var present = line[(open + 1)..close].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            if (open < 0 || close <= open)
+                continue;
+            var present = line[(open + 1)..close]
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .ToList();
             present.AddRange(requires.Where(r => !present.Contains(r)).ToList());
             lines[i] = line[..(open + 1)] + string.Join(",", present) + line[close..];
             return string.Join('\n', lines);

@@ -5,8 +5,23 @@ public sealed record PackageMetadata(string Name, string Description, IReadOnlyL
 {
     public static readonly IReadOnlyList<string> DatabaseRequires =
     [
-        "plpgsql", "uuid-ossp", "citext", "pgcrypto", "btree_gist", "postgis", "hstore", "metaschema-schema", "pgpm-inflection",
-        "pgpm-uuid", "pgpm-utils", "pgpm-database-jobs", "pgpm-jwt-claims", "pgpm-stamps", "pgpm-base32", "pgpm-totp", "pgpm-types",
+        "plpgsql",
+        "uuid-ossp",
+        "citext",
+        "pgcrypto",
+        "btree_gist",
+        "postgis",
+        "hstore",
+        "metaschema-schema",
+        "pgpm-inflection",
+        "pgpm-uuid",
+        "pgpm-utils",
+        "pgpm-database-jobs",
+        "pgpm-jwt-claims",
+        "pgpm-stamps",
+        "pgpm-base32",
+        "pgpm-totp",
+        "pgpm-types",
     ];
 
     public static readonly IReadOnlyList<string> ServiceRequires = ["plpgsql", "metaschema-schema", "metaschema-modules", "services"];

@@ -15,9 +15,8 @@ namespace Pgpm.Export.Writing;
 /// <param name="rows">Meta rows written (service package) or sql_actions rows (database package).</param>
 public sealed class PackageSummary(string name, string kind, string path, int changes, long rows)
 {
-    public PackageSummary(string name, PackageKind kind, string path, int changes, long rows) : this(name, kind.ToString(), path, changes, rows)
-    {
-    }
+    public PackageSummary(string name, PackageKind kind, string path, int changes, long rows)
+        : this(name, kind.ToString(), path, changes, rows) { }
 
     public string Name { get; } = name;
 
@@ -53,6 +52,7 @@ public enum PackageKind
 {
     /// <summary>The database package: one change per sql_actions row.</summary>
     Database,
+
     /// <summary>The service package: one migrate/&lt;table&gt; change per meta table with rows.</summary>
     Service,
 }

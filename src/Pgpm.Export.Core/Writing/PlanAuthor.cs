@@ -13,7 +13,8 @@ public sealed record PlanAuthor(string Name, string Email)
     public static PlanAuthor Parse(string? text)
     {
         text = (text ?? "").Trim();
-        if (text.Length == 0) text = DefaultName;
+        if (text.Length == 0)
+            text = DefaultName;
         if (text.IndexOfAny(['\r', '\n']) >= 0)
             throw new ArgumentException("The author must be one line, like 'Jane Doe <jane@example.com>'.");
         var open = text.IndexOf('<');
@@ -21,9 +22,12 @@ public sealed record PlanAuthor(string Name, string Email)
         {
             var name = text[..open].Trim();
             var email = text[(open + 1)..^1].Trim();
-            if (name.Length == 0) name = email;
+            if (name.Length == 0)
+                name = email;
             if (email.Any(char.IsWhiteSpace) || email.Contains('<'))
-                throw new ArgumentException($"The author's email '{email}' is not an address (it has {(email.Contains('<') ? "a '<'" : "a space")}); give 'Name <email>' with an address such as 'Jane Doe <jane@example.com>'.");
+                throw new ArgumentException(
+                    $"The author's email '{email}' is not an address (it has {(email.Contains('<') ? "a '<'" : "a space")}); give 'Name <email>' with an address such as 'Jane Doe <jane@example.com>'."
+                );
             return new PlanAuthor(name, email.Length == 0 ? DefaultEmail(name) : email);
         }
         if (open >= 0 || text.Contains('>'))

@@ -19,7 +19,8 @@ public sealed record PlanDependency(string? Project, string? Change, string? Tag
     public static PlanDependency? Parse(string text, out string? problem)
     {
         problem = LineProblem(text);
-        if (problem is not null) return null;
+        if (problem is not null)
+            return null;
 
         string? project = null;
         var rest = text;
@@ -40,15 +41,18 @@ public sealed record PlanDependency(string? Project, string? Change, string? Tag
             }
         }
 
-        string? change = rest, tag = null;
+        string? change = rest,
+            tag = null;
         var at = rest.IndexOf('@');
         if (at >= 0)
         {
             change = at == 0 ? null : rest[..at];
             tag = rest[(at + 1)..];
             var tagProblem = SqitchNameProblem(tag);
-            if (tagProblem is null && tag.Contains('/')) tagProblem = "it contains '/'";
-            if (tagProblem is null && tag is "HEAD" or "ROOT") tagProblem = "@HEAD and @ROOT are symbolic references";
+            if (tagProblem is null && tag.Contains('/'))
+                tagProblem = "it contains '/'";
+            if (tagProblem is null && tag is "HEAD" or "ROOT")
+                tagProblem = "@HEAD and @ROOT are symbolic references";
             if (tagProblem is not null)
             {
                 problem = $"its tag '{tag}' is not a valid tag name: {tagProblem}";
@@ -58,7 +62,8 @@ public sealed record PlanDependency(string? Project, string? Change, string? Tag
         if (change is not null)
         {
             var changeProblem = SqitchNameProblem(change);
-            if (changeProblem is null && change is "HEAD" or "ROOT") changeProblem = "HEAD and ROOT are symbolic references";
+            if (changeProblem is null && change is "HEAD" or "ROOT")
+                changeProblem = "HEAD and ROOT are symbolic references";
             if (changeProblem is not null)
             {
                 problem = $"its change part '{change}' is not a change name: {changeProblem}";
@@ -75,16 +80,22 @@ public sealed record PlanDependency(string? Project, string? Change, string? Tag
     /// </summary>
     public static string? SqitchNameProblem(string name)
     {
-        if (name.Length == 0) return "it is empty";
+        if (name.Length == 0)
+            return "it is empty";
         foreach (var c in name)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c)) return "it contains whitespace or a control character";
-            if (c is ':' or '@' or '#' or '\\') return $"it contains '{c}'";
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+                return "it contains whitespace or a control character";
+            if (c is ':' or '@' or '#' or '\\')
+                return $"it contains '{c}'";
         }
-        if (IsPunctuation(name[0])) return $"it starts with '{name[0]}'";
-        if (IsPunctuation(name[^1])) return $"it ends with '{name[^1]}'";
+        if (IsPunctuation(name[0]))
+            return $"it starts with '{name[0]}'";
+        if (IsPunctuation(name[^1]))
+            return $"it ends with '{name[^1]}'";
         var digits = name.Length;
-        while (digits > 0 && char.IsAsciiDigit(name[digits - 1])) digits--;
+        while (digits > 0 && char.IsAsciiDigit(name[digits - 1]))
+            digits--;
         if (digits < name.Length && digits > 0 && name[digits - 1] is '~' or '^' or '/' or '=' or '%')
             return $"it ends in '{name[(digits - 1)..]}', which pgpm reads as a relative reference";
         return null;
@@ -94,13 +105,18 @@ public sealed record PlanDependency(string? Project, string? Change, string? Tag
 
     private static string? LineProblem(string text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "it is blank";
+        if (string.IsNullOrWhiteSpace(text))
+            return "it is blank";
         foreach (var c in text)
         {
-            if (c is '\n' or '\r') return "it contains a line break, which would end the plan line";
-            if (c is '[' or ']' or '#') return $"it contains '{c}', which would break the plan line";
-            if (c == '\\') return "it contains a backslash";
-            if (char.IsWhiteSpace(c) || char.IsControl(c)) return "it contains whitespace or a control character, which would split it in the plan line";
+            if (c is '\n' or '\r')
+                return "it contains a line break, which would end the plan line";
+            if (c is '[' or ']' or '#')
+                return $"it contains '{c}', which would break the plan line";
+            if (c == '\\')
+                return "it contains a backslash";
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+                return "it contains whitespace or a control character, which would split it in the plan line";
         }
         return null;
     }

@@ -31,8 +31,18 @@ public static class PlanFile
     {
         var line = new StringBuilder(change.Name);
         var deps = OrderDependencies(change.Dependencies, planPosition);
-        if (deps.Count > 0) line.Append(" [").AppendJoin(' ', deps).Append(']');
-        return line.Append(' ').Append(Timestamp).Append(' ').Append(author.Name).Append(" <").Append(author.Email).Append("> # add ").Append(OneLine(change.Note)).Append('\n').ToString();
+        if (deps.Count > 0)
+            line.Append(" [").AppendJoin(' ', deps).Append(']');
+        return line.Append(' ')
+            .Append(Timestamp)
+            .Append(' ')
+            .Append(author.Name)
+            .Append(" <")
+            .Append(author.Email)
+            .Append("> # add ")
+            .Append(OneLine(change.Note))
+            .Append('\n')
+            .ToString();
     }
 
     /// <summary>Dependencies on changes of the same plan first, in plan order; then the others (<c>pkg:change</c>) in their given order.</summary>

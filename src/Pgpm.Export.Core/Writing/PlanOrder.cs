@@ -75,20 +75,28 @@ public sealed class PlanOrder
     public void Complete(string? filterNote = null)
     {
         var unplanned = _waiting.Where(w => !w.Planned).Select(w => w.Node).ToList();
-        if (unplanned.Count == 0) return;
+        if (unplanned.Count == 0)
+            return;
         var byName = new Dictionary<string, Node>(StringComparer.Ordinal);
-        foreach (var node in unplanned) byName.TryAdd(node.Change.Name, node);
+        foreach (var node in unplanned)
+            byName.TryAdd(node.Change.Name, node);
         foreach (var node in unplanned)
         {
             foreach (var dependency in node.LocalDependencies.Distinct(StringComparer.Ordinal))
             {
                 if (dependency == node.Change.Name)
-                    throw new ExportException(ExportErrorKind.InvalidData, ErrorId.DependencyOnItself,
-                        $"{node.Origin} ('{node.Change.Name}') depends on itself; pgpm cannot deploy it. Remove the dependency at the source.");
+                    throw new ExportException(
+                        ExportErrorKind.InvalidData,
+                        ErrorId.DependencyOnItself,
+                        $"{node.Origin} ('{node.Change.Name}') depends on itself; pgpm cannot deploy it. Remove the dependency at the source."
+                    );
                 if (!_positions.ContainsKey(dependency) && !byName.ContainsKey(dependency))
-                    throw new ExportException(ExportErrorKind.InvalidData, ErrorId.DependencyMissing,
-                        $"{node.Origin} ('{node.Change.Name}') depends on '{dependency}', which is no change of this package{filterNote}; " +
-                        "pgpm would refuse to deploy it. Export the change it depends on too, or remove the dependency at the source.");
+                    throw new ExportException(
+                        ExportErrorKind.InvalidData,
+                        ErrorId.DependencyMissing,
+                        $"{node.Origin} ('{node.Change.Name}') depends on '{dependency}', which is no change of this package{filterNote}; "
+                            + "pgpm would refuse to deploy it. Export the change it depends on too, or remove the dependency at the source."
+                    );
             }
         }
         throw Cycle(unplanned[0], byName);
@@ -99,7 +107,8 @@ public sealed class PlanOrder
     {
         var ordered = new List<PlanChange>();
         var order = new PlanOrder((change, _) => ordered.Add(change));
-        foreach (var node in nodes) order.Add(node);
+        foreach (var node in nodes)
+            order.Add(node);
         order.Complete(filterNote);
         return ordered;
     }
@@ -119,9 +128,11 @@ public sealed class PlanOrder
     {
         _positions[node.Change.Name] = _positions.Count;
         _planned(node.Change, _positions);
-        if (!_waitersByDependency.Remove(node.Change.Name, out var waiters)) return;
+        if (!_waitersByDependency.Remove(node.Change.Name, out var waiters))
+            return;
         foreach (var waiting in waiters)
-            if (--waiting.Unmet == 0) _ready.Enqueue(waiting, waiting.Arrival);
+            if (--waiting.Unmet == 0)
+                _ready.Enqueue(waiting, waiting.Arrival);
     }
 
     /// <summary>Every change left over waits for another left over: walking dependencies from the first until a change repeats finds a cycle.</summary>
@@ -139,7 +150,10 @@ public sealed class PlanOrder
         var loop = path.Skip(seen[current.Change.Name]).Append(current).ToList();
         var rows = string.Join(", ", loop.SkipLast(1).Select(n => $"{n.Origin} ('{n.Change.Name}')"));
         var chain = string.Join(" -> ", loop.Select(n => n.Change.Name));
-        return new ExportException(ExportErrorKind.InvalidData, ErrorId.DependencyCycle,
-            $"{rows} depend on each other in a cycle ({chain}); pgpm cannot deploy any of them. Break the cycle at the source.");
+        return new ExportException(
+            ExportErrorKind.InvalidData,
+            ErrorId.DependencyCycle,
+            $"{rows} depend on each other in a cycle ({chain}); pgpm cannot deploy any of them. Break the cycle at the source."
+        );
     }
 }

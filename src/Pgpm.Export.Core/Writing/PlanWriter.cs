@@ -43,7 +43,8 @@ public sealed class PlanWriter : IDisposable
     /// <summary>Ends the plan and writes what is buffered.</summary>
     public void Finish()
     {
-        if (Count == 0) _output.Write(PlanFile.EmptyPlanEnd);
+        if (Count == 0)
+            _output.Write(PlanFile.EmptyPlanEnd);
         _output.Flush();
     }
 

@@ -27,8 +27,12 @@ public static class ScriptTemplates
 
     /// <summary>One <c>-- requires:</c> line per dependency, sorted by length and then ordinally.</summary>
     public static string RequiresLines(IEnumerable<string> dependencies) =>
-        string.Join("\n", dependencies.Distinct(StringComparer.Ordinal)
-            .OrderBy(d => d.Length)
-            .ThenBy(d => d, StringComparer.Ordinal)
-            .Select(d => "-- requires: " + d));
+        string.Join(
+            "\n",
+            dependencies
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(d => d.Length)
+                .ThenBy(d => d, StringComparer.Ordinal)
+                .Select(d => "-- requires: " + d)
+        );
 }

@@ -29,7 +29,8 @@ public sealed class Utf8ScriptOutput : IDisposable
             // At most 3 bytes per char; never split a surrogate pair, which the strict encoder would refuse as unpaired.
             var room = (buffer.Length - _used) / 3;
             var take = Math.Min(room, text.Length);
-            if (take < text.Length && take > 0 && char.IsHighSurrogate(text[take - 1])) take--;
+            if (take < text.Length && take > 0 && char.IsHighSurrogate(text[take - 1]))
+                take--;
             if (take == 0)
             {
                 Flush();
@@ -59,7 +60,8 @@ public sealed class Utf8ScriptOutput : IDisposable
     /// <summary>Writes what the buffer holds to the file.</summary>
     public void Flush()
     {
-        if (_used == 0) return;
+        if (_used == 0)
+            return;
         _file.Write(Buffer, 0, _used);
         _used = 0;
     }

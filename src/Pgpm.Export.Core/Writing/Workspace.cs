@@ -29,12 +29,18 @@ public sealed class Workspace
             throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.OutputPathMissing, "No output directory was given.");
         var root = Path.GetFullPath(outputPath);
         if (File.Exists(root))
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.OutputPathIsFile,
-                $"The output path '{outputPath}' is a file; it must be a directory (a pgpm workspace) or not exist yet.").WithTarget(root);
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.OutputPathIsFile,
+                $"The output path '{outputPath}' is a file; it must be a directory (a pgpm workspace) or not exist yet."
+            ).WithTarget(root);
         var workspace = new Workspace(root);
         if (File.Exists(workspace.PackagesPath))
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.OutputPathIsFile,
-                $"'{workspace.PackagesPath}' is a file; a pgpm workspace keeps its packages in a directory of that name.").WithTarget(workspace.PackagesPath);
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.OutputPathIsFile,
+                $"'{workspace.PackagesPath}' is a file; a pgpm workspace keeps its packages in a directory of that name."
+            ).WithTarget(workspace.PackagesPath);
         return workspace;
     }
 
@@ -51,7 +57,8 @@ public sealed class Workspace
         try
         {
             var workspaceLock = WorkspaceLock.Acquire(Root);
-            lock (_discarded) _discarded.AddRange(DiscardedDirectories.Sweep(PackagesPath));
+            lock (_discarded)
+                _discarded.AddRange(DiscardedDirectories.Sweep(PackagesPath));
             return workspaceLock;
         }
         catch
@@ -78,7 +85,8 @@ public sealed class Workspace
     internal void EnsureWorkspaceFile()
     {
         var path = Path.Combine(Root, "pgpm.json");
-        if (!File.Exists(path)) File.WriteAllText(path, PackageFiles.WorkspaceJson, Utf8.Strict);
+        if (!File.Exists(path))
+            File.WriteAllText(path, PackageFiles.WorkspaceJson, Utf8.Strict);
     }
 
     /// <summary>
@@ -88,7 +96,8 @@ public sealed class Workspace
     internal void Discard(string directory, IReadOnlyCollection<string>? knownFiles = null)
     {
         var deletion = DiscardedDirectories.Discard(directory, knownFiles);
-        lock (_discarded) _discarded.Add(deletion);
+        lock (_discarded)
+            _discarded.Add(deletion);
     }
 
     /// <summary>
@@ -100,21 +109,23 @@ public sealed class Workspace
     internal async Task CloseAsync(CancellationToken stopped)
     {
         Task[] discarded;
-        lock (_discarded) discarded = [.. _discarded];
+        lock (_discarded)
+            discarded = [.. _discarded];
         if (discarded.Length == 0)
         {
             RemoveEmptyCreatedDirectories();
             return;
         }
-        var closing = DiscardedDirectories.Track(Task.WhenAll(discarded).ContinueWith(_ => RemoveEmptyCreatedDirectories(), TaskScheduler.Default));
-        if (stopped.IsCancellationRequested) return;
+        var closing = DiscardedDirectories.Track(
+            Task.WhenAll(discarded).ContinueWith(_ => RemoveEmptyCreatedDirectories(), TaskScheduler.Default)
+        );
+        if (stopped.IsCancellationRequested)
+            return;
         try
         {
             await closing.WaitAsync(stopped).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stopped.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (stopped.IsCancellationRequested) { }
     }
 
     /// <summary>Removes the directories this export created that are still empty (after a failure or a skipped package).</summary>
@@ -125,7 +136,8 @@ public sealed class Workspace
             var dir = _created[i];
             try
             {
-                if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+                if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any())
+                    Directory.Delete(dir);
             }
             catch (IOException)
             {
@@ -136,14 +148,20 @@ public sealed class Workspace
 
     private void EnsureDirectory(string path)
     {
-        if (Directory.Exists(path)) return;
+        if (Directory.Exists(path))
+            return;
         try
         {
             Directory.CreateDirectory(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ExportException(ExportErrorKind.Write, ErrorId.OutputNotWritable, $"Cannot create the directory '{path}': {e.Message}", e);
+            throw new ExportException(
+                ExportErrorKind.Write,
+                ErrorId.OutputNotWritable,
+                $"Cannot create the directory '{path}': {e.Message}",
+                e
+            );
         }
         _created.Add(path);
     }

@@ -21,16 +21,27 @@ public sealed class WorkspaceLock : IDisposable
         var path = Path.Combine(root, FileName);
         try
         {
-            return new WorkspaceLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+            return new WorkspaceLock(
+                new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose)
+            );
         }
         catch (IOException e)
         {
-            throw new ExportException(ExportErrorKind.Write, ErrorId.WorkspaceBusy,
-                $"Another export is writing into '{root}' right now (it holds '{path}'); nothing was written. Wait for it to finish, or export into another directory.", e);
+            throw new ExportException(
+                ExportErrorKind.Write,
+                ErrorId.WorkspaceBusy,
+                $"Another export is writing into '{root}' right now (it holds '{path}'); nothing was written. Wait for it to finish, or export into another directory.",
+                e
+            );
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new ExportException(ExportErrorKind.Write, ErrorId.OutputNotWritable, $"Cannot create '{path}' to lock the workspace: {e.Message}", e);
+            throw new ExportException(
+                ExportErrorKind.Write,
+                ErrorId.OutputNotWritable,
+                $"Cannot create '{path}' to lock the workspace: {e.Message}",
+                e
+            );
         }
     }
 

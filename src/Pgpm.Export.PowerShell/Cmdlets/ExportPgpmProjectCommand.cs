@@ -1,12 +1,12 @@
 using System.Management.Automation;
 using Pgpm.Export.Commands;
 using Pgpm.Export.Commands.Rows;
+using Pgpm.Export.Errors;
 using Pgpm.Export.Exporting;
 using Pgpm.Export.Manifest;
 using Pgpm.Export.Model;
 using Pgpm.Export.PowerShell.Completers;
 using Pgpm.Export.Writing;
-using Pgpm.Export.Errors;
 
 namespace Pgpm.Export.PowerShell.Cmdlets;
 
@@ -15,7 +15,13 @@ namespace Pgpm.Export.PowerShell.Cmdlets;
 /// package. Piped rows (from Get-ExportTable / Get-ExportSqlAction) are written exactly as given instead of
 /// reading the source; piped databases (from Get-ExportDatabase) are each exported whole.
 /// </summary>
-[Cmdlet(VerbsData.Export, "PgpmProject", DefaultParameterSetName = ParameterSets.ConnectionString, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(
+    VerbsData.Export,
+    "PgpmProject",
+    DefaultParameterSetName = ParameterSets.ConnectionString,
+    SupportsShouldProcess = true,
+    ConfirmImpact = ConfirmImpact.Medium
+)]
 [OutputType(typeof(PackageSummary))]
 public sealed class ExportPgpmProjectCommand : SourceCmdlet
 {
@@ -96,18 +102,30 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
 
     protected override void ProcessRecord()
     {
-        if (InputObject is null) return;
+        if (InputObject is null)
+            return;
         if (PipelineObjects.DatabaseIdOf(InputObject) is { } databaseId)
         {
             if (_rows.Count > 0 || DatabaseId is not null || Database is not null)
-                ThrowTerminatingError(ErrorRecords.Argument(ErrorId.DatabaseAndRowsMixed,
-                    "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), and give no -DatabaseId or -Database with piped databases.", InputObject));
+                ThrowTerminatingError(
+                    ErrorRecords.Argument(
+                        ErrorId.DatabaseAndRowsMixed,
+                        "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), and give no -DatabaseId or -Database with piped databases.",
+                        InputObject
+                    )
+                );
             _databasesExported++;
             Export(databaseId, null, null, perItem: true);
             return;
         }
         if (_databasesExported > 0)
-            ThrowTerminatingError(ErrorRecords.Argument(ErrorId.DatabaseAndRowsMixed, "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), not both.", null));
+            ThrowTerminatingError(
+                ErrorRecords.Argument(
+                    ErrorId.DatabaseAndRowsMixed,
+                    "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), not both.",
+                    null
+                )
+            );
         _rows.Add(PipelineObjects.ToRowInput(InputObject, ++_position));
     }
 
@@ -115,7 +133,8 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
     {
         try
         {
-            if (_databasesExported > 0) return;
+            if (_databasesExported > 0)
+                return;
             var piped = MyInvocation.ExpectingInput ? _rows : null;
             Export(DatabaseId, Database, piped, perItem: false);
         }
@@ -126,33 +145,35 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
     }
 
     /// <summary>The request for one export; the manifest file is read for each, so a bad one is that export's error.</summary>
-    private ProjectExportRequest Request(Guid? databaseId, string? databaseName, IReadOnlyList<RowInput>? piped) => new()
-    {
-        Options = new ExportOptions
+    private ProjectExportRequest Request(Guid? databaseId, string? databaseName, IReadOnlyList<RowInput>? piped) =>
+        new()
         {
-            DatabaseId = databaseId,
-            DatabaseName = databaseName,
-            OutputPath = _outputPath,
-            ExtensionName = ExtensionName,
-            MetaExtensionName = MetaExtensionName,
-            Author = Author,
-            Schemas = Schema,
-            ExcludeCategories = ExcludeCategory ?? [],
-            Manifest = _manifestPath is null ? null : ExportManifest.LoadFile(_manifestPath),
-            SchemaVersion = SchemaVersion,
-            AllowMissingColumns = AllowMissingColumn,
-            FailOnHiddenTables = FailOnHiddenTable,
-            Preview = WhatIfRequested,
-            Concurrency = ThrottleLimit,
-        },
-        Force = Force,
-        PipedRows = piped,
-    };
+            Options = new ExportOptions
+            {
+                DatabaseId = databaseId,
+                DatabaseName = databaseName,
+                OutputPath = _outputPath,
+                ExtensionName = ExtensionName,
+                MetaExtensionName = MetaExtensionName,
+                Author = Author,
+                Schemas = Schema,
+                ExcludeCategories = ExcludeCategory ?? [],
+                Manifest = _manifestPath is null ? null : ExportManifest.LoadFile(_manifestPath),
+                SchemaVersion = SchemaVersion,
+                AllowMissingColumns = AllowMissingColumn,
+                FailOnHiddenTables = FailOnHiddenTable,
+                Preview = WhatIfRequested,
+                Concurrency = ThrottleLimit,
+            },
+            Force = Force,
+            PipedRows = piped,
+        };
 
     /// <summary>-WhatIf given, or $WhatIfPreference set and not overridden by -WhatIf:$false.</summary>
-    private bool WhatIfRequested => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
-        ? whatIf is SwitchParameter { IsPresent: true }
-        : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+    private bool WhatIfRequested =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? whatIf is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
     private void Export(Guid? databaseId, string? databaseName, IReadOnlyList<RowInput>? piped, bool perItem) =>
         Run((output, ct) => ProjectExport.RunAsync(OpenedSource, Request(databaseId, databaseName, piped), output, ct), perItem);

@@ -16,6 +16,5 @@ public sealed class GetExportDatabaseCommand : SourceCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
 
-    protected override void ProcessRecord() =>
-        Run((output, ct) => DatabaseQuery.RunAsync(OpenedSource, Name, output, ct));
+    protected override void ProcessRecord() => Run((output, ct) => DatabaseQuery.RunAsync(OpenedSource, Name, output, ct));
 }

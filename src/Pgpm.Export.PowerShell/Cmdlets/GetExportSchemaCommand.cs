@@ -9,6 +9,5 @@ namespace Pgpm.Export.PowerShell.Cmdlets;
 [OutputType(typeof(SchemaInfo))]
 public sealed class GetExportSchemaCommand : DatabaseCmdlet
 {
-    protected override void ProcessRecord() =>
-        Run((output, ct) => SchemaQuery.RunAsync(OpenedSource, Chosen, output, ct), perItem: true);
+    protected override void ProcessRecord() => Run((output, ct) => SchemaQuery.RunAsync(OpenedSource, Chosen, output, ct), perItem: true);
 }

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using Pgpm.Export.Commands;
-using Pgpm.Export.PowerShell.Completers;
 using Pgpm.Export.Errors;
+using Pgpm.Export.PowerShell.Completers;
 
 namespace Pgpm.Export.PowerShell.Cmdlets;
 
@@ -28,7 +28,13 @@ public sealed class GetExportTableCommand : DatabaseCmdlet
         if (ListAvailable)
         {
             if (DatabaseId is not null || Database is not null)
-                ThrowTerminatingError(ErrorRecords.Argument(ErrorId.ListAvailableWithDatabase, "-ListAvailable lists the tables of the source, not of one database; leave out -DatabaseId and -Database.", (object?)DatabaseId ?? Database));
+                ThrowTerminatingError(
+                    ErrorRecords.Argument(
+                        ErrorId.ListAvailableWithDatabase,
+                        "-ListAvailable lists the tables of the source, not of one database; leave out -DatabaseId and -Database.",
+                        (object?)DatabaseId ?? Database
+                    )
+                );
             Run((output, ct) => TableListQuery.RunAsync(OpenedSource, Name, output, ct));
             return;
         }

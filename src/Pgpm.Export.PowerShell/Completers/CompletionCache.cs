@@ -18,7 +18,9 @@ internal static class CompletionCache
     /// <summary>How long an answer is reused: long enough for a few Tabs in a row, short enough that a new database or schema soon shows.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    private static readonly ConcurrentDictionary<string, (DateTime Expires, IReadOnlyList<CompletionResult> Results)> Answers = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (DateTime Expires, IReadOnlyList<CompletionResult> Results)> Answers = new(
+        StringComparer.Ordinal
+    );
     private static readonly ConditionalWeakTable<object, string> Identities = new();
 
     /// <summary>The cached answer for <paramref name="key"/>, if one is still fresh.</summary>
@@ -36,7 +38,8 @@ internal static class CompletionCache
     public static void Set(string key, IReadOnlyList<CompletionResult> results)
     {
         var now = DateTime.UtcNow;
-        foreach (var stale in Answers.Where(a => a.Value.Expires <= now).Select(a => a.Key).ToList()) Answers.TryRemove(stale, out _);
+        foreach (var stale in Answers.Where(a => a.Value.Expires <= now).Select(a => a.Key).ToList())
+            Answers.TryRemove(stale, out _);
         Answers[key] = (now + Lifetime, results);
     }
 

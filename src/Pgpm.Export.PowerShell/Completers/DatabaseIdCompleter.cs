@@ -11,8 +11,21 @@ namespace Pgpm.Export.PowerShell.Completers;
 /// </summary>
 public sealed class DatabaseIdCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName,
+        string parameterName,
+        string wordToComplete,
+        CommandAst commandAst,
+        IDictionary fakeBoundParameters
+    ) =>
         CompletionSource.Complete(fakeBoundParameters, $"DatabaseId\u0000{wordToComplete}", async (source, ct) =>
-            (await Completion.DatabasesAsync(source, CompletionSource.Word(wordToComplete), ct).ConfigureAwait(false))
-                .Select(d => new CompletionResult(d.Id.ToString(), $"{d.Name} ({d.Id})", CompletionResultType.ParameterValue, string.IsNullOrEmpty(d.Label) ? d.Name : d.Label)));
+            (await Completion.DatabasesAsync(source, CompletionSource.Word(wordToComplete), ct).ConfigureAwait(false)).Select(
+                d => new CompletionResult(
+                    d.Id.ToString(),
+                    $"{d.Name} ({d.Id})",
+                    CompletionResultType.ParameterValue,
+                    string.IsNullOrEmpty(d.Label) ? d.Name : d.Label
+                )
+            )
+        );
 }

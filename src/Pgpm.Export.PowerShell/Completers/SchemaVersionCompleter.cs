@@ -8,6 +8,11 @@ namespace Pgpm.Export.PowerShell.Completers;
 /// <summary>Completes -SchemaVersion of Export-PgpmProject with the built-in schema versions.</summary>
 public sealed class SchemaVersionCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        Completion.SchemaVersions(wordToComplete.Trim('\'', '"')).Select(CompletionText.Result);
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName,
+        string parameterName,
+        string wordToComplete,
+        CommandAst commandAst,
+        IDictionary fakeBoundParameters
+    ) => Completion.SchemaVersions(wordToComplete.Trim('\'', '"')).Select(CompletionText.Result);
 }

@@ -12,7 +12,14 @@ namespace Pgpm.Export.PowerShell.Completers;
 /// </summary>
 public sealed class SqlActionCategoryCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName,
+        string parameterName,
+        string wordToComplete,
+        CommandAst commandAst,
+        IDictionary fakeBoundParameters
+    ) =>
         CompletionSource.CompleteForDatabase(fakeBoundParameters, $"ExcludeCategory\u0000{wordToComplete}", (source, databaseId, ct) =>
-            Completion.SqlActionCategoriesAsync(source, databaseId, CompletionSource.Word(wordToComplete), ct));
+            Completion.SqlActionCategoriesAsync(source, databaseId, CompletionSource.Word(wordToComplete), ct)
+        );
 }

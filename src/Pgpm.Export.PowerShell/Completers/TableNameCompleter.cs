@@ -8,6 +8,11 @@ namespace Pgpm.Export.PowerShell.Completers;
 /// <summary>Completes -Name of Get-ExportTable with the manifest's table names.</summary>
 public sealed class TableNameCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        Completion.TableNames(wordToComplete.Trim('\'', '"')).Select(CompletionText.Result);
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName,
+        string parameterName,
+        string wordToComplete,
+        CommandAst commandAst,
+        IDictionary fakeBoundParameters
+    ) => Completion.TableNames(wordToComplete.Trim('\'', '"')).Select(CompletionText.Result);
 }

@@ -17,13 +17,16 @@ public sealed class CompletionTests(ModuleFixture module)
 {
     private static List<string> Complete(PowerShellRun shell, string line)
     {
-        var result = shell.Invoke("""
+        var result = shell.Invoke(
+            """
             param($line)
             $cred = [pscredential]::new('ignored', $token)
             $sql = New-PgpmExportSource -ConnectionString $connectionString
             try { (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText }
             finally { $sql.Dispose() }
-            """, line);
+            """,
+            line
+        );
         Assert.Null(result.Error);
         return result.Output.Select(o => o.ToString()!).ToList();
     }
@@ -56,7 +59,10 @@ public sealed class CompletionTests(ModuleFixture module)
     public void Schema_completes_the_schemas_of_the_database_on_the_line(string line)
     {
         using var shell = new PowerShellRun(module);
-        var expected = shell.Invoke("Get-ExportSchema -ConnectionString $connectionString -DatabaseId $databaseId | ForEach-Object Name | Sort-Object").Output.Select(o => o.ToString()!).ToList();
+        var expected = shell
+            .Invoke("Get-ExportSchema -ConnectionString $connectionString -DatabaseId $databaseId | ForEach-Object Name | Sort-Object")
+            .Output.Select(o => o.ToString()!)
+            .ToList();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, Complete(shell, line).Order(StringComparer.Ordinal));
     }
@@ -67,7 +73,12 @@ public sealed class CompletionTests(ModuleFixture module)
     public void ExcludeCategory_completes_the_sql_action_categories_of_the_database(string line)
     {
         using var shell = new PowerShellRun(module);
-        var expected = shell.Invoke("Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId | ForEach-Object category | Sort-Object -Unique").Output.Select(o => o.ToString()!).ToList();
+        var expected = shell
+            .Invoke(
+                "Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId | ForEach-Object category | Sort-Object -Unique"
+            )
+            .Output.Select(o => o.ToString()!)
+            .ToList();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, Complete(shell, line).Order(StringComparer.Ordinal));
     }
@@ -138,7 +149,11 @@ public sealed class CompletionTests(ModuleFixture module)
         var held = new List<Socket>();
         var accepting = Task.Run(async () =>
         {
-            try { while (true) held.Add(await silent.AcceptSocketAsync()); }
+            try
+            {
+                while (true)
+                    held.Add(await silent.AcceptSocketAsync());
+            }
             catch (SocketException) { }
             catch (ObjectDisposedException) { }
         });
@@ -147,7 +162,8 @@ public sealed class CompletionTests(ModuleFixture module)
         Assert.Empty(Complete(shell, string.Format(line, port)));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(6), $"completion took {watch.Elapsed}");
         silent.Stop();
-        foreach (var socket in held.ToList()) socket.Dispose();
+        foreach (var socket in held.ToList())
+            socket.Dispose();
     }
 
     /// <summary>
@@ -161,7 +177,9 @@ public sealed class CompletionTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         var graphQL = kind == "graphql";
-        using var counter = new ConnectionCounter(graphQL ? module.Servers.GraphQL.Endpoint.Port : new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString).Port);
+        using var counter = new ConnectionCounter(
+            graphQL ? module.Servers.GraphQL.Endpoint.Port : new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString).Port
+        );
         var line = graphQL
             ? $"Export-PgpmProject ./w -GraphQLEndpoint '{new UriBuilder(module.Servers.GraphQL.Endpoint) { Port = counter.Port }.Uri}' -Token $token -DatabaseId $databaseId -Schema "
             : $"Export-PgpmProject ./w -ConnectionString '{new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString) { Host = "127.0.0.1", Port = counter.Port }}' -DatabaseId $databaseId -Schema ";
@@ -174,7 +192,8 @@ public sealed class CompletionTests(ModuleFixture module)
         Assert.Equal(first, Complete(shell, line));
         Assert.Equal(asked, counter.Connections);
 
-        if (!graphQL) return;
+        if (!graphQL)
+            return;
         Complete(shell, line.Replace("-Token $token", "-Token (ConvertTo-SecureString 'another-token' -AsPlainText -Force)"));
         Assert.True(counter.Connections > asked, "another token was answered from the first token's cache");
     }
@@ -187,15 +206,22 @@ public sealed class CompletionTests(ModuleFixture module)
     public async Task ExcludeCategory_completion_reads_the_categories_not_the_rows()
     {
         await using var database = await ThrowawayDatabase.CreateAsync(module, "cat", id => $"""
-            INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
-            SELECT 'a' || g, '{id}', 'schemas/cat_public/a' || g, ARRAY[]::text[], repeat('SELECT 1; ', 100000), 'SELECT 1;', 'SELECT 1;', CASE WHEN g % 2 = 0 THEN 'even' ELSE 'odd' END
-            FROM generate_series(1, 4) g;
-            """);
+                INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
+                SELECT 'a' || g, '{id}', 'schemas/cat_public/a' || g, ARRAY[]::text[], repeat('SELECT 1; ', 100000), 'SELECT 1;', 'SELECT 1;', CASE WHEN g % 2 = 0 THEN 'even' ELSE 'odd' END
+                FROM generate_series(1, 4) g;
+                """);
         var id = database.Id;
         using var shell = new PowerShellRun(module);
         using var counter = new ConnectionCounter(new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString).Port);
-        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString) { Host = "127.0.0.1", Port = counter.Port };
-        Assert.Equal(["even", "odd"], Complete(shell, $"Export-PgpmProject ./w -ConnectionString '{connectionString}' -DatabaseId {id} -ExcludeCategory "));
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString)
+        {
+            Host = "127.0.0.1",
+            Port = counter.Port,
+        };
+        Assert.Equal(
+            ["even", "odd"],
+            Complete(shell, $"Export-PgpmProject ./w -ConnectionString '{connectionString}' -DatabaseId {id} -ExcludeCategory ")
+        );
         Assert.True(counter.BytesFromServer < 256 * 1024, $"the server sent {counter.BytesFromServer} bytes for two category names");
     }
 }

@@ -12,12 +12,22 @@ namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 [Collection(ModuleCollection.Name)]
 public sealed class DatabaseParameterTests(ModuleFixture module)
 {
-    public static TheoryData<string, string> ByName => new()
-    {
-        { "Get-ExportSchema -ConnectionString $connectionString -Database $databaseName", "Get-ExportSchema -ConnectionString $connectionString -DatabaseId $databaseId" },
-        { "Get-ExportTable -GraphQLEndpoint $endpoint -Token $token -Database $databaseName -Name apis, field", "Get-ExportTable -GraphQLEndpoint $endpoint -Token $token -DatabaseId $databaseId -Name apis, field" },
-        { "Get-ExportSqlAction -ConnectionString $connectionString -Database $databaseName", "Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId" },
-    };
+    public static TheoryData<string, string> ByName =>
+        new()
+        {
+            {
+                "Get-ExportSchema -ConnectionString $connectionString -Database $databaseName",
+                "Get-ExportSchema -ConnectionString $connectionString -DatabaseId $databaseId"
+            },
+            {
+                "Get-ExportTable -GraphQLEndpoint $endpoint -Token $token -Database $databaseName -Name apis, field",
+                "Get-ExportTable -GraphQLEndpoint $endpoint -Token $token -DatabaseId $databaseId -Name apis, field"
+            },
+            {
+                "Get-ExportSqlAction -ConnectionString $connectionString -Database $databaseName",
+                "Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId"
+            },
+        };
 
     [Theory]
     [MemberData(nameof(ByName))]
@@ -44,10 +54,14 @@ public sealed class DatabaseParameterTests(ModuleFixture module)
     public void A_piped_row_binds_the_database_it_belongs_to(string table)
     {
         using var shell = new PowerShellRun(module);
-        var result = shell.Invoke($"Get-ExportTable -ConnectionString $connectionString -DatabaseId $databaseId -Name {table} | Select-Object -First 1 | Get-ExportSchema -ConnectionString $connectionString");
+        var result = shell.Invoke(
+            $"Get-ExportTable -ConnectionString $connectionString -DatabaseId $databaseId -Name {table} | Select-Object -First 1 | Get-ExportSchema -ConnectionString $connectionString"
+        );
         Assert.Null(result.Error);
         Assert.NotEmpty(result.Output);
-        Assert.All(result.Output, schema => Assert.Equal(Pgpm.Export.Sandbox.SampleDatabase.SampleId, (Guid)schema.Properties["DatabaseId"].Value));
+        Assert.All(result.Output, schema =>
+            Assert.Equal(Pgpm.Export.Sandbox.SampleDatabase.SampleId, (Guid)schema.Properties["DatabaseId"].Value)
+        );
     }
 
     [Theory]
@@ -120,7 +134,10 @@ public sealed class DatabaseParameterTests(ModuleFixture module)
     public void Database_completes_the_names_of_the_source_on_the_line(string line)
     {
         using var shell = new PowerShellRun(module);
-        var result = shell.Invoke("param($line) (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText", line);
+        var result = shell.Invoke(
+            "param($line) (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText",
+            line
+        );
         Assert.Null(result.Error);
         Assert.Equal([Pgpm.Export.Sandbox.SampleDatabase.SampleName], result.Output.Select(o => o.ToString()));
     }
@@ -130,8 +147,16 @@ public sealed class DatabaseParameterTests(ModuleFixture module)
     public void Completers_that_need_the_database_take_it_by_name(string line)
     {
         using var shell = new PowerShellRun(module);
-        var expected = shell.Invoke("Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId | ForEach-Object category | Sort-Object -Unique").Output.Select(o => o.ToString()).ToList();
-        var result = shell.Invoke("param($line) (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object", line);
+        var expected = shell
+            .Invoke(
+                "Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId | ForEach-Object category | Sort-Object -Unique"
+            )
+            .Output.Select(o => o.ToString())
+            .ToList();
+        var result = shell.Invoke(
+            "param($line) (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object",
+            line
+        );
         Assert.NotEmpty(expected);
         Assert.Equal(expected, result.Output.Select(o => o.ToString()));
     }

@@ -14,17 +14,24 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
     [InlineData("[pscustomobject]@{ Id = $databaseId; Name = 'whatever' }")]
     [InlineData("Get-ExportDatabase -Source $s -Name $databaseName | Export-Clixml $clixml; Import-Clixml $clixml")]
     // What a job or remoting hands back (Start-Job needs a pwsh executable: the Pester suite runs that one).
-    [InlineData("[Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize((Get-ExportDatabase -Source $s -Name $databaseName)))")]
+    [InlineData(
+        "[Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize((Get-ExportDatabase -Source $s -Name $databaseName)))"
+    )]
     public void A_database_given_by_property_name_is_exported(string database)
     {
         using var shell = new PowerShellRun(module);
         using var output = new TempDirectory();
-        var result = shell.Invoke($$"""
+        var result = shell.Invoke(
+            $$"""
             param($out, $clixml, $manifestPath)
             $s = New-PgpmExportSource -GraphQLEndpoint $endpoint -Token $token
             try { & { {{database}} } | Export-PgpmProject -Source $s -OutputPath $out | ForEach-Object Name }
             finally { $s.Dispose() }
-            """, output.Combine("workspace"), output.Combine("db.xml"), module.Manifest);
+            """,
+            output.Combine("workspace"),
+            output.Combine("db.xml"),
+            module.Manifest
+        );
         Assert.Null(result.Error);
         Assert.Equal(["pets", "pets-service"], result.Output.Select(o => o.BaseObject));
     }
@@ -94,7 +101,10 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
         using var shell = new PowerShellRun(module);
         using var output = new TempDirectory();
         var before = Directory.GetFileSystemEntries(Environment.CurrentDirectory);
-        var result = shell.Invoke($"param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId {paths}", output.Combine("w"));
+        var result = shell.Invoke(
+            $"param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId {paths}",
+            output.Combine("w")
+        );
         var error = result.Error;
         Assert.NotNull(error);
         Assert.StartsWith("PathNotFileSystem,", error.FullyQualifiedErrorId);
@@ -109,7 +119,10 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
     public void A_path_on_another_provider_is_refused_before_the_source_is_contacted(string source)
     {
         using var shell = new PowerShellRun(module);
-        var result = shell.Invoke($"param($port) Export-PgpmProject {source} -DatabaseId $databaseId -OutputPath Env:\\pgpm_export_test", Pgpm.Export.Sandbox.LoopbackPort.Free());
+        var result = shell.Invoke(
+            $"param($port) Export-PgpmProject {source} -DatabaseId $databaseId -OutputPath Env:\\pgpm_export_test",
+            Pgpm.Export.Sandbox.LoopbackPort.Free()
+        );
         Assert.StartsWith("PathNotFileSystem,", result.Error?.FullyQualifiedErrorId);
     }
 
@@ -118,12 +131,15 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         using var output = new TempDirectory();
-        var result = shell.Invoke("""
+        var result = shell.Invoke(
+            """
             param($out)
             1..50 | ForEach-Object { [pscustomobject]@{ id = [guid]::NewGuid(); database_id = $databaseId; name = "row $_" } } |
                 ConvertTo-Csv | ConvertFrom-Csv |
                 Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out
-            """, output.Combine("w"));
+            """,
+            output.Combine("w")
+        );
         var all = result.Errors.Append(result.Thrown?.ErrorRecord).OfType<ErrorRecord>().ToList();
         Assert.Equal(10, all.Count(e => e.FullyQualifiedErrorId.StartsWith("RowTypeUnknown,")));
         var summary = all.First(e => e.FullyQualifiedErrorId.StartsWith("PipedRowsRejected,"));
@@ -141,16 +157,21 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         using var output = new TempDirectory();
-        var piped = shell.Invoke("""
+        var piped = shell.Invoke(
+            """
             param($out)
             'hello', 42 | Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out
-            """, output.Combine("w"));
+            """,
+            output.Combine("w")
+        );
         var refused = piped.Errors.Where(e => e.FullyQualifiedErrorId.StartsWith("RowTypeUnknown,")).ToList();
         Assert.Equal(["hello", "42"], refused.Select(e => (e.TargetObject is PSObject o ? o.BaseObject : e.TargetObject)?.ToString()));
 
         var file = output.Combine("a-file");
         File.WriteAllText(file, "not a workspace");
-        var error = shell.Invoke("param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out", file).Error;
+        var error = shell
+            .Invoke("param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out", file)
+            .Error;
         Assert.NotNull(error);
         Assert.StartsWith("OutputPathIsFile,", error.FullyQualifiedErrorId);
         Assert.Equal(file, error.TargetObject);
@@ -165,11 +186,16 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         using var output = new TempDirectory();
-        var result = shell.Invoke("""
-            param($out)
-            Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId |
-                Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out
-            """, output.Combine("w")).ThrowOnError();
+        var result = shell
+            .Invoke(
+                """
+                param($out)
+                Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId |
+                    Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out
+                """,
+                output.Combine("w")
+            )
+            .ThrowOnError();
         var warning = Assert.Single(result.Warnings, w => w.Message.StartsWith("No service package was written", StringComparison.Ordinal));
         Assert.Contains("no meta table rows were given", warning.Message);
         Assert.Contains("Get-ExportTable", warning.Message);
@@ -177,5 +203,8 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
     }
 
     private static PowerShellRun.Result Export(PowerShellRun shell, string output, string extra) =>
-        shell.Invoke($"param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out {extra}", output);
+        shell.Invoke(
+            $"param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out {extra}",
+            output
+        );
 }

@@ -7,7 +7,16 @@ namespace Pgpm.Export.PowerShell.Tests.Cmdlets;
 [Collection(ModuleCollection.Name)]
 public sealed class HelpTests(ModuleFixture module)
 {
-    public static TheoryData<string> Cmdlets => new() { "Export-PgpmProject", "Get-ExportDatabase", "Get-ExportSchema", "Get-ExportSqlAction", "Get-ExportTable", "New-PgpmExportSource" };
+    public static TheoryData<string> Cmdlets =>
+        new()
+        {
+            "Export-PgpmProject",
+            "Get-ExportDatabase",
+            "Get-ExportSchema",
+            "Get-ExportSqlAction",
+            "Get-ExportTable",
+            "New-PgpmExportSource",
+        };
 
     /// <summary>
     /// The module has no public address yet, so there is no online help: -Online must say so, not fail on a
@@ -19,10 +28,14 @@ public sealed class HelpTests(ModuleFixture module)
     public void Online_help_is_absent_rather_than_broken(string cmdlet)
     {
         using var shell = new PowerShellRun(module);
-        var result = shell.Invoke($"(Get-Help {cmdlet} -Full).relatedLinks.navigationLink | ForEach-Object {{ \"$($_.linkText)|$($_.uri)\" }}");
+        var result = shell.Invoke(
+            $"(Get-Help {cmdlet} -Full).relatedLinks.navigationLink | ForEach-Object {{ \"$($_.linkText)|$($_.uri)\" }}"
+        );
         Assert.Null(result.Error);
         Assert.Contains("about_Pgpm.Export|", result.Output.Select(o => o.ToString()));
-        Assert.All(result.Output.Select(o => o.ToString()!.Split('|')[1]), uri => Assert.True(uri == "" || uri.StartsWith("https://"), uri));
+        Assert.All(result.Output.Select(o => o.ToString()!.Split('|')[1]), uri =>
+            Assert.True(uri == "" || uri.StartsWith("https://"), uri)
+        );
 
         result = shell.Invoke($"Get-Help {cmdlet} -Online");
         Assert.NotNull(result.Error);

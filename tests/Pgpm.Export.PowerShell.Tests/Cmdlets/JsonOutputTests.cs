@@ -24,13 +24,16 @@ public sealed class JsonOutputTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         using var folder = new Pgpm.Export.Tests.Infrastructure.TempDirectory();
-        var result = shell.Invoke($$"""
+        var result = shell.Invoke(
+            $$"""
             param($out)
             $objects = @({{command}})
             $objects | ConvertTo-Json -Depth 6 -Compress -WarningAction SilentlyContinue
             $objects | ConvertTo-Json -Depth 6 -Compress -EnumsAsStrings -WarningAction SilentlyContinue
             $objects | Where-Object { $_ -is [IDisposable] } | ForEach-Object Dispose
-            """, folder.Combine("export"));
+            """,
+            folder.Combine("export")
+        );
         Assert.Null(result.Error);
         Assert.Equal(2, result.Output.Count);
         Assert.True(result.Output[0].ToString()!.Length > 10);
@@ -42,10 +45,13 @@ public sealed class JsonOutputTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         using var folder = new Pgpm.Export.Tests.Infrastructure.TempDirectory();
-        var result = shell.Invoke("""
+        var result = shell.Invoke(
+            """
             param($out)
             (Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out | ConvertTo-Json | ConvertFrom-Json).Kind
-            """, folder.Combine("export"));
+            """,
+            folder.Combine("export")
+        );
         Assert.Null(result.Error);
         Assert.Equal(["Database", "Service"], result.Output.Select(o => o.ToString()));
     }

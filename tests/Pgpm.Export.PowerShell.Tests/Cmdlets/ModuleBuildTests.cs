@@ -16,8 +16,12 @@ public sealed class ModuleBuildTests
         CopySources(RepositoryFiles.Path("src"), clone.Combine("src"));
         CopySources(RepositoryFiles.Path("docs", "en-US"), clone.Combine("docs", "en-US"));
 
-        var publish = await ProcessRunner.RunAsync("dotnet", ["publish", "src/Pgpm.Export.PowerShell", "-c", "Release", "--nologo"],
-            workingDirectory: clone.Path, check: false);
+        var publish = await ProcessRunner.RunAsync(
+            "dotnet",
+            ["publish", "src/Pgpm.Export.PowerShell", "-c", "Release", "--nologo"],
+            workingDirectory: clone.Path,
+            check: false
+        );
 
         Assert.True(publish.ExitCode == 0, publish.StandardOutput + publish.StandardError);
         var module = clone.Combine("out", "Pgpm.Export", RepositoryFiles.Version);
@@ -31,7 +35,8 @@ public sealed class ModuleBuildTests
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(from, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj")) continue;
+            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj"))
+                continue;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
             File.Copy(file, Path.Combine(to, relative));
         }

@@ -21,19 +21,27 @@ public sealed class OutputMemberTests(ModuleFixture module)
     [InlineData("Get-ExportTable -GraphQLEndpoint $endpoint -Token $token -ListAvailable | Select-Object -First 1", "")]
     [InlineData("Get-ExportTable -GraphQLEndpoint $endpoint -Token $token -DatabaseId $databaseId -Name database", "")]
     [InlineData("Get-ExportSqlAction -GraphQLEndpoint $endpoint -Token $token -DatabaseId $databaseId | Select-Object -First 1", "")]
-    [InlineData("Export-PgpmProject -GraphQLEndpoint $endpoint -Token $token -DatabaseId $databaseId -OutputPath (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())) | Select-Object -First 1", "")]
+    [InlineData(
+        "Export-PgpmProject -GraphQLEndpoint $endpoint -Token $token -DatabaseId $databaseId -OutputPath (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())) | Select-Object -First 1",
+        ""
+    )]
     // What a package summary's Omissions hold (an export allowed to leave columns out), and the table each names.
-    [InlineData("[Pgpm.Export.Model.ExportOmission]::new([Pgpm.Export.Model.TableRef]::new('services_public', 'apis'), 'dbname', 'hidden by the server')", "")]
+    [InlineData(
+        "[Pgpm.Export.Model.ExportOmission]::new([Pgpm.Export.Model.TableRef]::new('services_public', 'apis'), 'dbname', 'hidden by the server')",
+        ""
+    )]
     [InlineData("[Pgpm.Export.Model.TableRef]::new('services_public', 'apis')", "CompareTo")]
     public void Get_Member_shows_properties_and_ordinary_methods_only(string command, string ownMethods)
     {
         using var shell = new PowerShellRun(module);
-        var result = shell.Invoke($$"""
+        var result = shell.Invoke(
+            $$"""
             $value = {{command}}
             $value | Get-Member | ForEach-Object { '{0} {1}' -f $_.MemberType, $_.Name }
             if ($value -is [IDisposable]) { $value.Dispose() }
             if ($value -is [Pgpm.Export.Writing.PackageSummary]) { Remove-Item -Recurse -Force (Split-Path (Split-Path $value.Path)) }
-            """);
+            """
+        );
         Assert.Null(result.Error);
         var members = result.Output.Select(o => o.ToString()!.Split(' ', 2)).ToList();
         Assert.NotEmpty(members);
@@ -52,7 +60,10 @@ public sealed class OutputMemberTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         using var output = new Pgpm.Export.Tests.Infrastructure.TempDirectory();
-        var result = shell.Invoke("param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out | ForEach-Object { $_.Omissions.GetType().FullName }", output.Path);
+        var result = shell.Invoke(
+            "param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out | ForEach-Object { $_.Omissions.GetType().FullName }",
+            output.Path
+        );
         Assert.Null(result.Error);
         Assert.Equal(["Pgpm.Export.Model.ExportOmission[]", "Pgpm.Export.Model.ExportOmission[]"], result.Output.Select(o => o.ToString()));
     }
@@ -60,7 +71,10 @@ public sealed class OutputMemberTests(ModuleFixture module)
     /// <summary>A summary prints as what it is, not as the type name a class without ToString gives.</summary>
     [Theory]
     [InlineData("Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $token -Name $databaseName", "$databaseName")]
-    [InlineData("Get-ExportTable -GraphQLEndpoint $endpoint -Token $token -ListAvailable | Where-Object Name -eq 'apis'", "'services_public.apis'")]
+    [InlineData(
+        "Get-ExportTable -GraphQLEndpoint $endpoint -Token $token -ListAvailable | Where-Object Name -eq 'apis'",
+        "'services_public.apis'"
+    )]
     public void Output_objects_convert_to_their_name_in_a_string(string command, string expected)
     {
         using var shell = new PowerShellRun(module);

@@ -20,7 +20,11 @@ public sealed class ProgressTests(ModuleFixture module)
     {
         var host = new TestHost(interactive: false);
         var records = new List<ProgressRecord>();
-        host.OnProgress = record => { lock (records) records.Add(record); };
+        host.OnProgress = record =>
+        {
+            lock (records)
+                records.Add(record);
+        };
         using var shell = new PowerShellRun(module, host);
         using var output = new TempDirectory();
         shell.Invoke($"param($out) Export-PgpmProject {source} -DatabaseId $databaseId -OutputPath $out", output.Path).ThrowOnError();
@@ -50,11 +54,24 @@ public sealed class ProgressTests(ModuleFixture module)
     {
         var host = new TestHost(interactive: true, choice: 0);
         var events = new List<string>();
-        host.OnProgress = record => { lock (events) events.Add(record.RecordType.ToString()); };
-        host.OnPrompt = () => { lock (events) events.Add("prompt"); };
+        host.OnProgress = record =>
+        {
+            lock (events)
+                events.Add(record.RecordType.ToString());
+        };
+        host.OnPrompt = () =>
+        {
+            lock (events)
+                events.Add("prompt");
+        };
         using var shell = new PowerShellRun(module, host);
         using var output = new TempDirectory();
-        shell.Invoke("param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out -Confirm", output.Path).ThrowOnError();
+        shell
+            .Invoke(
+                "param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out -Confirm",
+                output.Path
+            )
+            .ThrowOnError();
 
         var firstPrompt = events.IndexOf("prompt");
         Assert.True(firstPrompt > 0, string.Join(",", events));

@@ -29,7 +29,9 @@ public sealed class PwshProcessTests(ModuleFixture module)
     {
         using var folder = new TempDirectory();
         var script = folder.Combine("export.ps1");
-        File.WriteAllText(script, """
+        File.WriteAllText(
+            script,
+            """
             param($manifest, $connectionString, $databaseId, $out)
             Import-Module $manifest -ErrorAction Stop
             Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out | Out-Null
@@ -38,14 +40,37 @@ public sealed class PwshProcessTests(ModuleFixture module)
                 'ID=none'
             }
             catch { "ID=$($_.FullyQualifiedErrorId)"; "MESSAGE=$($_.Exception.Message)"; "TYPE=$($_.Exception.GetType().FullName)" }
-            """);
-        var arguments = new[] { module.Manifest, module.Servers.ConnectionString, SampleDatabase.SampleId.ToString(), folder.Combine("workspace") };
+            """
+        );
+        var arguments = new[]
+        {
+            module.Manifest,
+            module.Servers.ConnectionString,
+            SampleDatabase.SampleId.ToString(),
+            folder.Combine("workspace"),
+        };
         // `dotnet pwsh` is the local tool of the repository's manifest, so it runs from the repository.
-        var result = stdin == "/dev/null"
-            ? await ProcessRunner.RunAsync("bash", ["-c", "exec dotnet pwsh -NoProfile -File \"$@\" < /dev/null", "pwsh", script, .. arguments], workingDirectory: RepositoryFiles.Root, check: false)
+        var result =
+            stdin == "/dev/null"
+                ? await ProcessRunner.RunAsync(
+                    "bash",
+                    ["-c", "exec dotnet pwsh -NoProfile -File \"$@\" < /dev/null", "pwsh", script, .. arguments],
+                    workingDirectory: RepositoryFiles.Root,
+                    check: false
+                )
             : stdin == "-NonInteractive"
-                ? await ProcessRunner.RunAsync("dotnet", ["pwsh", "-NoProfile", "-NonInteractive", "-File", script, .. arguments], workingDirectory: RepositoryFiles.Root, check: false)
-                : await ProcessRunner.RunAsync("dotnet", ["pwsh", "-NoProfile", "-File", script, .. arguments], workingDirectory: RepositoryFiles.Root, check: false);
+                ? await ProcessRunner.RunAsync(
+                    "dotnet",
+                    ["pwsh", "-NoProfile", "-NonInteractive", "-File", script, .. arguments],
+                    workingDirectory: RepositoryFiles.Root,
+                    check: false
+                )
+            : await ProcessRunner.RunAsync(
+                "dotnet",
+                ["pwsh", "-NoProfile", "-File", script, .. arguments],
+                workingDirectory: RepositoryFiles.Root,
+                check: false
+            );
         var output = result.StandardOutput + result.StandardError;
         Assert.Contains("ID=PackageExists,Pgpm.Export.PowerShell.Cmdlets.ExportPgpmProjectCommand", output);
         Assert.Contains("-Force", output);

@@ -17,7 +17,8 @@ public sealed class RowFileRoundTripTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         using var folder = new TempDirectory();
-        var result = shell.Invoke("""
+        var result = shell.Invoke(
+            """
             param($folder)
             $s = New-PgpmExportSource -ConnectionString $connectionString
             try {
@@ -26,7 +27,9 @@ public sealed class RowFileRoundTripTests(ModuleFixture module)
                 (Import-Clixml (Join-Path $folder rows.xml) | Where-Object { $_.PSObject.Properties.Value -is [array] }).Count
                 Import-Clixml (Join-Path $folder rows.xml) | Export-PgpmProject -Source $s -DatabaseId $databaseId -OutputPath (Join-Path $folder kept) | Out-Null
             } finally { $s.Dispose() }
-            """, folder.Path);
+            """,
+            folder.Path
+        );
         Assert.Null(result.Error);
         Assert.True((int)result.Output.Single().BaseObject > 0, "the sample has rows with array columns");
         var direct = Files(folder.Combine("direct"));
@@ -34,6 +37,6 @@ public sealed class RowFileRoundTripTests(ModuleFixture module)
         Assert.Equal(direct, Files(folder.Combine("kept")));
     }
 
-    private static Dictionary<string, string> Files(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-        .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllText);
+    private static Dictionary<string, string> Files(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllText);
 }

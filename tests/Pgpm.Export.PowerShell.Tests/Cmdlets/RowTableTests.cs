@@ -22,11 +22,14 @@ public sealed class RowTableTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         using var folder = new TempDirectory();
-        var result = shell.Invoke($$"""
+        var result = shell.Invoke(
+            $$"""
             param($csv)
             $rows = Get-ExportTable -ConnectionString $connectionString -DatabaseId $databaseId -Name field, apis
             & { {{pipeline}} } | ForEach-Object { $_.'Pgpm.Table' } | Sort-Object -Unique
-            """, folder.Combine("rows.csv"));
+            """,
+            folder.Combine("rows.csv")
+        );
         Assert.Null(result.Error);
         Assert.Equal(["metaschema_public.field", "services_public.apis"], result.Output.Select(o => o.ToString()));
     }
@@ -35,11 +38,13 @@ public sealed class RowTableTests(ModuleFixture module)
     public void The_table_comes_first_in_a_list_and_is_no_column_of_the_row()
     {
         using var shell = new PowerShellRun(module);
-        var result = shell.Invoke("""
+        var result = shell.Invoke(
+            """
             $row = Get-ExportTable -ConnectionString $connectionString -DatabaseId $databaseId -Name database
             $row.PSObject.Properties.Name[0]
             ($row | Format-List | Out-String -Width 200) -match '(?m)^Pgpm\.Table\s*: metaschema_public\.database\s*$'
-            """);
+            """
+        );
         Assert.Null(result.Error);
         Assert.Equal(["Pgpm.Table", "True"], result.Output.Select(o => o.ToString()));
     }
@@ -50,7 +55,8 @@ public sealed class RowTableTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         using var folder = new TempDirectory();
-        var result = shell.Invoke("""
+        var result = shell.Invoke(
+            """
             param($folder)
             Set-Location $folder
             $source = New-PgpmExportSource -ConnectionString $connectionString
@@ -65,11 +71,19 @@ public sealed class RowTableTests(ModuleFixture module)
                 }
             }
             finally { $source.Dispose() }
-            """, folder.Path);
+            """,
+            folder.Path
+        );
         Assert.Null(result.Error);
         Assert.Equal(
-            ["services_public.api_schemas True True", "services_public.apis True True", "services_public.domains True True", "services_public.sites True True"],
-            result.Output.Select(o => o.ToString()).Order(StringComparer.Ordinal));
+            [
+                "services_public.api_schemas True True",
+                "services_public.apis True True",
+                "services_public.domains True True",
+                "services_public.sites True True",
+            ],
+            result.Output.Select(o => o.ToString()).Order(StringComparer.Ordinal)
+        );
     }
 
     /// <summary>
@@ -81,7 +95,8 @@ public sealed class RowTableTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         using var folder = new TempDirectory();
-        var result = shell.Invoke("""
+        var result = shell.Invoke(
+            """
             param($direct, $json)
             $source = New-PgpmExportSource -ConnectionString $connectionString
             try {
@@ -94,7 +109,10 @@ public sealed class RowTableTests(ModuleFixture module)
                     Export-PgpmProject -Source $source -DatabaseId $databaseId -OutputPath $json | Out-Null
             }
             finally { $source.Dispose() }
-            """, folder.Combine("direct"), folder.Combine("json"));
+            """,
+            folder.Combine("direct"),
+            folder.Combine("json")
+        );
         Assert.Null(result.Error);
         var counts = result.Output.Single().ToString()!.Split(' ');
         Assert.NotEqual("0", counts[0]);

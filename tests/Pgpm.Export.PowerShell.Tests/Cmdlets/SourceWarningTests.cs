@@ -19,12 +19,16 @@ public sealed class SourceWarningTests(ModuleFixture module) : IAsyncLifetime
     private LocalGraphQLServer? _server;
 
     public async Task InitializeAsync() =>
-        _server = await LocalGraphQLServer.StartAsync(module.Servers.Postgres, SampleDatabase.DatabaseName,
-            new GraphQLServerOptions { ExportSqlActionsPlugin = true, IntrospectionDisabled = true });
+        _server = await LocalGraphQLServer.StartAsync(
+            module.Servers.Postgres,
+            SampleDatabase.DatabaseName,
+            new GraphQLServerOptions { ExportSqlActionsPlugin = true, IntrospectionDisabled = true }
+        );
 
     public async Task DisposeAsync()
     {
-        if (_server is not null) await _server.DisposeAsync();
+        if (_server is not null)
+            await _server.DisposeAsync();
     }
 
     [Theory]
@@ -38,7 +42,10 @@ public sealed class SourceWarningTests(ModuleFixture module) : IAsyncLifetime
     {
         using var shell = new PowerShellRun(module);
         using var output = new TempDirectory();
-        var opened = shell.Invoke("param($endpoint) $global:source = New-PgpmExportSource -GraphQLEndpoint $endpoint", _server!.Endpoint.ToString());
+        var opened = shell.Invoke(
+            "param($endpoint) $global:source = New-PgpmExportSource -GraphQLEndpoint $endpoint",
+            _server!.Endpoint.ToString()
+        );
         Assert.Null(opened.Error);
         Assert.Single(opened.Warnings, w => w.Message.Contains(Unseen));
         try
@@ -58,7 +65,10 @@ public sealed class SourceWarningTests(ModuleFixture module) : IAsyncLifetime
     public void A_command_opening_the_source_itself_warns_once_too()
     {
         using var shell = new PowerShellRun(module);
-        var result = shell.Invoke("param($endpoint) Get-ExportTable -GraphQLEndpoint $endpoint -DatabaseId $databaseId | Out-Null", _server!.Endpoint.ToString());
+        var result = shell.Invoke(
+            "param($endpoint) Get-ExportTable -GraphQLEndpoint $endpoint -DatabaseId $databaseId | Out-Null",
+            _server!.Endpoint.ToString()
+        );
         Assert.Null(result.Error);
         Assert.Single(result.Warnings, w => w.Message.Contains(Unseen));
     }

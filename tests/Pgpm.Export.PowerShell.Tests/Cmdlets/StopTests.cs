@@ -18,7 +18,8 @@ public sealed class StopTests(ModuleFixture module)
     /// <summary>How long a stop may take before the test calls it hung; generous, since this is no timing test.</summary>
     private static readonly TimeSpan Hung = TimeSpan.FromSeconds(60);
 
-    private const string Export = "param($out, $id) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $id -OutputPath $out -ThrottleLimit 1";
+    private const string Export =
+        "param($out, $id) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $id -OutputPath $out -ThrottleLimit 1";
 
     [Fact]
     public async Task Stopping_while_a_large_table_streams_leaves_nothing()
@@ -32,7 +33,10 @@ public sealed class StopTests(ModuleFixture module)
         host.OnProgress = record =>
         {
             // Mid-table: the field table reports every thousand rows while its rows are still coming.
-            if (record.StatusDescription.StartsWith("metaschema_public.field: ", StringComparison.Ordinal) && !record.StatusDescription.EndsWith("(done)", StringComparison.Ordinal))
+            if (
+                record.StatusDescription.StartsWith("metaschema_public.field: ", StringComparison.Ordinal)
+                && !record.StatusDescription.EndsWith("(done)", StringComparison.Ordinal)
+            )
                 running?.BeginStop(null, null);
         };
         using (running = shell.Start(Export, out var invocation, output.Combine("ws"), big.Id))
@@ -53,10 +57,17 @@ public sealed class StopTests(ModuleFixture module)
         await locker.OpenAsync();
         await using (var transaction = await locker.BeginTransactionAsync())
         {
-            await using (var lockTable = new NpgsqlCommand("LOCK TABLE metaschema_public.field IN ACCESS EXCLUSIVE MODE", locker, transaction))
+            await using (
+                var lockTable = new NpgsqlCommand("LOCK TABLE metaschema_public.field IN ACCESS EXCLUSIVE MODE", locker, transaction)
+            )
                 await lockTable.ExecuteNonQueryAsync();
 
-            using var running = shell.Start(Export.Replace("-ThrottleLimit 1", ""), out var invocation, output.Combine("ws"), Pgpm.Export.Sandbox.SampleDatabase.SampleId);
+            using var running = shell.Start(
+                Export.Replace("-ThrottleLimit 1", ""),
+                out var invocation,
+                output.Combine("ws"),
+                Pgpm.Export.Sandbox.SampleDatabase.SampleId
+            );
             await WaitForLockWaitAsync();
             running.Stop();
             Assert.True(invocation.IsCompleted, "the stop did not complete");
@@ -78,7 +89,14 @@ public sealed class StopTests(ModuleFixture module)
             running?.BeginStop(null, null);
             throw new PipelineStoppedException();
         };
-        using (running = shell.Start(Export + " -Confirm", out var invocation, output.Combine("ws"), Pgpm.Export.Sandbox.SampleDatabase.SampleId))
+        using (
+            running = shell.Start(
+                Export + " -Confirm",
+                out var invocation,
+                output.Combine("ws"),
+                Pgpm.Export.Sandbox.SampleDatabase.SampleId
+            )
+        )
         {
             Assert.True(invocation.AsyncWaitHandle.WaitOne(Hung), "the stop did not complete");
             Assert.Equal(PSInvocationState.Stopped, running.InvocationStateInfo.State);
@@ -135,7 +153,11 @@ public sealed class StopTests(ModuleFixture module)
         var stopped = 0;
         watcher.Renamed += (_, e) =>
         {
-            if (Path.GetFileName(Path.GetDirectoryName(e.FullPath)) == "packages" && !Path.GetFileName(e.FullPath).StartsWith('.') && Interlocked.Exchange(ref stopped, 1) == 0)
+            if (
+                Path.GetFileName(Path.GetDirectoryName(e.FullPath)) == "packages"
+                && !Path.GetFileName(e.FullPath).StartsWith('.')
+                && Interlocked.Exchange(ref stopped, 1) == 0
+            )
                 running?.BeginStop(null, null);
         };
         watcher.EnableRaisingEvents = true;
@@ -147,9 +169,14 @@ public sealed class StopTests(ModuleFixture module)
         Assert.Equal(1, stopped);
         WaitForDeletions(shell);
 
-        var entries = Directory.EnumerateFileSystemEntries(workspace, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(workspace, p)).ToList();
+        var entries = Directory
+            .EnumerateFileSystemEntries(workspace, "*", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(workspace, p))
+            .ToList();
         Assert.DoesNotContain(entries, e => e.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')));
-        var packages = Directory.Exists(Path.Combine(workspace, "packages")) ? Directory.GetDirectories(Path.Combine(workspace, "packages")) : [];
+        var packages = Directory.Exists(Path.Combine(workspace, "packages"))
+            ? Directory.GetDirectories(Path.Combine(workspace, "packages"))
+            : [];
         if (packages.Length == 0)
         {
             Assert.Empty(entries);
@@ -173,8 +200,14 @@ public sealed class StopTests(ModuleFixture module)
         var workspace = output.Combine("ws");
         var packages = Path.Combine(workspace, "packages");
         string Hex() => Guid.NewGuid().ToString("N");
-        string[] leftovers = [$".pgpm-export-trash-{Hex()}", $".{Pgpm.Export.Sandbox.SampleDatabase.SampleName}.partial-{Hex()}", $".other-service.replaced-{Hex()}"];
-        foreach (var leftover in leftovers) WriteFile(Path.Combine(packages, leftover, "deploy", "a", "b.sql"));
+        string[] leftovers =
+        [
+            $".pgpm-export-trash-{Hex()}",
+            $".{Pgpm.Export.Sandbox.SampleDatabase.SampleName}.partial-{Hex()}",
+            $".other-service.replaced-{Hex()}",
+        ];
+        foreach (var leftover in leftovers)
+            WriteFile(Path.Combine(packages, leftover, "deploy", "a", "b.sql"));
         string[] kept =
         [
             Path.Combine(packages, $".pgpm-export-trash-{Hex()[..31]}", "x.sql"),
@@ -186,23 +219,36 @@ public sealed class StopTests(ModuleFixture module)
             Path.Combine(workspace, "notes.txt"),
             Path.Combine(outside.Path, "target", "precious.sql"),
         ];
-        foreach (var file in kept) WriteFile(file);
+        foreach (var file in kept)
+            WriteFile(file);
         var fileLookAlike = Path.Combine(packages, $".x.partial-{Hex()}");
         WriteFile(fileLookAlike);
         var link = Path.Combine(packages, $".pgpm-export-trash-{Hex()}");
         Directory.CreateSymbolicLink(link, Path.Combine(outside.Path, "target"));
 
-        shell.Invoke("param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out", workspace).ThrowOnError();
+        shell
+            .Invoke(
+                "param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out",
+                workspace
+            )
+            .ThrowOnError();
         WaitForDeletions(shell);
 
-        foreach (var leftover in leftovers) Assert.False(Directory.Exists(Path.Combine(packages, leftover)), $"{leftover} was left");
+        foreach (var leftover in leftovers)
+            Assert.False(Directory.Exists(Path.Combine(packages, leftover)), $"{leftover} was left");
         Assert.All(kept, file => Assert.Equal("keep me", File.ReadAllText(file)));
         Assert.Equal("keep me", File.ReadAllText(fileLookAlike));
         Assert.Equal(Path.Combine(outside.Path, "target"), new DirectoryInfo(link).LinkTarget);
         // Besides what was there, only the two exported packages: no trash, staging or renamed leftover of any kind.
-        var before = kept.Select(k => Path.GetRelativePath(packages, k).Split(Path.DirectorySeparatorChar)[0]).Where(n => n != "..").Append(Path.GetFileName(fileLookAlike)).Append(Path.GetFileName(link));
+        var before = kept.Select(k => Path.GetRelativePath(packages, k).Split(Path.DirectorySeparatorChar)[0])
+            .Where(n => n != "..")
+            .Append(Path.GetFileName(fileLookAlike))
+            .Append(Path.GetFileName(link));
         var added = Directory.GetFileSystemEntries(packages).Select(Path.GetFileName).Except(before).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(new[] { Pgpm.Export.Sandbox.SampleDatabase.SampleName, Pgpm.Export.Sandbox.SampleDatabase.SampleName + "-service" }, added);
+        Assert.Equal(
+            new[] { Pgpm.Export.Sandbox.SampleDatabase.SampleName, Pgpm.Export.Sandbox.SampleDatabase.SampleName + "-service" },
+            added
+        );
     }
 
     private static void WriteFile(string path)
@@ -214,7 +260,9 @@ public sealed class StopTests(ModuleFixture module)
     /// <summary>Waits, on the module's own signal, for the deletions a stop left running in the background.</summary>
     private static void WaitForDeletions(PowerShellRun shell)
     {
-        var waited = shell.Invoke("[Pgpm.Export.Writing.DiscardedDirectories]::WhenDeletedAsync().Wait([timespan]::FromSeconds(60))").ThrowOnError();
+        var waited = shell
+            .Invoke("[Pgpm.Export.Writing.DiscardedDirectories]::WhenDeletedAsync().Wait([timespan]::FromSeconds(60))")
+            .ThrowOnError();
         Assert.Equal(true, Assert.Single(waited.Output).BaseObject);
     }
 
@@ -241,13 +289,13 @@ public sealed class StopTests(ModuleFixture module)
     /// <summary>A throwaway database with one large meta table (field) and, if asked, sql_actions.</summary>
     private static Task<ThrowawayDatabase> CreateLargeDatabaseAsync(ModuleFixture module, int fieldRows, int sqlActions = 0) =>
         ThrowawayDatabase.CreateAsync(module, "large", id => $"""
-            INSERT INTO metaschema_public.field (id, database_id, table_id, name, label, description, type, field_order)
-            SELECT gen_random_uuid(), '{id}', '{Guid.NewGuid()}', 'field_' || g, 'Field ' || g, repeat('A description of the field. ', 8), 'text', g
-            FROM generate_series(1, {fieldRows}) g;
-            INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
-            SELECT 'action ' || g, '{id}', 'schemas/large_public/tables/table_' || g || '/table', ARRAY[]::text[],
-                   'CREATE TABLE large_public.table_' || g || ' (id uuid PRIMARY KEY);', 'DROP TABLE large_public.table_' || g || ';',
-                   'SELECT 1 FROM large_public.table_' || g || ' LIMIT 1;', 'app'
-            FROM generate_series(1, {sqlActions}) g;
-            """);
+                INSERT INTO metaschema_public.field (id, database_id, table_id, name, label, description, type, field_order)
+                SELECT gen_random_uuid(), '{id}', '{Guid.NewGuid()}', 'field_' || g, 'Field ' || g, repeat('A description of the field. ', 8), 'text', g
+                FROM generate_series(1, {fieldRows}) g;
+                INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
+                SELECT 'action ' || g, '{id}', 'schemas/large_public/tables/table_' || g || '/table', ARRAY[]::text[],
+                       'CREATE TABLE large_public.table_' || g || ' (id uuid PRIMARY KEY);', 'DROP TABLE large_public.table_' || g || ';',
+                       'SELECT 1 FROM large_public.table_' || g || ' LIMIT 1;', 'app'
+                FROM generate_series(1, {sqlActions}) g;
+                """);
 }

@@ -13,9 +13,13 @@ public sealed class TokenParameterTests(ModuleFixture module)
 {
     [Theory]
     [InlineData("$t = $plainToken; Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $t")]
-    [InlineData("$env:PGPM_TEST_TOKEN = $plainToken; try { Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $env:PGPM_TEST_TOKEN } finally { Remove-Item Env:PGPM_TEST_TOKEN }")]
+    [InlineData(
+        "$env:PGPM_TEST_TOKEN = $plainToken; try { Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $env:PGPM_TEST_TOKEN } finally { Remove-Item Env:PGPM_TEST_TOKEN }"
+    )]
     [InlineData("Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $token")]
-    [InlineData("$s = New-PgpmExportSource -GraphQLEndpoint $endpoint -Token ([string]$plainToken); try { Get-ExportDatabase -Source $s } finally { $s.Dispose() }")]
+    [InlineData(
+        "$s = New-PgpmExportSource -GraphQLEndpoint $endpoint -Token ([string]$plainToken); try { Get-ExportDatabase -Source $s } finally { $s.Dispose() }"
+    )]
     public void A_token_binds_from_a_string_or_a_SecureString(string script)
     {
         using var shell = new PowerShellRun(module);
@@ -32,14 +36,18 @@ public sealed class TokenParameterTests(ModuleFixture module)
     public void A_string_token_never_appears_in_any_stream_or_error(string script)
     {
         using var shell = new PowerShellRun(module);
-        var result = shell.Invoke($$"""
+        var result = shell.Invoke(
+            $$"""
             $DebugPreference = 'Continue'
             $all = & { {{script}} } *>&1 | Out-String -Width 4096
             $all
             $Error | ForEach-Object { $_ | Format-List * -Force | Out-String -Width 4096; $_.Exception | Format-List * -Force | Out-String -Width 4096 }
             Get-History | Out-String
-            """);
-        var text = string.Join("\n", result.Output.Select(o => o?.ToString())) + string.Join("\n", result.Errors.Select(e => e.ToString() + e.Exception));
+            """
+        );
+        var text =
+            string.Join("\n", result.Output.Select(o => o?.ToString()))
+            + string.Join("\n", result.Errors.Select(e => e.ToString() + e.Exception));
         Assert.NotEmpty(text.Trim());
         Assert.DoesNotContain(module.Servers.Token, text);
     }
@@ -48,10 +56,12 @@ public sealed class TokenParameterTests(ModuleFixture module)
     public void A_string_token_on_the_line_is_used_by_completion()
     {
         using var shell = new PowerShellRun(module);
-        var result = shell.Invoke("""
+        var result = shell.Invoke(
+            """
             $line = 'Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $plainToken -Name '
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
-            """);
+            """
+        );
         Assert.Null(result.Error);
         Assert.Equal([Pgpm.Export.Sandbox.SampleDatabase.SampleName], result.Output.Select(o => o.ToString()));
     }
@@ -70,10 +80,12 @@ public sealed class TokenParameterTests(ModuleFixture module)
     public void A_string_token_and_a_credential_together_are_refused_without_echoing_either()
     {
         using var shell = new PowerShellRun(module);
-        var result = shell.Invoke("""
+        var result = shell.Invoke(
+            """
             $cred = [pscredential]::new('x', $token)
             Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $plainToken -Credential $cred
-            """);
+            """
+        );
         Assert.NotNull(result.Error);
         Assert.StartsWith("TokenGivenTwice,", result.Error.FullyQualifiedErrorId);
         Assert.DoesNotContain(module.Servers.Token, result.Error.ToString());

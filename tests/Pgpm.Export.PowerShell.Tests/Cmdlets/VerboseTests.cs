@@ -20,11 +20,16 @@ public sealed class VerboseTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         using var output = new TempDirectory();
-        var result = shell.Invoke($$"""
-            param($out)
-            Export-PgpmProject {{source}} -DatabaseId $databaseId -OutputPath $out -Verbose 4>&1 |
-                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
-            """, output.Path).ThrowOnError();
+        var result = shell
+            .Invoke(
+                $$"""
+                param($out)
+                Export-PgpmProject {{source}} -DatabaseId $databaseId -OutputPath $out -Verbose 4>&1 |
+                    Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+                """,
+                output.Path
+            )
+            .ThrowOnError();
         var verbose = result.Output.Select(o => o.ToString()).ToList();
         Assert.DoesNotContain(verbose, line => line.Contains("-ManifestPath", StringComparison.Ordinal));
         Assert.Single(verbose, line => line.StartsWith("Schema version ", StringComparison.Ordinal));

@@ -17,7 +17,14 @@ public sealed class WhatIfTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         using var output = new TempDirectory();
-        Assert.Null(shell.Invoke("param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out", output.Path).Error);
+        Assert.Null(
+            shell
+                .Invoke(
+                    "param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out",
+                    output.Path
+                )
+                .Error
+        );
         var before = TempDirectory.Snapshot(output.Path);
 
         // inotify reports every entry made below the target, in order; the sentinel written afterwards marks the end.
@@ -28,19 +35,23 @@ public sealed class WhatIfTests(ModuleFixture module)
         watcher.Renamed += (_, e) => seen.Add(e.FullPath);
         watcher.EnableRaisingEvents = true;
 
-        var result = shell.Invoke($$"""
+        var result = shell.Invoke(
+            $$"""
             param($out)
             {{(whatIf == "" ? "$WhatIfPreference = $true" : "")}}
             Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out {{whatIf}}
             $WhatIfPreference = $false
-            """, output.Path);
+            """,
+            output.Path
+        );
         Assert.Null(result.Error);
         Assert.Empty(result.Output);
 
         var sentinel = output.Combine("sentinel");
         File.WriteAllText(sentinel, "");
         var events = new List<string>();
-        while (seen.TryTake(out var path, TimeSpan.FromSeconds(30)) && path != sentinel) events.Add(path);
+        while (seen.TryTake(out var path, TimeSpan.FromSeconds(30)) && path != sentinel)
+            events.Add(path);
         Assert.Empty(events);
         File.Delete(sentinel);
         Assert.Equal(before, TempDirectory.Snapshot(output.Path));
@@ -54,14 +65,20 @@ public sealed class WhatIfTests(ModuleFixture module)
     public async Task WhatIf_speaks_of_one_row_and_one_change_in_the_singular()
     {
         await using var database = await ThrowawayDatabase.CreateAsync(module, "one", id => $"""
-            INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
-            VALUES ('only', '{id}', 'schemas/one_public/schema', ARRAY[]::text[], 'CREATE SCHEMA one_public;', 'DROP SCHEMA one_public;', 'SELECT 1;', 'app');
-            """);
+                INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
+                VALUES ('only', '{id}', 'schemas/one_public/schema', ARRAY[]::text[], 'CREATE SCHEMA one_public;', 'DROP SCHEMA one_public;', 'SELECT 1;', 'app');
+                """);
         var id = database.Id;
         var host = new TestHost(interactive: false);
         using var shell = new PowerShellRun(module, host);
         using var output = new TempDirectory();
-        shell.Invoke("param($out, $id) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $id -OutputPath $out -WhatIf", output.Path, id).ThrowOnError();
+        shell
+            .Invoke(
+                "param($out, $id) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $id -OutputPath $out -WhatIf",
+                output.Path,
+                id
+            )
+            .ThrowOnError();
 
         var said = string.Join("\n", host.Lines);
         Assert.Contains("(1 change, 1 sql_actions row)", said);

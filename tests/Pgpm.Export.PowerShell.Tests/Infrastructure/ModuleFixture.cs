@@ -20,11 +20,19 @@ public sealed class ModuleFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var publish = ProcessRunner.RunAsync("dotnet",
-        [
-            "publish", RepositoryFiles.Path("src", "Pgpm.Export.PowerShell", "Pgpm.Export.PowerShell.csproj"), "-c", "Release", "--nologo",
-            "-o", _root.Combine("publish"), $"-p:ModuleFolder={ModuleFolder}{Path.DirectorySeparatorChar}",
-        ]);
+        var publish = ProcessRunner.RunAsync(
+            "dotnet",
+            [
+                "publish",
+                RepositoryFiles.Path("src", "Pgpm.Export.PowerShell", "Pgpm.Export.PowerShell.csproj"),
+                "-c",
+                "Release",
+                "--nologo",
+                "-o",
+                _root.Combine("publish"),
+                $"-p:ModuleFolder={ModuleFolder}{Path.DirectorySeparatorChar}",
+            ]
+        );
         var servers = SampleServers.StartAsync(TextWriter.Null, CancellationToken.None);
         await Task.WhenAll(publish, servers);
         _servers = await servers;
@@ -33,7 +41,11 @@ public sealed class ModuleFixture : IAsyncLifetime
         using var http = new HttpClient();
         using var warm = new HttpRequestMessage(HttpMethod.Post, _servers.GraphQL.Endpoint)
         {
-            Content = new StringContent("""{"query":"{ __schema { queryType { name } } }"}""", System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(
+                """{"query":"{ __schema { queryType { name } } }"}""",
+                System.Text.Encoding.UTF8,
+                "application/json"
+            ),
         };
         warm.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _servers.Token);
         (await http.SendAsync(warm)).EnsureSuccessStatusCode();
@@ -41,7 +53,8 @@ public sealed class ModuleFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_servers is not null) await _servers.DisposeAsync();
+        if (_servers is not null)
+            await _servers.DisposeAsync();
         _root.Dispose();
     }
 }

@@ -20,17 +20,25 @@ public sealed class PowerShellRun : IDisposable
         _runspace = RunspaceFactory.CreateRunspace(Host, state);
         _runspace.Open();
         var servers = module.Servers;
-        Invoke("""
-            param($manifest, $endpoint, $plainToken, $connectionString, $databaseId, $databaseName)
-            Import-Module $manifest -ErrorAction Stop
-            $global:endpoint = $endpoint
-            $global:plainToken = $plainToken
-            $global:token = ConvertTo-SecureString $plainToken -AsPlainText -Force
-            $global:connectionString = $connectionString
-            $global:databaseId = [guid]$databaseId
-            $global:databaseName = $databaseName
-            """, module.Manifest, servers.GraphQL.Endpoint.ToString(), servers.Token, servers.ConnectionString,
-            Pgpm.Export.Sandbox.SampleDatabase.SampleId.ToString(), Pgpm.Export.Sandbox.SampleDatabase.SampleName).ThrowOnError();
+        Invoke(
+                """
+                param($manifest, $endpoint, $plainToken, $connectionString, $databaseId, $databaseName)
+                Import-Module $manifest -ErrorAction Stop
+                $global:endpoint = $endpoint
+                $global:plainToken = $plainToken
+                $global:token = ConvertTo-SecureString $plainToken -AsPlainText -Force
+                $global:connectionString = $connectionString
+                $global:databaseId = [guid]$databaseId
+                $global:databaseName = $databaseName
+                """,
+                module.Manifest,
+                servers.GraphQL.Endpoint.ToString(),
+                servers.Token,
+                servers.ConnectionString,
+                Pgpm.Export.Sandbox.SampleDatabase.SampleId.ToString(),
+                Pgpm.Export.Sandbox.SampleDatabase.SampleName
+            )
+            .ThrowOnError();
     }
 
     public TestHost Host { get; }
@@ -41,7 +49,8 @@ public sealed class PowerShellRun : IDisposable
         using var shell = System.Management.Automation.PowerShell.Create();
         shell.Runspace = _runspace;
         shell.AddScript(script);
-        foreach (var argument in arguments) shell.AddArgument(argument);
+        foreach (var argument in arguments)
+            shell.AddArgument(argument);
         try
         {
             var output = shell.Invoke();
@@ -62,7 +71,8 @@ public sealed class PowerShellRun : IDisposable
         var shell = System.Management.Automation.PowerShell.Create();
         shell.Runspace = _runspace;
         shell.AddScript(script);
-        foreach (var argument in arguments) shell.AddArgument(argument);
+        foreach (var argument in arguments)
+            shell.AddArgument(argument);
         running = shell.BeginInvoke();
         return shell;
     }
@@ -70,14 +80,20 @@ public sealed class PowerShellRun : IDisposable
     public void Dispose() => _runspace.Dispose();
 
     /// <summary>What a script produced; <see cref="Thrown"/> is the terminating error, if any.</summary>
-    public sealed record Result(Collection<PSObject> Output, IReadOnlyList<ErrorRecord> Errors, IReadOnlyList<WarningRecord> Warnings, RuntimeException? Thrown)
+    public sealed record Result(
+        Collection<PSObject> Output,
+        IReadOnlyList<ErrorRecord> Errors,
+        IReadOnlyList<WarningRecord> Warnings,
+        RuntimeException? Thrown
+    )
     {
         /// <summary>The terminating error or else the first non-terminating one.</summary>
         public ErrorRecord? Error => Thrown?.ErrorRecord ?? Errors.FirstOrDefault();
 
         public Result ThrowOnError()
         {
-            if (Error is { } error) throw new InvalidOperationException($"The script failed: {error.FullyQualifiedErrorId}: {error}");
+            if (Error is { } error)
+                throw new InvalidOperationException($"The script failed: {error.FullyQualifiedErrorId}: {error}");
             return this;
         }
     }

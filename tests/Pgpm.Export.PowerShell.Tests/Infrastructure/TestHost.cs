@@ -23,20 +23,33 @@ public sealed class TestHost(bool interactive, int choice = 0) : PSHost
     public IReadOnlyList<string> Lines => _ui.Lines;
 
     /// <summary>Called with every progress record, on the pipeline thread (a test stops the pipeline from here).</summary>
-    public Action<ProgressRecord>? OnProgress { get => _ui.OnProgress; set => _ui.OnProgress = value; }
+    public Action<ProgressRecord>? OnProgress
+    {
+        get => _ui.OnProgress;
+        set => _ui.OnProgress = value;
+    }
 
     /// <summary>Called when a choice prompt is shown, before it is answered (a test presses Ctrl+C here).</summary>
-    public Action? OnPrompt { get => _ui.OnPrompt; set => _ui.OnPrompt = value; }
+    public Action? OnPrompt
+    {
+        get => _ui.OnPrompt;
+        set => _ui.OnPrompt = value;
+    }
     public override string Name => "Pgpm.Export.TestHost";
     public override Version Version { get; } = new(1, 0);
     public override Guid InstanceId { get; } = Guid.NewGuid();
     public override PSHostUserInterface UI => _ui;
     public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
     public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
+
     public override void SetShouldExit(int exitCode) { }
+
     public override void EnterNestedPrompt() => throw new NotSupportedException();
+
     public override void ExitNestedPrompt() => throw new NotSupportedException();
+
     public override void NotifyBeginApplication() { }
+
     public override void NotifyEndApplication() { }
 }
 
@@ -63,18 +76,39 @@ internal sealed class TestHostUserInterface(bool interactive, int choice) : PSHo
         return choice;
     }
 
-    public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) => Refuse<Dictionary<string, PSObject>>();
-    public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => Refuse<PSCredential>();
-    public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => Refuse<PSCredential>();
+    public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) =>
+        Refuse<Dictionary<string, PSObject>>();
+
+    public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) =>
+        Refuse<PSCredential>();
+
+    public override PSCredential PromptForCredential(
+        string caption,
+        string message,
+        string userName,
+        string targetName,
+        PSCredentialTypes allowedCredentialTypes,
+        PSCredentialUIOptions options
+    ) => Refuse<PSCredential>();
+
     public override string ReadLine() => Refuse<string>();
+
     public override SecureString ReadLineAsSecureString() => Refuse<SecureString>();
+
     public override void Write(string value) { }
+
     public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { }
+
     public override void WriteLine(string value) => _lines.Add(value);
+
     public override void WriteErrorLine(string value) { }
+
     public override void WriteDebugLine(string message) { }
+
     public override void WriteProgress(long sourceId, ProgressRecord record) => OnProgress?.Invoke(record);
+
     public override void WriteVerboseLine(string message) { }
+
     public override void WriteWarningLine(string message) { }
 
     private T Refuse<T>()

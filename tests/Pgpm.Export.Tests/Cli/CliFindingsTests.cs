@@ -17,19 +17,40 @@ public class CliFindingsTests(PostgresFixture postgres)
     {
         var database = await postgres.NewFixtureDatabaseAsync("cli_category");
         using var output = new TempDirectory();
-        var (exit, stdout, stderr) = await CliRun.RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm",
-            "--exclude-categories", "seed,sed", "--out", output.Combine("ws"));
+        var (exit, stdout, stderr) = await CliRun.RunAsync(
+            "-c",
+            postgres.Server.ConnectionString(database),
+            "-d",
+            "acme-crm",
+            "--exclude-categories",
+            "seed,sed",
+            "--out",
+            output.Combine("ws")
+        );
 
         Assert.True(exit == 2, stderr);
         Assert.Equal("", stdout);
         var line = Assert.Single(stderr.TrimEnd().Split('\n'));
-        Assert.Equal("pgpm-export: No sql_actions row of the database acme-crm has the category 'sed' given to --exclude-categories " +
-                     "(its categories are 'app', 'core', 'seed'; categories are compared exactly, case included). Nothing was read or written: correct or drop it.", line);
+        Assert.Equal(
+            "pgpm-export: No sql_actions row of the database acme-crm has the category 'sed' given to --exclude-categories "
+                + "(its categories are 'app', 'core', 'seed'; categories are compared exactly, case included). Nothing was read or written: correct or drop it.",
+            line
+        );
         Assert.False(Directory.Exists(output.Combine("ws")));
 
         // Every given category known: the export runs.
-        (exit, stdout, _) = await CliRun.RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm",
-            "--exclude-categories", "seed", "--exclude-categories", "app", "--out", output.Combine("ws"));
+        (exit, stdout, _) = await CliRun.RunAsync(
+            "-c",
+            postgres.Server.ConnectionString(database),
+            "-d",
+            "acme-crm",
+            "--exclude-categories",
+            "seed",
+            "--exclude-categories",
+            "app",
+            "--out",
+            output.Combine("ws")
+        );
         Assert.Equal(0, exit);
         Assert.Contains("wrote database package acme-crm", stdout);
     }
@@ -42,13 +63,29 @@ public class CliFindingsTests(PostgresFixture postgres)
     {
         var database = await postgres.NewFixtureDatabaseAsync("cli_nodb");
         using var output = new TempDirectory();
-        var (exit, stdout, stderr) = await CliRun.RunAsync("-c", postgres.Server.ConnectionString(database), flag, value, "--out", output.Combine("ws"));
+        var (exit, stdout, stderr) = await CliRun.RunAsync(
+            "-c",
+            postgres.Server.ConnectionString(database),
+            flag,
+            value,
+            "--out",
+            output.Combine("ws")
+        );
 
         Assert.True(exit == 2, stderr);
         Assert.Equal("", stdout);
         Assert.Contains(value, Assert.Single(stderr.TrimEnd().Split('\n')));
         Assert.False(Directory.Exists(output.Combine("ws")));
-        (exit, _, _) = await CliRun.RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--schemas", "nosuch", "--out", output.Combine("ws"));
+        (exit, _, _) = await CliRun.RunAsync(
+            "-c",
+            postgres.Server.ConnectionString(database),
+            "-d",
+            "acme-crm",
+            "--schemas",
+            "nosuch",
+            "--out",
+            output.Combine("ws")
+        );
         Assert.Equal(2, exit);
     }
 
@@ -62,7 +99,8 @@ public class CliFindingsTests(PostgresFixture postgres)
         using var output = new TempDirectory();
 
         var error = await Assert.ThrowsAsync<ExportException>(() =>
-            GraphQLExport.RunAsync(server.Endpoint, output.Combine("ws"), manifest, excludeCategories: ["Seed", "app", "nope"]));
+            GraphQLExport.RunAsync(server.Endpoint, output.Combine("ws"), manifest, excludeCategories: ["Seed", "app", "nope"])
+        );
 
         Assert.Equal("CategoryUnknown", error.ErrorId);
         Assert.Equal(ExportErrorKind.InvalidArgument, error.Kind);
@@ -112,7 +150,13 @@ public class CliFindingsTests(PostgresFixture postgres)
         var info = folder.Combine("sandbox.json");
         var stdin = new System.IO.Pipelines.Pipe();
         var output = new StringWriter();
-        var running = SandboxCommand.RunAsync(info, introspectionDisabled: true, TextWriter.Synchronized(output), new StreamReader(stdin.Reader.AsStream()), CancellationToken.None);
+        var running = SandboxCommand.RunAsync(
+            info,
+            introspectionDisabled: true,
+            TextWriter.Synchronized(output),
+            new StreamReader(stdin.Reader.AsStream()),
+            CancellationToken.None
+        );
         try
         {
             using (var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
@@ -124,7 +168,11 @@ public class CliFindingsTests(PostgresFixture postgres)
             using var http = new HttpClient();
             using var request = new HttpRequestMessage(HttpMethod.Post, sandbox.GetProperty("graphqlEndpoint").GetString())
             {
-                Content = new StringContent("""{"query":"{ __schema { queryType { name } } }"}""", System.Text.Encoding.UTF8, "application/json"),
+                Content = new StringContent(
+                    """{"query":"{ __schema { queryType { name } } }"}""",
+                    System.Text.Encoding.UTF8,
+                    "application/json"
+                ),
             };
             request.Headers.Authorization = new("Bearer", sandbox.GetProperty("token").GetString());
             var answer = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
@@ -144,13 +192,24 @@ public class CliFindingsTests(PostgresFixture postgres)
     {
         var database = await postgres.NewSampleDatabaseAsync("cli_forced");
         using var output = new TempDirectory();
-        var (exit, stdout, stderr) = await CliRun.RunAsync("-c", postgres.Server.ConnectionString(database), "--database-id", SampleDatabase.SampleId.ToString(),
-            "--schema-version", "0.15.5", "--out", output.Combine("ws"));
+        var (exit, stdout, stderr) = await CliRun.RunAsync(
+            "-c",
+            postgres.Server.ConnectionString(database),
+            "--database-id",
+            SampleDatabase.SampleId.ToString(),
+            "--schema-version",
+            "0.15.5",
+            "--out",
+            output.Combine("ws")
+        );
 
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
-        Assert.Equal("pgpm-export: --schema-version 0.15.5 was given, but the source matches schema version 0.16 better: 1 column of 0.15.5 is missing from it " +
-                     "(metaschema_public.policy.template); leave out --schema-version, or give 0.16, to export it.\n", stderr.Replace("\r\n", "\n"));
+        Assert.Equal(
+            "pgpm-export: --schema-version 0.15.5 was given, but the source matches schema version 0.16 better: 1 column of 0.15.5 is missing from it "
+                + "(metaschema_public.policy.template); leave out --schema-version, or give 0.16, to export it.\n",
+            stderr.Replace("\r\n", "\n")
+        );
         Assert.False(Directory.Exists(output.Combine("ws")));
     }
 
@@ -160,19 +219,42 @@ public class CliFindingsTests(PostgresFixture postgres)
     {
         var database = await postgres.NewFixtureDatabaseAsync("cli_author");
         using var output = new TempDirectory();
-        var (exit, _, stderr) = await CliRun.RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--author", "no email", "--out", output.Path);
+        var (exit, _, stderr) = await CliRun.RunAsync(
+            "-c",
+            postgres.Server.ConnectionString(database),
+            "-d",
+            "acme-crm",
+            "--author",
+            "no email",
+            "--out",
+            output.Path
+        );
         Assert.True(exit == 0, stderr);
         foreach (var package in new[] { "acme-crm", "acme-crm-service" })
         {
             var plan = await PgpmPlan.ReadAsync(output.Combine("packages", package));
             Assert.All(plan.Changes, c => Assert.Equal(("no email", "no.email@5b0c196eeb62"), (c.Planner, c.Email)));
-            Assert.Contains("\"author\": \"no email <no.email@5b0c196eeb62>\"", await File.ReadAllTextAsync(output.Combine("packages", package, "package.json")));
+            Assert.Contains(
+                "\"author\": \"no email <no.email@5b0c196eeb62>\"",
+                await File.ReadAllTextAsync(output.Combine("packages", package, "package.json"))
+            );
         }
 
-        (exit, _, stderr) = await CliRun.RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--author", "Jane <jane doe@example.com>", "--out", output.Combine("other"));
+        (exit, _, stderr) = await CliRun.RunAsync(
+            "-c",
+            postgres.Server.ConnectionString(database),
+            "-d",
+            "acme-crm",
+            "--author",
+            "Jane <jane doe@example.com>",
+            "--out",
+            output.Combine("other")
+        );
         Assert.Equal(2, exit);
-        Assert.Equal("pgpm-export: The author's email 'jane doe@example.com' is not an address (it has a space); give 'Name <email>' with an address such as 'Jane Doe <jane@example.com>'.",
-            stderr.TrimEnd());
+        Assert.Equal(
+            "pgpm-export: The author's email 'jane doe@example.com' is not an address (it has a space); give 'Name <email>' with an address such as 'Jane Doe <jane@example.com>'.",
+            stderr.TrimEnd()
+        );
         Assert.False(Directory.Exists(output.Combine("other")));
     }
 

@@ -28,7 +28,16 @@ public class CliMessageTests(PostgresFixture postgres)
         var database = await postgres.NewFixtureDatabaseAsync("cli_both");
         using var output = new TempDirectory();
         // Name and id agree: still two answers to one question, refused before the source is opened.
-        var (exit, _, stderr) = await RunAsync("-c", postgres.Server.ConnectionString(database), nameFlag, "acme-crm", "--database-id", SqlExport.Acme.ToString(), "--out", output.Combine("ws"));
+        var (exit, _, stderr) = await RunAsync(
+            "-c",
+            postgres.Server.ConnectionString(database),
+            nameFlag,
+            "acme-crm",
+            "--database-id",
+            SqlExport.Acme.ToString(),
+            "--out",
+            output.Combine("ws")
+        );
         Assert.Equal(2, exit);
         Assert.Contains("--database ('acme-crm')", stderr);
         Assert.Contains("--database-id", stderr);
@@ -51,12 +60,23 @@ public class CliMessageTests(PostgresFixture postgres)
     {
         var database = await postgres.NewFixtureDatabaseAsync("cli_words");
         using var output = new TempDirectory();
-        var (exit, stdout, stderr) = await RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--out", output.Path, "--verbose");
+        var (exit, stdout, stderr) = await RunAsync(
+            "-c",
+            postgres.Server.ConnectionString(database),
+            "-d",
+            "acme-crm",
+            "--out",
+            output.Path,
+            "--verbose"
+        );
         Assert.Equal(0, exit);
         Assert.Contains("verbose: metaschema_public.database: 1 row written as", stderr);
         Assert.DoesNotMatch(@"\b1 (rows|changes|columns|tables)\b", stdout + stderr);
         var reason = stderr.Split('\n').Single(l => l.Contains("Schema version") && l.Contains("chosen"));
-        Assert.Matches(@"chosen: the catalog has (all \d+|\d+ of the \d+) columns it defines(, and \d+ columns? it does not define)?", reason);
+        Assert.Matches(
+            @"chosen: the catalog has (all \d+|\d+ of the \d+) columns it defines(, and \d+ columns? it does not define)?",
+            reason
+        );
         Assert.DoesNotContain("it lacks", reason);
     }
 
@@ -68,8 +88,20 @@ public class CliMessageTests(PostgresFixture postgres)
         await using var server = await GraphQLExport.StartAsync(postgres, database, Sandbox.GraphQLDialect.Constructive, token: token);
         using var output = new TempDirectory();
         var unreachable = $"http://127.0.0.1:{Sandbox.LoopbackPort.Free()}/graphql";
-        var (exit, stdout, stderr) = await RunAsync("--graphql-endpoint", server.Endpoint.ToString(), "--token", token, "--header", "X-Meta-Schema: true",
-            "--migrate-endpoint", unreachable, "-d", "pets", "--out", output.Path);
+        var (exit, stdout, stderr) = await RunAsync(
+            "--graphql-endpoint",
+            server.Endpoint.ToString(),
+            "--token",
+            token,
+            "--header",
+            "X-Meta-Schema: true",
+            "--migrate-endpoint",
+            unreachable,
+            "-d",
+            "pets",
+            "--out",
+            output.Path
+        );
         Assert.Equal(0, exit);
         Assert.Contains("wrote database package pets", stdout);
         Assert.Contains($"warning: --migrate-endpoint {unreachable} is not used: {server.Endpoint} offers sql_actions itself", stderr);

@@ -32,15 +32,28 @@ public class CliProgressTests(PostgresFixture postgres)
         {
             using var output = new TempDirectory();
             // One table at a time: with several, the verbose lines' order follows the reads' interleaving, which is not the flag's doing.
-            string[] args = ["--connection-string", connection, "--database", "acme-crm", "--out", output.Path, "--verbose", "--concurrency", "1"];
+            string[] args =
+            [
+                "--connection-string",
+                connection,
+                "--database",
+                "acme-crm",
+                "--out",
+                output.Path,
+                "--verbose",
+                "--concurrency",
+                "1",
+            ];
             var run = await CliRun.RunAsync(flag is null ? args : [.. args, "--progress", flag]);
             runs.Add((run.Exit, run.Out.Replace(output.Path, "OUT"), run.Err.Replace(output.Path, "OUT")));
         }
         Assert.All(runs, r => Assert.Equal(runs[0], r));
         Assert.Equal(0, runs[0].Exit);
         // Standard output is the summary alone; standard error only the log lines, with no cursor movement or drawing.
-        Assert.Equal(["wrote database package acme-crm: ", "wrote service package acme-crm-service: "],
-            runs[0].Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[..(l.IndexOf(':') + 2)]).ToArray());
+        Assert.Equal(
+            ["wrote database package acme-crm: ", "wrote service package acme-crm-service: "],
+            runs[0].Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[..(l.IndexOf(':') + 2)]).ToArray()
+        );
         Assert.All(runs[0].Err.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.Matches("^(verbose|warning): ", l));
         Assert.DoesNotContain('\u001b', runs[0].Err);
     }
@@ -51,7 +64,10 @@ public class CliProgressTests(PostgresFixture postgres)
         var (exit, stdout, stderr) = await CliRun.RunAsync("--progress", "sometimes", "--database", "x", "--out", "o");
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
-        Assert.Equal("pgpm-export: --progress takes auto, always or never, not 'sometimes'. (see pgpm-export --help)", stderr.TrimEnd('\n'));
+        Assert.Equal(
+            "pgpm-export: --progress takes auto, always or never, not 'sometimes'. (see pgpm-export --help)",
+            stderr.TrimEnd('\n')
+        );
         Assert.DoesNotContain("Pgpm.Export", stderr);
     }
 
@@ -61,11 +77,28 @@ public class CliProgressTests(PostgresFixture postgres)
         var database = await postgres.NewFixtureDatabaseAsync("cli_progress_terminal");
         var connection = postgres.Server.ConnectionString(database);
         using var redirected = new TempDirectory();
-        var plain = await CliRun.RunAsync("--connection-string", connection, "--database", "acme-crm", "--out", redirected.Path, "--verbose");
+        var plain = await CliRun.RunAsync(
+            "--connection-string",
+            connection,
+            "--database",
+            "acme-crm",
+            "--out",
+            redirected.Path,
+            "--verbose"
+        );
         using var terminal = Terminal();
         using var drawn = new TempDirectory();
 
-        var (exit, stdout, stderr) = await CliRun.RunAsync(ProgressTerminal.Of(terminal), "--connection-string", connection, "--database", "acme-crm", "--out", drawn.Path, "--verbose");
+        var (exit, stdout, stderr) = await CliRun.RunAsync(
+            ProgressTerminal.Of(terminal),
+            "--connection-string",
+            connection,
+            "--database",
+            "acme-crm",
+            "--out",
+            drawn.Path,
+            "--verbose"
+        );
 
         Assert.Equal(0, exit);
         Assert.Equal(plain.Out.Replace(redirected.Path, "OUT"), stdout.Replace(drawn.Path, "OUT"));
@@ -76,9 +109,13 @@ public class CliProgressTests(PostgresFixture postgres)
         foreach (var line in plain.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             Assert.Contains(line.TrimEnd(), screen);
         // The final state: every planned table done (sql_actions and the meta tables the source has), with the rows written.
-        var service = int.Parse(System.Text.RegularExpressions.Regex.Match(stdout, @"service package \S+: \d+ changes, (\d+) rows").Groups[1].Value);
+        var service = int.Parse(
+            System.Text.RegularExpressions.Regex.Match(stdout, @"service package \S+: \d+ changes, (\d+) rows").Groups[1].Value
+        );
         var actions = int.Parse(System.Text.RegularExpressions.Regex.Match(stdout, @"database package \S+: (\d+) changes").Groups[1].Value);
-        var final = System.Text.RegularExpressions.Regex.Matches(screen, @"Exporting: (\d+) of (\d+) tables done, (\d+) rows written").Last();
+        var final = System
+            .Text.RegularExpressions.Regex.Matches(screen, @"Exporting: (\d+) of (\d+) tables done, (\d+) rows written")
+            .Last();
         Assert.Equal(final.Groups[1].Value, final.Groups[2].Value);
         Assert.True(int.Parse(final.Groups[2].Value) > 11, final.Value);
         Assert.Equal(service + actions, int.Parse(final.Groups[3].Value));
@@ -90,8 +127,17 @@ public class CliProgressTests(PostgresFixture postgres)
         var database = await postgres.NewFixtureDatabaseAsync("cli_progress_never");
         using var terminal = Terminal();
         using var output = new TempDirectory();
-        var (exit, _, stderr) = await CliRun.RunAsync(ProgressTerminal.Of(terminal), "--connection-string", postgres.Server.ConnectionString(database),
-            "--database", "acme-crm", "--out", output.Path, "--progress", "never");
+        var (exit, _, stderr) = await CliRun.RunAsync(
+            ProgressTerminal.Of(terminal),
+            "--connection-string",
+            postgres.Server.ConnectionString(database),
+            "--database",
+            "acme-crm",
+            "--out",
+            output.Path,
+            "--progress",
+            "never"
+        );
         Assert.Equal(0, exit);
         Assert.Equal("", terminal.Output);
         Assert.Contains("warning: metaschema_public.export_value_fixture is not in the manifest", stderr);
@@ -101,18 +147,44 @@ public class CliProgressTests(PostgresFixture postgres)
     public async Task A_rate_limit_wait_over_GraphQL_reaches_the_display_with_the_wait_and_what_it_was_doing()
     {
         var database = await postgres.NewSampleDatabaseAsync("cli_progress_429");
-        await using var server = await LocalGraphQLServer.StartAsync(postgres.Server, database,
-            new GraphQLServerOptions { ExportSqlActionsPlugin = true, Dialect = GraphQLDialect.Constructive, Token = "cli-progress-5b1e", RateLimit = (120, 2) });
+        await using var server = await LocalGraphQLServer.StartAsync(
+            postgres.Server,
+            database,
+            new GraphQLServerOptions
+            {
+                ExportSqlActionsPlugin = true,
+                Dialect = GraphQLDialect.Constructive,
+                Token = "cli-progress-5b1e",
+                RateLimit = (120, 2),
+            }
+        );
         using var terminal = Terminal();
         using var output = new TempDirectory();
 
-        var (exit, stdout, _) = await CliRun.RunAsync(ProgressTerminal.Of(terminal), "--graphql-endpoint", server.Endpoint.ToString(), "--token", "cli-progress-5b1e",
-            "--header", "X-Meta-Schema: true", "--database", "pets", "--page-size", "5", "--out", output.Path);
+        var (exit, stdout, _) = await CliRun.RunAsync(
+            ProgressTerminal.Of(terminal),
+            "--graphql-endpoint",
+            server.Endpoint.ToString(),
+            "--token",
+            "cli-progress-5b1e",
+            "--header",
+            "X-Meta-Schema: true",
+            "--database",
+            "pets",
+            "--page-size",
+            "5",
+            "--out",
+            output.Path
+        );
 
         Assert.Equal(0, exit);
         Assert.Contains("wrote service package pets-service", stdout);
-        Assert.Matches(@"waiting \d+\.\d s of \d+\.\d s: " + System.Text.RegularExpressions.Regex.Escape(server.Endpoint.ToString())
-                       + @" rate-limited the export \(HTTP 429 Too Many Requests\) while (reading|asking which meta tables have rows)", terminal.Output);
+        Assert.Matches(
+            @"waiting \d+\.\d s of \d+\.\d s: "
+                + System.Text.RegularExpressions.Regex.Escape(server.Endpoint.ToString())
+                + @" rate-limited the export \(HTTP 429 Too Many Requests\) while (reading|asking which meta tables have rows)",
+            terminal.Output
+        );
         Assert.DoesNotContain("cli-progress-5b1e", terminal.Output);
     }
 
@@ -132,14 +204,20 @@ public class CliProgressTests(PostgresFixture postgres)
         view.Report(new TableProgress(new TableRef("db_migrate", "sql_actions"), 5, Completed: true));
         view.Report(new RateLimitWait("https://api.example.com/graphql", TimeSpan.FromSeconds(2), "reading metaschema_public.field"));
         Assert.Equal(4, redraws); // a plan, a plan, a table done, a wait: not the row count
-        Assert.Equal([
-            "Exporting: 1 of 3 tables done, 1005 rows written",
-            "  metaschema_public.field: 1000 rows so far",
-            "  waiting 2.0 s of 2.0 s: https://api.example.com/graphql rate-limited the export (HTTP 429 Too Many Requests) while reading metaschema_public.field",
-        ], Lines(view));
+        Assert.Equal(
+            [
+                "Exporting: 1 of 3 tables done, 1005 rows written",
+                "  metaschema_public.field: 1000 rows so far",
+                "  waiting 2.0 s of 2.0 s: https://api.example.com/graphql rate-limited the export (HTTP 429 Too Many Requests) while reading metaschema_public.field",
+            ],
+            Lines(view)
+        );
 
         clock.Advance(TimeSpan.FromSeconds(1.5));
-        Assert.Contains("  waiting 0.5 s of 2.0 s: https://api.example.com/graphql rate-limited the export (HTTP 429 Too Many Requests) while reading metaschema_public.field", Lines(view));
+        Assert.Contains(
+            "  waiting 0.5 s of 2.0 s: https://api.example.com/graphql rate-limited the export (HTTP 429 Too Many Requests) while reading metaschema_public.field",
+            Lines(view)
+        );
         clock.Advance(TimeSpan.FromSeconds(1));
         view.Report(new TableProgress(Field, 1234, Completed: true));
         view.Report(new TableProgress(Table, 0, Completed: true));
@@ -153,8 +231,9 @@ public class CliProgressTests(PostgresFixture postgres)
         using var output = new TempDirectory();
         var reports = new List<ExportProgress>();
         await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
-        var result = await new ProjectExporter(source, progress: new SynchronousProgress<ExportProgress>(reports.Add))
-            .ExportAsync(new ExportOptions { OutputPath = output.Path, DatabaseId = SqlExport.Acme });
+        var result = await new ProjectExporter(source, progress: new SynchronousProgress<ExportProgress>(reports.Add)).ExportAsync(
+            new ExportOptions { OutputPath = output.Path, DatabaseId = SqlExport.Acme }
+        );
 
         var planned = reports.OfType<TablesPlanned>().SelectMany(p => p.Tables).ToList();
         var done = reports.OfType<TableProgress>().Where(t => t.Completed).ToList();
@@ -175,8 +254,9 @@ public class CliProgressTests(PostgresFixture postgres)
         using var output = new TempDirectory();
         var reports = new List<ExportProgress>();
         await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
-        await new ProjectExporter(source, progress: new SynchronousProgress<ExportProgress>(reports.Add))
-            .ExportAsync(new ExportOptions { OutputPath = output.Path, DatabaseId = SqlExport.Acme });
+        await new ProjectExporter(source, progress: new SynchronousProgress<ExportProgress>(reports.Add)).ExportAsync(
+            new ExportOptions { OutputPath = output.Path, DatabaseId = SqlExport.Acme }
+        );
 
         var plan = Assert.Single(reports.OfType<TablesPlanned>());
         Assert.IsType<TablesPlanned>(reports[0]);

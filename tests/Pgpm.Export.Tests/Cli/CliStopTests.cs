@@ -23,8 +23,12 @@ public sealed class CliStopTests(PostgresFixture postgres)
         using var ctrlC = new CancellationTokenSource();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var running = CliApplication.RunAsync(["-c", postgres.Server.ConnectionString(database), "--database-id", SqlExport.Acme.ToString(), "--out", output.Combine("ws")],
-            stdout, stderr, ctrlC.Token);
+        var running = CliApplication.RunAsync(
+            ["-c", postgres.Server.ConnectionString(database), "--database-id", SqlExport.Acme.ToString(), "--out", output.Combine("ws")],
+            stdout,
+            stderr,
+            ctrlC.Token
+        );
         // Asked outside the locker's transaction, which would see one cached snapshot of pg_stat_activity.
         await using var watcher = new NpgsqlConnection(postgres.Server.ConnectionString(database));
         await watcher.OpenAsync();

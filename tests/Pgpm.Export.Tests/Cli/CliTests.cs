@@ -15,8 +15,23 @@ public class CliTests(PostgresFixture postgres)
     {
         var database = await postgres.NewFixtureDatabaseAsync("cli_ok");
         using var output = new TempDirectory();
-        var (exit, stdout, stderr) = await RunAsync("--connection-string", postgres.Server.ConnectionString(database), "--database", "acme-crm",
-            "--extensionName", "crm", "--meta-extension-name", "crm-svc", "--author", "Ops <ops@example.com>", "--exclude-categories", "seed", "--out", output.Path, "--verbose");
+        var (exit, stdout, stderr) = await RunAsync(
+            "--connection-string",
+            postgres.Server.ConnectionString(database),
+            "--database",
+            "acme-crm",
+            "--extensionName",
+            "crm",
+            "--meta-extension-name",
+            "crm-svc",
+            "--author",
+            "Ops <ops@example.com>",
+            "--exclude-categories",
+            "seed",
+            "--out",
+            output.Path,
+            "--verbose"
+        );
         Assert.Equal(0, exit);
         Assert.Contains("wrote database package crm: 5 changes", stdout);
         Assert.Contains("wrote service package crm-svc: 11 changes, 24 rows", stdout);
@@ -79,7 +94,14 @@ public class CliTests(PostgresFixture postgres)
     {
         const string secret = "cli-Secret-42";
         using var output = new TempDirectory();
-        var (exit, stdout, stderr) = await RunAsync("--connection-string", postgres.Server.ConnectionString("postgres", password: secret), "--database", "acme-crm", "--out", output.Path);
+        var (exit, stdout, stderr) = await RunAsync(
+            "--connection-string",
+            postgres.Server.ConnectionString("postgres", password: secret),
+            "--database",
+            "acme-crm",
+            "--out",
+            output.Path
+        );
         Assert.Equal(1, exit);
         Assert.Equal("", stdout);
         Assert.Single(stderr.TrimEnd().Split('\n'));
@@ -98,8 +120,19 @@ public class CliTests(PostgresFixture postgres)
         Environment.SetEnvironmentVariable("PGPM_EXPORT_TOKEN", token);
         try
         {
-            var (exit, stdout, stderr) = await RunAsync("--graphql-endpoint", server.Endpoint.ToString(), "--database", "pets", "--header", "X-Meta-Schema: true",
-                "--page-size", "3", "--out", output.Path, "--verbose");
+            var (exit, stdout, stderr) = await RunAsync(
+                "--graphql-endpoint",
+                server.Endpoint.ToString(),
+                "--database",
+                "pets",
+                "--header",
+                "X-Meta-Schema: true",
+                "--page-size",
+                "3",
+                "--out",
+                output.Path,
+                "--verbose"
+            );
             Assert.Equal(0, exit);
             Assert.Contains("wrote database package pets: 5 changes", stdout);
             Assert.Contains("wrote service package pets-service: 13 changes, 25 rows", stdout);
@@ -143,15 +176,33 @@ public class CliTests(PostgresFixture postgres)
     public async Task Manifest_command_prints_a_manifest_that_export_accepts()
     {
         var database = await postgres.NewFixtureDatabaseAsync("cli_manifest");
-        var (exit, manifest, _) = await RunAsync("manifest", "--connection-string", postgres.Server.ConnectionString(database), "--schema-version", "0.16-custom");
+        var (exit, manifest, _) = await RunAsync(
+            "manifest",
+            "--connection-string",
+            postgres.Server.ConnectionString(database),
+            "--schema-version",
+            "0.16-custom"
+        );
         Assert.Equal(0, exit);
         Assert.Contains("\"metaschema_public.export_value_fixture\"", manifest);
         Assert.Contains("\"version\": \"0.16-custom\"", manifest);
-        Assert.Contains("{ \"name\": \"category\", \"type\": \"metaschema_public.object_category\", \"kind\": \"enum\", \"notNull\": true, \"enum\": \"metaschema_public.object_category\" }", manifest);
+        Assert.Contains(
+            "{ \"name\": \"category\", \"type\": \"metaschema_public.object_category\", \"kind\": \"enum\", \"notNull\": true, \"enum\": \"metaschema_public.object_category\" }",
+            manifest
+        );
         using var output = new TempDirectory();
         var file = output.Combine("manifest.json");
         await File.WriteAllTextAsync(file, manifest);
-        var (exportExit, _, stderr) = await RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--manifest", file, "--out", output.Combine("ws"));
+        var (exportExit, _, stderr) = await RunAsync(
+            "-c",
+            postgres.Server.ConnectionString(database),
+            "-d",
+            "acme-crm",
+            "--manifest",
+            file,
+            "--out",
+            output.Combine("ws")
+        );
         Assert.Equal(0, exportExit);
         Assert.DoesNotContain("not in the manifest", stderr);
     }
@@ -161,12 +212,31 @@ public class CliTests(PostgresFixture postgres)
     {
         var database = await postgres.NewFixtureDatabaseAsync("cli_version");
         using var output = new TempDirectory();
-        var (exit, _, stderr) = await RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--schema-version", "0.9", "--out", output.Combine("ws"));
+        var (exit, _, stderr) = await RunAsync(
+            "-c",
+            postgres.Server.ConnectionString(database),
+            "-d",
+            "acme-crm",
+            "--schema-version",
+            "0.9",
+            "--out",
+            output.Combine("ws")
+        );
         Assert.Equal(2, exit);
         Assert.Contains("no built-in manifest for schema version '0.9'", stderr);
         Assert.Contains("0.15.5, 0.16", stderr);
 
-        var (ok, _, verbose) = await RunAsync("-c", postgres.Server.ConnectionString(database), "-d", "acme-crm", "--schema-version", "0.16", "--verbose", "--out", output.Combine("ws"));
+        var (ok, _, verbose) = await RunAsync(
+            "-c",
+            postgres.Server.ConnectionString(database),
+            "-d",
+            "acme-crm",
+            "--schema-version",
+            "0.16",
+            "--verbose",
+            "--out",
+            output.Combine("ws")
+        );
         Assert.Equal(0, ok);
         Assert.Contains("Following schema version 0.16, as asked (--schema-version).", verbose);
     }

@@ -33,17 +33,27 @@ public class BuildingBlockTests
         Assert.False(new NamePattern("a`*").HasWildcards);
     }
 
-    public static TheoryData<PgTypeKind, string> CanonicalValues => new()
-    {
-        { PgTypeKind.Boolean, "true" }, { PgTypeKind.Boolean, "false" },
-        { PgTypeKind.Integer, "-9223372036854775808" }, { PgTypeKind.Integer, "42" },
-        { PgTypeKind.Uuid, "a0000000-0000-4000-8000-00000000000a" },
-        { PgTypeKind.Array, "{}" }, { PgTypeKind.Array, "{a,NULL,\"NULL\",\"\",\"x y\",\"q\\\"u\\\\o\",\"{}\",\"a,b\"}" },
-        { PgTypeKind.Array, "{{1,2},{3,4}}" }, { PgTypeKind.Array, "[0:1]={a,b}" },
-        { PgTypeKind.Numeric, "1.50" }, { PgTypeKind.Float, "-0" }, { PgTypeKind.Jsonb, "{\"a\":[1,4.0]}" },
-        { PgTypeKind.Timestamptz, "2024-01-02T03:04:05.123456Z" }, { PgTypeKind.Interval, "1 year 2 mons" },
-        { PgTypeKind.Bytea, "\\x00ff" }, { PgTypeKind.Text, "" }, { PgTypeKind.Enum, "app" },
-    };
+    public static TheoryData<PgTypeKind, string> CanonicalValues =>
+        new()
+        {
+            { PgTypeKind.Boolean, "true" },
+            { PgTypeKind.Boolean, "false" },
+            { PgTypeKind.Integer, "-9223372036854775808" },
+            { PgTypeKind.Integer, "42" },
+            { PgTypeKind.Uuid, "a0000000-0000-4000-8000-00000000000a" },
+            { PgTypeKind.Array, "{}" },
+            { PgTypeKind.Array, "{a,NULL,\"NULL\",\"\",\"x y\",\"q\\\"u\\\\o\",\"{}\",\"a,b\"}" },
+            { PgTypeKind.Array, "{{1,2},{3,4}}" },
+            { PgTypeKind.Array, "[0:1]={a,b}" },
+            { PgTypeKind.Numeric, "1.50" },
+            { PgTypeKind.Float, "-0" },
+            { PgTypeKind.Jsonb, "{\"a\":[1,4.0]}" },
+            { PgTypeKind.Timestamptz, "2024-01-02T03:04:05.123456Z" },
+            { PgTypeKind.Interval, "1 year 2 mons" },
+            { PgTypeKind.Bytea, "\\x00ff" },
+            { PgTypeKind.Text, "" },
+            { PgTypeKind.Enum, "app" },
+        };
 
     [Theory]
     [MemberData(nameof(CanonicalValues))]
@@ -60,7 +70,10 @@ public class BuildingBlockTests
     {
         Assert.Equal("true", RowValues.FromObject(new ColumnInfo("b", "boolean", PgTypeKind.Boolean), "True").Value.Text);
         Assert.Equal("7", RowValues.FromObject(new ColumnInfo("i", "integer", PgTypeKind.Integer), 7).Value.Text);
-        Assert.Equal("{x,\"y z\"}", RowValues.FromObject(new ColumnInfo("a", "text[]", PgTypeKind.Array), new object[] { "x", "y z" }).Value.Text);
+        Assert.Equal(
+            "{x,\"y z\"}",
+            RowValues.FromObject(new ColumnInfo("a", "text[]", PgTypeKind.Array), new object[] { "x", "y z" }).Value.Text
+        );
         Assert.Equal("{\"a\":1}", RowValues.FromObject(new ColumnInfo("j", "jsonb", PgTypeKind.Jsonb), "{ \"a\" : 1 }").Value.Text);
         Assert.Contains("is_public", RowValues.FromObject(new ColumnInfo("is_public", "boolean", PgTypeKind.Boolean), "maybe").Problem);
         Assert.NotNull(RowValues.FromObject(new ColumnInfo("j", "jsonb", PgTypeKind.Jsonb), "{broken").Problem);
@@ -98,7 +111,8 @@ public class BuildingBlockTests
         var host = new RecordingHost { ShouldProcessAnswer = true };
         var answer = CommandPump.Run(host, CancellationToken.None, async (o, ct) =>
         {
-            for (var i = 0; i < 100; i++) await o.WriteObjectAsync(i, ct);
+            for (var i = 0; i < 100; i++)
+                await o.WriteObjectAsync(i, ct);
             o.WriteVerbose("between");
             var yes = await o.ShouldProcessAsync("t", "a", "w", ct);
             o.WriteWarning("after");
@@ -113,8 +127,11 @@ public class BuildingBlockTests
     [Fact]
     public void The_works_own_failure_arrives_unwrapped()
     {
-        var error = Assert.Throws<ExportException>(() => CommandPump.Run(new RecordingHost(), CancellationToken.None,
-            (_, _) => throw new ExportException(ExportErrorKind.Write, "X", "boom")));
+        var error = Assert.Throws<ExportException>(() =>
+            CommandPump.Run(new RecordingHost(), CancellationToken.None, (_, _) =>
+                throw new ExportException(ExportErrorKind.Write, "X", "boom")
+            )
+        );
         Assert.Equal("X", error.ErrorId);
     }
 

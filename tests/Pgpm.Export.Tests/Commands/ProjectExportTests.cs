@@ -13,12 +13,24 @@ namespace Pgpm.Export.Tests.Commands;
 [Collection(PostgresCollection.Name)]
 public class ProjectExportTests(PostgresFixture postgres)
 {
-    private static ProjectExportRequest Request(string output, IReadOnlyList<RowInput>? piped = null, bool force = false, bool preview = false) => new()
-    {
-        Options = new ExportOptions { DatabaseId = SqlExport.Acme, OutputPath = output, Author = "Test Author <test@example.com>", Preview = preview },
-        PipedRows = piped,
-        Force = force,
-    };
+    private static ProjectExportRequest Request(
+        string output,
+        IReadOnlyList<RowInput>? piped = null,
+        bool force = false,
+        bool preview = false
+    ) =>
+        new()
+        {
+            Options = new ExportOptions
+            {
+                DatabaseId = SqlExport.Acme,
+                OutputPath = output,
+                Author = "Test Author <test@example.com>",
+                Preview = preview,
+            },
+            PipedRows = piped,
+            Force = force,
+        };
 
     [Fact]
     public async Task Every_row_piped_back_in_writes_the_same_bytes_as_the_export_from_the_source()
@@ -39,7 +51,10 @@ public class ProjectExportTests(PostgresFixture postgres)
         CommandRun.Run(pipedHost, (o, ct) => ProjectExport.RunAsync(source, Request(piped.Path, CommandRun.AsPipelineInput(rows)), o, ct));
 
         Assert.Empty(pipedHost.Errors);
-        Assert.Equal(summaries.Select(s => (s.Name, s.Changes, s.Rows)), pipedHost.Objects.Cast<PackageSummary>().Select(s => (s.Name, s.Changes, s.Rows)));
+        Assert.Equal(
+            summaries.Select(s => (s.Name, s.Changes, s.Rows)),
+            pipedHost.Objects.Cast<PackageSummary>().Select(s => (s.Name, s.Changes, s.Rows))
+        );
         WorkspaceAssert.Identical(direct.Path, piped.Path, minimumFiles: 10);
     }
 
@@ -48,7 +63,9 @@ public class ProjectExportTests(PostgresFixture postgres)
     {
         using var source = await CommandRun.SqlSourceAsync(postgres, await postgres.NewFixtureDatabaseAsync("cmd_filter"));
         using var output = new TempDirectory();
-        var rows = CommandRun.AllRows(source, SqlExport.Acme).Cast<RowRecord>()
+        var rows = CommandRun
+            .AllRows(source, SqlExport.Acme)
+            .Cast<RowRecord>()
             .Where(r => r.Table.Name != "field" && r.Table.Name != "sql_actions")
             .ToList<object>();
         var host = new RecordingHost();
@@ -71,14 +88,21 @@ public class ProjectExportTests(PostgresFixture postgres)
         var rows = CommandRun.AllRows(source, SqlExport.Acme).Cast<RowRecord>().ToList();
         var fields = rows.Where(r => r.Table.Name == "field").ToList();
         var schema = rows.First(r => r.Table.Name == "schema");
-        RowRecord With(RowRecord row, string column, object? value) => row with { Values = row.Values.Select(v => v.Key == column ? new KeyValuePair<string, object?>(column, value) : v).ToList() };
+        RowRecord With(RowRecord row, string column, object? value) =>
+            row with
+            {
+                Values = row.Values.Select(v => v.Key == column ? new KeyValuePair<string, object?>(column, value) : v).ToList(),
+            };
 
         // What Import-Csv gives back for a NULL (''), and a number in a locale's spelling: before, both were written as
         // quoted literals that only pgpm deploy refused.
         var objects = new List<object> { With(fields[0], "min", ""), With(fields[1], "max", "1,25"), With(schema, "category", "") };
         var host = new RecordingHost();
         var error = Assert.Throws<ExportException>(() =>
-            CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, Request(Path.Combine(output.Path, "ws"), CommandRun.AsPipelineInput(objects)), o, ct)));
+            CommandRun.Run(host, (o, ct) =>
+                ProjectExport.RunAsync(source, Request(Path.Combine(output.Path, "ws"), CommandRun.AsPipelineInput(objects)), o, ct)
+            )
+        );
 
         Assert.Equal("PipedRowsRejected", error.ErrorId);
         Assert.Equal(["RowValueInvalid", "RowValueInvalid", "RowValueInvalid"], host.Errors.Select(e => e.ErrorId));
@@ -96,7 +120,11 @@ public class ProjectExportTests(PostgresFixture postgres)
         using var output = new TempDirectory();
         var good = CommandRun.AllRows(source, SqlExport.Acme).Cast<RowRecord>().Where(r => r.Table.Name == "table").ToList();
         var otherDatabase = CommandRun.AllRows(source, SqlExport.Other).OfType<RowRecord>().First(r => r.Table.Name == "schema");
-        RowRecord With(RowRecord row, string column, object? value) => row with { Values = row.Values.Select(v => v.Key == column ? new KeyValuePair<string, object?>(column, value) : v).ToList() };
+        RowRecord With(RowRecord row, string column, object? value) =>
+            row with
+            {
+                Values = row.Values.Select(v => v.Key == column ? new KeyValuePair<string, object?>(column, value) : v).ToList(),
+            };
         RowRecord Without(RowRecord row, string column) => row with { Values = row.Values.Where(v => v.Key != column).ToList() };
 
         var objects = new List<object>
@@ -107,15 +135,24 @@ public class ProjectExportTests(PostgresFixture postgres)
             With(good[1], "id", "not-a-uuid"),
             otherDatabase,
             good[0],
-            good[1] with { Table = new TableRef("metaschema_public", "no_such_table") },
+            good[1] with
+            {
+                Table = new TableRef("metaschema_public", "no_such_table"),
+            },
         };
         var host = new RecordingHost();
         var error = Assert.Throws<ExportException>(() =>
-            CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, Request(Path.Combine(output.Path, "ws"), CommandRun.AsPipelineInput(objects)), o, ct)));
+            CommandRun.Run(host, (o, ct) =>
+                ProjectExport.RunAsync(source, Request(Path.Combine(output.Path, "ws"), CommandRun.AsPipelineInput(objects)), o, ct)
+            )
+        );
 
         Assert.Equal("PipedRowsRejected", error.ErrorId);
         Assert.Contains("6 of 7", error.Message);
-        Assert.Equal(["RowTypeUnknown", "RowColumnMissing", "RowValueInvalid", "RowOfOtherDatabase", "RowDuplicate", "RowTableUnknown"], host.Errors.Select(e => e.ErrorId));
+        Assert.Equal(
+            ["RowTypeUnknown", "RowColumnMissing", "RowValueInvalid", "RowOfOtherDatabase", "RowDuplicate", "RowTableUnknown"],
+            host.Errors.Select(e => e.ErrorId)
+        );
         Assert.All(host.Errors, e => Assert.Equal(ExportErrorKind.InvalidData, e.Kind));
         Assert.Equal([2, 3, 4, 5, 6, 7], host.Errors.Select(e => (int)e.Target!));
         Assert.Contains("'name'", host.Errors[1].Message);
@@ -128,7 +165,9 @@ public class ProjectExportTests(PostgresFixture postgres)
     {
         using var source = await CommandRun.SqlSourceAsync(postgres, await postgres.NewFixtureDatabaseAsync("cmd_none"));
         using var output = new TempDirectory();
-        var error = Assert.Throws<ExportException>(() => CommandRun.Run(new RecordingHost(), (o, ct) => ProjectExport.RunAsync(source, Request(output.Path, []), o, ct)));
+        var error = Assert.Throws<ExportException>(() =>
+            CommandRun.Run(new RecordingHost(), (o, ct) => ProjectExport.RunAsync(source, Request(output.Path, []), o, ct))
+        );
         Assert.Equal(("NoPipedRows", ExportErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
     }
@@ -160,9 +199,18 @@ public class ProjectExportTests(PostgresFixture postgres)
         {
             Assert.Equal(package.Path, call.Target);
             Assert.Contains($"({package.Changes} changes, {package.Rows} ", call.Action);
-            if (package.Is(PackageKind.Service) is false) continue;
-            var listed = call.WhatIf.Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.StartsWith("migrate/", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(':')]);
-            var written = TempDirectory.Snapshot(package.Path).Keys.Where(f => f.StartsWith("deploy/", StringComparison.Ordinal)).Select(f => f["deploy/".Length..^".sql".Length]);
+            if (package.Is(PackageKind.Service) is false)
+                continue;
+            var listed = call
+                .WhatIf.Split('\n')
+                .Skip(1)
+                .Select(l => l.Trim())
+                .Where(l => l.StartsWith("migrate/", StringComparison.Ordinal))
+                .Select(l => l[..l.IndexOf(':')]);
+            var written = TempDirectory
+                .Snapshot(package.Path)
+                .Keys.Where(f => f.StartsWith("deploy/", StringComparison.Ordinal))
+                .Select(f => f["deploy/".Length..^".sql".Length]);
             Assert.Equal(written.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
         }
     }
@@ -201,9 +249,18 @@ public class ProjectExportTests(PostgresFixture postgres)
         using var source = await CommandRun.SqlSourceAsync(postgres, await postgres.NewFixtureDatabaseAsync("cmd_cancel"));
         using var output = new TempDirectory();
         using var stop = new CancellationTokenSource();
-        var host = new RecordingHost { OnProgress = p => { if (p.Status.StartsWith("metaschema_public.")) stop.Cancel(); } };
+        var host = new RecordingHost
+        {
+            OnProgress = p =>
+            {
+                if (p.Status.StartsWith("metaschema_public."))
+                    stop.Cancel();
+            },
+        };
 
-        Assert.ThrowsAny<OperationCanceledException>(() => CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, Request(output.Path), o, ct), stop.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, Request(output.Path), o, ct), stop.Token)
+        );
 
         Assert.Empty(host.Objects);
         await Pgpm.Export.Writing.DiscardedDirectories.WhenDeletedAsync(); // a stop returns before its staging is deleted

@@ -44,7 +44,14 @@ public class TableRowQueryTests(PostgresFixture postgres)
         var order = rows.Select(r => r.Table).Distinct().ToList();
         var manifestOrder = Pgpm.Export.Manifest.ExportManifest.BuiltIn.Tables.Select(t => t.Table).Where(order.Contains).ToList();
         Assert.Equal(manifestOrder, order.Take(manifestOrder.Count));
-        Assert.All(rows, r => Assert.Equal(SqlExport.Acme, r.Table == MetaSchemas.DatabaseTable ? r.Values.Single(v => v.Key == "id").Value : r.Values.Single(v => v.Key == "database_id").Value));
+        Assert.All(rows, r =>
+            Assert.Equal(
+                SqlExport.Acme,
+                r.Table == MetaSchemas.DatabaseTable
+                    ? r.Values.Single(v => v.Key == "id").Value
+                    : r.Values.Single(v => v.Key == "database_id").Value
+            )
+        );
 
         var database0 = Assert.Single(rows, r => r.Table == MetaSchemas.DatabaseTable);
         Assert.Equal("Pgpm.Export.Row#metaschema_public.database", database0.TypeName);
@@ -57,12 +64,17 @@ public class TableRowQueryTests(PostgresFixture postgres)
         Assert.IsType<Guid>(field["id"]);
         Assert.IsType<bool>(field["is_required"]);
         Assert.True(field["smart_tags"] is null or string);
-        Assert.All(rows.SelectMany(r => r.Values), v => Assert.True(v.Value is null or string or bool or long or Guid or string?[], $"{v.Key}: {v.Value?.GetType()}"));
+        Assert.All(rows.SelectMany(r => r.Values), v =>
+            Assert.True(v.Value is null or string or bool or long or Guid or string?[], $"{v.Key}: {v.Value?.GetType()}")
+        );
 
         // One count per table, as PostgreSQL counts it.
         foreach (var table in order)
         {
-            var count = await postgres.Server.QueryTextAsync(database, $"SELECT count(*) FROM {table} WHERE {MetaSchemas.DatabaseColumnOf(table)} = '{SqlExport.Acme}'");
+            var count = await postgres.Server.QueryTextAsync(
+                database,
+                $"SELECT count(*) FROM {table} WHERE {MetaSchemas.DatabaseColumnOf(table)} = '{SqlExport.Acme}'"
+            );
             Assert.Equal(count.Trim(), rows.Count(r => r.Table == table).ToString());
         }
         Assert.Contains(host.Progress, p => p.Completed);
@@ -73,17 +85,22 @@ public class TableRowQueryTests(PostgresFixture postgres)
     {
         var database = await postgres.NewDatabaseAsync("cmd_stop");
         await postgres.Server.RunFileAsync(database, FixtureFiles.Path("shared_rows.sql"));
-        await postgres.Server.ExecuteAsync(database, $"""
+        await postgres.Server.ExecuteAsync(
+            database,
+            $"""
             INSERT INTO metaschema_public.database (id, name) VALUES ('{SqlExport.Acme}', 'acme-crm') ON CONFLICT DO NOTHING;
             INSERT INTO metaschema_public.schema (database_id, name, schema_name)
             SELECT '{SqlExport.Acme}', 'bulk_' || i, 'bulk_schema_' || i FROM generate_series(1, 5000) AS i;
-            """);
+            """
+        );
         using var opened = await CommandRun.SqlSourceAsync(postgres, database);
         var counting = new CountingSource(opened.Inner);
         using var source = new PgpmExportSource(counting, "Sql");
         var host = new RecordingHost { StopAfterObjects = 5 };
 
-        Assert.Throws<RecordingHost.PipelineStopped>(() => CommandRun.Run(host, (o, ct) => TableRowQuery.RunAsync(source, SqlExport.Acme, ["schema"], o, ct)));
+        Assert.Throws<RecordingHost.PipelineStopped>(() =>
+            CommandRun.Run(host, (o, ct) => TableRowQuery.RunAsync(source, SqlExport.Acme, ["schema"], o, ct))
+        );
 
         Assert.Equal(5, host.Objects.Count);
         // Five delivered, the sixth refused, at most ObjectsInFlight queued behind them and one more read while waiting for room: of 5000.
@@ -101,7 +118,10 @@ public class TableRowQueryTests(PostgresFixture postgres)
         Assert.All(rows, r => Assert.Equal("Pgpm.Export.Row#db_migrate.sql_actions", r.TypeName));
         var ids = rows.Select(r => (long)r.Values.Single(v => v.Key == "id").Value!).ToList();
         Assert.Equal(ids.Order(), ids);
-        var categories = rows.Select(r => (string?)r.Values.Single(v => v.Key == "category").Value).Where(c => c is not null).Distinct().ToList();
+        var categories = rows.Select(r => (string?)r.Values.Single(v => v.Key == "category").Value)
+            .Where(c => c is not null)
+            .Distinct()
+            .ToList();
         Assert.NotEmpty(categories);
 
         var excluded = new RecordingHost();
@@ -110,9 +130,14 @@ public class TableRowQueryTests(PostgresFixture postgres)
 
         // A category no row has (a typo) is refused before any row is written, not ignored.
         var typo = new RecordingHost();
-        var error = Assert.Throws<ExportException>(() => CommandRun.Run(typo, (o, ct) => SqlActionQuery.RunAsync(source, SqlExport.Acme, [categories[0]!.ToUpperInvariant()], o, ct)));
+        var error = Assert.Throws<ExportException>(() =>
+            CommandRun.Run(typo, (o, ct) => SqlActionQuery.RunAsync(source, SqlExport.Acme, [categories[0]!.ToUpperInvariant()], o, ct))
+        );
         Assert.Equal(("CategoryUnknown", ExportErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
-        Assert.Contains($"'{categories[0]!.ToUpperInvariant()}' given to -ExcludeCategory", OptionName.Render(error.Message, Vocabulary.PowerShell));
+        Assert.Contains(
+            $"'{categories[0]!.ToUpperInvariant()}' given to -ExcludeCategory",
+            OptionName.Render(error.Message, Vocabulary.PowerShell)
+        );
         Assert.Empty(typo.Objects);
     }
 
@@ -134,7 +159,10 @@ public class TableRowQueryTests(PostgresFixture postgres)
         var list = new RecordingHost();
         CommandRun.Run(list, (o, ct) => TableListQuery.RunAsync(source, null, o, ct));
         var infos = list.Objects.Cast<ExportTableInfo>().ToList();
-        Assert.Equal(Pgpm.Export.Manifest.ExportManifest.BuiltIn.Tables.Select(t => t.Table.ToString()), infos.Where(i => i.InManifest).Select(i => i.FullName));
+        Assert.Equal(
+            Pgpm.Export.Manifest.ExportManifest.BuiltIn.Tables.Select(t => t.Table.ToString()),
+            infos.Where(i => i.InManifest).Select(i => i.FullName)
+        );
         Assert.All(infos, i => Assert.True(i.Exposed, i.FullName));
         Assert.Contains(infos, i => !i.InManifest && i.Name == "export_value_fixture");
 

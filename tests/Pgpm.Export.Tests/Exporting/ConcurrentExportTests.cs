@@ -80,7 +80,9 @@ public class ConcurrentExportTests(PostgresFixture postgres)
     {
         var database = await postgres.NewFixtureDatabaseAsync("bad_concurrency" + (concurrency < 0 ? "_negative" : ""));
         using var output = new TempDirectory();
-        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Path, adjust: o => o with { Concurrency = concurrency }));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            SqlExport.RunAsync(postgres, database, output.Path, adjust: o => o with { Concurrency = concurrency })
+        );
 
         Assert.Equal(ExportErrorKind.InvalidArgument, error.Kind);
         Assert.Contains("concurrency", error.Message);

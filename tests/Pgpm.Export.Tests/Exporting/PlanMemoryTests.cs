@@ -32,9 +32,15 @@ public class PlanMemoryTests(PostgresFixture postgres)
         // Each change name is 55 characters (132 bytes as a string), kept once and shared by the package's claim on it and
         // its plan position; with the row it came from (a short string) and two dictionary entries, 323 bytes were measured.
         // Held whole until the end, with its dependency (another 132), note, lists and records, a change kept 754.
-        Assert.True(perChange < 400, $"Each change kept {perChange:F0} bytes alive until the package's rows were all read ({few.Bytes:N0} bytes with {Few} changes, {many.Bytes:N0} with {Many}).");
+        Assert.True(
+            perChange < 400,
+            $"Each change kept {perChange:F0} bytes alive until the package's rows were all read ({few.Bytes:N0} bytes with {Few} changes, {many.Bytes:N0} with {Many})."
+        );
         var plan = await File.ReadAllLinesAsync(Path.Combine(many.Output.Path, "packages", "acme-crm", "pgpm.plan"));
-        Assert.Equal($"{Name(Many - 1)} [{Name(Many - 2)}] 2017-08-11T08:11:51Z Test Author <test@example.com> # add action {Many - 1}", plan[^1]);
+        Assert.Equal(
+            $"{Name(Many - 1)} [{Name(Many - 2)}] 2017-08-11T08:11:51Z Test Author <test@example.com> # add action {Many - 1}",
+            plan[^1]
+        );
         few.Output.Dispose();
         many.Output.Dispose();
     }
@@ -44,14 +50,17 @@ public class PlanMemoryTests(PostgresFixture postgres)
     private async Task<(long Bytes, TempDirectory Output)> RetainedAfterLastRowAsync(int changes)
     {
         var database = await postgres.NewFixtureDatabaseAsync("plan_memory");
-        await postgres.Server.ExecuteAsync(database, $$"""
+        await postgres.Server.ExecuteAsync(
+            database,
+            $$"""
             DELETE FROM db_migrate.sql_actions;
             INSERT INTO db_migrate.sql_actions (id, name, database_id, deploy, deps, content)
             SELECT g + 1, 'action ' || g, '{{SqlExport.Acme}}', 'schemas/acme_crm_1a2b_public/tables/plan_memory_' || lpad(g::text, 6, '0') || '/table',
                    CASE WHEN g = 0 THEN '{}'::text[] ELSE ARRAY['schemas/acme_crm_1a2b_public/tables/plan_memory_' || lpad((g - 1)::text, 6, '0') || '/table'] END,
                    'SELECT 1;'
             FROM generate_series(0, {{changes - 1}}) g;
-            """);
+            """
+        );
         var output = new TempDirectory();
         await using var inner = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
         var source = new RetainedAfterLastRow(inner);
@@ -64,9 +73,14 @@ public class PlanMemoryTests(PostgresFixture postgres)
     {
         public long Bytes { get; private set; }
 
-        public override async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, [EnumeratorCancellation] CancellationToken ct)
+        public override async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(
+            Guid id,
+            IReadOnlyCollection<string> exclude,
+            [EnumeratorCancellation] CancellationToken ct
+        )
         {
-            await foreach (var action in Inner.ReadSqlActionsAsync(id, exclude, ct)) yield return action;
+            await foreach (var action in Inner.ReadSqlActionsAsync(id, exclude, ct))
+                yield return action;
             Bytes = GC.GetTotalMemory(forceFullCollection: true);
         }
     }

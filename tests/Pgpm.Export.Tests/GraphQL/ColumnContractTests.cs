@@ -26,41 +26,56 @@ public class ColumnContractTests(PostgresFixture postgres)
     /// The built-in manifest, less database.schema_hash for v4, which honours the <c>@omit</c> the Constructive schema puts on
     /// it (so that only the column a test hides is missing); null elsewhere: the version closest to what the API shows.
     /// </summary>
-    private static ExportManifest? ManifestFor(GraphQLDialect dialect) => dialect == GraphQLDialect.PostGraphileV4
-        ? new ExportManifest(ExportManifest.BuiltIn.Tables.Select(GraphQLExport.WithoutV4OmittedColumn).ToList())
-        : null;
+    private static ExportManifest? ManifestFor(GraphQLDialect dialect) =>
+        dialect == GraphQLDialect.PostGraphileV4
+            ? new ExportManifest(ExportManifest.BuiltIn.Tables.Select(GraphQLExport.WithoutV4OmittedColumn).ToList())
+            : null;
 
-    public static TheoryData<GraphQLDialect> Dialects => [GraphQLDialect.Default, GraphQLDialect.Constructive, GraphQLDialect.PostGraphileV4];
+    public static TheoryData<GraphQLDialect> Dialects =>
+        [GraphQLDialect.Default, GraphQLDialect.Constructive, GraphQLDialect.PostGraphileV4];
 
     [Theory]
     [MemberData(nameof(Dialects))]
     public async Task A_computed_column_is_not_exported_and_an_extra_real_column_is(GraphQLDialect dialect)
     {
         var database = await postgres.NewSampleDatabaseAsync("computed");
-        await postgres.Server.ExecuteAsync(database, """
+        await postgres.Server.ExecuteAsync(
+            database,
+            """
             ALTER TABLE metaschema_public.schema ADD COLUMN x text;
             UPDATE metaschema_public.schema SET x = 'extra ' || name;
             CREATE FUNCTION metaschema_public.schema_full_label(s metaschema_public.schema) RETURNS text
               LANGUAGE sql STABLE AS $$ SELECT s.schema_name || ':' || s.name $$;
-            """);
+            """
+        );
         using var both = await BothSources.ExportAsync(postgres.Server, database, Pets, dialect);
 
         WorkspaceAssert.Identical(both.Sql.Path, both.GraphQL.Path, minimumFiles: 10);
-        var schemaInserts = File.ReadAllText(Path.Combine(both.GraphQL.Path, "packages", "pets-service", "deploy", "migrate", "schema.sql"));
+        var schemaInserts = File.ReadAllText(
+            Path.Combine(both.GraphQL.Path, "packages", "pets-service", "deploy", "migrate", "schema.sql")
+        );
         Assert.Contains("'extra public'", schemaInserts);
         Assert.DoesNotContain("full_label", schemaInserts);
-        Assert.Contains(both.Log.Warnings, w => w.Contains("metaschema_public.schema") && w.Contains("fullLabel") && w.Contains("computed column"));
+        Assert.Contains(both.Log.Warnings, w =>
+            w.Contains("metaschema_public.schema") && w.Contains("fullLabel") && w.Contains("computed column")
+        );
     }
 
     [Theory]
     [MemberData(nameof(GraphQLExport.DialectsWithAndWithoutIntrospection), MemberType = typeof(GraphQLExport))]
-    public async Task A_table_hidden_by_a_smart_tag_is_a_warning_listed_in_the_summary_or_a_stop_when_asked(GraphQLDialect dialect, bool introspectionDisabled)
+    public async Task A_table_hidden_by_a_smart_tag_is_a_warning_listed_in_the_summary_or_a_stop_when_asked(
+        GraphQLDialect dialect,
+        bool introspectionDisabled
+    )
     {
         var database = await postgres.NewSampleDatabaseAsync("hiddentable");
-        await postgres.Server.ExecuteAsync(database, """
+        await postgres.Server.ExecuteAsync(
+            database,
+            """
             INSERT INTO services_public.site_metadata (id, database_id, site_id, title)
               VALUES ('5e7a000b-0000-4000-8000-000000000001', '5e7a0000-0000-4000-8000-000000000001', '5e7a000a-0000-4000-8000-000000000001', 'Pets meta');
-            """);
+            """
+        );
         await postgres.Server.ExecuteAsync(database, $"COMMENT ON TABLE services_public.site_metadata IS E'{HidingTag(dialect)}';");
         await using var server = await GraphQLExport.StartAsync(postgres, database, dialect, introspectionDisabled: introspectionDisabled);
         using var output = new TempDirectory();
@@ -73,8 +88,16 @@ public class ColumnContractTests(PostgresFixture postgres)
         Assert.Equal(result.Omissions, result.Packages.Single(p => p.Is(PackageKind.Service)).Omissions);
 
         using var strict = new TempDirectory();
-        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, strict.Path, ManifestFor(dialect), new RecordingLog(), databaseId: Pets,
-            adjustExport: o => o with { FailOnHiddenTables = true }));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            GraphQLExport.RunAsync(
+                server.Endpoint,
+                strict.Path,
+                ManifestFor(dialect),
+                new RecordingLog(),
+                databaseId: Pets,
+                adjustExport: o => o with { FailOnHiddenTables = true }
+            )
+        );
         Assert.Equal("TablesHidden", error.ErrorId);
         Assert.Contains("services_public.site_metadata", error.Message);
         Assert.False(Directory.Exists(Path.Combine(strict.Path, "packages", "pets-service")));
@@ -82,14 +105,19 @@ public class ColumnContractTests(PostgresFixture postgres)
 
     [Theory]
     [MemberData(nameof(GraphQLExport.DialectsWithAndWithoutIntrospection), MemberType = typeof(GraphQLExport))]
-    public async Task A_hidden_column_stops_the_export_naming_it_unless_missing_columns_are_allowed(GraphQLDialect dialect, bool introspectionDisabled)
+    public async Task A_hidden_column_stops_the_export_naming_it_unless_missing_columns_are_allowed(
+        GraphQLDialect dialect,
+        bool introspectionDisabled
+    )
     {
         var database = await postgres.NewSampleDatabaseAsync("hiddencolumn");
         await postgres.Server.ExecuteAsync(database, $"COMMENT ON COLUMN metaschema_public.schema.label IS E'{HidingTag(dialect)}';");
         await using var server = await GraphQLExport.StartAsync(postgres, database, dialect, introspectionDisabled: introspectionDisabled);
 
         using var stopped = new TempDirectory();
-        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, stopped.Path, ManifestFor(dialect), new RecordingLog(), databaseId: Pets));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            GraphQLExport.RunAsync(server.Endpoint, stopped.Path, ManifestFor(dialect), new RecordingLog(), databaseId: Pets)
+        );
         Assert.Equal("ColumnsNotExported", error.ErrorId);
         Assert.Contains("metaschema_public.schema.label: hidden by the server", error.Message);
         Assert.Contains("--allow-missing-columns", OptionName.Render(error.Message, Vocabulary.CommandLine));
@@ -98,7 +126,14 @@ public class ColumnContractTests(PostgresFixture postgres)
 
         using var allowed = new TempDirectory();
         var log = new RecordingLog();
-        var result = await GraphQLExport.RunAsync(server.Endpoint, allowed.Path, ManifestFor(dialect), log, databaseId: Pets, adjustExport: o => o with { AllowMissingColumns = true });
+        var result = await GraphQLExport.RunAsync(
+            server.Endpoint,
+            allowed.Path,
+            ManifestFor(dialect),
+            log,
+            databaseId: Pets,
+            adjustExport: o => o with { AllowMissingColumns = true }
+        );
         var omission = Assert.Single(result.Omissions);
         Assert.Equal("metaschema_public.schema.label", omission.Name);
         Assert.Contains(log.Warnings, w => w.Contains("metaschema_public.schema.label"));
@@ -118,7 +153,10 @@ public class ColumnContractTests(PostgresFixture postgres)
         using (var both = await BothSources.ExportAsync(postgres.Server, database, Pets, dialect, manifest))
         {
             WorkspaceAssert.Identical(both.Sql.Path, both.GraphQL.Path, minimumFiles: 10);
-            Assert.Contains("'inReview'", File.ReadAllText(Path.Combine(both.GraphQL.Path, "packages", "pets-service", "deploy", "migrate", "schema.sql")));
+            Assert.Contains(
+                "'inReview'",
+                File.ReadAllText(Path.Combine(both.GraphQL.Path, "packages", "pets-service", "deploy", "migrate", "schema.sql"))
+            );
         }
 
         // Without the labels, a server that changes the values cannot be read back: the export stops naming the column.
@@ -128,11 +166,16 @@ public class ColumnContractTests(PostgresFixture postgres)
         {
             var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, null, new RecordingLog(), databaseId: Pets);
             Assert.Empty(result.Omissions);
-            Assert.Contains("'inReview'", File.ReadAllText(Path.Combine(output.Path, "packages", "pets-service", "deploy", "migrate", "schema.sql")));
+            Assert.Contains(
+                "'inReview'",
+                File.ReadAllText(Path.Combine(output.Path, "packages", "pets-service", "deploy", "migrate", "schema.sql"))
+            );
         }
         else
         {
-            var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Path, null, new RecordingLog(), databaseId: Pets));
+            var error = await Assert.ThrowsAsync<ExportException>(() =>
+                GraphQLExport.RunAsync(server.Endpoint, output.Path, null, new RecordingLog(), databaseId: Pets)
+            );
             Assert.Equal("ColumnsNotExported", error.ErrorId);
             Assert.Contains("metaschema_public.schema.state", error.Message);
             Assert.Contains("cannot be turned back", error.Message);
@@ -141,10 +184,19 @@ public class ColumnContractTests(PostgresFixture postgres)
 
     [Theory]
     [MemberData(nameof(GraphQLExport.DialectsWithAndWithoutIntrospection), MemberType = typeof(GraphQLExport))]
-    public async Task A_0_16_database_follows_the_0_16_manifest_with_nothing_reported_missing(GraphQLDialect dialect, bool introspectionDisabled)
+    public async Task A_0_16_database_follows_the_0_16_manifest_with_nothing_reported_missing(
+        GraphQLDialect dialect,
+        bool introspectionDisabled
+    )
     {
         var database = await postgres.NewSampleDatabaseAsync("v016");
-        using var both = await BothSources.ExportAsync(postgres.Server, database, Pets, dialect, introspectionDisabled: introspectionDisabled);
+        using var both = await BothSources.ExportAsync(
+            postgres.Server,
+            database,
+            Pets,
+            dialect,
+            introspectionDisabled: introspectionDisabled
+        );
         WorkspaceAssert.Identical(both.Sql.Path, both.GraphQL.Path, minimumFiles: 10);
         Assert.Equal("0.16", both.Result.SchemaVersion);
         Assert.Empty(both.Result.Omissions);
@@ -159,14 +211,32 @@ public class ColumnContractTests(PostgresFixture postgres)
         var database = await postgres.NewSampleDatabaseAsync("forced0155");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default);
         using var output = new TempDirectory();
-        var graphql = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Combine("graphql"), null, new RecordingLog(),
-            databaseId: Pets, adjustExport: o => o with { SchemaVersion = "0.15.5" }));
-        var sql = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Combine("sql"),
-            adjust: o => o with { DatabaseId = Pets, SchemaVersion = "0.15.5" }));
+        var graphql = await Assert.ThrowsAsync<ExportException>(() =>
+            GraphQLExport.RunAsync(
+                server.Endpoint,
+                output.Combine("graphql"),
+                null,
+                new RecordingLog(),
+                databaseId: Pets,
+                adjustExport: o => o with { SchemaVersion = "0.15.5" }
+            )
+        );
+        var sql = await Assert.ThrowsAsync<ExportException>(() =>
+            SqlExport.RunAsync(postgres, database, output.Combine("sql"), adjust: o =>
+                o with
+                {
+                    DatabaseId = Pets,
+                    SchemaVersion = "0.15.5",
+                }
+            )
+        );
         foreach (var error in new[] { graphql, sql })
         {
             Assert.Equal("SchemaVersionMismatch", error.ErrorId);
-            Assert.Contains("matches schema version 0.16 better: 1 column of 0.15.5 is missing from it (metaschema_public.policy.template);", error.Message);
+            Assert.Contains(
+                "matches schema version 0.16 better: 1 column of 0.15.5 is missing from it (metaschema_public.policy.template);",
+                error.Message
+            );
             Assert.DoesNotContain("hidden by the server", error.Message);
         }
         Assert.False(Directory.Exists(output.Combine("graphql", "packages")));

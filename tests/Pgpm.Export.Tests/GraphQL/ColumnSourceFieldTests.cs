@@ -25,17 +25,22 @@ public class ColumnSourceFieldTests
     public void The_field_is_the_source_field_and_the_type_is_the_manifests()
     {
         var binding = Binding(
-            new GraphQLColumn("database_id", "databaseId", PgTypeKind.Uuid, GraphQLValueShape.Scalar, 0, null, "databaseId",
-                NonNull: true),
-            new GraphQLColumn("name", "name", PgTypeKind.Text, GraphQLValueShape.Scalar, 0, null, "name"));
-        var manifest = new ManifestTable(Table, false, [],
-            [new ManifestColumn("database_id", "uuid", PgTypeKind.Uuid, true),
-                new ManifestColumn("name", "citext", PgTypeKind.Text, true)]);
+            new GraphQLColumn("database_id", "databaseId", PgTypeKind.Uuid, GraphQLValueShape.Scalar, 0, null, "databaseId", NonNull: true),
+            new GraphQLColumn("name", "name", PgTypeKind.Text, GraphQLValueShape.Scalar, 0, null, "name")
+        );
+        var manifest = new ManifestTable(
+            Table,
+            false,
+            [],
+            [new ManifestColumn("database_id", "uuid", PgTypeKind.Uuid, true), new ManifestColumn("name", "citext", PgTypeKind.Text, true)]
+        );
 
         var shape = GraphQLColumnContract.Resolve(binding, manifest);
 
-        Assert.Equal(["database_id databaseId uuid", "name name citext"],
-            shape.Columns.Select(c => $"{c.Name} {c.SourceField} {c.TypeName}"));
+        Assert.Equal(
+            ["database_id databaseId uuid", "name name citext"],
+            shape.Columns.Select(c => $"{c.Name} {c.SourceField} {c.TypeName}")
+        );
     }
 
     [Fact]
@@ -47,11 +52,14 @@ public class ColumnSourceFieldTests
             {
                 GraphQLType = "String",
             },
-            new GraphQLColumn("created_at", "createdAt", PgTypeKind.Timestamptz, GraphQLValueShape.Datetime, 0, null, "createdAt"));
+            new GraphQLColumn("created_at", "createdAt", PgTypeKind.Timestamptz, GraphQLValueShape.Datetime, 0, null, "createdAt")
+        );
 
         var shape = GraphQLColumnContract.Resolve(binding, null);
 
-        Assert.Equal(["id rowId bigint", "tags tags text[]", "created_at createdAt timestamptz"],
-            shape.Columns.Select(c => $"{c.Name} {c.SourceField} {c.TypeName}"));
+        Assert.Equal(
+            ["id rowId bigint", "tags tags text[]", "created_at createdAt timestamptz"],
+            shape.Columns.Select(c => $"{c.Name} {c.SourceField} {c.TypeName}")
+        );
     }
 }

@@ -50,15 +50,56 @@ public class ConnectionPageTests
     /// <summary>JSON values of every kind, each tried in every column.</summary>
     private static readonly string[] Values =
     [
-        "null", "\"plain\"", "\"\"", "\"it's\"", "\"line\\nbreak\"", "\"back\\\\slash\"", "\"quote\\\"d\"", "\"\\u00e9t\\u00e9\"", "\"été ✓ 𝄞\"",
-        "\"\\ud800\"", "\"\\/\"", "\"a2000000-0000-4000-8000-000000000001\"", "\"12345678901234567890\"", "\"NaN\"", "\"-0\"",
-        "0", "-0", "42", "-17", "1.5", "1e21", "9007199254740992", "1.25E-7", "123456789012345678901234567890.000",
-        "true", "false", "{}", "{\"a\":1,\"10\":[1,\"two\"]}", "[]", "[\"a\",null,\"b c\"]", "[true,false]", "[[1,2],[3,null]]",
-        "\"2024-02-29T13:29:59.123456-05:00\"", "\"2024-01-01T10:00:00.500000\"", "\"infinity\"", "\"not a time\"", "\"12:00:00.500000\"",
-        "\"AAEC/w==\"", "\"not base64!\"", "\"IN_REVIEW\"", "\"in review\"",
+        "null",
+        "\"plain\"",
+        "\"\"",
+        "\"it's\"",
+        "\"line\\nbreak\"",
+        "\"back\\\\slash\"",
+        "\"quote\\\"d\"",
+        "\"\\u00e9t\\u00e9\"",
+        "\"été ✓ 𝄞\"",
+        "\"\\ud800\"",
+        "\"\\/\"",
+        "\"a2000000-0000-4000-8000-000000000001\"",
+        "\"12345678901234567890\"",
+        "\"NaN\"",
+        "\"-0\"",
+        "0",
+        "-0",
+        "42",
+        "-17",
+        "1.5",
+        "1e21",
+        "9007199254740992",
+        "1.25E-7",
+        "123456789012345678901234567890.000",
+        "true",
+        "false",
+        "{}",
+        "{\"a\":1,\"10\":[1,\"two\"]}",
+        "[]",
+        "[\"a\",null,\"b c\"]",
+        "[true,false]",
+        "[[1,2],[3,null]]",
+        "\"2024-02-29T13:29:59.123456-05:00\"",
+        "\"2024-01-01T10:00:00.500000\"",
+        "\"infinity\"",
+        "\"not a time\"",
+        "\"12:00:00.500000\"",
+        "\"AAEC/w==\"",
+        "\"not base64!\"",
+        "\"IN_REVIEW\"",
+        "\"in review\"",
         "{\"years\":1,\"months\":2,\"days\":3,\"hours\":4,\"minutes\":5,\"seconds\":6.5}",
-        "[\"a2000000-0000-4000-8000-000000000001\",null]", "[1.5,1e21,-0,9007199254740992]", "[\"x\\ny\",\"q\\\"\",\"\\\\\",\"\",\"NULL\",\"a,b\",\"{}\"]",
-        "[\"\\ud800\"]", "[{\"a\":1}]", "[[\"a\"]]", "[\"2024-02-29T13:29:59-05:00\"]", "[true,\"true\",1]",
+        "[\"a2000000-0000-4000-8000-000000000001\",null]",
+        "[1.5,1e21,-0,9007199254740992]",
+        "[\"x\\ny\",\"q\\\"\",\"\\\\\",\"\",\"NULL\",\"a,b\",\"{}\"]",
+        "[\"\\ud800\"]",
+        "[{\"a\":1}]",
+        "[[\"a\"]]",
+        "[\"2024-02-29T13:29:59-05:00\"]",
+        "[true,\"true\",1]",
     ];
 
     [Fact]
@@ -128,7 +169,8 @@ public class ConnectionPageTests
                 var expected = Outcome(() => TreeValueOracle.Normalize(column, tree[row][column.Field], Table));
                 var token = page.Node(row)[i];
                 var actual = Outcome(() => GraphQLValueReader.Read(column, token, Table));
-                if (expected != actual) Assert.Fail($"{column.Field} of node {row}: the tree gives {expected}, the bytes give {actual}");
+                if (expected != actual)
+                    Assert.Fail($"{column.Field} of node {row}: the tree gives {expected}, the bytes give {actual}");
             }
         }
     }

@@ -20,7 +20,6 @@ public class GraphQLSourceTests(PostgresFixture postgres)
 {
     private const string Token = "tok-Secret-7f3a9c";
 
-
     [Fact]
     public async Task The_token_is_sent_as_a_bearer_header_and_appears_in_no_output()
     {
@@ -28,13 +27,24 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Constructive, token: Token);
         using var output = new TempDirectory();
         var log = new RecordingLog();
-        var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn, log, token: Token, databaseId: SampleDatabase.SampleId);
+        var result = await GraphQLExport.RunAsync(
+            server.Endpoint,
+            output.Path,
+            ExportManifest.BuiltIn,
+            log,
+            token: Token,
+            databaseId: SampleDatabase.SampleId
+        );
         Assert.Equal(2, result.Packages.Count);
-        var everything = string.Join("\n", log.Verbose.Concat(log.Warnings)) + string.Join("\n", TempDirectory.Snapshot(output.Path).Values.Select(Encoding.UTF8.GetString));
+        var everything =
+            string.Join("\n", log.Verbose.Concat(log.Warnings))
+            + string.Join("\n", TempDirectory.Snapshot(output.Path).Values.Select(Encoding.UTF8.GetString));
         Assert.DoesNotContain(Token, everything);
         Assert.Contains(log.Verbose, v => v.Contains("metaschema_public.schema is the connection schemas"));
         // The tests' extra table is not in the built-in manifest: over GraphQL its real name cannot be known, so it is named, not guessed.
-        Assert.Contains(log.Warnings, w => w.StartsWith("The API exposes exportValueFixtures, which holds per-database rows but matches no table of the manifest"));
+        Assert.Contains(log.Warnings, w =>
+            w.StartsWith("The API exposes exportValueFixtures, which holds per-database rows but matches no table of the manifest")
+        );
     }
 
     [Fact]
@@ -45,7 +55,9 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         using var output = new TempDirectory();
         foreach (var token in new[] { "wrong-Secret-1234", null })
         {
-            var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn, token: token));
+            var error = await Assert.ThrowsAsync<ExportException>(() =>
+                GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn, token: token)
+            );
             Assert.Equal(ExportErrorKind.Authentication, error.Kind);
             Assert.Equal("GraphQLUnauthorized", error.ErrorId);
             Assert.Contains("401", error.Message);
@@ -53,8 +65,10 @@ public class GraphQLSourceTests(PostgresFixture postgres)
             Assert.DoesNotContain("wrong-Secret-1234", error.ToString());
             Assert.DoesNotContain(Token, error.ToString());
             // A newcomer's trial: with no token at all, the message said "Check the token" as if one had been refused.
-            if (token is null) Assert.Contains("No token was sent", error.Message);
-            else Assert.DoesNotContain("No token was sent", error.Message);
+            if (token is null)
+                Assert.Contains("No token was sent", error.Message);
+            else
+                Assert.DoesNotContain("No token was sent", error.Message);
         }
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
     }
@@ -66,7 +80,13 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, plugin: false);
         using var output = new TempDirectory();
         var log = new RecordingLog();
-        var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn, log, databaseId: SampleDatabase.SampleId);
+        var result = await GraphQLExport.RunAsync(
+            server.Endpoint,
+            output.Path,
+            ExportManifest.BuiltIn,
+            log,
+            databaseId: SampleDatabase.SampleId
+        );
         var only = Assert.Single(result.Packages);
         Assert.Equal(nameof(PackageKind.Service), only.Kind);
         var why = Assert.Single(result.Skipped);
@@ -81,12 +101,30 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     {
         var database = await postgres.NewSampleDatabaseAsync("gql");
         await using var meta = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, plugin: false);
-        await using var migrate = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Constructive, plugin: false, schemas: ["db_migrate"]);
+        await using var migrate = await GraphQLExport.StartAsync(
+            postgres,
+            database,
+            GraphQLDialect.Constructive,
+            plugin: false,
+            schemas: ["db_migrate"]
+        );
         using var viaMigrate = new TempDirectory();
         using var viaSql = new TempDirectory();
-        var result = await GraphQLExport.RunAsync(meta.Endpoint, viaMigrate.Path, ExportManifest.BuiltIn, pageSize: 2, migrate: migrate.Endpoint, databaseId: SampleDatabase.SampleId);
+        var result = await GraphQLExport.RunAsync(
+            meta.Endpoint,
+            viaMigrate.Path,
+            ExportManifest.BuiltIn,
+            pageSize: 2,
+            migrate: migrate.Endpoint,
+            databaseId: SampleDatabase.SampleId
+        );
         Assert.Equal(2, result.Packages.Count);
-        await SqlExport.RunAsync(postgres, database, viaSql.Path, adjust: o => new() { OutputPath = o.OutputPath, DatabaseId = SampleDatabase.SampleId, Author = o.Author });
+        await SqlExport.RunAsync(postgres, database, viaSql.Path, adjust: o => new()
+            {
+                OutputPath = o.OutputPath,
+                DatabaseId = SampleDatabase.SampleId,
+                Author = o.Author,
+            });
         WorkspaceAssert.Identical(viaSql.Path, viaMigrate.Path, minimumFiles: 30);
     }
 
@@ -97,12 +135,22 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Constructive, maxPageSize: 3);
         using var output = new TempDirectory();
         var log = new RecordingLog();
-        var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn, log, pageSize: 1000, databaseId: SampleDatabase.SampleId);
+        var result = await GraphQLExport.RunAsync(
+            server.Endpoint,
+            output.Path,
+            ExportManifest.BuiltIn,
+            log,
+            pageSize: 1000,
+            databaseId: SampleDatabase.SampleId
+        );
         Assert.Contains(log.Verbose, v => v.Contains("refused pages of 1000 rows; asking for at most 500"));
         Assert.Contains(log.Verbose, v => v.Contains("refused pages of 7 rows; asking for at most 3"));
         Assert.Single(log.Verbose, v => v.Contains("refused pages of 7 rows"));
         Assert.Equal(25, result.Packages.Single(p => p.Is(PackageKind.Service)).Rows);
-        Assert.Equal(8, Regex.Count(File.ReadAllText(output.Combine("packages", "pets-service", "deploy", "migrate", "field.sql")), @"\('5e7a0003-"));
+        Assert.Equal(
+            8,
+            Regex.Count(File.ReadAllText(output.Combine("packages", "pets-service", "deploy", "migrate", "field.sql")), @"\('5e7a0003-")
+        );
     }
 
     [Theory]
@@ -112,19 +160,35 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     {
         // Ids 1 to 30: ordered as text, "10" would come before "2" (the plugin once did exactly that).
         var database = await postgres.NewSampleDatabaseAsync("gql_actions");
-        await postgres.Server.ExecuteAsync(database, $"""
+        await postgres.Server.ExecuteAsync(
+            database,
+            $"""
             INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify)
             SELECT 'extra ' || g, '{SampleDatabase.SampleId}', 'extra/change_' || g, ARRAY[]::text[], repeat('SELECT ' || g || ';' || chr(10), 40), NULL, NULL
             FROM generate_series(1, 30) g ORDER BY g
-            """);
+            """
+        );
         await using var server = await GraphQLExport.StartAsync(postgres, database, dialect);
         using var viaGraphQL = new TempDirectory();
         using var viaSql = new TempDirectory();
-        await GraphQLExport.RunAsync(server.Endpoint, viaGraphQL.Path, ExportManifest.BuiltIn, pageSize: pageSize, databaseId: SampleDatabase.SampleId);
-        await SqlExport.RunAsync(postgres, database, viaSql.Path, adjust: o => new() { OutputPath = o.OutputPath, DatabaseId = SampleDatabase.SampleId, Author = o.Author });
+        await GraphQLExport.RunAsync(
+            server.Endpoint,
+            viaGraphQL.Path,
+            ExportManifest.BuiltIn,
+            pageSize: pageSize,
+            databaseId: SampleDatabase.SampleId
+        );
+        await SqlExport.RunAsync(postgres, database, viaSql.Path, adjust: o => new()
+            {
+                OutputPath = o.OutputPath,
+                DatabaseId = SampleDatabase.SampleId,
+                Author = o.Author,
+            });
 
         WorkspaceAssert.Identical(viaSql.Path, viaGraphQL.Path, minimumFiles: 100);
-        var extras = File.ReadAllLines(viaGraphQL.Combine("packages", "pets", "pgpm.plan")).Where(l => l.StartsWith("extra/", StringComparison.Ordinal)).ToList();
+        var extras = File.ReadAllLines(viaGraphQL.Combine("packages", "pets", "pgpm.plan"))
+            .Where(l => l.StartsWith("extra/", StringComparison.Ordinal))
+            .ToList();
         Assert.Equal(Enumerable.Range(1, 30).Select(i => "extra/change_" + i), extras.Select(l => l.Split(' ')[0]));
     }
 
@@ -150,7 +214,13 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, faults: [503, 429, 502, 504]);
         using var output = new TempDirectory();
         var log = new RecordingLog();
-        var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn, log, databaseId: SampleDatabase.SampleId);
+        var result = await GraphQLExport.RunAsync(
+            server.Endpoint,
+            output.Path,
+            ExportManifest.BuiltIn,
+            log,
+            databaseId: SampleDatabase.SampleId
+        );
         Assert.Equal(2, result.Packages.Count);
         Assert.Contains(log.Verbose, v => v.Contains("HTTP 503") && v.Contains("attempt 2 of 5"));
         // A 429 is the server's pace, not a failure: it is waited out and does not use up an attempt.
@@ -162,9 +232,16 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     public async Task A_server_that_keeps_failing_is_an_error_naming_the_endpoint()
     {
         var database = await postgres.NewSampleDatabaseAsync("gql");
-        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, faults: [503, 503, 503, 503, 503]);
+        await using var server = await GraphQLExport.StartAsync(
+            postgres,
+            database,
+            GraphQLDialect.Default,
+            faults: [503, 503, 503, 503, 503]
+        );
         using var output = new TempDirectory();
-        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn)
+        );
         Assert.Equal("GraphQLUnavailable", error.ErrorId);
         Assert.Contains("503", error.Message);
         Assert.Contains("introspecting", error.Message);
@@ -177,7 +254,9 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         var database = await postgres.NewSampleDatabaseAsync("gql");
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Constructive);
         using var output = new TempDirectory();
-        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn, databaseId: Guid.Empty));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn, databaseId: Guid.Empty)
+        );
         Assert.Equal("DatabaseNotFound", error.ErrorId);
         Assert.Contains($"pets ({SampleDatabase.SampleId})", error.Message);
     }
@@ -189,7 +268,13 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, schemas: ["metaschema_public"]);
         using var output = new TempDirectory();
         var log = new RecordingLog();
-        var result = await GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn, log, databaseId: SampleDatabase.SampleId);
+        var result = await GraphQLExport.RunAsync(
+            server.Endpoint,
+            output.Path,
+            ExportManifest.BuiltIn,
+            log,
+            databaseId: SampleDatabase.SampleId
+        );
         Assert.Contains(log.Verbose, v => v == "The API exposes no connection for services_public.apis; it is skipped.");
         var plan = File.ReadAllText(output.Combine("packages", "pets-service", "pgpm.plan"));
         Assert.Contains("migrate/field", plan);
@@ -202,7 +287,9 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     {
         await using var html = await HtmlServer.StartAsync();
         using var output = new TempDirectory();
-        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(html.Endpoint, output.Path, ExportManifest.BuiltIn));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            GraphQLExport.RunAsync(html.Endpoint, output.Path, ExportManifest.BuiltIn)
+        );
         Assert.Equal("GraphQLNotJson", error.ErrorId);
         Assert.Contains("HTML", error.Message);
         Assert.Contains("X-Meta-Schema", error.Message);
@@ -212,9 +299,17 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     public async Task A_server_that_exposes_no_meta_table_says_so()
     {
         var database = await postgres.NewSampleDatabaseAsync("gql");
-        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, plugin: false, schemas: ["db_migrate"]);
+        await using var server = await GraphQLExport.StartAsync(
+            postgres,
+            database,
+            GraphQLDialect.Default,
+            plugin: false,
+            schemas: ["db_migrate"]
+        );
         using var output = new TempDirectory();
-        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            GraphQLExport.RunAsync(server.Endpoint, output.Path, ExportManifest.BuiltIn)
+        );
         Assert.Equal("GraphQLNothingVisible", error.ErrorId);
     }
 
@@ -222,19 +317,25 @@ public class GraphQLSourceTests(PostgresFixture postgres)
     public async Task Documented_lossy_cases_differ_from_sql_exactly_as_the_docs_say()
     {
         var database = await postgres.NewParityDatabaseAsync("lossy");
-        await postgres.Server.ExecuteAsync(database, $"""
+        await postgres.Server.ExecuteAsync(
+            database,
+            $"""
             UPDATE metaschema_public.schema SET smart_tags = '{"{"}"n": 2.50, "big": 12345678901234567890{"}"}' WHERE id = 'a2000000-0000-4000-8000-000000000003';
             UPDATE metaschema_public.table SET smart_tags = 'null' WHERE id = 'a3000000-0000-4000-8000-000000000003';
-            """);
+            """
+        );
         var manifest = await GraphQLExport.DerivedManifestAsync(postgres, database);
         await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default);
         using var output = new TempDirectory();
         await GraphQLExport.RunAsync(server.Endpoint, output.Path, manifest);
         var schema = File.ReadAllText(output.Combine("packages", "acme-crm-service", "deploy", "migrate", "schema.sql"));
-        Assert.Contains("'{\"n\":2.5,\"big\":12345678901234567000}'", schema);    // re-printed by the server
+        Assert.Contains("'{\"n\":2.5,\"big\":12345678901234567000}'", schema); // re-printed by the server
         var table = File.ReadAllText(output.Combine("packages", "acme-crm-service", "deploy", "migrate", "table.sql"));
-        Assert.Contains("line3', NULL, 'module'", table);   // JSON null in a nullable jsonb column arrives as null: written NULL
-        Assert.Contains("'a3000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-00000000000a', 'a2000000-0000-4000-8000-000000000001', 'order', NULL, NULL, '0', 'core'", table);
+        Assert.Contains("line3', NULL, 'module'", table); // JSON null in a nullable jsonb column arrives as null: written NULL
+        Assert.Contains(
+            "'a3000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-00000000000a', 'a2000000-0000-4000-8000-000000000001', 'order', NULL, NULL, '0', 'core'",
+            table
+        );
     }
 
     /// <summary>A loopback HTTP server that answers every request with an HTML error page, like a proxy in front of the wrong URL.</summary>
@@ -270,20 +371,24 @@ public class GraphQLSourceTests(PostgresFixture postgres)
                     var buffer = new byte[65536];
                     _ = await stream.ReadAsync(buffer, _stop.Token); // the request itself does not matter
                     var body = "<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>";
-                    var response = $"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
+                    var response =
+                        $"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
                     await stream.WriteAsync(Encoding.ASCII.GetBytes(response), _stop.Token);
                 }
             }
-            catch (OperationCanceledException)
-            {
-            }
+            catch (OperationCanceledException) { }
         }
 
         public async ValueTask DisposeAsync()
         {
             _stop.Cancel();
             _listener.Stop();
-            try { await _loop; } catch (SocketException) { } catch (ObjectDisposedException) { }
+            try
+            {
+                await _loop;
+            }
+            catch (SocketException) { }
+            catch (ObjectDisposedException) { }
         }
     }
 }

@@ -24,11 +24,15 @@ public class PageLookaheadTests(PostgresFixture postgres)
         var secondAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         proxy.Received += request =>
         {
-            if (!request.Query.Contains("allFields(", StringComparison.Ordinal)) return;
-            if (Interlocked.Increment(ref asked) == 2) secondAsked.TrySetResult();
+            if (!request.Query.Contains("allFields(", StringComparison.Ordinal))
+                return;
+            if (Interlocked.Increment(ref asked) == 2)
+                secondAsked.TrySetResult();
         };
 
-        await using var source = await GraphQLExportSource.OpenAsync(new GraphQLEndpointOptions { Endpoint = proxy.Endpoint, PageSize = 2 });
+        await using var source = await GraphQLExportSource.OpenAsync(
+            new GraphQLEndpointOptions { Endpoint = proxy.Endpoint, PageSize = 2 }
+        );
         var table = new Model.TableRef(MetaSchemas.Metaschema, "field");
         var shape = (await source.DescribeTableAsync(table, ExportManifest.BuiltIn.Find(table), CancellationToken.None))!;
         var rows = 0;
@@ -36,7 +40,10 @@ public class PageLookaheadTests(PostgresFixture postgres)
         {
             rows++;
             var reading = (rows + 1) / 2;
-            Assert.True(Volatile.Read(ref asked) <= reading + 1, $"While reading page {reading}, {asked} pages had been asked for: more than one ahead.");
+            Assert.True(
+                Volatile.Read(ref asked) <= reading + 1,
+                $"While reading page {reading}, {asked} pages had been asked for: more than one ahead."
+            );
             // Page 2 must be on its way while this, the first row of page 1, is still being handled.
             if (rows == 1)
                 await secondAsked.Task.WaitAsync(TimeSpan.FromSeconds(30));

@@ -20,12 +20,16 @@ public class SqlActionsOverGraphQLTests(PostgresFixture postgres)
     {
         /// <summary>exportSqlActions of plugins/postgraphile-export-sql-actions.</summary>
         Plugin,
+
         /// <summary>A third-party exportSqlActions returning [SqlAction!]! (default naming: id is the node id, rowId the integer).</summary>
         NodeTypeList,
+
         /// <summary>A third-party exportSqlActions returning the table's connection.</summary>
         NodeTypeConnection,
+
         /// <summary>The API exposes db_migrate itself: allDbMigrateSqlActions / sqlActions.</summary>
         DbMigrateConnection,
+
         /// <summary>The API has none; a second endpoint exposing db_migrate is given as the migrate endpoint.</summary>
         MigrateEndpoint,
     }
@@ -57,42 +61,86 @@ public class SqlActionsOverGraphQLTests(PostgresFixture postgres)
     [InlineData(Way.MigrateEndpoint, GraphQLDialect.Default, true)]
     [InlineData(Way.MigrateEndpoint, GraphQLDialect.Constructive, true)]
     [InlineData(Way.MigrateEndpoint, GraphQLDialect.PostGraphileV4, true)]
-    public async Task Sql_actions_are_byte_identical_to_SQL_with_and_without_excluded_categories_whichever_way_the_API_offers_them(Way way, GraphQLDialect dialect, bool introspectionDisabled)
+    public async Task Sql_actions_are_byte_identical_to_SQL_with_and_without_excluded_categories_whichever_way_the_API_offers_them(
+        Way way,
+        GraphQLDialect dialect,
+        bool introspectionDisabled
+    )
     {
         var database = await postgres.NewParityDatabaseAsync("actions_" + way.ToString().ToLowerInvariant());
         // Ids from 120 down to 95, stored in that order: a server's natural order, or ids sorted as text ('100' < '95'), would show.
-        await postgres.Server.ExecuteAsync(database, $"""
+        await postgres.Server.ExecuteAsync(
+            database,
+            $"""
             INSERT INTO db_migrate.sql_actions (id, name, database_id, deploy, deps, content, category)
             SELECT g, 'extra ' || g, '{SqlExport.Acme}', 'extra/change_' || g, ARRAY[]::text[], 'SELECT ' || g || ';', CASE WHEN g % 3 = 0 THEN 'seed' END
             FROM generate_series(120, 95, -1) g
-            """);
+            """
+        );
         var manifest = await GraphQLExport.ParityManifestAsync(postgres, database, dialect);
         var servesDbMigrate = way is Way.NodeTypeList or Way.NodeTypeConnection or Way.DbMigrateConnection;
-        await using var server = await GraphQLExport.StartAsync(postgres, database, dialect, plugin: way == Way.Plugin,
+        await using var server = await GraphQLExport.StartAsync(
+            postgres,
+            database,
+            dialect,
+            plugin: way == Way.Plugin,
             schemas: servesDbMigrate ? GraphQLExport.WithDbMigrate : null,
-            nodeTypeSqlActions: way switch { Way.NodeTypeList => NodeTypeSqlActions.List, Way.NodeTypeConnection => NodeTypeSqlActions.Connection, _ => NodeTypeSqlActions.None },
-            introspectionDisabled: introspectionDisabled);
-        await using var migrate = way == Way.MigrateEndpoint
-            ? await GraphQLExport.StartAsync(postgres, database, dialect, plugin: false, schemas: ["db_migrate"], introspectionDisabled: introspectionDisabled)
-            : null;
+            nodeTypeSqlActions: way switch
+            {
+                Way.NodeTypeList => NodeTypeSqlActions.List,
+                Way.NodeTypeConnection => NodeTypeSqlActions.Connection,
+                _ => NodeTypeSqlActions.None,
+            },
+            introspectionDisabled: introspectionDisabled
+        );
+        await using var migrate =
+            way == Way.MigrateEndpoint
+                ? await GraphQLExport.StartAsync(
+                    postgres,
+                    database,
+                    dialect,
+                    plugin: false,
+                    schemas: ["db_migrate"],
+                    introspectionDisabled: introspectionDisabled
+                )
+                : null;
 
         foreach (var exclude in new[] { Array.Empty<string>(), ["seed", "app"] })
         {
             using var sql = new TempDirectory();
             using var graphql = new TempDirectory();
-            await SqlExport.RunAsync(postgres, database, sql.Path, adjust: o => o with { Manifest = manifest, ExcludeCategories = exclude });
+            await SqlExport.RunAsync(postgres, database, sql.Path, adjust: o =>
+                o with
+                {
+                    Manifest = manifest,
+                    ExcludeCategories = exclude,
+                }
+            );
             var log = new RecordingLog();
-            var result = await GraphQLExport.RunAsync(server.Endpoint, graphql.Path, manifest, log, pageSize: 3, migrate: migrate?.Endpoint, excludeCategories: exclude);
+            var result = await GraphQLExport.RunAsync(
+                server.Endpoint,
+                graphql.Path,
+                manifest,
+                log,
+                pageSize: 3,
+                migrate: migrate?.Endpoint,
+                excludeCategories: exclude
+            );
 
             Assert.Equal(2, result.Packages.Count);
-            Assert.DoesNotContain(WithoutFixtureTableWarning(log.Warnings), w => !introspectionDisabled || !w.Contains("refuses introspection, so only the tables and columns a manifest lists"));
+            Assert.DoesNotContain(WithoutFixtureTableWarning(log.Warnings), w =>
+                !introspectionDisabled || !w.Contains("refuses introspection, so only the tables and columns a manifest lists")
+            );
             var origin = Assert.Single(log.Verbose, v => v.StartsWith("sql_actions come from ", StringComparison.Ordinal));
-            Assert.Contains(way switch
-            {
-                Way.DbMigrateConnection => "the db_migrate.sql_actions connection",
-                Way.MigrateEndpoint => "the db_migrate.sql_actions connection ",
-                _ => $"the root field exportSqlActions of {server.Endpoint}",
-            }, origin);
+            Assert.Contains(
+                way switch
+                {
+                    Way.DbMigrateConnection => "the db_migrate.sql_actions connection",
+                    Way.MigrateEndpoint => "the db_migrate.sql_actions connection ",
+                    _ => $"the root field exportSqlActions of {server.Endpoint}",
+                },
+                origin
+            );
             Assert.EndsWith($" of {(way == Way.MigrateEndpoint ? migrate!.Endpoint : server.Endpoint)}.", origin);
             WorkspaceAssert.Identical(sql.Path, graphql.Path, minimumFiles: 30);
             var plan = File.ReadAllLines(graphql.Combine("packages", "acme-crm", "pgpm.plan"));
@@ -110,7 +158,13 @@ public class SqlActionsOverGraphQLTests(PostgresFixture postgres)
         var database = await postgres.NewParityDatabaseAsync("actions_full_migrate");
         var manifest = await GraphQLExport.ParityManifestAsync(postgres, database, dialect);
         await using var main = await GraphQLExport.StartAsync(postgres, database, dialect, plugin: false);
-        await using var migrate = await GraphQLExport.StartAsync(postgres, database, dialect, plugin: false, schemas: GraphQLExport.WithDbMigrate);
+        await using var migrate = await GraphQLExport.StartAsync(
+            postgres,
+            database,
+            dialect,
+            plugin: false,
+            schemas: GraphQLExport.WithDbMigrate
+        );
         using var output = new TempDirectory();
         var log = new RecordingLog();
 
@@ -118,19 +172,33 @@ public class SqlActionsOverGraphQLTests(PostgresFixture postgres)
 
         Assert.Equal(2, result.Packages.Count);
         Assert.Empty(WithoutFixtureTableWarning(log.Warnings));
-        Assert.DoesNotContain(log.Verbose, v => v.Contains(migrate.Endpoint.ToString(), StringComparison.Ordinal) && !v.StartsWith("sql_actions come from", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Verbose, v =>
+            v.Contains(migrate.Endpoint.ToString(), StringComparison.Ordinal)
+            && !v.StartsWith("sql_actions come from", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
     public async Task Excluding_categories_stops_by_name_when_the_API_hides_the_category_of_sql_actions()
     {
         var database = await postgres.NewParityDatabaseAsync("actions_no_category");
-        await postgres.Server.ExecuteAsync(database, "COMMENT ON COLUMN db_migrate.sql_actions.category IS E'@behavior -select -filterBy -orderBy';");
+        await postgres.Server.ExecuteAsync(
+            database,
+            "COMMENT ON COLUMN db_migrate.sql_actions.category IS E'@behavior -select -filterBy -orderBy';"
+        );
         var manifest = await GraphQLExport.ParityManifestAsync(postgres, database);
-        await using var server = await GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, plugin: false, schemas: GraphQLExport.WithDbMigrate);
+        await using var server = await GraphQLExport.StartAsync(
+            postgres,
+            database,
+            GraphQLDialect.Default,
+            plugin: false,
+            schemas: GraphQLExport.WithDbMigrate
+        );
         using var output = new TempDirectory();
 
-        var error = await Assert.ThrowsAsync<ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Path, manifest, excludeCategories: ["seed"]));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            GraphQLExport.RunAsync(server.Endpoint, output.Path, manifest, excludeCategories: ["seed"])
+        );
 
         Assert.Equal("SqlActionsCategoryUnavailable", error.ErrorId);
         Assert.Contains("allDbMigrateSqlActions", error.Message);
@@ -147,6 +215,8 @@ public class SqlActionsOverGraphQLTests(PostgresFixture postgres)
     /// says, rightly, that it filters that table itself. Every other warning counts.
     /// </summary>
     private static IEnumerable<string> WithoutFixtureTableWarning(IEnumerable<string> warnings) =>
-        warnings.Where(w => !w.StartsWith("The API cannot filter allExportValueFixtures by database", StringComparison.Ordinal)
-                            && !w.StartsWith("The API cannot filter exportValueFixtures by database", StringComparison.Ordinal));
+        warnings.Where(w =>
+            !w.StartsWith("The API cannot filter allExportValueFixtures by database", StringComparison.Ordinal)
+            && !w.StartsWith("The API cannot filter exportValueFixtures by database", StringComparison.Ordinal)
+        );
 }

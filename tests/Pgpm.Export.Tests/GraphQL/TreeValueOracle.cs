@@ -36,9 +36,13 @@ internal static class TreeValueOracle
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException)
         {
-            throw new ExportException(ExportErrorKind.Protocol, "GraphQLValueInvalid",
-                $"The value of {(table is null ? "" : $"{table}.{column.Column}, field ")}{column.Field} " +
-                $"({Shorten(value.ToJsonString())}) cannot be exported as a {column.Shape} value: {e.Message}", e);
+            throw new ExportException(
+                ExportErrorKind.Protocol,
+                "GraphQLValueInvalid",
+                $"The value of {(table is null ? "" : $"{table}.{column.Column}, field ")}{column.Field} "
+                    + $"({Shorten(value.ToJsonString())}) cannot be exported as a {column.Shape} value: {e.Message}",
+                e
+            );
         }
     }
 
@@ -46,9 +50,12 @@ internal static class TreeValueOracle
     {
         foreach (var item in list.AsArray())
         {
-            if (item is null) yield return null;
-            else if (depth > 1) yield return Elements(column, item, depth - 1).ToList();
-            else yield return ElementText(column, item);
+            if (item is null)
+                yield return null;
+            else if (depth > 1)
+                yield return Elements(column, item, depth - 1).ToList();
+            else
+                yield return ElementText(column, item);
         }
     }
 
@@ -94,8 +101,10 @@ internal static class TreeValueOracle
                     // JSON re-written without insignificant white space; keys and numbers as the server sent them.
                     PgTypeKind.Jsonb or PgTypeKind.Json => (valueKind, JsonText.Compact(value)),
                     PgTypeKind.Boolean => (valueKind, value.GetValue<bool>() ? "true" : "false"),
-                    PgTypeKind.Float when value is JsonValue f && f.GetValueKind() == JsonValueKind.Number => (valueKind,
-                        FloatText.FromJsonNumber(f.ToJsonString())),
+                    PgTypeKind.Float when value is JsonValue f && f.GetValueKind() == JsonValueKind.Number => (
+                        valueKind,
+                        FloatText.FromJsonNumber(f.ToJsonString())
+                    ),
                     _ when value is JsonValue v && v.GetValueKind() == JsonValueKind.String => (valueKind, v.GetValue<string>()),
                     _ when value is JsonValue => (valueKind, value.ToJsonString()),
                     // Numbers keep the digits the server sent; an object or list where a scalar belongs is not guessed at.

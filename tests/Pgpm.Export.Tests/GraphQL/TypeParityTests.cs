@@ -40,7 +40,10 @@ public class TypeParityTests(PostgresFixture postgres)
         await Set(database, "x_ts_bc = '0044-03-15 12:00:00 BC', x_date_bc = '0044-03-15 BC'");
         var bc = await ExportBothAsync(database, manifest, server);
         if (v5)
-            Assert.Equal(bc.SqlText.Replace("'0044-03-15T12:00:00.000 BC'", "'0044-03-15T12:00:00.000'").Replace("'0044-03-15 BC'", "'0044-03-15'"), bc.GraphQLText);
+            Assert.Equal(
+                bc.SqlText.Replace("'0044-03-15T12:00:00.000 BC'", "'0044-03-15T12:00:00.000'").Replace("'0044-03-15 BC'", "'0044-03-15'"),
+                bc.GraphQLText
+            );
         else
             bc.AssertIdentical();
         await Set(database, "x_ts_bc = NULL, x_date_bc = NULL");
@@ -84,7 +87,11 @@ public class TypeParityTests(PostgresFixture postgres)
         return new Exports(TempDirectory.Snapshot(sql.Path), TempDirectory.Snapshot(graphql.Path), stop);
     }
 
-    private sealed record Exports(IReadOnlyDictionary<string, byte[]> Sql, IReadOnlyDictionary<string, byte[]> GraphQL, ExportException? Stop)
+    private sealed record Exports(
+        IReadOnlyDictionary<string, byte[]> Sql,
+        IReadOnlyDictionary<string, byte[]> GraphQL,
+        ExportException? Stop
+    )
     {
         public string SqlText => System.Text.Encoding.UTF8.GetString(Sql[SchemaFile]);
         public string GraphQLText => Stop is null ? System.Text.Encoding.UTF8.GetString(GraphQL[SchemaFile]) : throw Stop;
@@ -95,7 +102,10 @@ public class TypeParityTests(PostgresFixture postgres)
             Assert.True(Sql.Count >= 30);
             Assert.Equal(Sql.Keys.Order(), GraphQL.Keys.Order());
             foreach (var (path, bytes) in Sql)
-                Assert.True(bytes.AsSpan().SequenceEqual(GraphQL[path]), $"{path} differs:\n{System.Text.Encoding.UTF8.GetString(bytes)}\n---\n{System.Text.Encoding.UTF8.GetString(GraphQL[path])}");
+                Assert.True(
+                    bytes.AsSpan().SequenceEqual(GraphQL[path]),
+                    $"{path} differs:\n{System.Text.Encoding.UTF8.GetString(bytes)}\n---\n{System.Text.Encoding.UTF8.GetString(GraphQL[path])}"
+                );
         }
 
         public void AssertStopped(string column, string why)

@@ -21,8 +21,14 @@ public sealed class BothSources : IDisposable
     /// to proceed, the one omission must be exactly that column, and the SQL export is made without it.
     /// </summary>
     /// <param name="introspectionDisabled">The server refuses introspection (INTROSPECTION_DISABLED), so names come from the manifests and probes.</param>
-    public static async Task<BothSources> ExportAsync(LocalPostgres server, string database, Guid databaseId, GraphQLDialect dialect, ExportManifest? manifest = null,
-        bool introspectionDisabled = false)
+    public static async Task<BothSources> ExportAsync(
+        LocalPostgres server,
+        string database,
+        Guid databaseId,
+        GraphQLDialect dialect,
+        ExportManifest? manifest = null,
+        bool introspectionDisabled = false
+    )
     {
         var both = new BothSources();
         var v4 = dialect == GraphQLDialect.PostGraphileV4;
@@ -30,12 +36,30 @@ public sealed class BothSources : IDisposable
         if (v4)
         {
             await using var sqlSource = await Sources.Sql.SqlExportSource.OpenAsync(server.ConnectionString(database));
-            sqlManifest = WithoutSchemaHash(manifest ?? (await sqlSource.ChooseSchemaVersionAsync(ExportManifest.BuiltInVersions, CancellationToken.None)).Manifest);
+            sqlManifest = WithoutSchemaHash(
+                manifest ?? (await sqlSource.ChooseSchemaVersionAsync(ExportManifest.BuiltInVersions, CancellationToken.None)).Manifest
+            );
         }
         await SqlExport.RunAsync(server, database, both.Sql.Path, adjust: o => o with { DatabaseId = databaseId, Manifest = sqlManifest });
-        await using var graphQLServer = await LocalGraphQLServer.StartAsync(server, database, new GraphQLServerOptions { Dialect = dialect, ExportSqlActionsPlugin = true, IntrospectionDisabled = introspectionDisabled });
-        var result = await GraphQLExport.RunAsync(graphQLServer.Endpoint, both.GraphQL.Path, manifest, both.Log, pageSize: 2, databaseId: databaseId,
-            adjustExport: o => o with { AllowMissingColumns = v4 });
+        await using var graphQLServer = await LocalGraphQLServer.StartAsync(
+            server,
+            database,
+            new GraphQLServerOptions
+            {
+                Dialect = dialect,
+                ExportSqlActionsPlugin = true,
+                IntrospectionDisabled = introspectionDisabled,
+            }
+        );
+        var result = await GraphQLExport.RunAsync(
+            graphQLServer.Endpoint,
+            both.GraphQL.Path,
+            manifest,
+            both.Log,
+            pageSize: 2,
+            databaseId: databaseId,
+            adjustExport: o => o with { AllowMissingColumns = v4 }
+        );
         if (v4)
         {
             Assert.Equal(["metaschema_public.database.schema_hash"], result.Omissions.Select(o => o.Name));

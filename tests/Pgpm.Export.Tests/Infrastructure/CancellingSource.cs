@@ -9,7 +9,11 @@ public sealed class CancellingSource(IExportSource inner, int cancelAt, Cancella
 {
     private int _rows;
 
-    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(
+        TableShape shape,
+        Guid databaseId,
+        [EnumeratorCancellation] CancellationToken ct
+    )
     {
         await foreach (var row in Inner.ReadRowsAsync(shape, databaseId, ct))
         {
@@ -18,7 +22,11 @@ public sealed class CancellingSource(IExportSource inner, int cancelAt, Cancella
         }
     }
 
-    public override async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(
+        Guid id,
+        IReadOnlyCollection<string> exclude,
+        [EnumeratorCancellation] CancellationToken ct
+    )
     {
         await foreach (var action in Inner.ReadSqlActionsAsync(id, exclude, ct))
         {
@@ -29,6 +37,7 @@ public sealed class CancellingSource(IExportSource inner, int cancelAt, Cancella
 
     private void Counted()
     {
-        if (Interlocked.Increment(ref _rows) == cancelAt) cancellation.Cancel();
+        if (Interlocked.Increment(ref _rows) == cancelAt)
+            cancellation.Cancel();
     }
 }

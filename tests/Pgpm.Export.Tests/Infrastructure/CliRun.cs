@@ -21,9 +21,10 @@ public static class CliRun
         var output = new StringWriter();
         var error = new StringWriter();
         var executable = Environment.GetEnvironmentVariable(ExecutableVariable);
-        var exit = terminal is null && !string.IsNullOrEmpty(executable)
-            ? await RunProcessAsync(executable, args, output, error)
-            : await CliApplication.RunAsync(args, output, error, CancellationToken.None, terminal);
+        var exit =
+            terminal is null && !string.IsNullOrEmpty(executable)
+                ? await RunProcessAsync(executable, args, output, error)
+                : await CliApplication.RunAsync(args, output, error, CancellationToken.None, terminal);
         var outAt = Array.FindIndex(args, a => a is "--out" or "-o");
         if (exit == 0 && outAt >= 0 && outAt + 1 < args.Length)
             await PgpmCheck.PlansParseAsync(args[outAt + 1]);
@@ -44,8 +45,14 @@ public static class CliRun
 
     private static async Task<int> RunProcessAsync(string executable, string[] args, TextWriter output, TextWriter error)
     {
-        var info = new System.Diagnostics.ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in args) info.ArgumentList.Add(argument);
+        var info = new System.Diagnostics.ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in args)
+            info.ArgumentList.Add(argument);
         using var process = System.Diagnostics.Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -25,7 +25,8 @@ public sealed class CombinedSchemaFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Server is not null) await Server.DisposeAsync();
+        if (Server is not null)
+            await Server.DisposeAsync();
         _files.Dispose();
     }
 

@@ -38,9 +38,7 @@ public sealed class ConnectionCounter : IDisposable
                 _ = ForwardAsync(client);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException) { }
     }
 
     private async Task ForwardAsync(TcpClient client)
@@ -55,9 +53,7 @@ public sealed class ConnectionCounter : IDisposable
                 var b = upstream.GetStream();
                 await Task.WhenAny(a.CopyToAsync(b, _stop.Token), CountedCopyAsync(b, a));
             }
-            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
-            {
-            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException) { }
         }
     }
 

@@ -10,7 +10,8 @@ public static class CopyText
         var rows = new List<string?[]>();
         foreach (var line in copy.Split('\n'))
         {
-            if (line.Length == 0) continue;
+            if (line.Length == 0)
+                continue;
             rows.Add(line.Split('\t').Select(DecodeField).ToArray());
         }
         return rows;
@@ -18,7 +19,8 @@ public static class CopyText
 
     private static string? DecodeField(string field)
     {
-        if (field == "\\N") return null;
+        if (field == "\\N")
+            return null;
         var sb = new StringBuilder(field.Length);
         for (var i = 0; i < field.Length; i++)
         {
@@ -28,16 +30,18 @@ public static class CopyText
                 continue;
             }
             var next = field[++i];
-            sb.Append(next switch
-            {
-                'b' => '\b',
-                'f' => '\f',
-                'n' => '\n',
-                'r' => '\r',
-                't' => '\t',
-                'v' => '\v',
-                _ => next,
-            });
+            sb.Append(
+                next switch
+                {
+                    'b' => '\b',
+                    'f' => '\f',
+                    'n' => '\n',
+                    'r' => '\r',
+                    't' => '\t',
+                    'v' => '\v',
+                    _ => next,
+                }
+            );
         }
         return sb.ToString();
     }

@@ -17,7 +17,11 @@ public sealed class CountingSource(IExportSource inner) : DelegatingSource(inner
 
     public IReadOnlyCollection<TableRef> TablesRead => _tablesRead;
 
-    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(
+        TableShape shape,
+        Guid databaseId,
+        [EnumeratorCancellation] CancellationToken ct
+    )
     {
         _tablesRead.Add(shape.Table);
         await foreach (var row in Inner.ReadRowsAsync(shape, databaseId, ct))

@@ -13,8 +13,11 @@ public sealed class FailingTableSource(IExportSource inner, TableRef earlier, Ta
 {
     private readonly TaskCompletionSource _laterFailed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-
-    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(
+        TableShape shape,
+        Guid databaseId,
+        [EnumeratorCancellation] CancellationToken ct
+    )
     {
         if (shape.Table == later)
         {
@@ -27,6 +30,7 @@ public sealed class FailingTableSource(IExportSource inner, TableRef earlier, Ta
             await _laterFailed.Task;
             throw new ExportException(ExportErrorKind.Connection, "EarlierTableFailed", $"reading {earlier} failed");
         }
-        await foreach (var row in Inner.ReadRowsAsync(shape, databaseId, ct)) yield return row;
+        await foreach (var row in Inner.ReadRowsAsync(shape, databaseId, ct))
+            yield return row;
     }
 }

@@ -17,31 +17,43 @@ public enum FaultKind
 {
     /// <summary>Sends the headers and half the real body, then resets the connection.</summary>
     ResetMidBody,
+
     /// <summary>Sends nothing until the client gives up.</summary>
     Stall,
     Http502,
     Http503,
     Http504,
+
     /// <summary>HTTP 429 with <c>Retry-After: 1</c>.</summary>
     TooManyRequests,
+
     /// <summary>HTTP 502 with an nginx-style HTML page.</summary>
     HtmlBadGateway,
+
     /// <summary>HTTP 200 with a sign-in HTML page, as a captive portal or a misrouted proxy sends.</summary>
     HtmlOk,
+
     /// <summary>HTTP 200 whose body is the first half of the real JSON, with a Content-Length that matches it.</summary>
     TruncatedJson,
+
     /// <summary>The real body with one byte inside a string replaced by 0xFF.</summary>
     BadUtf8,
+
     /// <summary>The real page, but claiming more rows with the cursor it was asked for, so paging would never advance.</summary>
     SameCursor,
+
     /// <summary>Stops the real server and starts a new one; requests fail at the connection until it is back.</summary>
     ServerRestart,
+
     /// <summary>The real page padded with whitespace to 5 MB, with a Content-Length that says so.</summary>
     OversizedDeclared,
+
     /// <summary>The real page padded with whitespace to 5 MB, sent chunked, so its size shows only while reading.</summary>
     OversizedChunked,
+
     /// <summary>HTTP 200 with a GraphQL error located at the operation itself (line 1), as graphql-depth-limit answers a query too deep.</summary>
     ErrorAtOperation,
+
     /// <summary>HTTP 200 with one located GraphQL error for every line of the query inside its outer braces: a server that refuses each field asked.</summary>
     RefuseEveryLine,
 }
@@ -61,7 +73,10 @@ public sealed record ProxiedRequest(int Number, string Query, JsonObject? Variab
 public sealed class FaultProxy : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly HttpClient _upstreamClient = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }) { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly HttpClient _upstreamClient = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero })
+    {
+        Timeout = TimeSpan.FromSeconds(60),
+    };
     private readonly List<Rule> _rules = [];
     private int _requests;
     private Task _restarting = Task.CompletedTask;
@@ -100,9 +115,10 @@ public sealed class FaultProxy : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
-        {
-            if (certificate is not null) listen.UseHttps(certificate);
-        }));
+            {
+                if (certificate is not null)
+                    listen.UseHttps(certificate);
+            }));
         var app = builder.Build();
         var proxy = new FaultProxy(app, upstream);
         app.Run(proxy.HandleAsync);
@@ -115,7 +131,8 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Applies <paramref name="fault"/> to the next <paramref name="times"/> requests that match.</summary>
     public void Inject(Func<ProxiedRequest, bool> when, FaultKind fault, int times = 1)
     {
-        lock (_rules) _rules.Add(new Rule(when, fault, times));
+        lock (_rules)
+            _rules.Add(new Rule(when, fault, times));
     }
 
     /// <summary>How many times injected faults actually fired.</summary>
@@ -123,7 +140,8 @@ public sealed class FaultProxy : IAsyncDisposable
     {
         get
         {
-            lock (_rules) return _rules.Sum(r => r.Fired);
+            lock (_rules)
+                return _rules.Sum(r => r.Fired);
         }
     }
 
@@ -142,28 +160,55 @@ public sealed class FaultProxy : IAsyncDisposable
                 context.Abort();
                 return;
             case FaultKind.Http502 or FaultKind.Http503 or FaultKind.Http504:
-                await WriteAsync(context, fault switch { FaultKind.Http502 => 502, FaultKind.Http503 => 503, _ => 504 }, "application/json",
-                    Encoding.UTF8.GetBytes("""{"errors":[{"message":"injected"}]}"""));
+                await WriteAsync(
+                    context,
+                    fault switch
+                    {
+                        FaultKind.Http502 => 502,
+                        FaultKind.Http503 => 503,
+                        _ => 504,
+                    },
+                    "application/json",
+                    Encoding.UTF8.GetBytes("""{"errors":[{"message":"injected"}]}""")
+                );
                 return;
             case FaultKind.TooManyRequests:
                 context.Response.Headers.RetryAfter = "1";
                 await WriteAsync(context, 429, "application/json", Encoding.UTF8.GetBytes("""{"errors":[{"message":"slow down"}]}"""));
                 return;
             case FaultKind.HtmlBadGateway:
-                await WriteAsync(context, 502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"u8.ToArray());
+                await WriteAsync(
+                    context,
+                    502,
+                    "text/html",
+                    "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"u8.ToArray()
+                );
                 return;
             case FaultKind.HtmlOk:
-                await WriteAsync(context, 200, "text/html", "<!DOCTYPE html><html><body><form action=\"/login\">Sign in</form></body></html>"u8.ToArray());
+                await WriteAsync(
+                    context,
+                    200,
+                    "text/html",
+                    "<!DOCTYPE html><html><body><form action=\"/login\">Sign in</form></body></html>"u8.ToArray()
+                );
                 return;
             case FaultKind.ErrorAtOperation:
-                await WriteAsync(context, 200, "application/json", Encoding.UTF8.GetBytes("""{"errors":[{"message":"'PgpmExportProbe' exceeds maximum operation depth of 3","locations":[{"line":1,"column":1}]}]}"""));
+                await WriteAsync(
+                    context,
+                    200,
+                    "application/json",
+                    Encoding.UTF8.GetBytes(
+                        """{"errors":[{"message":"'PgpmExportProbe' exceeds maximum operation depth of 3","locations":[{"line":1,"column":1}]}]}"""
+                    )
+                );
                 return;
             case FaultKind.RefuseEveryLine:
                 await WriteAsync(context, 200, "application/json", EveryLineRefused(request.Query));
                 return;
             case FaultKind.ServerRestart:
                 await StopServer!();
-                lock (_rules) _restarting = Task.Run(async () => Upstream = await StartServer!());
+                lock (_rules)
+                    _restarting = Task.Run(async () => Upstream = await StartServer!());
                 break;
         }
 
@@ -173,7 +218,8 @@ public sealed class FaultProxy : IAsyncDisposable
         {
             using var forward = new HttpRequestMessage(HttpMethod.Post, Upstream) { Content = new ByteArrayContent(body) };
             forward.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            if (context.Request.Headers.Authorization.Count > 0) forward.Headers.TryAddWithoutValidation("Authorization", context.Request.Headers.Authorization.ToString());
+            if (context.Request.Headers.Authorization.Count > 0)
+                forward.Headers.TryAddWithoutValidation("Authorization", context.Request.Headers.Authorization.ToString());
             answer = await _upstreamClient.SendAsync(forward, context.RequestAborted);
             answerBody = await answer.Content.ReadAsByteArrayAsync(context.RequestAborted);
         }
@@ -212,7 +258,10 @@ public sealed class FaultProxy : IAsyncDisposable
                 context.Response.ContentType = "application/json";
                 var padded = Padded(answerBody);
                 for (var at = 0; at < padded.Length; at += 1 << 16)
-                    await context.Response.Body.WriteAsync(padded.AsMemory(at, Math.Min(1 << 16, padded.Length - at)), context.RequestAborted);
+                    await context.Response.Body.WriteAsync(
+                        padded.AsMemory(at, Math.Min(1 << 16, padded.Length - at)),
+                        context.RequestAborted
+                    );
                 return;
             default:
                 await WriteAsync(context, status, answer.Content.Headers.ContentType?.ToString() ?? "application/json", answerBody);
@@ -226,7 +275,8 @@ public sealed class FaultProxy : IAsyncDisposable
         {
             foreach (var rule in _rules)
             {
-                if (rule.Remaining == 0 || !rule.When(request)) continue;
+                if (rule.Remaining == 0 || !rule.When(request))
+                    continue;
                 rule.Remaining--;
                 rule.Fired++;
                 return rule.Fault;
@@ -271,7 +321,13 @@ public sealed class FaultProxy : IAsyncDisposable
         var lines = query.Split('\n').Length;
         var errors = new JsonArray();
         for (var line = 2; line < lines; line++)
-            errors.Add(new JsonObject { ["message"] = "Refused by the proxy.", ["locations"] = new JsonArray(new JsonObject { ["line"] = line, ["column"] = 1 }) });
+            errors.Add(
+                new JsonObject
+                {
+                    ["message"] = "Refused by the proxy.",
+                    ["locations"] = new JsonArray(new JsonObject { ["line"] = line, ["column"] = 1 }),
+                }
+            );
         return Encoding.UTF8.GetBytes(new JsonObject { ["errors"] = errors }.ToJsonString());
     }
 
@@ -288,7 +344,8 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Waits for a restart the proxy started to finish.</summary>
     public Task RestartedAsync()
     {
-        lock (_rules) return _restarting;
+        lock (_rules)
+            return _restarting;
     }
 
     public async ValueTask DisposeAsync()

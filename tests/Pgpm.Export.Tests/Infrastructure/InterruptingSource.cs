@@ -9,12 +9,17 @@ public sealed class InterruptingSource(IExportSource inner, TableRef table, Func
 {
     public bool Interrupted { get; private set; }
 
-    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(
+        TableShape shape,
+        Guid databaseId,
+        [EnumeratorCancellation] CancellationToken ct
+    )
     {
         await foreach (var row in Inner.ReadRowsAsync(shape, databaseId, ct))
         {
             yield return row;
-            if (shape.Table != table || Interrupted) continue;
+            if (shape.Table != table || Interrupted)
+                continue;
             Interrupted = true;
             await afterFirstRow();
         }

@@ -14,11 +14,14 @@ public static class ManifestFiles
     {
         var builtIn = ExportManifest.BuiltInVersions.FirstOrDefault(m => m.Version == derived.Version);
         var json = derived.ToJson();
-        if (builtIn?.ToJson() == json) return;
+        if (builtIn?.ToJson() == json)
+            return;
         var reports = RepositoryFiles.Path("out", "test-reports");
         Directory.CreateDirectory(reports);
         var file = Path.Combine(reports, $"manifest-{derived.Version}.derived.json");
         File.WriteAllText(file, json);
-        Assert.Fail($"The built-in manifest of schema version {derived.Version} is {(builtIn is null ? "missing" : "not what the real schema derives")}; the derived one is in {file}.");
+        Assert.Fail(
+            $"The built-in manifest of schema version {derived.Version} is {(builtIn is null ? "missing" : "not what the real schema derives")}; the derived one is in {file}."
+        );
     }
 }

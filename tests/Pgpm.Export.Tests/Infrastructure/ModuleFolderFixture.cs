@@ -16,15 +16,31 @@ public sealed class ModuleFolderFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var publish = ProcessRunner.RunAsync("dotnet",
-        [
-            "publish", RepositoryFiles.Path("src", "Pgpm.Export.PowerShell", "Pgpm.Export.PowerShell.csproj"), "-c", "Release", "--nologo",
-            "-o", _root.Combine("publish"), $"-p:ModuleFolder={ModuleFolder}{Path.DirectorySeparatorChar}",
-        ]);
-        var probe = ProcessRunner.RunAsync("dotnet",
-        [
-            "build", RepositoryFiles.Path("tests", "Pgpm.Export.ModuleProbe", "Pgpm.Export.ModuleProbe.csproj"), "-c", "Release", "--nologo", "-o", _root.Combine("probe"),
-        ]);
+        var publish = ProcessRunner.RunAsync(
+            "dotnet",
+            [
+                "publish",
+                RepositoryFiles.Path("src", "Pgpm.Export.PowerShell", "Pgpm.Export.PowerShell.csproj"),
+                "-c",
+                "Release",
+                "--nologo",
+                "-o",
+                _root.Combine("publish"),
+                $"-p:ModuleFolder={ModuleFolder}{Path.DirectorySeparatorChar}",
+            ]
+        );
+        var probe = ProcessRunner.RunAsync(
+            "dotnet",
+            [
+                "build",
+                RepositoryFiles.Path("tests", "Pgpm.Export.ModuleProbe", "Pgpm.Export.ModuleProbe.csproj"),
+                "-c",
+                "Release",
+                "--nologo",
+                "-o",
+                _root.Combine("probe"),
+            ]
+        );
         await Task.WhenAll(publish, probe);
     }
 

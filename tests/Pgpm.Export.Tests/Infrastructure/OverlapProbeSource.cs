@@ -19,24 +19,32 @@ public sealed class OverlapProbeSource(IExportSource inner, int gate = 0) : Dele
 
     public int MaximumOpen => Volatile.Read(ref _maximum);
 
-    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(
+        TableShape shape,
+        Guid databaseId,
+        [EnumeratorCancellation] CancellationToken ct
+    )
     {
         Opened();
         try
         {
             if (Interlocked.Increment(ref _tableStreams) <= gate)
             {
-                if (Volatile.Read(ref _tableStreams) >= gate) _gateOpen.TrySetResult();
+                if (Volatile.Read(ref _tableStreams) >= gate)
+                    _gateOpen.TrySetResult();
                 try
                 {
                     await _gateOpen.Task.WaitAsync(GateTimeout, ct);
                 }
                 catch (TimeoutException)
                 {
-                    throw new InvalidOperationException($"Only {Volatile.Read(ref _open)} row streams were open at once; the gate waited for {gate}.");
+                    throw new InvalidOperationException(
+                        $"Only {Volatile.Read(ref _open)} row streams were open at once; the gate waited for {gate}."
+                    );
                 }
             }
-            await foreach (var row in Inner.ReadRowsAsync(shape, databaseId, ct)) yield return row;
+            await foreach (var row in Inner.ReadRowsAsync(shape, databaseId, ct))
+                yield return row;
         }
         finally
         {
@@ -44,12 +52,17 @@ public sealed class OverlapProbeSource(IExportSource inner, int gate = 0) : Dele
         }
     }
 
-    public override async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid id, IReadOnlyCollection<string> exclude, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(
+        Guid id,
+        IReadOnlyCollection<string> exclude,
+        [EnumeratorCancellation] CancellationToken ct
+    )
     {
         Opened();
         try
         {
-            await foreach (var action in Inner.ReadSqlActionsAsync(id, exclude, ct)) yield return action;
+            await foreach (var action in Inner.ReadSqlActionsAsync(id, exclude, ct))
+                yield return action;
         }
         finally
         {

@@ -15,10 +15,15 @@ public sealed class PausedSource(IExportSource inner) : DelegatingSource(inner)
 
     public void Resume() => _resumed.TrySetResult();
 
-    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<ExportRow> ReadRowsAsync(
+        TableShape shape,
+        Guid databaseId,
+        [EnumeratorCancellation] CancellationToken ct
+    )
     {
         _entered.TrySetResult();
         await _resumed.Task.WaitAsync(ct);
-        await foreach (var row in Inner.ReadRowsAsync(shape, databaseId, ct)) yield return row;
+        await foreach (var row in Inner.ReadRowsAsync(shape, databaseId, ct))
+            yield return row;
     }
 }

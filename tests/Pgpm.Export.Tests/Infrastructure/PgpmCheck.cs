@@ -21,8 +21,13 @@ public static class PgpmCheck
     public static async Task PlansParseAsync(string workspace)
     {
         var packages = Directory.Exists(Path.Combine(workspace, "packages"))
-            ? Directory.GetDirectories(Path.Combine(workspace, "packages")).Where(d => File.Exists(Path.Combine(d, "pgpm.plan"))).Order(StringComparer.Ordinal).ToList()
+            ? Directory
+                .GetDirectories(Path.Combine(workspace, "packages"))
+                .Where(d => File.Exists(Path.Combine(d, "pgpm.plan")))
+                .Order(StringComparer.Ordinal)
+                .ToList()
             : [];
-        if (packages.Count > 0) await PgpmPlan.ReadAllAsync(packages);
+        if (packages.Count > 0)
+            await PgpmPlan.ReadAllAsync(packages);
     }
 }

@@ -25,7 +25,8 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Server is not null) await Server.DisposeAsync();
+        if (Server is not null)
+            await Server.DisposeAsync();
     }
 
     /// <summary>A new database with the schema and no data.</summary>
@@ -53,11 +54,14 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>A login role that may read every table an export reads in <paramref name="database"/>, and nothing else; returns its connection string.</summary>
     public async Task<string> NewReaderRoleAsync(string database, string role, string password)
     {
-        await Server.ExecuteAsync(database, $"""
+        await Server.ExecuteAsync(
+            database,
+            $"""
             CREATE ROLE "{role}" LOGIN PASSWORD '{password}';
             GRANT USAGE ON SCHEMA metaschema_public, services_public, metaschema_modules_public, db_migrate TO "{role}";
             GRANT SELECT ON ALL TABLES IN SCHEMA metaschema_public, services_public, metaschema_modules_public, db_migrate TO "{role}";
-            """);
+            """
+        );
         return Server.ConnectionString(database, role, password);
     }
 

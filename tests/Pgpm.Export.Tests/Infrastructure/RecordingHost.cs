@@ -30,7 +30,8 @@ public sealed class RecordingHost : IPipelineHost
     public void WriteObject(object value)
     {
         Seen();
-        if (Objects.Count == StopAfterObjects) throw new PipelineStopped();
+        if (Objects.Count == StopAfterObjects)
+            throw new PipelineStopped();
         Objects.Add(value);
         Transcript.Add("object: " + ObjectText.Of(value));
     }
@@ -82,7 +83,8 @@ public sealed class RecordingHost : IPipelineHost
 
     private void Seen()
     {
-        lock (Threads) Threads.Add(Environment.CurrentManagedThreadId);
+        lock (Threads)
+            Threads.Add(Environment.CurrentManagedThreadId);
     }
 
     /// <summary>What a downstream command that wants no more objects throws into the upstream one.</summary>

@@ -7,6 +7,15 @@ public sealed class RecordingLog : IExportLog
     public List<string> Verbose { get; } = [];
     public List<string> Warnings { get; } = [];
 
-    void IExportLog.Verbose(string message) { lock (Verbose) Verbose.Add(message); }
-    void IExportLog.Warning(string message) { lock (Warnings) Warnings.Add(message); }
+    void IExportLog.Verbose(string message)
+    {
+        lock (Verbose)
+            Verbose.Add(message);
+    }
+
+    void IExportLog.Warning(string message)
+    {
+        lock (Warnings)
+            Warnings.Add(message);
+    }
 }

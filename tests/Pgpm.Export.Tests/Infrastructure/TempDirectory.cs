@@ -17,7 +17,8 @@ public sealed class TempDirectory : IDisposable
     public static SortedDictionary<string, byte[]> Snapshot(string root)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        if (!Directory.Exists(root)) return files;
+        if (!Directory.Exists(root))
+            return files;
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
             files[System.IO.Path.GetRelativePath(root, file).Replace('\\', '/')] = File.ReadAllBytes(file);
         return files;
@@ -29,8 +30,6 @@ public sealed class TempDirectory : IDisposable
         {
             Directory.Delete(Path, recursive: true);
         }
-        catch (IOException)
-        {
-        }
+        catch (IOException) { }
     }
 }

@@ -24,7 +24,8 @@ public static class WorkspaceAssert
         {
             var left = i < a.Length ? a[i] : "<end>";
             var right = i < b.Length ? b[i] : "<end>";
-            if (left != right) return $"Line {i + 1}:\n  expected: {left}\n  actual:   {right}";
+            if (left != right)
+                return $"Line {i + 1}:\n  expected: {left}\n  actual:   {right}";
         }
         return "Same text, different bytes.";
     }

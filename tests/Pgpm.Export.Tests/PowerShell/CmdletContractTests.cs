@@ -39,7 +39,17 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
         var block = Regex.Match(ManifestText, @"CmdletsToExport\s*=\s*@\(([^)]*)\)").Groups[1].Value;
         var exported = Regex.Matches(block, "'([^']+)'").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal);
         Assert.Equal(_metadata.Cmdlets.Select(c => c.Name), exported);
-        Assert.Equal(["Export-PgpmProject", "Get-ExportDatabase", "Get-ExportSchema", "Get-ExportSqlAction", "Get-ExportTable", "New-PgpmExportSource"], _metadata.Cmdlets.Select(c => c.Name));
+        Assert.Equal(
+            [
+                "Export-PgpmProject",
+                "Get-ExportDatabase",
+                "Get-ExportSchema",
+                "Get-ExportSqlAction",
+                "Get-ExportTable",
+                "New-PgpmExportSource",
+            ],
+            _metadata.Cmdlets.Select(c => c.Name)
+        );
     }
 
     [Fact]
@@ -69,7 +79,12 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
             foreach (var set in cmdlet.ParameterSets)
             {
                 // A set is chosen by a parameter only it has (mandatory except in the default set), so binding never has two candidates.
-                var own = cmdlet.Parameters.Where(p => p.Sets.Any(s => s.Name == set && s.Mandatory == (set != cmdlet.DefaultParameterSet)) && p.Sets.All(s => s.Name == set)).ToList();
+                var own = cmdlet
+                    .Parameters.Where(p =>
+                        p.Sets.Any(s => s.Name == set && s.Mandatory == (set != cmdlet.DefaultParameterSet))
+                        && p.Sets.All(s => s.Name == set)
+                    )
+                    .ToList();
                 Assert.True(own.Count == 1, $"{cmdlet.Name} set {set} has {own.Count} parameters of its own");
             }
             var positions = cmdlet.Parameters.SelectMany(p => p.Sets.Select(s => s.Position)).Where(p => p != int.MinValue).ToList();
@@ -80,9 +95,12 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
     [Fact]
     public void Pipeline_binding_is_as_designed()
     {
-        static string Binding(CmdletMetadata.CmdletInfo c) => string.Join(" ", c.Parameters
-            .Where(p => p.Sets.Any(s => s.FromPipeline || s.FromPipelineByPropertyName))
-            .Select(p => $"{p.Name}:{(p.Sets.Any(s => s.FromPipeline) ? "value" : "name")}"));
+        static string Binding(CmdletMetadata.CmdletInfo c) =>
+            string.Join(
+                " ",
+                c.Parameters.Where(p => p.Sets.Any(s => s.FromPipeline || s.FromPipelineByPropertyName))
+                    .Select(p => $"{p.Name}:{(p.Sets.Any(s => s.FromPipeline) ? "value" : "name")}")
+            );
         Assert.Equal("", Binding(_metadata["New-PgpmExportSource"]));
         Assert.Equal("", Binding(_metadata["Get-ExportDatabase"]));
         Assert.Equal("DatabaseId:name", Binding(_metadata["Get-ExportSchema"]));
@@ -112,9 +130,14 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
     {
         foreach (var parameter in _metadata.Cmdlets.SelectMany(c => c.Parameters))
         {
-            if (parameter.Name == "Token") Assert.Equal("SecureString", parameter.TypeName);
-            if (parameter.Name == "Credential") Assert.True(parameter.TypeName == "PSCredential" && parameter.IsCredential);
-            Assert.False(parameter.TypeName == "String" && Regex.IsMatch(parameter.Name, "Token|Password|Secret|Key", RegexOptions.IgnoreCase), parameter.Name);
+            if (parameter.Name == "Token")
+                Assert.Equal("SecureString", parameter.TypeName);
+            if (parameter.Name == "Credential")
+                Assert.True(parameter.TypeName == "PSCredential" && parameter.IsCredential);
+            Assert.False(
+                parameter.TypeName == "String" && Regex.IsMatch(parameter.Name, "Token|Password|Secret|Key", RegexOptions.IgnoreCase),
+                parameter.Name
+            );
         }
     }
 
@@ -125,7 +148,10 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
         {
             var help = Help(cmdlet.Name);
             Assert.Equal(cmdlet.Name, help.Name);
-            Assert.Equal(cmdlet.Parameters.Select(p => p.Name).Order(StringComparer.Ordinal), help.Parameters.Select(p => p.Name).Order(StringComparer.Ordinal));
+            Assert.Equal(
+                cmdlet.Parameters.Select(p => p.Name).Order(StringComparer.Ordinal),
+                help.Parameters.Select(p => p.Name).Order(StringComparer.Ordinal)
+            );
             foreach (var parameter in cmdlet.Parameters)
             {
                 var doc = help.Parameters.Single(p => p.Name == parameter.Name);
@@ -133,13 +159,22 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
                 Assert.False(string.IsNullOrWhiteSpace(doc.Description), where);
                 Assert.Equal((where, parameter.TypeName), (where, doc.Type));
                 var sets = parameter.Sets.Select(s => s.Name).ToList();
-                Assert.Equal((where, sets.SequenceEqual([CmdletMetadata.AllSets]) ? "(All)" : string.Join(", ", sets)), (where, string.Join(", ", doc.ParameterSets)));
+                Assert.Equal(
+                    (where, sets.SequenceEqual([CmdletMetadata.AllSets]) ? "(All)" : string.Join(", ", sets)),
+                    (where, string.Join(", ", doc.ParameterSets))
+                );
                 Assert.Equal((where, parameter.Sets.Any(s => s.Mandatory)), (where, doc.Required));
                 var position = parameter.Sets.Select(s => s.Position).Max();
                 Assert.Equal((where, position == int.MinValue ? "Named" : position.ToString()), (where, doc.Position));
                 var byValue = parameter.Sets.Any(s => s.FromPipeline);
                 var byName = parameter.Sets.Any(s => s.FromPipelineByPropertyName);
-                var pipeline = (byName, byValue) switch { (true, true) => "True (ByPropertyName, ByValue)", (true, _) => "True (ByPropertyName)", (_, true) => "True (ByValue)", _ => "False" };
+                var pipeline = (byName, byValue) switch
+                {
+                    (true, true) => "True (ByPropertyName, ByValue)",
+                    (true, _) => "True (ByPropertyName)",
+                    (_, true) => "True (ByValue)",
+                    _ => "False",
+                };
                 Assert.Equal((where, pipeline), (where, doc.PipelineInput));
                 Assert.Equal((where, string.Join(", ", parameter.Aliases)), (where, string.Join(", ", doc.Aliases)));
                 Assert.Equal((where, parameter.Wildcards), (where, doc.Wildcards));
@@ -164,8 +199,13 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
             Assert.Equal(cmdlet.DefaultParameterSet, help.Syntax.Single(s => s.IsDefault).Name);
             foreach (var set in help.Syntax)
             {
-                var inSet = cmdlet.Parameters.Where(p => p.Sets.Any(s => s.Name == set.Name || s.Name == CmdletMetadata.AllSets)).Select(p => p.Name);
-                var written = Regex.Matches(set.Line, @"(?<=[\s\[])-(\w+)").Select(m => m.Groups[1].Value).Where(n => n != "CommonParameters");
+                var inSet = cmdlet
+                    .Parameters.Where(p => p.Sets.Any(s => s.Name == set.Name || s.Name == CmdletMetadata.AllSets))
+                    .Select(p => p.Name);
+                var written = Regex
+                    .Matches(set.Line, @"(?<=[\s\[])-(\w+)")
+                    .Select(m => m.Groups[1].Value)
+                    .Where(n => n != "CommonParameters");
                 Assert.Equal(inSet.Order(StringComparer.Ordinal), written.Order(StringComparer.Ordinal));
                 Assert.StartsWith(cmdlet.Name + " ", set.Line);
             }
@@ -182,10 +222,16 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
         XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
         XNamespace maml_ = "http://schemas.microsoft.com/maml/2004/10";
         var commands = maml.Root!.Elements(command + "command").ToList();
-        Assert.Equal(_metadata.Cmdlets.Select(c => c.Name), commands.Select(c => c.Element(command + "details")!.Element(command + "name")!.Value));
+        Assert.Equal(
+            _metadata.Cmdlets.Select(c => c.Name),
+            commands.Select(c => c.Element(command + "details")!.Element(command + "name")!.Value)
+        );
         foreach (var (element, cmdlet) in commands.Zip(_metadata.Cmdlets))
         {
-            var parameters = element.Element(command + "parameters")!.Elements(command + "parameter").Select(p => p.Element(maml_ + "name")!.Value);
+            var parameters = element
+                .Element(command + "parameters")!
+                .Elements(command + "parameter")
+                .Select(p => p.Element(maml_ + "name")!.Value);
             Assert.Equal(cmdlet.Parameters.Select(p => p.Name).Order(StringComparer.Ordinal), parameters.Order(StringComparer.Ordinal));
             Assert.Equal(cmdlet.ParameterSets.Count, element.Element(command + "syntax")!.Elements(command + "syntaxItem").Count());
             Assert.True(element.Element(command + "examples")!.Elements(command + "example").Count() >= 2);
@@ -200,7 +246,14 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
         var selected = format.Descendants("TypeName").Select(t => t.Value).ToList();
         var outputs = _metadata.Cmdlets.SelectMany(c => c.OutputTypes).ToHashSet();
         Assert.All(selected, t => Assert.Contains(t, outputs));
-        foreach (var wanted in new[] { "Pgpm.Export.Model.DatabaseInfo", "Pgpm.Export.Row#db_migrate.sql_actions", "Pgpm.Export.Writing.PackageSummary" })
+        foreach (
+            var wanted in new[]
+            {
+                "Pgpm.Export.Model.DatabaseInfo",
+                "Pgpm.Export.Row#db_migrate.sql_actions",
+                "Pgpm.Export.Writing.PackageSummary",
+            }
+        )
             Assert.Contains(wanted, selected);
         foreach (var view in format.Descendants("TableControl"))
             Assert.Equal(view.Descendants("TableColumnHeader").Count(), view.Descendants("TableColumnItem").Count());
@@ -221,15 +274,20 @@ public sealed class CmdletContractTests(ModuleFolderFixture module) : IDisposabl
         Assert.Contains("loaded: Pgpm.Export.Core in Default", lines);
         Assert.Contains("loaded: Pgpm.Export.Commands in Default", lines);
         Assert.Contains("loaded: Npgsql in Pgpm.Export", lines);
-        Assert.DoesNotContain(lines, l => l.StartsWith("loaded: Npgsql in Default") || l.StartsWith("loaded: Pgpm.Export.Core in Pgpm.Export"));
+        Assert.DoesNotContain(lines, l =>
+            l.StartsWith("loaded: Npgsql in Default") || l.StartsWith("loaded: Pgpm.Export.Core in Pgpm.Export")
+        );
     }
 
     [Fact]
     public void Every_option_a_message_names_is_a_real_flag_and_a_real_cmdlet_parameter()
     {
-        var flags = typeof(Pgpm.Export.Cli.CliOptions).GetProperties()
+        var flags = typeof(Pgpm.Export.Cli.CliOptions)
+            .GetProperties()
             .Select(p => p.GetValue(new Pgpm.Export.Cli.CliOptions()))
-            .OfType<System.CommandLine.Option>().Select(o => o.Name).ToHashSet();
+            .OfType<System.CommandLine.Option>()
+            .Select(o => o.Name)
+            .ToHashSet();
         var parameters = _metadata.Cmdlets.SelectMany(c => c.Parameters).Select(p => "-" + p.Name).ToHashSet();
         Assert.All(Pgpm.Export.Errors.OptionName.All, option =>
         {

@@ -22,17 +22,23 @@ public class ConsistentReadTests(PostgresFixture postgres)
         var export = new ProjectExporter(paused).ExportAsync(SqlExport.Options(during.Path) with { Concurrency = 2 });
         await paused.Entered.WaitAsync(TimeSpan.FromSeconds(60));
         // Committed before any meta row is read: a live read would see all of it.
-        await postgres.Server.ExecuteAsync(database, $"""
+        await postgres.Server.ExecuteAsync(
+            database,
+            $"""
             UPDATE metaschema_public.field SET label = 'changed during the export';
             UPDATE db_migrate.sql_actions SET content = content || ' -- changed' WHERE database_id = '{SqlExport.Acme}';
             DELETE FROM services_public.api_schemas WHERE database_id = '{SqlExport.Acme}';
-            """);
+            """
+        );
         paused.Resume();
         await export;
 
         WorkspaceAssert.Identical(before.Path, during.Path, minimumFiles: 40);
         using var after = new TempDirectory();
         await SqlExport.RunAsync(postgres, database, after.Path);
-        Assert.Contains("changed during the export", await File.ReadAllTextAsync(Path.Combine(after.Path, "packages", "acme-crm-service", "deploy", "migrate", "field.sql")));
+        Assert.Contains(
+            "changed during the export",
+            await File.ReadAllTextAsync(Path.Combine(after.Path, "packages", "acme-crm-service", "deploy", "migrate", "field.sql"))
+        );
     }
 }

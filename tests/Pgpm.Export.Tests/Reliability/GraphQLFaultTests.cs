@@ -78,7 +78,11 @@ public class GraphQLFaultTests(PostgresFixture postgres, ITestOutputHelper outpu
         }
     }
 
-    private async Task<(string Outcome, string Detail, List<string> Problems)> RunScenario(Scenario scenario, FaultProxy proxy, string referencePath)
+    private async Task<(string Outcome, string Detail, List<string> Problems)> RunScenario(
+        Scenario scenario,
+        FaultProxy proxy,
+        string referencePath
+    )
     {
         using var work = new TempDirectory();
         var log = new RecordingLog();
@@ -93,9 +97,11 @@ public class GraphQLFaultTests(PostgresFixture postgres, ITestOutputHelper outpu
             error = e;
         }
 
-        if (proxy.Fired == 0) problems.Add("the fault never fired, so the scenario proved nothing");
+        if (proxy.Fired == 0)
+            problems.Add("the fault never fired, so the scenario proved nothing");
         var leaked = Secrets.Find(Token, log, error, work.Path);
-        if (leaked is not null) problems.Add($"the token appeared in {leaked}");
+        if (leaked is not null)
+            problems.Add($"the token appeared in {leaked}");
 
         if (scenario.Error is null)
         {
@@ -122,11 +128,14 @@ public class GraphQLFaultTests(PostgresFixture postgres, ITestOutputHelper outpu
             problems.Add($"expected {scenario.Error}, but the export completed");
             return ("completed", "", problems);
         }
-        if (error.ErrorId != scenario.Error) problems.Add($"expected {scenario.Error}, got {error.ErrorId}: {error.Message}");
+        if (error.ErrorId != scenario.Error)
+            problems.Add($"expected {scenario.Error}, got {error.ErrorId}: {error.Message}");
         foreach (var part in new[] { proxy.Endpoint.ToString(), FaultedTable, "page 2" })
-            if (!error.Message.Contains(part, StringComparison.Ordinal)) problems.Add($"the error does not name '{part}': {error.Message}");
+            if (!error.Message.Contains(part, StringComparison.Ordinal))
+                problems.Add($"the error does not name '{part}': {error.Message}");
         var left = Directory.EnumerateFileSystemEntries(work.Path, "*", SearchOption.AllDirectories).ToList();
-        if (left.Count > 0) problems.Add($"left behind: {string.Join(", ", left.Select(p => Path.GetRelativePath(work.Path, p)))}");
+        if (left.Count > 0)
+            problems.Add($"left behind: {string.Join(", ", left.Select(p => Path.GetRelativePath(work.Path, p)))}");
         return ("failed cleanly", error.ErrorId, problems);
     }
 
@@ -134,6 +143,21 @@ public class GraphQLFaultTests(PostgresFixture postgres, ITestOutputHelper outpu
         GraphQLExport.StartAsync(postgres, database, GraphQLDialect.Default, plugin: true, token: Token);
 
     private static Task Export(Uri endpoint, string outputPath, RecordingLog log, int maxAttempts) =>
-        GraphQLExport.RunAsync(endpoint, outputPath, ExportManifest.BuiltIn, log, token: Token, pageSize: 2, databaseId: SampleDatabase.SampleId,
-            adjust: o => o with { MaxResponseBytes = 4 << 20, MaxAttempts = maxAttempts, RetryDelay = TimeSpan.FromMilliseconds(200), RequestTimeout = TimeSpan.FromSeconds(2) });
+        GraphQLExport.RunAsync(
+            endpoint,
+            outputPath,
+            ExportManifest.BuiltIn,
+            log,
+            token: Token,
+            pageSize: 2,
+            databaseId: SampleDatabase.SampleId,
+            adjust: o =>
+                o with
+                {
+                    MaxResponseBytes = 4 << 20,
+                    MaxAttempts = maxAttempts,
+                    RetryDelay = TimeSpan.FromMilliseconds(200),
+                    RequestTimeout = TimeSpan.FromSeconds(2),
+                }
+        );
 }

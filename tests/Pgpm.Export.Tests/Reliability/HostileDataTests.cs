@@ -21,14 +21,19 @@ public class HostileDataTests(PostgresFixture postgres)
     {
         var database = await postgres.NewFixtureDatabaseAsync("weird_schema");
         var quoted = "\"" + WeirdSchema.Replace("\"", "\"\"") + "\"";
-        await postgres.Server.ExecuteAsync(database, $"""
+        await postgres.Server.ExecuteAsync(
+            database,
+            $"""
             SET session_replication_role TO replica;
             INSERT INTO metaschema_public.schema (id, database_id, name, schema_name) VALUES
               ('a2000000-0000-4000-8000-000000000099', '{SqlExport.Acme}', {Literal(WeirdName)}, {Literal(WeirdSchema)});
             INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert) VALUES
               ('schemas/weird/schema', '{SqlExport.Acme}', 'schemas/weird/schema', {Literal("{schemas/acme_crm_1a2b_public/schema}")},
-               {Literal($"CREATE SCHEMA {quoted}; CREATE TABLE {quoted}.t (v text DEFAULT '$&');")}, {Literal($"DROP SCHEMA {quoted} CASCADE;")});
-            """);
+               {Literal($"CREATE SCHEMA {quoted}; CREATE TABLE {quoted}.t (v text DEFAULT '$&');")}, {Literal(
+                $"DROP SCHEMA {quoted} CASCADE;"
+            )});
+            """
+        );
         using var output = new TempDirectory();
         await SqlExport.RunAsync(postgres, database, output.Path);
 
@@ -39,12 +44,33 @@ public class HostileDataTests(PostgresFixture postgres)
         Assert.DoesNotContain(WeirdSchema.Replace("\"", "\"\""), deploy);
 
         var target = await postgres.NewDatabaseAsync("weird_schema_target");
-        await PgpmPackageDeployer.CycleAsync(postgres.Server, target, [output.Combine("packages", "acme-crm"), output.Combine("packages", "acme-crm-service")]);
-        Assert.Equal(renamed, (await postgres.Server.QueryTextAsync(target,
-            "SELECT schema_name FROM metaschema_public.schema WHERE id = 'a2000000-0000-4000-8000-000000000099'")).Trim());
-        Assert.Equal("1", (await postgres.Server.QueryTextAsync(target, $"SELECT count(*) FROM pg_namespace WHERE nspname = {Literal(renamed)}")).Trim());
-        Assert.Equal(WeirdName, (await postgres.Server.QueryTextAsync(target,
-            "SELECT name FROM metaschema_public.schema WHERE id = 'a2000000-0000-4000-8000-000000000099'")).TrimEnd('\n'));
+        await PgpmPackageDeployer.CycleAsync(
+            postgres.Server,
+            target,
+            [output.Combine("packages", "acme-crm"), output.Combine("packages", "acme-crm-service")]
+        );
+        Assert.Equal(
+            renamed,
+            (
+                await postgres.Server.QueryTextAsync(
+                    target,
+                    "SELECT schema_name FROM metaschema_public.schema WHERE id = 'a2000000-0000-4000-8000-000000000099'"
+                )
+            ).Trim()
+        );
+        Assert.Equal(
+            "1",
+            (await postgres.Server.QueryTextAsync(target, $"SELECT count(*) FROM pg_namespace WHERE nspname = {Literal(renamed)}")).Trim()
+        );
+        Assert.Equal(
+            WeirdName,
+            (
+                await postgres.Server.QueryTextAsync(
+                    target,
+                    "SELECT name FROM metaschema_public.schema WHERE id = 'a2000000-0000-4000-8000-000000000099'"
+                )
+            ).TrimEnd('\n')
+        );
     }
 
     [Fact]
@@ -52,8 +78,10 @@ public class HostileDataTests(PostgresFixture postgres)
     {
         var database = await postgres.NewFixtureDatabaseAsync("ten_mb");
         const string id = "a4000000-0000-4000-8000-000000000001";
-        await postgres.Server.ExecuteAsync(database,
-            $"UPDATE metaschema_public.field SET description = repeat(E'é🙂x''\\\\$$\\n\\r\"\\t', 1000000) WHERE id = '{id}'");
+        await postgres.Server.ExecuteAsync(
+            database,
+            $"UPDATE metaschema_public.field SET description = repeat(E'é🙂x''\\\\$$\\n\\r\"\\t', 1000000) WHERE id = '{id}'"
+        );
         var probe = $"SELECT octet_length(description) || ' ' || md5(description) FROM metaschema_public.field WHERE id = '{id}'";
         var expected = (await postgres.Server.QueryTextAsync(database, probe)).Trim();
         Assert.True(long.Parse(expected.Split(' ')[0]) >= 10_000_000, expected);
@@ -61,7 +89,11 @@ public class HostileDataTests(PostgresFixture postgres)
         using var output = new TempDirectory();
         await SqlExport.RunAsync(postgres, database, output.Path);
         var target = await postgres.NewDatabaseAsync("ten_mb_target");
-        await PgpmPackageDeployer.CycleAsync(postgres.Server, target, [output.Combine("packages", "acme-crm"), output.Combine("packages", "acme-crm-service")]);
+        await PgpmPackageDeployer.CycleAsync(
+            postgres.Server,
+            target,
+            [output.Combine("packages", "acme-crm"), output.Combine("packages", "acme-crm-service")]
+        );
         Assert.Equal(expected, (await postgres.Server.QueryTextAsync(target, probe)).Trim());
     }
 

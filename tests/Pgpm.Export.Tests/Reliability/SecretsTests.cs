@@ -32,7 +32,8 @@ public class SecretsTests(PostgresFixture postgres, ITestOutputHelper output)
         var nowhere = $"http://127.0.0.1:{LoopbackPort.Free()}/graphql";
         var wrongPassword = postgres.Server.ConnectionString(sample, password: Password);
 
-        string[] graphql(string endpoint) => ["--graphql-endpoint", endpoint, "--token", Token, "--database", "pets", "--verbose", "--page-size", "2"];
+        string[] graphql(string endpoint) =>
+            ["--graphql-endpoint", endpoint, "--token", Token, "--database", "pets", "--verbose", "--page-size", "2"];
         var cases = new (string Name, int Exit, string[] Args)[]
         {
             ("GraphQL export", 0, graphql(server.Endpoint.ToString())),
@@ -56,20 +57,40 @@ public class SecretsTests(PostgresFixture postgres, ITestOutputHelper output)
             string[] withOut = args[0] == "databases" ? args : [.. args, "--out", work.Combine("ws")];
             var (exit, stdout, stderr) = await CliRun.RunAsync(withOut);
             var found = Secrets.Find(Token, new RecordingLog(), null, work.Path, stdout, stderr)
-                        ?? Secrets.Find(Password, new RecordingLog(), null, work.Path, stdout, stderr);
+                ?? Secrets.Find(Password, new RecordingLog(), null, work.Path, stdout, stderr);
             table.Add($"| CLI: {name} | {exit} | {found ?? "no"} |");
-            if (exit != expectedExit) failures.Add($"CLI {name}: exit {exit}, expected {expectedExit}: {stderr}");
-            if (found is not null) failures.Add($"CLI {name}: a secret appeared in {found}");
+            if (exit != expectedExit)
+                failures.Add($"CLI {name}: exit {exit}, expected {expectedExit}: {stderr}");
+            if (found is not null)
+                failures.Add($"CLI {name}: a secret appeared in {found}");
         }
 
-        foreach (var (name, request) in new (string, SourceRequest)[]
-        {
-            ("GraphQL export", new SourceRequest { GraphQLEndpoint = server.Endpoint.ToString(), Token = Token, PageSize = 2 }),
-            ("GraphQL truncated JSON", new SourceRequest { GraphQLEndpoint = truncating.Endpoint.ToString(), Token = Token, PageSize = 2 }),
-            ("GraphQL untrusted certificate", new SourceRequest { GraphQLEndpoint = https.Endpoint.ToString(), Token = Token }),
-            ("GraphQL endpoint not listening", new SourceRequest { GraphQLEndpoint = nowhere, Token = Token }),
-            ("SQL permission denied on one table", new SourceRequest { ConnectionString = sql }),
-        })
+        foreach (
+            var (name, request) in new (string, SourceRequest)[]
+            {
+                (
+                    "GraphQL export",
+                    new SourceRequest
+                    {
+                        GraphQLEndpoint = server.Endpoint.ToString(),
+                        Token = Token,
+                        PageSize = 2,
+                    }
+                ),
+                (
+                    "GraphQL truncated JSON",
+                    new SourceRequest
+                    {
+                        GraphQLEndpoint = truncating.Endpoint.ToString(),
+                        Token = Token,
+                        PageSize = 2,
+                    }
+                ),
+                ("GraphQL untrusted certificate", new SourceRequest { GraphQLEndpoint = https.Endpoint.ToString(), Token = Token }),
+                ("GraphQL endpoint not listening", new SourceRequest { GraphQLEndpoint = nowhere, Token = Token }),
+                ("SQL permission denied on one table", new SourceRequest { ConnectionString = sql }),
+            }
+        )
         {
             using var work = new TempDirectory();
             var host = new RecordingHost();
@@ -78,13 +99,20 @@ public class SecretsTests(PostgresFixture postgres, ITestOutputHelper output)
             try
             {
                 using var source = await SourceOpener.OpenAsync(request, log, CancellationToken.None);
-                CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(source, new ProjectExportRequest
-                {
-                    Options = new Pgpm.Export.Exporting.ExportOptions
-                    {
-                        DatabaseId = SampleDatabase.SampleId, OutputPath = work.Combine("ws"), Author = "Test Author <test@example.com>",
-                    },
-                }, o, ct));
+                CommandRun.Run(host, (o, ct) => ProjectExport.RunAsync(
+                        source,
+                        new ProjectExportRequest
+                        {
+                            Options = new Pgpm.Export.Exporting.ExportOptions
+                            {
+                                DatabaseId = SampleDatabase.SampleId,
+                                OutputPath = work.Combine("ws"),
+                                Author = "Test Author <test@example.com>",
+                            },
+                        },
+                        o,
+                        ct
+                    ));
             }
             catch (Exception e)
             {
@@ -92,8 +120,11 @@ public class SecretsTests(PostgresFixture postgres, ITestOutputHelper output)
             }
             var text = string.Join("\n", host.Transcript.Append(request.ToString()));
             var found = Secrets.Find(Token, log, error, work.Path, text) ?? Secrets.Find(Password, log, error, work.Path, text);
-            table.Add($"| adapter: {name} | {(error as Errors.ExportException)?.ErrorId ?? host.Errors.FirstOrDefault()?.ErrorId ?? error?.GetType().Name ?? "ok"} | {found ?? "no"} |");
-            if (found is not null) failures.Add($"adapter {name}: a secret appeared in {found}");
+            table.Add(
+                $"| adapter: {name} | {(error as Errors.ExportException)?.ErrorId ?? host.Errors.FirstOrDefault()?.ErrorId ?? error?.GetType().Name ?? "ok"} | {found ?? "no"} |"
+            );
+            if (found is not null)
+                failures.Add($"adapter {name}: a secret appeared in {found}");
         }
 
         output.WriteLine(string.Join("\n", table));

@@ -24,7 +24,14 @@ public class TlsTests(PostgresFixture postgres)
         try
         {
             using var refused = new TempDirectory();
-            var (exit, stdout, stderr) = await CliRun.RunAsync("--graphql-endpoint", https.Endpoint.ToString(), "--database", "pets", "--out", refused.Path);
+            var (exit, stdout, stderr) = await CliRun.RunAsync(
+                "--graphql-endpoint",
+                https.Endpoint.ToString(),
+                "--database",
+                "pets",
+                "--out",
+                refused.Path
+            );
             Assert.Equal(1, exit);
             Assert.Equal("", stdout);
             Assert.Contains($"The TLS connection to {https.Endpoint} failed", stderr);
@@ -34,9 +41,20 @@ public class TlsTests(PostgresFixture postgres)
             Assert.Empty(Directory.EnumerateFileSystemEntries(refused.Path));
 
             using var plain = new TempDirectory();
-            Assert.Equal(0, (await CliRun.RunAsync("--graphql-endpoint", server.Endpoint.ToString(), "--database", "pets", "--out", plain.Path)).Exit);
+            Assert.Equal(
+                0,
+                (await CliRun.RunAsync("--graphql-endpoint", server.Endpoint.ToString(), "--database", "pets", "--out", plain.Path)).Exit
+            );
             using var accepted = new TempDirectory();
-            (exit, _, stderr) = await CliRun.RunAsync("--graphql-endpoint", https.Endpoint.ToString(), "--database", "pets", "--out", accepted.Path, "--skip-certificate-check");
+            (exit, _, stderr) = await CliRun.RunAsync(
+                "--graphql-endpoint",
+                https.Endpoint.ToString(),
+                "--database",
+                "pets",
+                "--out",
+                accepted.Path,
+                "--skip-certificate-check"
+            );
             Assert.Equal(0, exit);
             Assert.Contains($"warning: TLS certificate checks are off for {https.Endpoint}", stderr);
             WorkspaceAssert.Identical(plain.Path, accepted.Path, minimumFiles: 10);
@@ -48,8 +66,13 @@ public class TlsTests(PostgresFixture postgres)
         }
 
         // The PowerShell adapter's path: the same refusal when opening the source.
-        var error = await Assert.ThrowsAsync<ExportException>(() => SourceOpener.OpenAsync(
-            new SourceRequest { GraphQLEndpoint = https.Endpoint.ToString(), Token = Token }, NullExportLog.Instance, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            SourceOpener.OpenAsync(
+                new SourceRequest { GraphQLEndpoint = https.Endpoint.ToString(), Token = Token },
+                NullExportLog.Instance,
+                CancellationToken.None
+            )
+        );
         Assert.Equal("GraphQLCertificateRejected", error.ErrorId);
         Assert.Contains("-SkipCertificateCheck", OptionName.Render(error.Message, Vocabulary.PowerShell));
         Assert.DoesNotContain(Token, error.ToString());

@@ -68,14 +68,21 @@ public class WorkspaceSafetyTests(PostgresFixture postgres)
         await SqlExport.RunAsync(postgres, database, reference.Path);
         using var output = new TempDirectory();
         using var cancellation = new CancellationTokenSource();
-        await SqlExport.RunAsync(postgres, database, output.Path, adjust: o => o with
-        {
-            ConfirmPackage = (_, _) =>
-            {
-                cancellation.Cancel();
-                return ValueTask.FromResult(true);
-            },
-        }, cancellationToken: cancellation.Token);
+        await SqlExport.RunAsync(
+            postgres,
+            database,
+            output.Path,
+            adjust: o =>
+                o with
+                {
+                    ConfirmPackage = (_, _) =>
+                    {
+                        cancellation.Cancel();
+                        return ValueTask.FromResult(true);
+                    },
+                },
+            cancellationToken: cancellation.Token
+        );
         // Both packages or neither: once the first is in place, the second follows even though the caller cancelled.
         WorkspaceAssert.Identical(reference.Path, output.Path, minimumFiles: 40);
     }
@@ -83,7 +90,8 @@ public class WorkspaceSafetyTests(PostgresFixture postgres)
     private async Task CancelledExport(string database, string outputPath, int cancelAtRow, bool replaceExisting)
     {
         using var cancellation = new CancellationTokenSource();
-        if (cancelAtRow == 0) cancellation.Cancel();
+        if (cancelAtRow == 0)
+            cancellation.Cancel();
         await using var inner = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
         var source = new CancellingSource(inner, cancelAtRow, cancellation);
         var options = SqlExport.Options(outputPath) with { ReplaceExisting = replaceExisting };
@@ -96,7 +104,11 @@ public class WorkspaceSafetyTests(PostgresFixture postgres)
 
     /// <summary>Every file and directory, so an empty staging directory left behind would show.</summary>
     private static List<string> Entries(string root) =>
-        Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(root, p)).Order(StringComparer.Ordinal).ToList();
+        Directory
+            .EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(root, p))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     private static void CopyTree(string from, string to)
     {

@@ -32,12 +32,18 @@ public class CanonicalValueTests
     [Fact]
     public void A_point_in_time_from_any_offset_becomes_utc()
     {
-        Assert.Equal("2024-02-29T18:29:59.123456Z", TimestampText.FromDateTimeOffset(DateTimeOffset.Parse("2024-02-29T23:59:59.123456+05:30")));
+        Assert.Equal(
+            "2024-02-29T18:29:59.123456Z",
+            TimestampText.FromDateTimeOffset(DateTimeOffset.Parse("2024-02-29T23:59:59.123456+05:30"))
+        );
         Assert.Equal("2024-02-29T18:29:59.000Z", TimestampText.FromDateTimeOffset(DateTimeOffset.Parse("2024-02-29T13:29:59-05:00")));
     }
 
     [Theory]
-    [InlineData("{\"a\": [1, 2.50, null, false, 0, \"\"], \"z\": {\"q\": \"s p a c e \\\" \\\\\"}}", "{\"a\":[1,2.50,null,false,0,\"\"],\"z\":{\"q\":\"s p a c e \\\" \\\\\"}}")]
+    [InlineData(
+        "{\"a\": [1, 2.50, null, false, 0, \"\"], \"z\": {\"q\": \"s p a c e \\\" \\\\\"}}",
+        "{\"a\":[1,2.50,null,false,0,\"\"],\"z\":{\"q\":\"s p a c e \\\" \\\\\"}}"
+    )]
     [InlineData("4.0", "4.0")]
     [InlineData("123456789012345678901234567890", "123456789012345678901234567890")]
     [InlineData("\"\"", "\"\"")]
@@ -92,7 +98,10 @@ public class GraphQLTextFormTests
         Assert.Equal(expected, IntervalText.Format(y, mo, d, h, mi, s));
 
     [Theory]
-    [InlineData(new[] { "a", "b c", null, "", "NULL", "x,y", "{z}", "q\"t", "b\\s" }, "{a,\"b c\",NULL,\"\",\"NULL\",\"x,y\",\"{z}\",\"q\\\"t\",\"b\\\\s\"}")]
+    [InlineData(
+        new[] { "a", "b c", null, "", "NULL", "x,y", "{z}", "q\"t", "b\\s" },
+        "{a,\"b c\",NULL,\"\",\"NULL\",\"x,y\",\"{z}\",\"q\\\"t\",\"b\\\\s\"}"
+    )]
     [InlineData(new string?[0], "{}")]
     public void Arrays_are_quoted_as_array_out_quotes_them(string?[] elements, string expected) =>
         Assert.Equal(expected, ArrayLiteral.Format(elements));

@@ -34,7 +34,10 @@ public class GraphQLValueTextTests
     public void Hstore_pairs_come_in_hstores_order_and_quoting()
     {
         var value = JsonNode.Parse("""{"b c": null, "a": "1", "10": "x", "9": "y", "ü": "€", "q\"uote": "back\\slash", "": ""}""")!;
-        Assert.Equal("\"\"=>\"\", \"9\"=>\"y\", \"a\"=>\"1\", \"10\"=>\"x\", \"ü\"=>\"€\", \"b c\"=>NULL, \"q\\\"uote\"=>\"back\\\\slash\"", HstoreText.Format(value));
+        Assert.Equal(
+            "\"\"=>\"\", \"9\"=>\"y\", \"a\"=>\"1\", \"10\"=>\"x\", \"ü\"=>\"€\", \"b c\"=>NULL, \"q\\\"uote\"=>\"back\\\\slash\"",
+            HstoreText.Format(value)
+        );
         Assert.Equal("", HstoreText.Format(new JsonObject()));
     }
 
@@ -43,8 +46,13 @@ public class GraphQLValueTextTests
     [InlineData(null, false, "5", true, "(,5]")]
     [InlineData("2024-01-01 05:00:00+00", true, null, false, "[\"2024-01-01 05:00:00+00\",)")]
     [InlineData("a\"b\\c", true, "", false, "[\"a\"\"b\\\\c\",\"\")")]
-    public void Ranges_are_written_as_range_out_writes_them(string? lower, bool lowerInclusive, string? upper, bool upperInclusive, string expected) =>
-        Assert.Equal(expected, RangeText.Format(lower, lowerInclusive, upper, upperInclusive));
+    public void Ranges_are_written_as_range_out_writes_them(
+        string? lower,
+        bool lowerInclusive,
+        string? upper,
+        bool upperInclusive,
+        string expected
+    ) => Assert.Equal(expected, RangeText.Format(lower, lowerInclusive, upper, upperInclusive));
 
     [Theory]
     [InlineData("""{"a": 1, "10": [1, "two"], "9": {}}""", """{"9": {}, "a": 1, "10": [1, "two"]}""")]

@@ -7,27 +7,38 @@ namespace Pgpm.Export.Tests.Rendering;
 
 public class InsertStatementWriterTests
 {
-    private static readonly TableShape Shape = new(new TableRef("metaschema_public", "table"),
-    [
-        new ColumnInfo("id", "uuid", PgTypeKind.Uuid),
-        new ColumnInfo("current_role", "text", PgTypeKind.Text),
-        new ColumnInfo("description", "text", PgTypeKind.Text),
-        new ColumnInfo("tags", "citext[]", PgTypeKind.Array),
-    ], ["id"], "database_id");
+    private static readonly TableShape Shape = new(
+        new TableRef("metaschema_public", "table"),
+        [
+            new ColumnInfo("id", "uuid", PgTypeKind.Uuid),
+            new ColumnInfo("current_role", "text", PgTypeKind.Text),
+            new ColumnInfo("description", "text", PgTypeKind.Text),
+            new ColumnInfo("tags", "citext[]", PgTypeKind.Array),
+        ],
+        ["id"],
+        "database_id"
+    );
 
-    private static ExportRow Row(string id, string? role, string? description, string? tags) => new(Shape,
-        [new(PgTypeKind.Uuid, id), new(PgTypeKind.Text, role), new(PgTypeKind.Text, description), new(PgTypeKind.Array, tags)]);
+    private static ExportRow Row(string id, string? role, string? description, string? tags) =>
+        new(Shape, [new(PgTypeKind.Uuid, id), new(PgTypeKind.Text, role), new(PgTypeKind.Text, description), new(PgTypeKind.Array, tags)]);
 
     [Fact]
     public void Layout_indents_tuples_except_those_holding_a_line_break()
     {
-        var text = Render(SchemaRenamer.None, false, Row("1", "r", "one", "{}"), Row("2", null, "two\nlines", null), Row("3", "it's", "", "{a,\"b c\",NULL}"));
+        var text = Render(
+            SchemaRenamer.None,
+            false,
+            Row("1", "r", "one", "{}"),
+            Row("2", null, "two\nlines", null),
+            Row("3", "it's", "", "{a,\"b c\",NULL}")
+        );
         Assert.Equal(
-            "INSERT INTO metaschema_public.table (\n  id,\n  \"current_role\",\n  description,\n  tags\n) VALUES\n" +
-            "  ('1', 'r', 'one', '{}'),\n" +
-            "('2', NULL, 'two\nlines', NULL),\n" +
-            "  ('3', 'it''s', '', '{a,\"b c\",NULL}');",
-            text);
+            "INSERT INTO metaschema_public.table (\n  id,\n  \"current_role\",\n  description,\n  tags\n) VALUES\n"
+                + "  ('1', 'r', 'one', '{}'),\n"
+                + "('2', NULL, 'two\nlines', NULL),\n"
+                + "  ('3', 'it''s', '', '{a,\"b c\",NULL}');",
+            text
+        );
     }
 
     [Fact]
@@ -50,7 +61,8 @@ public class InsertStatementWriterTests
         using (var output = new Utf8ScriptOutput(file))
         {
             var insert = new InsertStatementWriter(output, rows[0].Shape, renamer, onConflictDoNothing);
-            foreach (var row in rows) insert.WriteRow(row);
+            foreach (var row in rows)
+                insert.WriteRow(row);
             insert.Finish();
             output.Flush();
         }

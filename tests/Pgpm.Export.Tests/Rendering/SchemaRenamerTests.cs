@@ -15,26 +15,28 @@ public class SchemaRenamerTests
     public void New_schema_names_are_snake_case_of_prefix_and_name(string prefix, string name, string expected) =>
         Assert.Equal(expected, SnakeCase.Convert(prefix + "_" + name));
 
-    private static SchemaRenamer Acme() => SchemaRenamer.For("acme-crm",
-    [
-        new SchemaInfo(Guid.NewGuid(), Guid.Empty, "public", "acme_crm_1a2b_public"),
-        new SchemaInfo(Guid.NewGuid(), Guid.Empty, "private", "acme_crm_1a2b_public_private"),
-    ]);
+    private static SchemaRenamer Acme() =>
+        SchemaRenamer.For(
+            "acme-crm",
+            [
+                new SchemaInfo(Guid.NewGuid(), Guid.Empty, "public", "acme_crm_1a2b_public"),
+                new SchemaInfo(Guid.NewGuid(), Guid.Empty, "private", "acme_crm_1a2b_public_private"),
+            ]
+        );
 
     [Theory]
     [InlineData("CREATE SCHEMA acme_crm_1a2b_public;", "CREATE SCHEMA acme_crm_public;")]
-    [InlineData("acme_crm_1a2b_public_private.t", "acme_crm_private.t")]          // the longer name wins
-    [InlineData("xacme_crm_1a2b_public", "xacme_crm_1a2b_public")]                // not a whole identifier
+    [InlineData("acme_crm_1a2b_public_private.t", "acme_crm_private.t")] // the longer name wins
+    [InlineData("xacme_crm_1a2b_public", "xacme_crm_1a2b_public")] // not a whole identifier
     [InlineData("acme_crm_1a2b_public$x acme_crm_1a2b_public1", "acme_crm_1a2b_public$x acme_crm_1a2b_public1")]
     [InlineData("\"acme_crm_1a2b_public\".\"t\"", "\"acme_crm_public\".\"t\"")]
     [InlineData("schemas/acme_crm_1a2b_public/tables/x", "schemas/acme_crm_public/tables/x")]
-    [InlineData("$acme_crm_1a2b_public", "$acme_crm_1a2b_public")]                 // '$' continues an identifier on either side
+    [InlineData("$acme_crm_1a2b_public", "$acme_crm_1a2b_public")] // '$' continues an identifier on either side
     [InlineData("acme_crm_1a2b_publicé éacme_crm_1a2b_public", "acme_crm_1a2b_publicé éacme_crm_1a2b_public")] // so does any letter beyond ASCII
     [InlineData("acme_crm_1a2b_public🙂 acme_crm_1a2b_publicΩ", "acme_crm_1a2b_public🙂 acme_crm_1a2b_publicΩ")] // PostgreSQL: every byte >= 0x80
-    [InlineData("é acme_crm_1a2b_public é", "é acme_crm_public é")]               // a non-ASCII neighbour that is not adjacent does not matter
+    [InlineData("é acme_crm_1a2b_public é", "é acme_crm_public é")] // a non-ASCII neighbour that is not adjacent does not matter
     [InlineData("(acme_crm_1a2b_public)-acme_crm_1a2b_public", "(acme_crm_public)-acme_crm_public")]
-    public void Only_whole_identifiers_are_replaced(string text, string expected) =>
-        Assert.Equal(expected, Acme().Apply(text));
+    public void Only_whole_identifiers_are_replaced(string text, string expected) => Assert.Equal(expected, Acme().Apply(text));
 
     [Fact]
     public void A_schema_name_followed_by_a_non_ASCII_letter_is_part_of_another_identifier()
@@ -47,8 +49,10 @@ public class SchemaRenamerTests
     public void The_package_placeholder_becomes_the_name_of_the_package_being_written_in_the_same_pass()
     {
         var renamer = Acme().ForPackage("acme-crm");
-        Assert.Equal("SELECT 'acme-crm' AS package; -- acme-crm/acme_crm_public",
-            renamer.Apply("SELECT 'constructive-extension-name' AS package; -- constructive-extension-name/acme_crm_1a2b_public"));
+        Assert.Equal(
+            "SELECT 'acme-crm' AS package; -- acme-crm/acme_crm_public",
+            renamer.Apply("SELECT 'constructive-extension-name' AS package; -- constructive-extension-name/acme_crm_1a2b_public")
+        );
         Assert.Equal("acme-crm-service", Acme().ForPackage("acme-crm-service").Apply("constructive-extension-name"));
         // The replacement is not read again, even when the package name is itself a renamed schema's name.
         Assert.Equal("acme_crm_1a2b_public", Acme().ForPackage("acme_crm_1a2b_public").Apply("constructive-extension-name"));
@@ -98,17 +102,24 @@ public class SchemaRenamerTests
     public void A_name_with_quotes_is_found_as_a_quoted_identifier_and_as_a_string_literal_spell_it()
     {
         var renamer = new SchemaRenamer(new Dictionary<string, string> { ["a'b\"c"] = "x_a_b_c" });
-        Assert.Equal("CREATE SCHEMA \"x_a_b_c\"; SELECT 'x_a_b_c'; x_a_b_c", renamer.Apply("CREATE SCHEMA \"a'b\"\"c\"; SELECT 'a''b\"c'; a'b\"c"));
+        Assert.Equal(
+            "CREATE SCHEMA \"x_a_b_c\"; SELECT 'x_a_b_c'; x_a_b_c",
+            renamer.Apply("CREATE SCHEMA \"a'b\"\"c\"; SELECT 'a''b\"c'; a'b\"c")
+        );
     }
 
     [Fact]
     public void Two_schemas_that_would_get_one_new_name_are_refused_naming_both()
     {
-        var error = Assert.Throws<ExportException>(() => SchemaRenamer.For("acme",
-        [
-            new SchemaInfo(Guid.NewGuid(), Guid.Empty, "app-data", "zz_app_data_1"),
-            new SchemaInfo(Guid.NewGuid(), Guid.Empty, "App_Data", "zz_app_data_2"),
-        ]));
+        var error = Assert.Throws<ExportException>(() =>
+            SchemaRenamer.For(
+                "acme",
+                [
+                    new SchemaInfo(Guid.NewGuid(), Guid.Empty, "app-data", "zz_app_data_1"),
+                    new SchemaInfo(Guid.NewGuid(), Guid.Empty, "App_Data", "zz_app_data_2"),
+                ]
+            )
+        );
         Assert.Equal("SchemaNamesCollide", error.ErrorId);
         Assert.Contains("zz_app_data_1", error.Message);
         Assert.Contains("zz_app_data_2", error.Message);

@@ -7,13 +7,13 @@ public class SqlIdentifierTests
 {
     [Theory]
     [InlineData("database_id", "database_id")]
-    [InlineData("name", "name")]              // unreserved keyword: bare
+    [InlineData("name", "name")] // unreserved keyword: bare
     [InlineData("type", "type")]
     [InlineData("current_role", "\"current_role\"")] // reserved
     [InlineData("order", "\"order\"")]
     [InlineData("user", "\"user\"")]
     [InlineData("position", "\"position\"")] // column-name keyword
-    [InlineData("between", "\"between\"")]   // type/function-name keyword
+    [InlineData("between", "\"between\"")] // type/function-name keyword
     [InlineData("MixedCase", "\"MixedCase\"")]
     [InlineData("1abc", "\"1abc\"")]
     [InlineData("a$b", "a$b")]
@@ -27,6 +27,9 @@ public class SqlIdentifierTests
     [InlineData("metaschema_public", "index", "metaschema_public.index")]
     [InlineData("services_public", "apis", "services_public.apis")]
     [InlineData("user", "Weird", "\"user\".\"Weird\"")]
-    public void The_table_part_after_the_dot_is_quoted_only_when_it_does_not_match_the_pattern(string schema, string table, string expected) =>
-        Assert.Equal(expected, SqlIdentifier.Qualified(schema, table));
+    public void The_table_part_after_the_dot_is_quoted_only_when_it_does_not_match_the_pattern(
+        string schema,
+        string table,
+        string expected
+    ) => Assert.Equal(expected, SqlIdentifier.Qualified(schema, table));
 }

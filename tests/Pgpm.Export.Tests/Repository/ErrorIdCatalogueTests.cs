@@ -31,8 +31,14 @@ public partial class ErrorIdCatalogueTests
     {
         var cli = File.ReadAllText(RepositoryFiles.Path("docs", "cli.md"));
         var about = File.ReadAllText(RepositoryFiles.Path("docs", "en-US", "about_Pgpm.Export.md"));
-        AssertNone("not in docs/cli.md's table of error ids", Catalogue.Where(id => !cli.Contains($"| `{id}` |", StringComparison.Ordinal)));
-        AssertNone("not under ERROR IDS in about_Pgpm.Export", Catalogue.Where(id => !about.Contains($"- {id}: ", StringComparison.Ordinal)));
+        AssertNone(
+            "not in docs/cli.md's table of error ids",
+            Catalogue.Where(id => !cli.Contains($"| `{id}` |", StringComparison.Ordinal))
+        );
+        AssertNone(
+            "not under ERROR IDS in about_Pgpm.Export",
+            Catalogue.Where(id => !about.Contains($"- {id}: ", StringComparison.Ordinal))
+        );
     }
 
     [Fact]
@@ -46,7 +52,9 @@ public partial class ErrorIdCatalogueTests
     public void No_raise_site_spells_an_id_as_a_string()
     {
         var literals = SourceFiles()
-            .SelectMany(f => LiteralId().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(RepositoryFiles.Root, f)}: {m.Value}"))
+            .SelectMany(f =>
+                LiteralId().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(RepositoryFiles.Root, f)}: {m.Value}")
+            )
             .ToList();
         AssertNone("an id spelled as a string instead of an ErrorId constant", literals);
     }
@@ -59,11 +67,15 @@ public partial class ErrorIdCatalogueTests
 
     // An error kind or category, an exception or a piped row followed by a string literal: where an id is given.
     [GeneratedRegex(
-        @"(ExportErrorKind\.\w+|new ExportException\(\s*\w+|ErrorRecords\.\w+\(|Reject\(\w+|new ErrorRecord\(\s*\w+),\s*""[A-Z]\w*""")]
+        @"(ExportErrorKind\.\w+|new ExportException\(\s*\w+|ErrorRecords\.\w+\(|Reject\(\w+|new ErrorRecord\(\s*\w+),\s*""[A-Z]\w*"""
+    )]
     private static partial Regex LiteralId();
 
     private static IEnumerable<string> SourceFiles() =>
-        Directory.EnumerateFiles(RepositoryFiles.Path("src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        Directory
+            .EnumerateFiles(RepositoryFiles.Path("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f =>
+                !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            );
 }

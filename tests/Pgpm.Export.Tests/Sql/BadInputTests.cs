@@ -17,7 +17,9 @@ public class BadInputTests(PostgresFixture postgres)
         using var output = new TempDirectory();
         var workspace = output.Combine("ws");
         var missing = Guid.Parse("deadbeef-0000-4000-8000-000000000000");
-        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, workspace, adjust: o => new() { OutputPath = o.OutputPath, DatabaseId = missing }));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            SqlExport.RunAsync(postgres, database, workspace, adjust: o => new() { OutputPath = o.OutputPath, DatabaseId = missing })
+        );
         Assert.Equal(ExportErrorKind.NotFound, error.Kind);
         Assert.Equal("DatabaseNotFound", error.ErrorId);
         Assert.Contains(missing.ToString(), error.Message);
@@ -30,11 +32,18 @@ public class BadInputTests(PostgresFixture postgres)
     {
         var database = await postgres.NewFixtureDatabaseAsync("unknown_name");
         using var output = new TempDirectory();
-        var byName = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Path, adjust: o => new() { OutputPath = o.OutputPath, DatabaseName = "nope" }));
+        var byName = await Assert.ThrowsAsync<ExportException>(() =>
+            SqlExport.RunAsync(postgres, database, output.Path, adjust: o => new() { OutputPath = o.OutputPath, DatabaseName = "nope" })
+        );
         Assert.Contains("'nope'", byName.Message);
         Assert.Contains("other-db", byName.Message);
 
-        var schema = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Path, adjust: o => new() { OutputPath = o.OutputPath, DatabaseId = SqlExport.Acme, Schemas = ["public", "ghost"] }));
+        var schema = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Path, adjust: o => new()
+                {
+                    OutputPath = o.OutputPath,
+                    DatabaseId = SqlExport.Acme,
+                    Schemas = ["public", "ghost"],
+                }));
         Assert.Equal("SchemaNotFound", schema.ErrorId);
         Assert.Contains("'ghost'", schema.Message);
         Assert.Contains("reports_v2 (acme_crm_1a2b_reports_v2)", schema.Message);
@@ -45,7 +54,9 @@ public class BadInputTests(PostgresFixture postgres)
     public async Task Unreachable_server_is_a_connection_error_naming_host_and_port()
     {
         var port = Sandbox.LoopbackPort.Free();
-        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExportSource.OpenAsync($"Host=127.0.0.1;Port={port};Database=x;Username=u;Password=pw-should-not-leak;Timeout=5"));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            SqlExportSource.OpenAsync($"Host=127.0.0.1;Port={port};Database=x;Username=u;Password=pw-should-not-leak;Timeout=5")
+        );
         Assert.Equal(ExportErrorKind.Connection, error.Kind);
         Assert.Equal("SqlUnreachable", error.ErrorId);
         Assert.Contains($"127.0.0.1:{port}", error.Message);
@@ -56,7 +67,9 @@ public class BadInputTests(PostgresFixture postgres)
     public async Task Wrong_password_is_an_authentication_error_that_never_shows_the_password()
     {
         const string secret = "Wr0ng-Secret-Value";
-        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExportSource.OpenAsync(postgres.Server.ConnectionString("postgres", password: secret)));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            SqlExportSource.OpenAsync(postgres.Server.ConnectionString("postgres", password: secret))
+        );
         Assert.Equal(ExportErrorKind.Authentication, error.Kind);
         Assert.Equal("SqlAuthenticationFailed", error.ErrorId);
         Assert.Contains("password", error.Message);
@@ -67,7 +80,9 @@ public class BadInputTests(PostgresFixture postgres)
     [Fact]
     public async Task Malformed_connection_string_is_refused_without_echoing_it()
     {
-        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExportSource.OpenAsync("Host=x;Passw0rd-typo=hunter2;Port=notanumber"));
+        var error = await Assert.ThrowsAsync<ExportException>(() =>
+            SqlExportSource.OpenAsync("Host=x;Passw0rd-typo=hunter2;Port=notanumber")
+        );
         Assert.Equal("ConnectionStringInvalid", error.ErrorId);
         Assert.DoesNotContain("hunter2", error.Message);
     }
@@ -78,7 +93,10 @@ public class BadInputTests(PostgresFixture postgres)
     [InlineData("Host=127.0.0.1;Foo=bar", "'foo'")]
     [InlineData("Host=", "names no Host")]
     [InlineData("Database=x;Username=y", "names no Host")]
-    public async Task A_connection_string_with_an_unknown_key_or_no_host_says_what_is_wrong_instead_of_failing_unexpectedly(string connectionString, string expected)
+    public async Task A_connection_string_with_an_unknown_key_or_no_host_says_what_is_wrong_instead_of_failing_unexpectedly(
+        string connectionString,
+        string expected
+    )
     {
         var error = await Assert.ThrowsAsync<ExportException>(() => SqlExportSource.OpenAsync(connectionString));
         Assert.Equal(ExportErrorKind.InvalidArgument, error.Kind);
@@ -175,7 +193,10 @@ public class BadInputTests(PostgresFixture postgres)
     public async Task A_database_name_that_cannot_be_a_directory_asks_for_a_package_name()
     {
         var database = await postgres.NewFixtureDatabaseAsync("hostile_name");
-        await postgres.Server.ExecuteAsync(database, $"UPDATE metaschema_public.database SET name = '../evil' WHERE id = '{SqlExport.Acme}'");
+        await postgres.Server.ExecuteAsync(
+            database,
+            $"UPDATE metaschema_public.database SET name = '../evil' WHERE id = '{SqlExport.Acme}'"
+        );
         using var output = new TempDirectory();
         var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Combine("ws")));
         Assert.Equal("PackageNameInvalid", error.ErrorId);
@@ -190,10 +211,15 @@ public class BadInputTests(PostgresFixture postgres)
         using var output = new TempDirectory();
         using var cancellation = new CancellationTokenSource();
         await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
-        var progress = new SynchronousProgress<ExportProgress>(p => { if (p is TableProgress { Table.Name: "field", Completed: true }) cancellation.Cancel(); });
+        var progress = new SynchronousProgress<ExportProgress>(p =>
+        {
+            if (p is TableProgress { Table.Name: "field", Completed: true })
+                cancellation.Cancel();
+        });
         var exporter = new ProjectExporter(source, progress: progress);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            exporter.ExportAsync(new ExportOptions { OutputPath = output.Combine("ws"), DatabaseId = SqlExport.Acme }, cancellation.Token));
+            exporter.ExportAsync(new ExportOptions { OutputPath = output.Combine("ws"), DatabaseId = SqlExport.Acme }, cancellation.Token)
+        );
         await Pgpm.Export.Writing.DiscardedDirectories.WhenDeletedAsync(); // a stop returns before its staging is deleted
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
     }
@@ -207,30 +233,48 @@ public class BadInputTests(PostgresFixture postgres)
     public async Task Cancelling_stops_reading_a_large_table_at_once()
     {
         var database = await postgres.NewFixtureDatabaseAsync("cancel_large");
-        await postgres.Server.ExecuteAsync(database, $"""
+        await postgres.Server.ExecuteAsync(
+            database,
+            $"""
             SET session_replication_role TO replica;
             INSERT INTO metaschema_public.field (id, database_id, table_id, name, label, description, type, field_order)
             SELECT gen_random_uuid(), '{SqlExport.Acme}', gen_random_uuid(), 'bulk_' || g, 'Bulk ' || g, repeat('A field of the bulk. ', 8), 'text', g
             FROM generate_series(1, 50000) g;
-            """);
+            """
+        );
         using var output = new TempDirectory();
         using var cancellation = new CancellationTokenSource();
         long? reportedAfterCancel = null;
         var progress = new SynchronousProgress<ExportProgress>(value =>
         {
-            if (value is not TableProgress { Table.Name: "field" } p) return;
-            if (cancellation.IsCancellationRequested) reportedAfterCancel ??= p.Rows;
-            else if (!p.Completed) cancellation.Cancel();
+            if (value is not TableProgress { Table.Name: "field" } p)
+                return;
+            if (cancellation.IsCancellationRequested)
+                reportedAfterCancel ??= p.Rows;
+            else if (!p.Completed)
+                cancellation.Cancel();
         });
         await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
         var exporter = new ProjectExporter(source, progress: progress);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            exporter.ExportAsync(new ExportOptions { OutputPath = output.Combine("ws"), DatabaseId = SqlExport.Acme, Concurrency = 1 }, cancellation.Token));
+            exporter.ExportAsync(
+                new ExportOptions
+                {
+                    OutputPath = output.Combine("ws"),
+                    DatabaseId = SqlExport.Acme,
+                    Concurrency = 1,
+                },
+                cancellation.Token
+            )
+        );
         Assert.Null(reportedAfterCancel);
         await Pgpm.Export.Writing.DiscardedDirectories.WhenDeletedAsync(); // a stop returns before its staging is deleted
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path, "*", SearchOption.AllDirectories));
     }
 
-    private Task SetDeployAsync(string database, string from, string to) => postgres.Server.ExecuteAsync(database,
-        $"UPDATE db_migrate.sql_actions SET deploy = '{to.Replace("'", "''")}' WHERE deploy = '{from}'");
+    private Task SetDeployAsync(string database, string from, string to) =>
+        postgres.Server.ExecuteAsync(
+            database,
+            $"UPDATE db_migrate.sql_actions SET deploy = '{to.Replace("'", "''")}' WHERE deploy = '{from}'"
+        );
 }

@@ -21,7 +21,11 @@ public class CancelRequestTests(PostgresFixture postgres)
         var database = await postgres.NewSampleDatabaseAsync("no_cancel_request");
         var server = new NpgsqlConnectionStringBuilder(postgres.Server.ConnectionString(database));
         using var counter = new ConnectionCounter(server.Port);
-        var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Port = counter.Port, Pooling = true }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString)
+        {
+            Port = counter.Port,
+            Pooling = true,
+        }.ConnectionString;
         await using var source = await SqlExportSource.OpenAsync(connectionString);
         var opened = counter.Connections;
 

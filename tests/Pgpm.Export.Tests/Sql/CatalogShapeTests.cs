@@ -24,7 +24,8 @@ public class CatalogShapeTests(PostgresFixture postgres)
         var tables = (await source.ListTablesAsync(MetaSchemas.All, CancellationToken.None))
             .Append(new TableRef(MetaSchemas.Metaschema, "no_such_table"))
             .Append(new TableRef("no_such_schema", "table"))
-            .Select(t => (t, ExportManifest.BuiltIn.Find(t))).ToList();
+            .Select(t => (t, ExportManifest.BuiltIn.Find(t)))
+            .ToList();
 
         var together = await source.DescribeTablesAsync(tables, CancellationToken.None);
 
@@ -48,7 +49,9 @@ public class CatalogShapeTests(PostgresFixture postgres)
     {
         var database = await postgres.NewFixtureDatabaseAsync("catalog_locked");
         var field = new TableRef(MetaSchemas.Metaschema, "field");
-        await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database) + ";Options=-c statement_timeout=2000");
+        await using var source = await SqlExportSource.OpenAsync(
+            postgres.Server.ConnectionString(database) + ";Options=-c statement_timeout=2000"
+        );
         await using var locker = new NpgsqlConnection(postgres.Server.ConnectionString(database));
         await locker.OpenAsync();
         await using var transaction = await locker.BeginTransactionAsync();
@@ -60,7 +63,12 @@ public class CatalogShapeTests(PostgresFixture postgres)
         Assert.Contains(shape.Columns, c => c.DefaultExpression is not null);
     }
 
-    private static string Describe(TableShape? shape) => shape is null ? "none" :
-        $"{shape.Table} keys {string.Join(",", shape.KeyColumns)} by {shape.DatabaseColumn}: " +
-        string.Join("; ", shape.Columns.Select(c => $"{c.Name} {c.TypeName} {c.Kind} {c.IsNotNull} {c.DefaultExpression} {c.BaseTypeName}"));
+    private static string Describe(TableShape? shape) =>
+        shape is null
+            ? "none"
+            : $"{shape.Table} keys {string.Join(",", shape.KeyColumns)} by {shape.DatabaseColumn}: "
+                + string.Join(
+                    "; ",
+                    shape.Columns.Select(c => $"{c.Name} {c.TypeName} {c.Kind} {c.IsNotNull} {c.DefaultExpression} {c.BaseTypeName}")
+                );
 }

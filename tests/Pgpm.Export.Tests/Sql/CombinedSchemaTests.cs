@@ -23,10 +23,19 @@ public class CombinedSchemaTests(CombinedSchemaFixture postgres)
 
     [Theory]
     [MemberData(nameof(GraphQLExport.DialectsWithAndWithoutIntrospection), MemberType = typeof(GraphQLExport))]
-    public async Task A_0_15_5_database_exports_byte_identically_over_SQL_and_GraphQL_following_0_15_5(GraphQLDialect dialect, bool introspectionDisabled)
+    public async Task A_0_15_5_database_exports_byte_identically_over_SQL_and_GraphQL_following_0_15_5(
+        GraphQLDialect dialect,
+        bool introspectionDisabled
+    )
     {
         var database = await postgres.NewSampleDatabaseAsync("v0155");
-        using var both = await BothSources.ExportAsync(postgres.Server, database, SampleDatabase.SampleId, dialect, introspectionDisabled: introspectionDisabled);
+        using var both = await BothSources.ExportAsync(
+            postgres.Server,
+            database,
+            SampleDatabase.SampleId,
+            dialect,
+            introspectionDisabled: introspectionDisabled
+        );
 
         WorkspaceAssert.Identical(both.Sql.Path, both.GraphQL.Path, minimumFiles: 10);
         Assert.Equal(ConstructiveSchema.CombinedVersion, both.Result.SchemaVersion);
@@ -44,12 +53,31 @@ public class CombinedSchemaTests(CombinedSchemaFixture postgres)
     public async Task A_forced_schema_version_the_database_does_not_match_stops_over_SQL_and_GraphQL_alike()
     {
         var database = await postgres.NewSampleDatabaseAsync("forced");
-        await using var server = await LocalGraphQLServer.StartAsync(postgres.Server, database, new GraphQLServerOptions { ExportSqlActionsPlugin = true });
+        await using var server = await LocalGraphQLServer.StartAsync(
+            postgres.Server,
+            database,
+            new GraphQLServerOptions { ExportSqlActionsPlugin = true }
+        );
         using var output = new TempDirectory();
-        var graphql = await Assert.ThrowsAsync<Errors.ExportException>(() => GraphQLExport.RunAsync(server.Endpoint, output.Combine("graphql"), null, new RecordingLog(),
-            databaseId: SampleDatabase.SampleId, adjustExport: o => o with { SchemaVersion = "0.16" }));
-        var sql = await Assert.ThrowsAsync<Errors.ExportException>(() => SqlExport.RunAsync(postgres.Server, database, output.Combine("sql"),
-            adjust: o => o with { DatabaseId = SampleDatabase.SampleId, SchemaVersion = "0.16" }));
+        var graphql = await Assert.ThrowsAsync<Errors.ExportException>(() =>
+            GraphQLExport.RunAsync(
+                server.Endpoint,
+                output.Combine("graphql"),
+                null,
+                new RecordingLog(),
+                databaseId: SampleDatabase.SampleId,
+                adjustExport: o => o with { SchemaVersion = "0.16" }
+            )
+        );
+        var sql = await Assert.ThrowsAsync<Errors.ExportException>(() =>
+            SqlExport.RunAsync(postgres.Server, database, output.Combine("sql"), adjust: o =>
+                o with
+                {
+                    DatabaseId = SampleDatabase.SampleId,
+                    SchemaVersion = "0.16",
+                }
+            )
+        );
         foreach (var error in new[] { graphql, sql })
         {
             Assert.Equal("SchemaVersionMismatch", error.ErrorId);

@@ -1,9 +1,9 @@
 using System.Text;
 using Pgpm.Export.Model;
 using Pgpm.Export.Rendering;
-using InsertStatementWriterTests = Pgpm.Export.Tests.Rendering.InsertStatementWriterTests;
 using Pgpm.Export.Sources.Sql;
 using Xunit;
+using InsertStatementWriterTests = Pgpm.Export.Tests.Rendering.InsertStatementWriterTests;
 
 namespace Pgpm.Export.Tests.Sql;
 
@@ -46,8 +46,7 @@ public class CopyTextLineTests
     [InlineData(@"\101")]
     [InlineData(@"\q")]
     [InlineData(@"lone\")]
-    public void An_escape_COPY_TO_does_not_write_is_refused(string field) =>
-        Assert.Throws<FormatException>(() => Split(field, 1));
+    public void An_escape_COPY_TO_does_not_write_is_refused(string field) => Assert.Throws<FormatException>(() => Split(field, 1));
 
     [Fact]
     public void Bytes_that_are_not_UTF8_are_refused() =>
@@ -86,7 +85,8 @@ public class CopyTextLineTests
         var shape = new TableShape(new TableRef("s", "t"), [new ColumnInfo("c", "text", kind)], ["c"], "database_id");
         Assert.Equal(
             InsertStatementWriterTests.Render(SchemaRenamer.None, false, new ExportRow(shape, [asText])),
-            InsertStatementWriterTests.Render(SchemaRenamer.None, false, new ExportRow(shape, values)));
+            InsertStatementWriterTests.Render(SchemaRenamer.None, false, new ExportRow(shape, values))
+        );
         Assert.Equal(asText, values[0]);
     }
 
@@ -102,7 +102,10 @@ public class CopyTextLineTests
     public async Task Rows_come_out_whole_whatever_the_reads_and_stay_valid(int bytesPerRead, int chunkBytes)
     {
         var rows = Enumerable.Range(0, 50).Select(i => i % 7 == 3 ? new string('x', 100 + i) + "\\n" + i : $"row {i}\\tü{i}").ToList();
-        var lines = new CopyTextLines(new TricklingStream(Encoding.UTF8.GetBytes(string.Concat(rows.Select(r => r + "\n"))), bytesPerRead), chunkBytes);
+        var lines = new CopyTextLines(
+            new TricklingStream(Encoding.UTF8.GetBytes(string.Concat(rows.Select(r => r + "\n"))), bytesPerRead),
+            chunkBytes
+        );
         var read = new List<PgValue>();
         while (true)
         {

@@ -36,8 +36,9 @@ public class CultureTests(PostgresFixture postgres)
     public async Task The_command_line_lists_databases_in_any_culture(string name)
     {
         var database = await postgres.NewFixtureDatabaseAsync("culture_cli_" + name.Replace('-', '_').ToLowerInvariant());
-        var (exit, output, error) = await InCulture(CultureInfo.GetCultureInfo(name),
-            () => CliRun.RunAsync("databases", "-c", postgres.Server.ConnectionString(database)));
+        var (exit, output, error) = await InCulture(CultureInfo.GetCultureInfo(name), () =>
+            CliRun.RunAsync("databases", "-c", postgres.Server.ConnectionString(database))
+        );
         Assert.True(exit == 0, error);
         Assert.Contains("acme-crm", output);
     }
@@ -48,7 +49,9 @@ public class CultureTests(PostgresFixture postgres)
         var database = await postgres.NewFixtureDatabaseAsync("culture_minus");
         await InCulture(CultureInfo.GetCultureInfo("he-IL"), async () =>
         {
-            await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database) + ";Cancellation Timeout=-1;Command Timeout=30");
+            await using var source = await SqlExportSource.OpenAsync(
+                postgres.Server.ConnectionString(database) + ";Cancellation Timeout=-1;Command Timeout=30"
+            );
             Assert.Contains(await source.ListDatabasesAsync(CancellationToken.None), d => d.Id == SqlExport.Acme);
             return 0;
         });

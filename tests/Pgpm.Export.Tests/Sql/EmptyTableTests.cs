@@ -35,7 +35,10 @@ public class EmptyTableTests(PostgresFixture postgres)
     [InlineData(GraphQLDialect.Constructive, false)]
     [InlineData(GraphQLDialect.PostGraphileV4, false)]
     [InlineData(GraphQLDialect.Default, true)]
-    public async Task Over_GraphQL_only_the_meta_tables_with_rows_for_the_database_are_read(GraphQLDialect dialect, bool introspectionDisabled)
+    public async Task Over_GraphQL_only_the_meta_tables_with_rows_for_the_database_are_read(
+        GraphQLDialect dialect,
+        bool introspectionDisabled
+    )
     {
         var database = await postgres.NewSampleDatabaseAsync($"gql_tables_with_rows_{dialect}_{introspectionDisabled}".ToLowerInvariant());
         await using var server = await GraphQLExport.StartAsync(postgres, database, dialect, introspectionDisabled: introspectionDisabled);
@@ -44,7 +47,13 @@ public class EmptyTableTests(PostgresFixture postgres)
         var source = new CountingSource(graphQL);
 
         // PostGraphile v4 honours the schema's @omit on database.schema_hash, which is beside the point here.
-        var result = await new ProjectExporter(source).ExportAsync(SqlExport.Options(output.Path) with { DatabaseId = SampleDatabase.SampleId, AllowMissingColumns = true });
+        var result = await new ProjectExporter(source).ExportAsync(
+            SqlExport.Options(output.Path) with
+            {
+                DatabaseId = SampleDatabase.SampleId,
+                AllowMissingColumns = true,
+            }
+        );
 
         AssertOnlyWrittenTablesRead(result, source);
     }
@@ -52,8 +61,11 @@ public class EmptyTableTests(PostgresFixture postgres)
     private static void AssertOnlyWrittenTablesRead(ExportResult result, CountingSource source)
     {
         var service = result.Packages.Single(p => p.Is(Pgpm.Export.Writing.PackageKind.Service));
-        var written = Directory.GetFiles(Path.Combine(service.Path, "deploy", "migrate"), "*.sql")
-            .Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal).ToList();
+        var written = Directory
+            .GetFiles(Path.Combine(service.Path, "deploy", "migrate"), "*.sql")
+            .Select(f => Path.GetFileNameWithoutExtension(f)!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var read = source.TablesRead.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
         Assert.True(written.Count >= 5, $"The database should fill several tables; only {written.Count} were written.");
         Assert.Equal(written, read);

@@ -19,7 +19,10 @@ public class ReExportTests(PostgresFixture postgres)
         await File.WriteAllTextAsync(Path.Combine(package, "package.json"), "{ \"name\": \"acme-crm\", \"private\": true }\n");
         Directory.CreateDirectory(Path.Combine(package, "notes"));
         await File.WriteAllTextAsync(Path.Combine(package, "notes", "todo.txt"), "keep");
-        await File.WriteAllTextAsync(Path.Combine(package, "acme-crm.control"), "# custom\ncomment = 'mine'\nrequires = 'plpgsql,my-extension'\n");
+        await File.WriteAllTextAsync(
+            Path.Combine(package, "acme-crm.control"),
+            "# custom\ncomment = 'mine'\nrequires = 'plpgsql,my-extension'\n"
+        );
         await File.WriteAllTextAsync(output.Combine("pgpm.json"), "{\"packages\":[\"packages/*\",\"extensions/*\"]}\n");
 
         await postgres.Server.ExecuteAsync(database, "DELETE FROM db_migrate.sql_actions WHERE name = 'seed rows'");
@@ -48,11 +51,17 @@ public class ReExportTests(PostgresFixture postgres)
         var before = TempDirectory.Snapshot(output.Path);
         await postgres.Server.ExecuteAsync(database, "DELETE FROM db_migrate.sql_actions WHERE name = 'seed rows'");
 
-        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Path,
-            adjust: o => new() { OutputPath = o.OutputPath, DatabaseId = o.DatabaseId, Author = o.Author, ReplaceExisting = false }));
+        var error = await Assert.ThrowsAsync<ExportException>(() => SqlExport.RunAsync(postgres, database, output.Path, adjust: o => new()
+                {
+                    OutputPath = o.OutputPath,
+                    DatabaseId = o.DatabaseId,
+                    Author = o.Author,
+                    ReplaceExisting = false,
+                }));
         Assert.Equal("PackageExists", error.ErrorId);
         var after = TempDirectory.Snapshot(output.Path);
         Assert.Equal(before.Keys, after.Keys);
-        foreach (var (path, bytes) in before) Assert.Equal(bytes, after[path]);
+        foreach (var (path, bytes) in before)
+            Assert.Equal(bytes, after[path]);
     }
 }

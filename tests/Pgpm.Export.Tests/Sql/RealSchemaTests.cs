@@ -20,7 +20,9 @@ public class RealSchemaTests(PostgresFixture postgres)
         ManifestFiles.AssertBuiltIn(real);
         Assert.Same(ExportManifest.BuiltIn, ExportManifest.BuiltInVersions.Single(m => m.Version == "0.16"));
         Assert.Equal(54, real.Tables.Count);
-        foreach (var name in new[] { "tokens_module", "limit_function", "procedure", "api_extensions", "database_extension", "table_module" })
+        foreach (
+            var name in new[] { "tokens_module", "limit_function", "procedure", "api_extensions", "database_extension", "table_module" }
+        )
             Assert.Contains(real.Tables, t => t.Table.Name == name);
     }
 
@@ -28,18 +30,22 @@ public class RealSchemaTests(PostgresFixture postgres)
     public async Task Every_foreign_key_points_backwards_in_the_manifest()
     {
         var position = ExportManifest.BuiltIn.Tables.Select((t, i) => (t.Table.ToString(), i)).ToDictionary(p => p.Item1, p => p.i);
-        var edges = await postgres.Server.QueryTextAsync(PostgresFixture.Template, """
+        var edges = await postgres.Server.QueryTextAsync(
+            PostgresFixture.Template,
+            """
             SELECT sn.nspname || '.' || sc.relname || ' ' || tn.nspname || '.' || tc.relname
             FROM pg_constraint k
             JOIN pg_class sc ON sc.oid = k.conrelid JOIN pg_namespace sn ON sn.oid = sc.relnamespace
             JOIN pg_class tc ON tc.oid = k.confrelid JOIN pg_namespace tn ON tn.oid = tc.relnamespace
             WHERE k.contype = 'f' AND sn.nspname IN ('metaschema_public', 'services_public', 'metaschema_modules_public')
-            """);
+            """
+        );
         var checkedEdges = 0;
         foreach (var line in edges.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var (from, to) = (line.Split(' ')[0], line.Split(' ')[1]);
-            if (from == to || !position.ContainsKey(from) || !position.ContainsKey(to)) continue;
+            if (from == to || !position.ContainsKey(from) || !position.ContainsKey(to))
+                continue;
             Assert.True(position[to] < position[from], $"{from} references {to}, which comes after it in the manifest");
             checkedEdges++;
         }
@@ -49,7 +55,10 @@ public class RealSchemaTests(PostgresFixture postgres)
     [Fact]
     public async Task Keyword_list_is_postgresql_15s()
     {
-        var live = await postgres.Server.QueryTextAsync("postgres", "SELECT word || ' ' || catcode::text FROM pg_get_keywords() ORDER BY word");
+        var live = await postgres.Server.QueryTextAsync(
+            "postgres",
+            "SELECT word || ' ' || catcode::text FROM pg_get_keywords() ORDER BY word"
+        );
         var embedded = PgKeywords.All.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}");
         Assert.Equal(live.Split('\n', StringSplitOptions.RemoveEmptyEntries), embedded);
     }

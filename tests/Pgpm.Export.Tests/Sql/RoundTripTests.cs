@@ -42,15 +42,26 @@ public class RoundTripTests(PostgresFixture postgres)
         }
 
         // The renamed schemas exist in the target, created by the database package.
-        var schemas = await postgres.Server.QueryTextAsync(target, "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace WHERE nspname LIKE 'acme_crm%'");
+        var schemas = await postgres.Server.QueryTextAsync(
+            target,
+            "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace WHERE nspname LIKE 'acme_crm%'"
+        );
         Assert.Equal("acme_crm_private,acme_crm_public,acme_crm_reports_v_2", schemas.Trim());
 
         await PgpmPackageDeployer.RevertAsync(postgres.Server, target, [servicePackage]);
         foreach (var shape in tables)
             Assert.Equal("", await CopyAsync(target, shape));
         await PgpmPackageDeployer.RevertAsync(postgres.Server, target, [databasePackage]);
-        Assert.Equal("", (await postgres.Server.QueryTextAsync(target, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'acme_crm%'")).Trim());
-        Assert.Equal("0", (await postgres.Server.QueryTextAsync(target, "SELECT count(*) FROM pgpm_migrate.changes WHERE package LIKE 'acme-crm%'")).Trim());
+        Assert.Equal(
+            "",
+            (await postgres.Server.QueryTextAsync(target, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'acme_crm%'")).Trim()
+        );
+        Assert.Equal(
+            "0",
+            (
+                await postgres.Server.QueryTextAsync(target, "SELECT count(*) FROM pgpm_migrate.changes WHERE package LIKE 'acme-crm%'")
+            ).Trim()
+        );
 
         await PgpmPackageDeployer.RunAsync(postgres.Server, target, packages, ["deploy", "verify"], recursive: false);
         foreach (var shape in tables)
@@ -65,10 +76,18 @@ public class RoundTripTests(PostgresFixture postgres)
         await SqlExport.RunAsync(postgres, source, output.Path);
         var servicePackage = output.Combine("packages", "acme-crm-service");
         var target = await postgres.NewDatabaseAsync("verify_target");
-        await PgpmPackageDeployer.RunAsync(postgres.Server, target, [output.Combine("packages", "acme-crm"), servicePackage], ["deploy", "verify"], recursive: false);
+        await PgpmPackageDeployer.RunAsync(
+            postgres.Server,
+            target,
+            [output.Combine("packages", "acme-crm"), servicePackage],
+            ["deploy", "verify"],
+            recursive: false
+        );
 
         await postgres.Server.ExecuteAsync(target, "DELETE FROM services_public.apis WHERE name = 'admin'");
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PgpmPackageDeployer.VerifyAsync(postgres.Server, target, [servicePackage]));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            PgpmPackageDeployer.VerifyAsync(postgres.Server, target, [servicePackage])
+        );
         Assert.Contains("migrate/apis", error.Message);
     }
 
@@ -90,7 +109,9 @@ public class RoundTripTests(PostgresFixture postgres)
     private async Task<SchemaRenamer> RenamerAsync(string database)
     {
         await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
-        return SchemaRenamer.For("acme-crm", await source.GetSchemasAsync(SqlExport.Acme, CancellationToken.None)).ForPackage("acme-crm-service");
+        return SchemaRenamer
+            .For("acme-crm", await source.GetSchemasAsync(SqlExport.Acme, CancellationToken.None))
+            .ForPackage("acme-crm-service");
     }
 
     /// <summary>The source's rows as COPY prints them, with each value renamed the way the export renames text.</summary>
@@ -101,9 +122,11 @@ public class RoundTripTests(PostgresFixture postgres)
     {
         Assert.True(expected.Count == actual.Count, $"{shape.Table}: {expected.Count} rows in the source, {actual.Count} in the target");
         for (var r = 0; r < expected.Count; r++)
-            for (var c = 0; c < shape.Columns.Count; c++)
-                Assert.True(expected[r][c] == actual[r][c],
-                    $"{shape.Table} row {r + 1} column {shape.Columns[c].Name}: source {Show(expected[r][c])}, target {Show(actual[r][c])}");
+        for (var c = 0; c < shape.Columns.Count; c++)
+            Assert.True(
+                expected[r][c] == actual[r][c],
+                $"{shape.Table} row {r + 1} column {shape.Columns[c].Name}: source {Show(expected[r][c])}, target {Show(actual[r][c])}"
+            );
     }
 
     private static string Show(string? value) => value is null ? "NULL" : "'" + value + "'";
@@ -113,7 +136,9 @@ public class RoundTripTests(PostgresFixture postgres)
         var columns = string.Join(", ", shape.Columns.Select(c => SqlIdentifier.Quoted(c.Name)));
         var order = string.Join(", ", shape.KeyColumns.Select(SqlIdentifier.Quoted));
         var table = SqlIdentifier.Quoted(shape.Table.Schema) + "." + SqlIdentifier.Quoted(shape.Table.Name);
-        return postgres.Server.QueryTextAsync(database,
-            $"COPY (SELECT {columns} FROM {table} WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = '{SqlExport.Acme}' ORDER BY {order}) TO STDOUT");
+        return postgres.Server.QueryTextAsync(
+            database,
+            $"COPY (SELECT {columns} FROM {table} WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = '{SqlExport.Acme}' ORDER BY {order}) TO STDOUT"
+        );
     }
 }

@@ -33,14 +33,23 @@ public class RowAllocationTests(PostgresFixture postgres)
     {
         var database = await postgres.NewDatabaseAsync("row_allocation");
         var columns = Enumerable.Range(1, TextColumns).Select(i => $"c{i}").ToList();
-        await postgres.Server.ExecuteAsync(database, $"""
+        await postgres.Server.ExecuteAsync(
+            database,
+            $"""
             CREATE TABLE public.wide (id int PRIMARY KEY, database_id uuid NOT NULL, {string.Join(", ", columns.Select(c => c + " text"))});
-            INSERT INTO public.wide SELECT g, '00000000-0000-0000-0000-000000000001', {string.Join(", ", columns.Select(_ => $"lpad(g::text, {ValueLength}, 'x')"))}
+            INSERT INTO public.wide SELECT g, '00000000-0000-0000-0000-000000000001', {string.Join(
+                ", ",
+                columns.Select(_ => $"lpad(g::text, {ValueLength}, 'x')")
+            )}
             FROM generate_series(1, {Rows}) g;
-            """);
-        var shape = new TableShape(new TableRef("public", "wide"),
+            """
+        );
+        var shape = new TableShape(
+            new TableRef("public", "wide"),
             [new ColumnInfo("id", "integer", PgTypeKind.Integer), .. columns.Select(c => new ColumnInfo(c, "text", PgTypeKind.Text))],
-            ["id"], "database_id");
+            ["id"],
+            "database_id"
+        );
         await using var source = await SqlExportSource.OpenAsync(postgres.Server.ConnectionString(database));
         var databaseId = Guid.Parse("00000000-0000-0000-0000-000000000001");
 
@@ -54,8 +63,7 @@ public class RowAllocationTests(PostgresFixture postgres)
         Assert.Equal(ValueLength, last.ValueSpan[TextColumns].Text!.Length);
         // The line's bytes (about 1,010 as UTF-8) and an array of 11 values; a string per value alone would be 2,220 more.
         var lineBytes = 6 + TextColumns * (ValueLength + 1);
-        Assert.True(perRow < lineBytes + 40 * (TextColumns + 1) + 300,
-            $"Reading a row of {lineBytes} bytes allocated {perRow:F0} bytes.");
+        Assert.True(perRow < lineBytes + 40 * (TextColumns + 1) + 300, $"Reading a row of {lineBytes} bytes allocated {perRow:F0} bytes.");
     }
 
     private static async Task<(int Rows, ExportRow Last)> ReadAllAsync(SqlExportSource source, TableShape shape, Guid databaseId)

@@ -20,19 +20,27 @@ public class RowOrderTests(PostgresFixture postgres)
     {
         var database = await postgres.NewDatabaseAsync("row_order");
         var owner = Guid.NewGuid();
-        await postgres.Server.ExecuteAsync(database, $"""
+        await postgres.Server.ExecuteAsync(
+            database,
+            $"""
             CREATE TABLE public.keyed (id int PRIMARY KEY, database_id uuid NOT NULL);
             INSERT INTO public.keyed VALUES (10, '{owner}'), (9, '{owner}'), (100, '{owner}');
-            """);
-        var shape = new TableShape(new TableRef("public", "keyed"),
-            [new ColumnInfo("id", "int4", PgTypeKind.Integer), new ColumnInfo("database_id", "uuid", PgTypeKind.Uuid)], ["id"], "database_id");
+            """
+        );
+        var shape = new TableShape(
+            new TableRef("public", "keyed"),
+            [new ColumnInfo("id", "int4", PgTypeKind.Integer), new ColumnInfo("database_id", "uuid", PgTypeKind.Uuid)],
+            ["id"],
+            "database_id"
+        );
 
         await using var connection = new NpgsqlConnection(postgres.Server.ConnectionString(database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(SqlRowQueries.Rows(shape), connection) { Parameters = { new() { Value = owner } } };
         var ids = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
+            while (await reader.ReadAsync())
+                ids.Add(reader.GetString(0));
         Assert.Equal(["9", "10", "100"], ids);
     }
 }

@@ -33,7 +33,7 @@ public class ChangeNameTests
     [InlineData("trailing-dash-")]
     [InlineData(".hidden/x")]
     [InlineData("x/y.")]
-    [InlineData("migrations/001")]          // pgpm reads '/001' at the end as a relative reference
+    [InlineData("migrations/001")] // pgpm reads '/001' at the end as a relative reference
     public void Names_pgpms_plan_parser_refuses_are_refused(string name)
     {
         var problem = ChangeName.Problem(name);

@@ -22,7 +22,8 @@ public sealed class DiscardTests
                 var change = $"schemas/acme_public/tables/table_{i}/table";
                 builder.ClaimChange(change, $"row {i}");
                 await builder.WriteScriptAsync("deploy", change, "CREATE TABLE x ();", CancellationToken.None);
-                if (i % 2 == 0) await builder.WriteScriptAsync("revert", change, "DROP TABLE x;", CancellationToken.None);
+                if (i % 2 == 0)
+                    await builder.WriteScriptAsync("revert", change, "DROP TABLE x;", CancellationToken.None);
                 // verify scripts never written: their names are given to the deletion all the same.
             }
             builder.ClaimChange("flat", "row flat");

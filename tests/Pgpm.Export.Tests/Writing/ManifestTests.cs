@@ -23,9 +23,18 @@ public class ManifestTests
     [InlineData("{\"tables\": [{\"table\": \"nodot\"}]}", "entry 0")]
     [InlineData("{\"tables\": [{\"table\": \"a.b\"}, {\"table\": \"a.b\"}]}", "more than once")]
     [InlineData("{\"tables\": [{\"table\": \"a.b\", \"dropColumns\": [1]}]}", "dropColumns")]
-    [InlineData("{\"tables\": [{\"table\": \"a.b\", \"columns\": [{\"name\": \"c\", \"type\": \"text\", \"kind\": \"texty\"}]}]}", "\"kind\" 'texty'")]
-    [InlineData("{\"tables\": [{\"table\": \"a.b\", \"columns\": [{\"name\": \"c\", \"type\": \"s.e\", \"kind\": \"enum\", \"enum\": \"s.e\"}]}]}", "the enum s.e is not in \"enums\"")]
-    [InlineData("{\"tables\": [{\"table\": \"a.b\", \"columns\": [{\"name\": \"c\", \"type\": \"text\", \"kind\": \"text\"}, {\"name\": \"c\", \"type\": \"text\", \"kind\": \"text\"}]}]}", "column c more than once")]
+    [InlineData(
+        "{\"tables\": [{\"table\": \"a.b\", \"columns\": [{\"name\": \"c\", \"type\": \"text\", \"kind\": \"texty\"}]}]}",
+        "\"kind\" 'texty'"
+    )]
+    [InlineData(
+        "{\"tables\": [{\"table\": \"a.b\", \"columns\": [{\"name\": \"c\", \"type\": \"s.e\", \"kind\": \"enum\", \"enum\": \"s.e\"}]}]}",
+        "the enum s.e is not in \"enums\""
+    )]
+    [InlineData(
+        "{\"tables\": [{\"table\": \"a.b\", \"columns\": [{\"name\": \"c\", \"type\": \"text\", \"kind\": \"text\"}, {\"name\": \"c\", \"type\": \"text\", \"kind\": \"text\"}]}]}",
+        "column c more than once"
+    )]
     public void Invalid_manifests_are_refused_naming_the_problem(string json, string expected)
     {
         var error = Assert.Throws<ExportException>(() => ExportManifest.Parse(json, "the manifest file 'm.json'"));
@@ -58,10 +67,25 @@ public class ManifestTests
     public void Builder_orders_by_foreign_keys_then_schema_order_then_name()
     {
         var t = (string s, string n) => new TableRef(s, n);
-        var facts = new[] { t("services_public", "apis"), t("metaschema_public", "zeta"), t("metaschema_public", "alpha"), t("metaschema_public", "database") }
-            .Select(x => new ManifestBuilder.TableFacts(x, [])).ToList();
-        var manifest = ManifestBuilder.Build(facts, [(t("metaschema_public", "alpha"), t("services_public", "apis")), (t("services_public", "apis"), t("metaschema_public", "database"))]);
-        Assert.Equal(["metaschema_public.database", "metaschema_public.zeta", "services_public.apis", "metaschema_public.alpha"],
-            manifest.Tables.Select(x => x.Table.ToString()));
+        var facts = new[]
+        {
+            t("services_public", "apis"),
+            t("metaschema_public", "zeta"),
+            t("metaschema_public", "alpha"),
+            t("metaschema_public", "database"),
+        }
+            .Select(x => new ManifestBuilder.TableFacts(x, []))
+            .ToList();
+        var manifest = ManifestBuilder.Build(
+            facts,
+            [
+                (t("metaschema_public", "alpha"), t("services_public", "apis")),
+                (t("services_public", "apis"), t("metaschema_public", "database")),
+            ]
+        );
+        Assert.Equal(
+            ["metaschema_public.database", "metaschema_public.zeta", "services_public.apis", "metaschema_public.alpha"],
+            manifest.Tables.Select(x => x.Table.ToString())
+        );
     }
 }

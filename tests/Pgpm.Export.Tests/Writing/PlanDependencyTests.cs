@@ -9,7 +9,12 @@ public class PlanDependencyTests
 {
     [Theory]
     [InlineData("schemas/a/schema", null, "schemas/a/schema", null)]
-    [InlineData("metaschema-schema:schemas/metaschema_public/tables/database/table", "metaschema-schema", "schemas/metaschema_public/tables/database/table", null)]
+    [InlineData(
+        "metaschema-schema:schemas/metaschema_public/tables/database/table",
+        "metaschema-schema",
+        "schemas/metaschema_public/tables/database/table",
+        null
+    )]
     [InlineData("pgpm-verify:@0.1.0", "pgpm-verify", null, "0.1.0")]
     [InlineData("pgpm-verify:procedures/verify_table@v1", "pgpm-verify", "procedures/verify_table", "v1")]
     [InlineData("change@tag", null, "change", "tag")]
@@ -26,7 +31,14 @@ public class PlanDependencyTests
     [Fact]
     public async Task Pgpms_own_parser_reads_every_accepted_form_back_unchanged()
     {
-        string[] dependencies = ["schemas/a/schema", "metaschema-schema:schemas/x/table", "pgpm-verify:@0.1.0", "pgpm-verify:procedures/verify_table@v1", "héllo/wörld"];
+        string[] dependencies =
+        [
+            "schemas/a/schema",
+            "metaschema-schema:schemas/x/table",
+            "pgpm-verify:@0.1.0",
+            "pgpm-verify:procedures/verify_table@v1",
+            "héllo/wörld",
+        ];
         Assert.All(dependencies, d => Assert.NotNull(PlanDependency.Parse(d, out _)));
         using var package = new TempDirectory();
         File.WriteAllText(package.Combine("probe.control"), "requires = ''\n");

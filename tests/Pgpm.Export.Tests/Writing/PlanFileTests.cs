@@ -16,11 +16,12 @@ public class PlanFileTests
         };
         var text = PlanFile.Render("acme", changes, PlanAuthor.Parse("Jane Doe <jane@example.com>"));
         Assert.Equal(
-            "%syntax-version=1.0.0\n%project=acme\n%uri=acme\n\n" +
-            "schemas/a/schema 2017-08-11T08:11:51Z Jane Doe <jane@example.com> # add schemas/a/schema\n" +
-            "schemas/b/schema 2017-08-11T08:11:51Z Jane Doe <jane@example.com> # add add b\n" +
-            "schemas/a/tables/t/table [schemas/a/schema schemas/b/schema pkg:x/y other:z] 2017-08-11T08:11:51Z Jane Doe <jane@example.com> # add line break note\n",
-            text);
+            "%syntax-version=1.0.0\n%project=acme\n%uri=acme\n\n"
+                + "schemas/a/schema 2017-08-11T08:11:51Z Jane Doe <jane@example.com> # add schemas/a/schema\n"
+                + "schemas/b/schema 2017-08-11T08:11:51Z Jane Doe <jane@example.com> # add add b\n"
+                + "schemas/a/tables/t/table [schemas/a/schema schemas/b/schema pkg:x/y other:z] 2017-08-11T08:11:51Z Jane Doe <jane@example.com> # add line break note\n",
+            text
+        );
     }
 
     [Theory]

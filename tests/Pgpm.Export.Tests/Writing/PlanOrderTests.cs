@@ -27,11 +27,13 @@ public class PlanOrderTests
     public void A_change_is_planned_as_soon_as_its_dependencies_are_and_only_a_waiting_one_is_held()
     {
         var planned = new List<string>();
-        var order = new PlanOrder((change, positions) =>
-        {
-            Assert.Equal(planned.Count, positions[change.Name]);
-            planned.Add(change.Name);
-        });
+        var order = new PlanOrder(
+            (change, positions) =>
+            {
+                Assert.Equal(planned.Count, positions[change.Name]);
+                planned.Add(change.Name);
+            }
+        );
         order.Add(Node(1, "a"));
         Assert.Equal(["a"], planned); // at once, before anything later arrives
         order.Add(Node(2, "c", "b"));
@@ -65,10 +67,13 @@ public class PlanOrderTests
     [Fact]
     public void A_cycle_is_refused_naming_every_row_on_it_and_no_other()
     {
-        var error = Assert.Throws<ExportException>(() => Order(Node(1, "root"), Node(2, "p", "q"), Node(3, "q", "r"), Node(4, "r", "p"), Node(5, "after", "p")));
+        var error = Assert.Throws<ExportException>(() =>
+            Order(Node(1, "root"), Node(2, "p", "q"), Node(3, "q", "r"), Node(4, "r", "p"), Node(5, "after", "p"))
+        );
         Assert.Equal("DependencyCycle", error.ErrorId);
         Assert.Equal(ExportErrorKind.InvalidData, error.Kind);
-        foreach (var row in new[] { "row 2 ('p')", "row 3 ('q')", "row 4 ('r')" }) Assert.Contains(row, error.Message);
+        foreach (var row in new[] { "row 2 ('p')", "row 3 ('q')", "row 4 ('r')" })
+            Assert.Contains(row, error.Message);
         Assert.DoesNotContain("after", error.Message);
         Assert.DoesNotContain("root", error.Message);
         Assert.Contains("p -> q -> r -> p", error.Message);

@@ -10,9 +10,10 @@ public class ScriptTemplatesTests
     {
         var text = ScriptTemplates.Deploy("x/y", ["bbb/c", "a", "aaa/c", "pkg:z"], "SELECT 1;");
         Assert.Equal(
-            "-- Deploy: x/y\n-- made with <3 @ constructive.io\n\n" +
-            "-- requires: a\n-- requires: aaa/c\n-- requires: bbb/c\n-- requires: pkg:z\n\n\nSELECT 1;\n\n",
-            text);
+            "-- Deploy: x/y\n-- made with <3 @ constructive.io\n\n"
+                + "-- requires: a\n-- requires: aaa/c\n-- requires: bbb/c\n-- requires: pkg:z\n\n\nSELECT 1;\n\n",
+            text
+        );
     }
 
     [Fact]

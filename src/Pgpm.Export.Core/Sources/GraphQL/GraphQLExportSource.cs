@@ -27,8 +27,14 @@ public sealed class GraphQLExportSource : IExportSource
     private readonly string? _noSqlActionsReason;
     private readonly IDisposable? _migrateClient;
 
-    private GraphQLExportSource(GraphQLClient client, PageSizeCeiling ceiling, IReadOnlyDictionary<TableRef, GraphQLTableBinding> bindings,
-        ISqlActionsReader? sqlActions, string? noSqlActionsReason, IDisposable? migrateClient)
+    private GraphQLExportSource(
+        GraphQLClient client,
+        PageSizeCeiling ceiling,
+        IReadOnlyDictionary<TableRef, GraphQLTableBinding> bindings,
+        ISqlActionsReader? sqlActions,
+        string? noSqlActionsReason,
+        IDisposable? migrateClient
+    )
     {
         _client = client;
         _bindings = bindings;
@@ -40,8 +46,13 @@ public sealed class GraphQLExportSource : IExportSource
 
     public string Description => _client.Endpoint.ToString();
 
-    public static async Task<GraphQLExportSource> OpenAsync(GraphQLEndpointOptions options, GraphQLEndpointOptions? migrate = null,
-        ExportManifest? manifest = null, IExportLog? log = null, CancellationToken cancellationToken = default)
+    public static async Task<GraphQLExportSource> OpenAsync(
+        GraphQLEndpointOptions options,
+        GraphQLEndpointOptions? migrate = null,
+        ExportManifest? manifest = null,
+        IExportLog? log = null,
+        CancellationToken cancellationToken = default
+    )
     {
         log ??= NullExportLog.Instance;
         var client = new GraphQLClient(options, log);
@@ -52,50 +63,74 @@ public sealed class GraphQLExportSource : IExportSource
             // Every table of every built-in version (and of a given manifest) is looked for, so the version can be chosen
             // from what is there.
             var manifests = ExportManifest.BuiltInVersions.Append(manifest).OfType<ExportManifest>().ToList();
-            var schema = await SchemaAsync(client, manifests, false, "introspecting the schema", log,
-                cancellationToken).ConfigureAwait(false);
-            var wanted = manifests.SelectMany(m => m.Tables).Select(t => t.Table)
-                .Prepend(MetaSchemas.SchemaTable).Prepend(MetaSchemas.DatabaseTable).Distinct();
+            var schema = await SchemaAsync(client, manifests, false, "introspecting the schema", log, cancellationToken)
+                .ConfigureAwait(false);
+            var wanted = manifests
+                .SelectMany(m => m.Tables)
+                .Select(t => t.Table)
+                .Prepend(MetaSchemas.SchemaTable)
+                .Prepend(MetaSchemas.DatabaseTable)
+                .Distinct();
             var bindings = GraphQLDiscovery.Discover(schema, wanted, log);
             if (bindings.Count == 0)
-                throw new ExportException(ExportErrorKind.NotFound, ErrorId.GraphQLNothingVisible,
-                    $"{options.Endpoint} exposes none of the Constructive meta tables to this token (no connection such as " +
-                    $"allDatabases or databases). Check the endpoint and the token's permissions; a Constructive meta API also " +
-                    $"needs {OptionName.Header} 'X-Meta-Schema: true'.");
+                throw new ExportException(
+                    ExportErrorKind.NotFound,
+                    ErrorId.GraphQLNothingVisible,
+                    $"{options.Endpoint} exposes none of the Constructive meta tables to this token (no connection such as "
+                        + $"allDatabases or databases). Check the endpoint and the token's permissions; a Constructive meta API also "
+                        + $"needs {OptionName.Header} 'X-Meta-Schema: true'."
+                );
             if (!bindings.ContainsKey(MetaSchemas.DatabaseTable))
-                throw new ExportException(ExportErrorKind.NotFound, ErrorId.GraphQLNoDatabaseTable,
-                    $"{options.Endpoint} does not expose metaschema_public.database, so no database can be chosen.");
+                throw new ExportException(
+                    ExportErrorKind.NotFound,
+                    ErrorId.GraphQLNoDatabaseTable,
+                    $"{options.Endpoint} does not expose metaschema_public.database, so no database can be chosen."
+                );
 
             ISqlActionsReader? sqlActions = SqlActionsDiscovery.Find(client, schema, ceiling);
             string? reason = null;
             if (sqlActions is null && migrate is not null)
             {
                 migrateClient = new GraphQLClient(migrate, log);
-                var migrateSchema = await SchemaAsync(migrateClient, manifests, true, "introspecting the migrate endpoint", log,
-                    cancellationToken).ConfigureAwait(false);
+                var migrateSchema = await SchemaAsync(
+                        migrateClient,
+                        manifests,
+                        true,
+                        "introspecting the migrate endpoint",
+                        log,
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
                 sqlActions = SqlActionsDiscovery.Find(migrateClient, migrateSchema, new PageSizeCeiling(migrate.PageSize, log))
-                    ?? throw new ExportException(ExportErrorKind.NotFound, ErrorId.MigrateEndpointWithoutSqlActions,
-                        $"The migrate endpoint {migrate.Endpoint} offers sql_actions in none of the three ways: no " +
-                        $"{SqlActionsDiscovery.RootField}(databaseId) root field " +
-                        "and no db_migrate.sql_actions connection (such as allDbMigrateSqlActions or sqlActions) visible to this token.");
+                    ?? throw new ExportException(
+                        ExportErrorKind.NotFound,
+                        ErrorId.MigrateEndpointWithoutSqlActions,
+                        $"The migrate endpoint {migrate.Endpoint} offers sql_actions in none of the three ways: no "
+                            + $"{SqlActionsDiscovery.RootField}(databaseId) root field "
+                            + "and no db_migrate.sql_actions connection (such as allDbMigrateSqlActions or sqlActions) visible to this token."
+                    );
             }
             else if (migrate is not null)
             {
                 // Never contacted: an unreachable or wrong migrate endpoint would otherwise pass without a word.
-                log.Warning($"{OptionName.MigrateEndpoint} {migrate.Endpoint} is not used: {options.Endpoint} offers sql_actions " +
-                    $"itself ({sqlActions!.Origin}).");
+                log.Warning(
+                    $"{OptionName.MigrateEndpoint} {migrate.Endpoint} is not used: {options.Endpoint} offers sql_actions "
+                        + $"itself ({sqlActions!.Origin})."
+                );
             }
             else if (sqlActions is null)
             {
-                reason = $"the GraphQL API at {options.Endpoint} does not offer sql_actions, so this is a metadata-only export " +
-                    $"(the service package). " +
-                         $"For the database package too, the API must offer them in one of three ways: a " +
-                         $"{SqlActionsDiscovery.RootField}(databaseId) root field " +
-                         "(the plugin in plugins/postgraphile-export-sql-actions), the db_migrate schema exposed on this API (its " +
-                         "sql_actions connection), " +
-                         $"or a separate endpoint that does either, given with {OptionName.MigrateEndpoint}";
+                reason =
+                    $"the GraphQL API at {options.Endpoint} does not offer sql_actions, so this is a metadata-only export "
+                    + $"(the service package). "
+                    + $"For the database package too, the API must offer them in one of three ways: a "
+                    + $"{SqlActionsDiscovery.RootField}(databaseId) root field "
+                    + "(the plugin in plugins/postgraphile-export-sql-actions), the db_migrate schema exposed on this API (its "
+                    + "sql_actions connection), "
+                    + $"or a separate endpoint that does either, given with {OptionName.MigrateEndpoint}";
             }
-            if (sqlActions is not null) log.Verbose($"sql_actions come from {sqlActions.Origin}.");
+            if (sqlActions is not null)
+                log.Verbose($"sql_actions come from {sqlActions.Origin}.");
             return new GraphQLExportSource(client, ceiling, bindings, sqlActions, reason, migrateClient);
         }
         catch
@@ -111,24 +146,33 @@ public sealed class GraphQLExportSource : IExportSource
     /// from the manifests and naming rules confirmed by probes (<see cref="IntrospectionFreeSchema"/>), said in a warning:
     /// tables and columns no manifest lists cannot be seen that way.
     /// </summary>
-    private static async Task<IntrospectionSchema> SchemaAsync(GraphQLClient client, IReadOnlyList<ExportManifest> manifests,
-        bool sqlActionsOnly, string doing,
-        IExportLog log, CancellationToken cancellationToken)
+    private static async Task<IntrospectionSchema> SchemaAsync(
+        GraphQLClient client,
+        IReadOnlyList<ExportManifest> manifests,
+        bool sqlActionsOnly,
+        string doing,
+        IExportLog log,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
-            return IntrospectionSchema.Parse(await client.QueryAsync(IntrospectionSchema.Query, null, doing,
-                cancellationToken).ConfigureAwait(false));
+            return IntrospectionSchema.Parse(
+                await client.QueryAsync(IntrospectionSchema.Query, null, doing, cancellationToken).ConfigureAwait(false)
+            );
         }
         catch (ExportException e) when (e.ErrorId == ErrorId.GraphQLIntrospectionDisabled)
         {
-            var schema = await IntrospectionFreeSchema.ProbeAsync(client, manifests, sqlActionsOnly, log,
-                cancellationToken).ConfigureAwait(false);
+            var schema = await IntrospectionFreeSchema
+                .ProbeAsync(client, manifests, sqlActionsOnly, log, cancellationToken)
+                .ConfigureAwait(false);
             if (!sqlActionsOnly)
-                log.Warning($"{client.Endpoint} refuses introspection, so only the tables and columns a manifest lists can be " +
-                    $"found, by their names under PostGraphile's naming rules; " +
-                            "a table or column the database has beyond them is not seen and not exported. Allow introspection, or " +
-                            "export over SQL, to be sure nothing else is there.");
+                log.Warning(
+                    $"{client.Endpoint} refuses introspection, so only the tables and columns a manifest lists can be "
+                        + $"found, by their names under PostGraphile's naming rules; "
+                        + "a table or column the database has beyond them is not seen and not exported. Allow introspection, or "
+                        + "export over SQL, to be sure nothing else is there."
+                );
             return schema;
         }
     }
@@ -138,11 +182,18 @@ public sealed class GraphQLExportSource : IExportSource
         var binding = _bindings[MetaSchemas.DatabaseTable];
         var columns = Columns(binding, "id", "name", "label", "schema_name");
         var databases = new List<DatabaseInfo>();
-        await foreach (var values in _pager.NodesAsync(binding, columns, null, node => Values(columns, node),
-            cancellationToken).ConfigureAwait(false))
+        await foreach (
+            var values in _pager.NodesAsync(binding, columns, null, node => Values(columns, node), cancellationToken).ConfigureAwait(false)
+        )
         {
-            databases.Add(new DatabaseInfo(Guid.Parse(values["id"]!), values.GetValueOrDefault("name") ?? "",
-                values.GetValueOrDefault("label"), values.GetValueOrDefault("schema_name")));
+            databases.Add(
+                new DatabaseInfo(
+                    Guid.Parse(values["id"]!),
+                    values.GetValueOrDefault("name") ?? "",
+                    values.GetValueOrDefault("label"),
+                    values.GetValueOrDefault("schema_name")
+                )
+            );
         }
         return databases.OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Id).ToList();
     }
@@ -152,11 +203,15 @@ public sealed class GraphQLExportSource : IExportSource
 
     public async Task<IReadOnlyList<SchemaInfo>> GetSchemasAsync(Guid databaseId, CancellationToken cancellationToken)
     {
-        if (!_bindings.TryGetValue(MetaSchemas.SchemaTable, out var binding)) return [];
+        if (!_bindings.TryGetValue(MetaSchemas.SchemaTable, out var binding))
+            return [];
         var columns = Columns(binding, "id", "database_id", "name", "schema_name");
         var schemas = new List<SchemaInfo>();
-        await foreach (var values in _pager.NodesAsync(binding, columns, databaseId, node => Values(columns, node),
-            cancellationToken).ConfigureAwait(false))
+        await foreach (
+            var values in _pager
+                .NodesAsync(binding, columns, databaseId, node => Values(columns, node), cancellationToken)
+                .ConfigureAwait(false)
+        )
         {
             schemas.Add(new SchemaInfo(Guid.Parse(values["id"]!), databaseId, values["name"] ?? "", values["schema_name"] ?? ""));
         }
@@ -171,24 +226,42 @@ public sealed class GraphQLExportSource : IExportSource
 
     public Task<SchemaVersionChoice> ChooseSchemaVersionAsync(IReadOnlyList<ExportManifest> candidates, CancellationToken cancellationToken)
     {
-        var observed = _bindings.ToDictionary(b => b.Key, b => (IReadOnlySet<string>)b.Value.Columns.Select(c => GraphQLNames.Fold(c.Field))
-            .Concat(b.Value.Unreadable.Select(u => GraphQLNames.Fold(u.Field))).Append("id").ToHashSet(StringComparer.Ordinal));
+        var observed = _bindings.ToDictionary(
+            b => b.Key,
+            b =>
+                (IReadOnlySet<string>)
+                    b
+                        .Value.Columns.Select(c => GraphQLNames.Fold(c.Field))
+                        .Concat(b.Value.Unreadable.Select(u => GraphQLNames.Fold(u.Field)))
+                        .Append("id")
+                        .ToHashSet(StringComparer.Ordinal)
+        );
         return Task.FromResult(SchemaVersionChoice.Closest(candidates, observed, GraphQLNames.Fold, "the API shows"));
     }
 
     public Task<TableShape?> DescribeTableAsync(TableRef table, ManifestTable? expected, CancellationToken cancellationToken) =>
         Task.FromResult(_bindings.TryGetValue(table, out var binding) ? GraphQLColumnContract.Resolve(binding, expected) : null);
 
-    public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ExportRow> ReadRowsAsync(
+        TableShape shape,
+        Guid databaseId,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var binding = _bindings[shape.Table];
         // A shape from DescribeTableAsync names each column's field; one made elsewhere has only the column's name.
-        var columns = shape.Columns.Select(c => (c.SourceField is null
-                ? binding.FindColumn(c.Name)
-                : binding.Columns.FirstOrDefault(f => f.Field == c.SourceField)) is { } field
-            ? field with { Column = c.Name, EnumLabels = c.EnumLabels ?? field.EnumLabels }
-            : throw new InvalidOperationException($"{shape.Table} has no GraphQL field for {c.Name}.")).ToList();
+        var columns = shape
+            .Columns.Select(c =>
+                (c.SourceField is null ? binding.FindColumn(c.Name) : binding.Columns.FirstOrDefault(f => f.Field == c.SourceField))
+                    is { } field
+                    ? field with
+                    {
+                        Column = c.Name,
+                        EnumLabels = c.EnumLabels ?? field.EnumLabels,
+                    }
+                    : throw new InvalidOperationException($"{shape.Table} has no GraphQL field for {c.Name}.")
+            )
+            .ToList();
         var rows = _pager.NodesAsync(binding, columns, databaseId, node => Normalize(columns, node, shape.Table), cancellationToken);
         await foreach (var values in rows.ConfigureAwait(false))
             yield return new ExportRow(shape, values);
@@ -199,32 +272,45 @@ public sealed class GraphQLExportSource : IExportSource
     /// one filtered here is taken to have rows, since only reading it tells. A failed request (a server limiting a
     /// query's size or cost) is an ExportException, which the export answers by reading every table.
     /// </summary>
-    public async Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(IReadOnlyList<TableShape> shapes, Guid databaseId,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(
+        IReadOnlyList<TableShape> shapes,
+        Guid databaseId,
+        CancellationToken cancellationToken
+    )
     {
-        var asked = shapes.Select((s, i) => (Binding: _bindings[s.Table], Index: i))
-            .Where(b => b.Binding.FilterStyle != DatabaseFilterStyle.ClientSide).ToList();
-        if (asked.Count == 0) return null;
+        var asked = shapes
+            .Select((s, i) => (Binding: _bindings[s.Table], Index: i))
+            .Where(b => b.Binding.FilterStyle != DatabaseFilterStyle.ClientSide)
+            .ToList();
+        if (asked.Count == 0)
+            return null;
         var answers = await _pager.AnyRowsAsync(asked.Select(a => a.Binding).ToList(), databaseId, cancellationToken).ConfigureAwait(false);
         var found = Enumerable.Repeat(true, shapes.Count).ToArray();
-        for (var k = 0; k < asked.Count; k++) found[asked[k].Index] = answers[k];
+        for (var k = 0; k < asked.Count; k++)
+            found[asked[k].Index] = answers[k];
         return found;
     }
 
     public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken) =>
         Task.FromResult(_sqlActions is null ? SqlActionsSupport.No(_noSqlActionsReason!) : SqlActionsSupport.Yes);
 
-    public IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
-        CancellationToken cancellationToken)
+    public IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(
+        Guid databaseId,
+        IReadOnlyCollection<string> excludeCategories,
+        CancellationToken cancellationToken
+    )
     {
         var reader = _sqlActions ?? throw new InvalidOperationException(_noSqlActionsReason);
         // Leaving the actions of an excluded category in would be a silent difference from what was asked for.
         if (excludeCategories.Count > 0 && !reader.CanExcludeCategories)
-            throw new ExportException(ExportErrorKind.Unavailable, ErrorId.SqlActionsCategoryUnavailable,
-                $"Categories cannot be excluded: sql_actions come from {reader.Origin}, which neither shows each action's " +
-                $"category nor takes excludeCategories. " +
-                $"Export without excluding categories ({OptionName.ExcludeCategories}), or have the API show the category column " +
-                $"of db_migrate.sql_actions.");
+            throw new ExportException(
+                ExportErrorKind.Unavailable,
+                ErrorId.SqlActionsCategoryUnavailable,
+                $"Categories cannot be excluded: sql_actions come from {reader.Origin}, which neither shows each action's "
+                    + $"category nor takes excludeCategories. "
+                    + $"Export without excluding categories ({OptionName.ExcludeCategories}), or have the API show the category column "
+                    + $"of db_migrate.sql_actions."
+            );
         return reader.ReadAsync(databaseId, excludeCategories, cancellationToken);
     }
 
@@ -232,9 +318,11 @@ public sealed class GraphQLExportSource : IExportSource
     public async Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken)
     {
         var reader = _sqlActions ?? throw new InvalidOperationException(_noSqlActionsReason);
-        if (!reader.ShowsCategories) return null;
-        return await SqlActionCategories.CollectAsync(reader.ReadAsync(databaseId, [], cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+        if (!reader.ShowsCategories)
+            return null;
+        return await SqlActionCategories
+            .CollectAsync(reader.ReadAsync(databaseId, [], cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     public Task<IAsyncDisposable> BeginConsistentReadAsync(CancellationToken cancellationToken) => NoConsistentRead.Task;
@@ -252,7 +340,8 @@ public sealed class GraphQLExportSource : IExportSource
     private static Dictionary<string, string?> Values(IReadOnlyList<GraphQLColumn> columns, ReadOnlySpan<JsonToken> node)
     {
         var values = new Dictionary<string, string?>();
-        for (var i = 0; i < columns.Count; i++) values[columns[i].Column] = GraphQLValueReader.Read(columns[i], node[i]).Text;
+        for (var i = 0; i < columns.Count; i++)
+            values[columns[i].Column] = GraphQLValueReader.Read(columns[i], node[i]).Text;
         return values;
     }
 

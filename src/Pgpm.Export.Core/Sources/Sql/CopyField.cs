@@ -19,12 +19,16 @@ internal readonly struct CopyField
     public enum Escapes : byte
     {
         None = 0,
+
         /// <summary>Some escape, so the bytes are not the value as they are.</summary>
         Some = 1,
+
         /// <summary>A <c>\\</c>: the value holds a backslash.</summary>
         Backslash = 2,
+
         /// <summary>A <c>\n</c>: the value holds a line break.</summary>
         LineBreak = 4,
+
         /// <summary>Not an escape: marks a <see cref="Model.PgValue"/> that holds COPY bytes rather than a string.</summary>
         IsCopy = 8,
     }
@@ -55,7 +59,8 @@ internal readonly struct CopyField
     /// <summary>The value as a string, escapes decoded.</summary>
     public string Decode()
     {
-        if (!HasEscapes) return Encoding.UTF8.GetString(Span);
+        if (!HasEscapes)
+            return Encoding.UTF8.GetString(Span);
         var decoded = new byte[_length];
         var length = Unescape(Span, decoded);
         return Encoding.UTF8.GetString(decoded, 0, length);
@@ -68,7 +73,8 @@ internal readonly struct CopyField
         while (true)
         {
             var escape = text.IndexOf((byte)'\\');
-            if (escape < 0) break;
+            if (escape < 0)
+                break;
             text[..escape].CopyTo(into[written..]);
             written += escape;
             into[written++] = CopyTextLine.Unescaped(text[escape + 1]);

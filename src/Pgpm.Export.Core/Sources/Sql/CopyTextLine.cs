@@ -39,40 +39,52 @@ internal static class CopyTextLine
             }
             var last = field == kinds.Length - 1;
             if (last != (tab < 0))
-                throw new FormatException($"A COPY row has {(tab < 0 ? field + 1 : "more than " + kinds.Length)} fields where {kinds.Length} were asked for.");
+                throw new FormatException(
+                    $"A COPY row has {(tab < 0 ? field + 1 : "more than " + kinds.Length)} fields where {kinds.Length} were asked for."
+                );
             var text = last ? rest : rest[..tab];
             values[field] = text is [(byte)'\\', (byte)'N']
                 ? PgValue.Null(kinds[field])
-                : CanonicalValue.FromCopy(kinds[field], new CopyField(bytes, start + offset, text.Length, escaped ? EscapesOf(text) : CopyField.Escapes.None));
+                : CanonicalValue.FromCopy(
+                    kinds[field],
+                    new CopyField(bytes, start + offset, text.Length, escaped ? EscapesOf(text) : CopyField.Escapes.None)
+                );
             offset += text.Length + 1;
         }
     }
 
     /// <summary>The character an escape's letter stands for (<paramref name="letter"/> follows the backslash); throws for one COPY TO does not write.</summary>
-    public static byte Unescaped(byte letter) => letter switch
-    {
-        (byte)'\\' => (byte)'\\',
-        (byte)'b' => (byte)'\b',
-        (byte)'f' => (byte)'\f',
-        (byte)'n' => (byte)'\n',
-        (byte)'r' => (byte)'\r',
-        (byte)'t' => (byte)'\t',
-        (byte)'v' => (byte)'\v',
-        _ => throw new FormatException($"A COPY value holds the escape \\{(letter < 0x80 ? ((char)letter).ToString() : $"(byte 0x{letter:X2})")}, which COPY TO does not write."),
-    };
+    public static byte Unescaped(byte letter) =>
+        letter switch
+        {
+            (byte)'\\' => (byte)'\\',
+            (byte)'b' => (byte)'\b',
+            (byte)'f' => (byte)'\f',
+            (byte)'n' => (byte)'\n',
+            (byte)'r' => (byte)'\r',
+            (byte)'t' => (byte)'\t',
+            (byte)'v' => (byte)'\v',
+            _ => throw new FormatException(
+                $"A COPY value holds the escape \\{(letter < 0x80 ? ((char)letter).ToString() : $"(byte 0x{letter:X2})")}, which COPY TO does not write."
+            ),
+        };
 
     private static CopyField.Escapes EscapesOf(ReadOnlySpan<byte> text)
     {
         var escape = text.IndexOf((byte)'\\');
-        if (escape < 0) return CopyField.Escapes.None;
+        if (escape < 0)
+            return CopyField.Escapes.None;
         var found = CopyField.Escapes.Some;
         while (escape >= 0)
         {
-            if (escape + 1 >= text.Length) throw new FormatException("A COPY value ends with a lone backslash.");
+            if (escape + 1 >= text.Length)
+                throw new FormatException("A COPY value ends with a lone backslash.");
             var letter = text[escape + 1];
             Unescaped(letter);
-            if (letter == (byte)'\\') found |= CopyField.Escapes.Backslash;
-            else if (letter == (byte)'n') found |= CopyField.Escapes.LineBreak;
+            if (letter == (byte)'\\')
+                found |= CopyField.Escapes.Backslash;
+            else if (letter == (byte)'n')
+                found |= CopyField.Escapes.LineBreak;
             text = text[(escape + 2)..];
             escape = text.IndexOf((byte)'\\');
         }

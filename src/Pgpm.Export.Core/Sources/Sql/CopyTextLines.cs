@@ -51,7 +51,8 @@ internal sealed class CopyTextLines
     /// </summary>
     public async ValueTask<bool> ReadMoreAsync(CancellationToken cancellationToken)
     {
-        if (_ended) return false;
+        if (_ended)
+            return false;
         if (_end == _buffer.Length)
         {
             // Full: the rows handed out keep this buffer; the unfinished row moves to a new one.

@@ -24,24 +24,41 @@ internal sealed class SqlActionsReader(SqlSession session, IExportLog log)
     /// </summary>
     public async Task<IReadOnlyCollection<string>?> GetCategoriesAsync(Guid databaseId, CancellationToken cancellationToken)
     {
-        if (!(await ColumnsAsync(cancellationToken).ConfigureAwait(false)).Contains("category")) return null;
-        return await session.ListAsync(SqlRowQueries.SqlActionCategories, [databaseId], "listing the categories of db_migrate.sql_actions",
-            r => r.GetString(0), cancellationToken).ConfigureAwait(false);
+        if (!(await ColumnsAsync(cancellationToken).ConfigureAwait(false)).Contains("category"))
+            return null;
+        return await session
+            .ListAsync(
+                SqlRowQueries.SqlActionCategories,
+                [databaseId],
+                "listing the categories of db_migrate.sql_actions",
+                r => r.GetString(0),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
     public async Task<long> CountAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, CancellationToken cancellationToken)
     {
         var (sql, parameters) = await QueryAsync(databaseId, excludeCategories, count: true, cancellationToken).ConfigureAwait(false);
-        return (await session.ListAsync(sql, parameters, "counting db_migrate.sql_actions", r => r.GetInt64(0), cancellationToken)
-            .ConfigureAwait(false)).FirstOrDefault();
+        return (
+            await session
+                .ListAsync(sql, parameters, "counting db_migrate.sql_actions", r => r.GetInt64(0), cancellationToken)
+                .ConfigureAwait(false)
+        ).FirstOrDefault();
     }
 
-    public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SqlAction> ReadAsync(
+        Guid databaseId,
+        IReadOnlyCollection<string> excludeCategories,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var (sql, parameters) = await QueryAsync(databaseId, excludeCategories, count: false, cancellationToken).ConfigureAwait(false);
-        await foreach (var action in session.QueryAsync(sql, parameters, "reading db_migrate.sql_actions", ReadAction, cancellationToken)
-                           .ConfigureAwait(false))
+        await foreach (
+            var action in session
+                .QueryAsync(sql, parameters, "reading db_migrate.sql_actions", ReadAction, cancellationToken)
+                .ConfigureAwait(false)
+        )
             yield return action;
     }
 
@@ -49,8 +66,12 @@ internal sealed class SqlActionsReader(SqlSession session, IExportLog log)
     /// The query for the database's sql_actions (or their count) outside the excluded categories, which needs a
     /// category column.
     /// </summary>
-    private async Task<(string Sql, object[] Parameters)> QueryAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
-        bool count, CancellationToken cancellationToken)
+    private async Task<(string Sql, object[] Parameters)> QueryAsync(
+        Guid databaseId,
+        IReadOnlyCollection<string> excludeCategories,
+        bool count,
+        CancellationToken cancellationToken
+    )
     {
         var columns = await ColumnsAsync(cancellationToken).ConfigureAwait(false);
         var hasCategory = columns.Contains("category");
@@ -63,8 +84,17 @@ internal sealed class SqlActionsReader(SqlSession session, IExportLog log)
     }
 
     private async Task<HashSet<string>> ColumnsAsync(CancellationToken cancellationToken) =>
-        (await session.ListAsync(SqlCatalogQueries.SqlActionsColumns, [], "looking for db_migrate.sql_actions", r => r.GetString(0),
-            cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        (
+            await session
+                .ListAsync(
+                    SqlCatalogQueries.SqlActionsColumns,
+                    [],
+                    "looking for db_migrate.sql_actions",
+                    r => r.GetString(0),
+                    cancellationToken
+                )
+                .ConfigureAwait(false)
+        ).ToHashSet(StringComparer.Ordinal);
 
     private static SqlAction ReadAction(NpgsqlDataReader record)
     {
@@ -72,10 +102,15 @@ internal sealed class SqlActionsReader(SqlSession session, IExportLog log)
         var name = record.NullableString(1);
         var deploy = record.NullableString(2);
         string[] deps = record.IsDBNull(3) ? [] : record.GetFieldValue<string?[]>(3).OfType<string>().ToArray();
-        return new SqlAction(id, name, deploy, deps,
+        return new SqlAction(
+            id,
+            name,
+            deploy,
+            deps,
             Content: record.NullableString(4),
             Revert: record.NullableString(5),
             Verify: record.NullableString(6),
-            Category: record.NullableString(7));
+            Category: record.NullableString(7)
+        );
     }
 }

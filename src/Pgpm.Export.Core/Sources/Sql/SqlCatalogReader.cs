@@ -12,37 +12,66 @@ namespace Pgpm.Export.Sources.Sql;
 internal sealed class SqlCatalogReader(SqlSession session)
 {
     public async Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken) =>
-        await session.ListAsync(SqlCatalogQueries.DatabaseTables, [schemas.ToArray()], "listing meta tables",
-            r => new TableRef(r.GetString(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
+        await session
+            .ListAsync(
+                SqlCatalogQueries.DatabaseTables,
+                [schemas.ToArray()],
+                "listing meta tables",
+                r => new TableRef(r.GetString(0), r.GetString(1)),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
 
-    public async Task<SchemaVersionChoice> ChooseSchemaVersionAsync(IReadOnlyList<ExportManifest> candidates,
-        CancellationToken cancellationToken)
+    public async Task<SchemaVersionChoice> ChooseSchemaVersionAsync(
+        IReadOnlyList<ExportManifest> candidates,
+        CancellationToken cancellationToken
+    )
     {
         var tables = (await ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false)).ToHashSet();
-        var columns = await session.ListAsync(SqlCatalogQueries.MetaColumns, [MetaSchemas.All.ToArray()],
-            "reading the meta tables' columns",
-            r => (Table: new TableRef(r.GetString(0), r.GetString(1)), Column: r.GetString(2)), cancellationToken).ConfigureAwait(false);
-        var observed = columns.Where(c => tables.Contains(c.Table)).GroupBy(c => c.Table)
+        var columns = await session
+            .ListAsync(
+                SqlCatalogQueries.MetaColumns,
+                [MetaSchemas.All.ToArray()],
+                "reading the meta tables' columns",
+                r => (Table: new TableRef(r.GetString(0), r.GetString(1)), Column: r.GetString(2)),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        var observed = columns
+            .Where(c => tables.Contains(c.Table))
+            .GroupBy(c => c.Table)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(c => c.Column).ToHashSet(StringComparer.Ordinal));
         return SchemaVersionChoice.Closest(candidates, observed, c => c, "the catalog has");
     }
 
     /// <summary>The shapes of <paramref name="tables"/>, in their order; null for a table the database does not have.</summary>
-    public async Task<IReadOnlyList<TableShape?>> DescribeTablesAsync(IReadOnlyList<TableRef> tables, string doing,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TableShape?>> DescribeTablesAsync(
+        IReadOnlyList<TableRef> tables,
+        string doing,
+        CancellationToken cancellationToken
+    )
     {
         var found = await ReadColumnsAsync(tables, doing, cancellationToken).ConfigureAwait(false);
         return tables.Select(t => found.TryGetValue(t, out var columns) ? Shape(t, columns) : null).ToList();
     }
 
     /// <summary>The columns of each of <paramref name="tables"/> the database has, in ordinal order, from one query.</summary>
-    public async Task<IReadOnlyDictionary<TableRef, List<SqlCatalogColumn>>> ReadColumnsAsync(IReadOnlyList<TableRef> tables,
-        string doing, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<TableRef, List<SqlCatalogColumn>>> ReadColumnsAsync(
+        IReadOnlyList<TableRef> tables,
+        string doing,
+        CancellationToken cancellationToken
+    )
     {
         object[] parameters = [tables.Select(t => t.Schema).ToArray(), tables.Select(t => t.Name).ToArray()];
-        var rows = await session.ListAsync(SqlCatalogQueries.TableColumns, parameters, doing,
-            r => (Table: new TableRef(r.GetString(0), r.GetString(1)), Column: r.IsDBNull(2) ? null : ReadColumn(r)),
-            cancellationToken).ConfigureAwait(false);
+        var rows = await session
+            .ListAsync(
+                SqlCatalogQueries.TableColumns,
+                parameters,
+                doing,
+                r => (Table: new TableRef(r.GetString(0), r.GetString(1)), Column: r.IsDBNull(2) ? null : ReadColumn(r)),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         // A table without columns has one row, without a column.
         return rows.GroupBy(r => r.Table).ToDictionary(g => g.Key, g => g.Select(r => r.Column).OfType<SqlCatalogColumn>().ToList());
     }

@@ -42,37 +42,53 @@ internal static class SqlConnectionSettings
     private static NpgsqlConnectionStringBuilder Parse(string connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ConnectionStringMissing,
-                "No connection string was given. Pass one like 'Host=localhost;Port=5432;Database=constructive;Username=postgres'.");
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.ConnectionStringMissing,
+                "No connection string was given. Pass one like 'Host=localhost;Port=5432;Database=constructive;Username=postgres'."
+            );
         NpgsqlConnectionStringBuilder builder;
         try
         {
             // Key names are safe to repeat (never values, which may hold a password); the generic parser gives them
             // with their quoting resolved, so a fragment of a quoted value is never taken for a key.
             var known = new NpgsqlConnectionStringBuilder();
-            var unknown = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
-                .Cast<string>().FirstOrDefault(key => !known.ContainsKey(key));
+            var unknown = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }
+                .Keys.Cast<string>()
+                .FirstOrDefault(key => !known.ContainsKey(key));
             if (unknown is not null)
-                throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ConnectionStringInvalid,
-                    $"The connection string has the key '{unknown}', which Npgsql does not know: {Expected}.");
+                throw new ExportException(
+                    ExportErrorKind.InvalidArgument,
+                    ErrorId.ConnectionStringInvalid,
+                    $"The connection string has the key '{unknown}', which Npgsql does not know: {Expected}."
+                );
             builder = new NpgsqlConnectionStringBuilder(connectionString);
         }
         catch (KeyNotFoundException)
         {
             // Npgsql removes a key given an empty value, and fails on one it does not know.
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ConnectionStringInvalid,
-                $"The connection string has a key with an empty value that Npgsql does not know: {Expected}.");
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.ConnectionStringInvalid,
+                $"The connection string has a key with an empty value that Npgsql does not know: {Expected}."
+            );
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
         {
             // The parser's message can quote part of the string, which may hold a password: say only what kind of thing is wrong.
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ConnectionStringInvalid,
-                $"The connection string is not valid: {Expected}.");
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.ConnectionStringInvalid,
+                $"The connection string is not valid: {Expected}."
+            );
         }
         if (string.IsNullOrWhiteSpace(builder.Host) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("PGHOST")))
-            throw new ExportException(ExportErrorKind.InvalidArgument, ErrorId.ConnectionStringInvalid,
-                "The connection string names no Host (and PGHOST is not set): " +
-                "add Host=<server> (and Port, Database, Username as needed).");
+            throw new ExportException(
+                ExportErrorKind.InvalidArgument,
+                ErrorId.ConnectionStringInvalid,
+                "The connection string names no Host (and PGHOST is not set): "
+                    + "add Host=<server> (and Port, Database, Username as needed)."
+            );
         return builder;
     }
 

@@ -28,8 +28,11 @@ public sealed class SqlExportSource : IExportSource
     public string Description => _session.Description;
 
     /// <summary>Opens the source and checks that the server answers, so a bad connection string fails here.</summary>
-    public static async Task<SqlExportSource> OpenAsync(string connectionString, IExportLog? log = null,
-        CancellationToken cancellationToken = default)
+    public static async Task<SqlExportSource> OpenAsync(
+        string connectionString,
+        IExportLog? log = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var (dataSource, description) = SqlConnectionSettings.BuildDataSource(connectionString);
         var source = new SqlExportSource(new SqlSession(dataSource, description), log ?? NullExportLog.Instance);
@@ -64,9 +67,10 @@ public sealed class SqlExportSource : IExportSource
     /// <summary>The catalog shows every table and column there is.</summary>
     public bool ShowsWholeSchema => true;
 
-    public Task<SchemaVersionChoice> ChooseSchemaVersionAsync(IReadOnlyList<ExportManifest> candidates,
-        CancellationToken cancellationToken) =>
-        _catalog.ChooseSchemaVersionAsync(candidates, cancellationToken);
+    public Task<SchemaVersionChoice> ChooseSchemaVersionAsync(
+        IReadOnlyList<ExportManifest> candidates,
+        CancellationToken cancellationToken
+    ) => _catalog.ChooseSchemaVersionAsync(candidates, cancellationToken);
 
     /// <summary>The one table's shape, from the catalog query that describes many (<see cref="DescribeTablesAsync"/>).</summary>
     public async Task<TableShape?> DescribeTableAsync(TableRef table, ManifestTable? expected, CancellationToken cancellationToken) =>
@@ -76,23 +80,28 @@ public sealed class SqlExportSource : IExportSource
     /// Every table's shape from one catalog query (<see cref="SqlCatalogQueries.TableColumns"/>), instead of a round
     /// trip per table.
     /// </summary>
-    public Task<IReadOnlyList<TableShape?>> DescribeTablesAsync(IReadOnlyList<(TableRef Table, ManifestTable? Expected)> tables,
-        CancellationToken cancellationToken) =>
-        _catalog.DescribeTablesAsync(tables.Select(t => t.Table).ToList(), "reading the columns of the meta tables", cancellationToken);
+    public Task<IReadOnlyList<TableShape?>> DescribeTablesAsync(
+        IReadOnlyList<(TableRef Table, ManifestTable? Expected)> tables,
+        CancellationToken cancellationToken
+    ) => _catalog.DescribeTablesAsync(tables.Select(t => t.Table).ToList(), "reading the columns of the meta tables", cancellationToken);
 
     public IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken) =>
         _rows.ReadAsync(shape, databaseId, cancellationToken);
 
-    public Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(IReadOnlyList<TableShape> shapes, Guid databaseId,
-        CancellationToken cancellationToken) =>
-        _rows.FindTablesWithRowsAsync(shapes, databaseId, cancellationToken);
+    public Task<IReadOnlyList<bool>?> FindTablesWithRowsAsync(
+        IReadOnlyList<TableShape> shapes,
+        Guid databaseId,
+        CancellationToken cancellationToken
+    ) => _rows.FindTablesWithRowsAsync(shapes, databaseId, cancellationToken);
 
     public Task<long> CountRowsAsync(TableShape shape, Guid databaseId, CancellationToken cancellationToken) =>
         _rows.CountAsync(shape, databaseId, cancellationToken);
 
-    public Task<long> CountSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
-        CancellationToken cancellationToken) =>
-        _actions.CountAsync(databaseId, excludeCategories, cancellationToken);
+    public Task<long> CountSqlActionsAsync(
+        Guid databaseId,
+        IReadOnlyCollection<string> excludeCategories,
+        CancellationToken cancellationToken
+    ) => _actions.CountAsync(databaseId, excludeCategories, cancellationToken);
 
     public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken) =>
         _actions.GetSupportAsync(cancellationToken);
@@ -100,9 +109,11 @@ public sealed class SqlExportSource : IExportSource
     public Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken) =>
         _actions.GetCategoriesAsync(databaseId, cancellationToken);
 
-    public IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
-        CancellationToken cancellationToken) =>
-        _actions.ReadAsync(databaseId, excludeCategories, cancellationToken);
+    public IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(
+        Guid databaseId,
+        IReadOnlyCollection<string> excludeCategories,
+        CancellationToken cancellationToken
+    ) => _actions.ReadAsync(databaseId, excludeCategories, cancellationToken);
 
     /// <summary>
     /// A manifest for the schema this server has (<see cref="SqlManifestDeriver"/>). Used to ship the built-in manifests

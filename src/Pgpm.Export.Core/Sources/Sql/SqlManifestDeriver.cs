@@ -15,23 +15,44 @@ internal sealed class SqlManifestDeriver(SqlSession session, SqlCatalogReader ca
     public async Task<ExportManifest> DeriveAsync(string? version, CancellationToken cancellationToken)
     {
         var tables = await catalog.ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false);
-        var found = await catalog.ReadColumnsAsync(tables, "reading the columns of the meta tables", cancellationToken)
+        var found = await catalog
+            .ReadColumnsAsync(tables, "reading the columns of the meta tables", cancellationToken)
             .ConfigureAwait(false);
         var facts = new List<ManifestBuilder.TableFacts>();
         foreach (var table in tables)
         {
-            if (!found.TryGetValue(table, out var columns)) continue;
-            var manifestColumns = columns.Select(c => c.EnumType is { } enumType
-                ? new ManifestColumn(c.Column.Name, c.Column.TypeName, c.Column.Kind, c.Column.IsNotNull, enumType, c.EnumLabels)
-                : new ManifestColumn(c.Column.Name, c.Column.TypeName, c.Column.Kind, c.Column.IsNotNull)).ToList();
+            if (!found.TryGetValue(table, out var columns))
+                continue;
+            var manifestColumns = columns
+                .Select(c =>
+                    c.EnumType is { } enumType
+                        ? new ManifestColumn(c.Column.Name, c.Column.TypeName, c.Column.Kind, c.Column.IsNotNull, enumType, c.EnumLabels)
+                        : new ManifestColumn(c.Column.Name, c.Column.TypeName, c.Column.Kind, c.Column.IsNotNull)
+                )
+                .ToList();
             var supplied = columns.Where(c => ColumnRules.TargetSupplies(table, c.Column)).Select(c => c.Column.Name).ToArray();
             facts.Add(new ManifestBuilder.TableFacts(table, supplied, manifestColumns));
         }
-        var edges = await session.ListAsync(SqlCatalogQueries.ForeignKeys, [MetaSchemas.All.ToArray()], "reading foreign keys",
-            r => (new TableRef(r.GetString(0), r.GetString(1)), new TableRef(r.GetString(2), r.GetString(3))), cancellationToken)
+        var edges = await session
+            .ListAsync(
+                SqlCatalogQueries.ForeignKeys,
+                [MetaSchemas.All.ToArray()],
+                "reading foreign keys",
+                r => (new TableRef(r.GetString(0), r.GetString(1)), new TableRef(r.GetString(2), r.GetString(3))),
+                cancellationToken
+            )
             .ConfigureAwait(false);
-        version ??= (await session.ListAsync(SqlCatalogQueries.MetaschemaExtensionVersion, [], "reading the extension version",
-            r => r.GetString(0), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        version ??= (
+            await session
+                .ListAsync(
+                    SqlCatalogQueries.MetaschemaExtensionVersion,
+                    [],
+                    "reading the extension version",
+                    r => r.GetString(0),
+                    cancellationToken
+                )
+                .ConfigureAwait(false)
+        ).FirstOrDefault();
         return ManifestBuilder.Build(facts, edges, version);
     }
 }

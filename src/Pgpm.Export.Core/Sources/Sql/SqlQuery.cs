@@ -8,8 +8,14 @@ namespace Pgpm.Export.Sources.Sql;
 /// <summary>One query on a connection of its own, its rows yielded as they arrive; its failures are the caller's to translate.</summary>
 internal static class SqlQuery
 {
-    public static async IAsyncEnumerable<T> RunAsync<T>(SqlSession session, string sql, object[] parameters, Func<NpgsqlDataReader, T> read,
-        bool missingTableIsNotConstructive, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<T> RunAsync<T>(
+        SqlSession session,
+        string sql,
+        object[] parameters,
+        Func<NpgsqlDataReader, T> read,
+        bool missingTableIsNotConstructive,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var (connection, transaction) = await session.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var owned = connection;
@@ -25,9 +31,13 @@ internal static class SqlQuery
         }
         catch (PostgresException e) when (missingTableIsNotConstructive && e.SqlState == PostgresErrorCodes.UndefinedTable)
         {
-            throw new ExportException(ExportErrorKind.NotFound, ErrorId.NotAConstructiveDatabase,
-                $"PostgreSQL at {session.Description} has no Constructive metaschema ({e.MessageText}). " +
-                "Connect to the database that holds metaschema_public.", e);
+            throw new ExportException(
+                ExportErrorKind.NotFound,
+                ErrorId.NotAConstructiveDatabase,
+                $"PostgreSQL at {session.Description} has no Constructive metaschema ({e.MessageText}). "
+                    + "Connect to the database that holds metaschema_public.",
+                e
+            );
         }
 
         await using (reader.ConfigureAwait(false))
@@ -50,7 +60,8 @@ internal static class SqlQuery
             }
             finally
             {
-                if (!consumed) Stop(command);
+                if (!consumed)
+                    Stop(command);
             }
         }
     }

@@ -17,7 +17,8 @@ public static class SqlRowQueries
         var table = SqlIdentifier.Quoted(shape.Table.Schema) + "." + SqlIdentifier.Quoted(shape.Table.Name);
         var sql = new StringBuilder("SELECT ");
         sql.AppendJoin(", ", shape.Columns.Select(TextExpression));
-        if (shape.Columns.Count == 0) sql.Append("1");
+        if (shape.Columns.Count == 0)
+            sql.Append("1");
         sql.Append(" FROM ").Append(table);
         sql.Append(" WHERE ").Append(SqlIdentifier.Quoted(shape.DatabaseColumn)).Append(" = $1");
         // Qualified: a bare name would bind to the text output column of that name and sort integers as text (10 before 9).
@@ -34,14 +35,20 @@ public static class SqlRowQueries
     /// (<see cref="Rows"/> would yield any). Each EXISTS stops at the first row the table's database-id index finds.
     /// </summary>
     public static string AnyRows(IReadOnlyList<TableShape> shapes) =>
-        "SELECT " + string.Join(", ", shapes.Select(shape =>
-            $"EXISTS (SELECT 1 FROM {SqlIdentifier.Quoted(shape.Table.Schema)}.{SqlIdentifier.Quoted(shape.Table.Name)} WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = $1)"));
+        "SELECT "
+        + string.Join(
+            ", ",
+            shapes.Select(shape =>
+                $"EXISTS (SELECT 1 FROM {SqlIdentifier.Quoted(shape.Table.Schema)}.{SqlIdentifier.Quoted(shape.Table.Name)} WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = $1)"
+            )
+        );
 
     /// <summary>How many rows <see cref="SqlActions"/> yields, with the same parameters.</summary>
     public static string SqlActionsCount(bool hasCategory, bool excluding)
     {
         var sql = new StringBuilder("SELECT count(*) FROM db_migrate.sql_actions WHERE database_id = $1");
-        if (hasCategory && excluding) sql.Append(ExcludedCategories);
+        if (hasCategory && excluding)
+            sql.Append(ExcludedCategories);
         return sql.ToString();
     }
 
@@ -64,7 +71,8 @@ public static class SqlRowQueries
         var sql = new StringBuilder("SELECT id::bigint, name, deploy, deps::text[], content, revert, verify, ");
         sql.Append(hasCategory ? "category::text" : "NULL::text");
         sql.Append(" FROM db_migrate.sql_actions WHERE database_id = $1");
-        if (hasCategory && excluding) sql.Append(ExcludedCategories);
+        if (hasCategory && excluding)
+            sql.Append(ExcludedCategories);
         sql.Append(" ORDER BY id");
         return sql.ToString();
     }

@@ -36,8 +36,11 @@ internal sealed class SqlSession(NpgsqlDataSource dataSource, string description
     /// <paramref name="rows"/>, each step of which (connecting, starting the query, reading a row and its values) turns
     /// its failure into an export error as <see cref="RunAsync"/> does.
     /// </summary>
-    public async IAsyncEnumerable<T> Translating<T>(IAsyncEnumerable<T> rows, string doing,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<T> Translating<T>(
+        IAsyncEnumerable<T> rows,
+        string doing,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         await using var enumerator = rows.WithCancellation(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
         while (true)
@@ -51,7 +54,8 @@ internal sealed class SqlSession(NpgsqlDataSource dataSource, string description
             {
                 throw SqlErrors.Translate(e, Description, doing);
             }
-            if (!more) yield break;
+            if (!more)
+                yield break;
             yield return enumerator.Current;
         }
     }
@@ -86,13 +90,24 @@ internal sealed class SqlSession(NpgsqlDataSource dataSource, string description
     /// translation too: with sequential access a value is still on the wire when the row starts, so a connection
     /// lost in the middle of a large value surfaces there.
     /// </summary>
-    public IAsyncEnumerable<T> QueryAsync<T>(string sql, object[] parameters, string doing, Func<NpgsqlDataReader, T> read,
-        CancellationToken cancellationToken, bool missingTableIsNotConstructive = false) =>
-        Translating(SqlQuery.RunAsync(this, sql, parameters, read, missingTableIsNotConstructive, cancellationToken), doing);
+    public IAsyncEnumerable<T> QueryAsync<T>(
+        string sql,
+        object[] parameters,
+        string doing,
+        Func<NpgsqlDataReader, T> read,
+        CancellationToken cancellationToken,
+        bool missingTableIsNotConstructive = false
+    ) => Translating(SqlQuery.RunAsync(this, sql, parameters, read, missingTableIsNotConstructive, cancellationToken), doing);
 
     /// <summary>Every row of <see cref="QueryAsync"/>, read to the end.</summary>
-    public async Task<List<T>> ListAsync<T>(string sql, object[] parameters, string doing, Func<NpgsqlDataReader, T> read,
-        CancellationToken cancellationToken, bool missingTableIsNotConstructive = false)
+    public async Task<List<T>> ListAsync<T>(
+        string sql,
+        object[] parameters,
+        string doing,
+        Func<NpgsqlDataReader, T> read,
+        CancellationToken cancellationToken,
+        bool missingTableIsNotConstructive = false
+    )
     {
         var rows = new List<T>();
         var query = QueryAsync(sql, parameters, doing, read, cancellationToken, missingTableIsNotConstructive);
@@ -107,21 +122,25 @@ internal sealed class SqlSession(NpgsqlDataSource dataSource, string description
     /// </summary>
     public async Task<IAsyncDisposable> BeginConsistentReadAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _snapshot) is not null) return NoConsistentRead.Instance;
+        if (Volatile.Read(ref _snapshot) is not null)
+            return NoConsistentRead.Instance;
         const string doing = "taking a snapshot of the database";
         var holder = await OpenConnectionAsync(doing, cancellationToken).ConfigureAwait(false);
         SqlSnapshot snapshot;
         try
         {
-            snapshot = await RunAsync(doing,
-                () => SqlSnapshot.TakeAsync(holder, () => Volatile.Write(ref _snapshot, null), cancellationToken)).ConfigureAwait(false);
+            snapshot = await RunAsync(doing, () =>
+                    SqlSnapshot.TakeAsync(holder, () => Volatile.Write(ref _snapshot, null), cancellationToken)
+                )
+                .ConfigureAwait(false);
         }
         catch
         {
             await holder.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        if (Interlocked.CompareExchange(ref _snapshot, snapshot, null) is null) return snapshot;
+        if (Interlocked.CompareExchange(ref _snapshot, snapshot, null) is null)
+            return snapshot;
         // Another export on this source pinned a moment at the same time; its reads are the consistent ones.
         await holder.DisposeAsync().ConfigureAwait(false);
         return NoConsistentRead.Instance;

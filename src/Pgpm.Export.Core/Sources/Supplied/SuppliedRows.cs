@@ -17,7 +17,8 @@ public sealed class SuppliedRows
 
     public void Add(ExportRow row)
     {
-        if (!_rows.TryGetValue(row.Table, out var rows)) _rows[row.Table] = rows = [];
+        if (!_rows.TryGetValue(row.Table, out var rows))
+            _rows[row.Table] = rows = [];
         rows.Add(row);
     }
 

@@ -14,24 +14,33 @@ public sealed class SuppliedRowsSource(IExportSource shapes, SuppliedRows rows) 
 {
     public string Description => $"the rows given on the pipeline (shapes from {shapes.Description})";
 
-    public Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken) => shapes.ListDatabasesAsync(cancellationToken);
+    public Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken) =>
+        shapes.ListDatabasesAsync(cancellationToken);
 
-    public Task<DatabaseInfo?> GetDatabaseAsync(Guid databaseId, CancellationToken cancellationToken) => shapes.GetDatabaseAsync(databaseId, cancellationToken);
+    public Task<DatabaseInfo?> GetDatabaseAsync(Guid databaseId, CancellationToken cancellationToken) =>
+        shapes.GetDatabaseAsync(databaseId, cancellationToken);
 
-    public Task<IReadOnlyList<SchemaInfo>> GetSchemasAsync(Guid databaseId, CancellationToken cancellationToken) => shapes.GetSchemasAsync(databaseId, cancellationToken);
+    public Task<IReadOnlyList<SchemaInfo>> GetSchemasAsync(Guid databaseId, CancellationToken cancellationToken) =>
+        shapes.GetSchemasAsync(databaseId, cancellationToken);
 
     public Task<IReadOnlyList<TableRef>> ListTablesAsync(IReadOnlyList<string> schemas, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TableRef>>(rows.Tables.Where(t => schemas.Contains(t.Schema)).Order().ToList());
 
     public bool ShowsWholeSchema => shapes.ShowsWholeSchema;
 
-    public Task<SchemaVersionChoice> ChooseSchemaVersionAsync(IReadOnlyList<ExportManifest> candidates, CancellationToken cancellationToken) =>
-        shapes.ChooseSchemaVersionAsync(candidates, cancellationToken);
+    public Task<SchemaVersionChoice> ChooseSchemaVersionAsync(
+        IReadOnlyList<ExportManifest> candidates,
+        CancellationToken cancellationToken
+    ) => shapes.ChooseSchemaVersionAsync(candidates, cancellationToken);
 
     public Task<TableShape?> DescribeTableAsync(TableRef table, ManifestTable? expected, CancellationToken cancellationToken) =>
         shapes.DescribeTableAsync(table, expected, cancellationToken);
 
-    public async IAsyncEnumerable<ExportRow> ReadRowsAsync(TableShape shape, Guid databaseId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ExportRow> ReadRowsAsync(
+        TableShape shape,
+        Guid databaseId,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         await Task.CompletedTask.ConfigureAwait(false);
         var databaseText = databaseId.ToString();
@@ -46,15 +55,22 @@ public sealed class SuppliedRowsSource(IExportSource shapes, SuppliedRows rows) 
     }
 
     public Task<SqlActionsSupport> GetSqlActionsSupportAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(rows.SqlActions.Count > 0
-            ? SqlActionsSupport.Yes
-            : SqlActionsSupport.No("no db_migrate.sql_actions rows were given (pipe Get-ExportSqlAction's rows in as well to write it)"));
+        Task.FromResult(
+            rows.SqlActions.Count > 0
+                ? SqlActionsSupport.Yes
+                : SqlActionsSupport.No("no db_migrate.sql_actions rows were given (pipe Get-ExportSqlAction's rows in as well to write it)")
+        );
 
-    public string NoMetaRowsReason(DatabaseInfo database) => rows.Tables.Count > 0
-        ? shapes.NoMetaRowsReason(database)
-        : "no meta table rows were given (pipe Get-ExportTable's rows in as well to write it)";
+    public string NoMetaRowsReason(DatabaseInfo database) =>
+        rows.Tables.Count > 0
+            ? shapes.NoMetaRowsReason(database)
+            : "no meta table rows were given (pipe Get-ExportTable's rows in as well to write it)";
 
-    public async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SqlAction> ReadSqlActionsAsync(
+        Guid databaseId,
+        IReadOnlyCollection<string> excludeCategories,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         await Task.CompletedTask.ConfigureAwait(false);
         foreach (var action in rows.SqlActions.Where(a => a.Category is null || !excludeCategories.Contains(a.Category)).OrderBy(a => a.Id))
@@ -83,10 +99,12 @@ public sealed class SuppliedRowsSource(IExportSource shapes, SuppliedRows rows) 
                     (null, null) => 0,
                     (null, _) => 1,
                     (_, null) => -1,
-                    _ when a.Kind == PgTypeKind.Integer && long.TryParse(a.Text, out var l) && long.TryParse(b.Text, out var r) => l.CompareTo(r),
+                    _ when a.Kind == PgTypeKind.Integer && long.TryParse(a.Text, out var l) && long.TryParse(b.Text, out var r) =>
+                        l.CompareTo(r),
                     _ => string.CompareOrdinal(a.Text, b.Text),
                 };
-                if (byKey != 0) return byKey;
+                if (byKey != 0)
+                    return byKey;
             }
             return 0;
         }

@@ -18,10 +18,20 @@ namespace Pgpm.Export.Sources.GraphQL.Binding;
 /// (<c>{ start: null, end: null }</c>).</param>
 /// <param name="InfinityAsNull">For ranges of dates and times on PostGraphile v5: an infinite bound is sent like a
 /// missing one (null).</param>
-public sealed record GraphQLColumn(string Column, string Field, PgTypeKind Kind, GraphQLValueShape Shape, int ListDepth,
-    IReadOnlyDictionary<string, string>? EnumLabels, string Selection,
-    bool NonNull = false, PgTypeKind ValueKind = PgTypeKind.Text, GraphQLValueShape BoundShape = GraphQLValueShape.Scalar,
-    bool RangesAsV5 = false, bool InfinityAsNull = false)
+public sealed record GraphQLColumn(
+    string Column,
+    string Field,
+    PgTypeKind Kind,
+    GraphQLValueShape Shape,
+    int ListDepth,
+    IReadOnlyDictionary<string, string>? EnumLabels,
+    string Selection,
+    bool NonNull = false,
+    PgTypeKind ValueKind = PgTypeKind.Text,
+    GraphQLValueShape BoundShape = GraphQLValueShape.Scalar,
+    bool RangesAsV5 = false,
+    bool InfinityAsNull = false
+)
 {
     /// <summary>The GraphQL type's name (for messages) and, for an enum, its values as the API spells them.</summary>
     public string GraphQLType { get; init; } = "";

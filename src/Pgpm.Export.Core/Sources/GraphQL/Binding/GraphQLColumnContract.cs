@@ -30,15 +30,20 @@ public static class GraphQLColumnContract
         foreach (var column in binding.Columns)
         {
             var known = Match(expected, column.Column, column.Field);
-            if (known is not null) matched.Add(known.Name);
+            if (known is not null)
+                matched.Add(known.Name);
             if (known is null && !binding.ColumnEvidence.Contains(GraphQLNames.Fold(column.Field)))
             {
-                notColumns.Add(new UnreadColumn(column.Field,
-                    $"the field {column.Field} is not a column the manifest lists for {binding.Table}, and the API does not show " +
-                    $"it as a column " +
-                    "(it is in none of the table's condition, orderBy or mutation input types), so it is taken for a computed " +
-                    "column and not exported; " +
-                    $"if it is a real column, add it to a manifest ({OptionName.Manifest})"));
+                notColumns.Add(
+                    new UnreadColumn(
+                        column.Field,
+                        $"the field {column.Field} is not a column the manifest lists for {binding.Table}, and the API does not show "
+                            + $"it as a column "
+                            + "(it is in none of the table's condition, orderBy or mutation input types), so it is taken for a computed "
+                            + "column and not exported; "
+                            + $"if it is a real column, add it to a manifest ({OptionName.Manifest})"
+                    )
+                );
                 continue;
             }
             var name = known?.Name ?? column.Column;
@@ -61,10 +66,16 @@ public static class GraphQLColumnContract
         foreach (var (field, type) in binding.Unreadable)
         {
             var known = Match(expected, GraphQLNames.SnakeCase(field), field);
-            if (known is null && !binding.ColumnEvidence.Contains(GraphQLNames.Fold(field))) continue;
-            if (known is not null) matched.Add(known.Name);
-            unread.Add(new UnreadColumn(known?.Name ?? GraphQLNames.SnakeCase(field),
-                $"the API gives it as the GraphQL type {type}, which cannot be carried back to the column's value"));
+            if (known is null && !binding.ColumnEvidence.Contains(GraphQLNames.Fold(field)))
+                continue;
+            if (known is not null)
+                matched.Add(known.Name);
+            unread.Add(
+                new UnreadColumn(
+                    known?.Name ?? GraphQLNames.SnakeCase(field),
+                    $"the API gives it as the GraphQL type {type}, which cannot be carried back to the column's value"
+                )
+            );
         }
         if (expected is not null)
             foreach (var missing in expected.ExportedColumns.Where(c => !matched.Contains(c.Name)))
@@ -76,11 +87,13 @@ public static class GraphQLColumnContract
             columns = columns.OrderBy(c => names.IndexOf(c.Column.Column) is var i and >= 0 ? i : int.MaxValue).ToList();
         }
 
-        var infos = columns.Select(c => new ColumnInfo(c.Column.Column, c.TypeName, c.Column.Kind, c.Column.NonNull)
-        {
-            EnumLabels = c.Column.EnumLabels,
-            SourceField = c.Column.Field,
-        }).ToList();
+        var infos = columns
+            .Select(c => new ColumnInfo(c.Column.Column, c.TypeName, c.Column.Kind, c.Column.NonNull)
+            {
+                EnumLabels = c.Column.EnumLabels,
+                SourceField = c.Column.Field,
+            })
+            .ToList();
         var shape = new TableShape(binding.Table, infos, ["id"], MetaSchemas.DatabaseColumnOf(binding.Table));
         return shape with { Unread = unread, NotColumns = notColumns };
     }
@@ -89,9 +102,10 @@ public static class GraphQLColumnContract
     /// same (<c>databaseId</c>, <c>database_id</c>).</summary>
     private static ManifestColumn? Match(ManifestTable? expected, string column, string field)
     {
-        if (expected?.Columns is not { } columns) return null;
+        if (expected?.Columns is not { } columns)
+            return null;
         return columns.FirstOrDefault(c => c.Name == column)
-               ?? (column == "id" ? null : columns.FirstOrDefault(c => GraphQLNames.Fold(c.Name) == GraphQLNames.Fold(field)));
+            ?? (column == "id" ? null : columns.FirstOrDefault(c => GraphQLNames.Fold(c.Name) == GraphQLNames.Fold(field)));
     }
 
     /// <summary>
@@ -106,19 +120,22 @@ public static class GraphQLColumnContract
         var values = column.EnumValues;
         if (known?.EnumLabels is { } labels)
         {
-            if (values.All(labels.Contains) && !column.EnumValuesFromRules) return null;
+            if (values.All(labels.Contains) && !column.EnumValuesFromRules)
+                return null;
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var value in values)
             {
                 var candidates = labels.Where(l => l == value).ToList();
-                if (candidates.Count == 0) candidates = labels.Where(l => GraphQLNames.Fold(l) == GraphQLNames.Fold(value)).ToList();
+                if (candidates.Count == 0)
+                    candidates = labels.Where(l => GraphQLNames.Fold(l) == GraphQLNames.Fold(value)).ToList();
                 if (candidates.Count != 1)
                 {
-                    why = candidates.Count == 0
-                        ? $"the API's enum value {value} ({column.GraphQLType}) is none of the labels of {known.EnumType} " +
-                            $"({string.Join(", ", labels)}), so its label cannot be known"
-                        : $"the API's enum value {value} ({column.GraphQLType}) could be any of the labels " +
-                            $"{string.Join(", ", candidates)} of {known.EnumType}, so its label cannot be known";
+                    why =
+                        candidates.Count == 0
+                            ? $"the API's enum value {value} ({column.GraphQLType}) is none of the labels of {known.EnumType} "
+                                + $"({string.Join(", ", labels)}), so its label cannot be known"
+                            : $"the API's enum value {value} ({column.GraphQLType}) could be any of the labels "
+                                + $"{string.Join(", ", candidates)} of {known.EnumType}, so its label cannot be known";
                     return null;
                 }
                 map[value] = candidates[0];
@@ -126,9 +143,10 @@ public static class GraphQLColumnContract
             return map;
         }
         if (values.Count > 0 && values.All(v => v == v.ToUpperInvariant()) && values.Any(v => v.Any(char.IsAsciiLetter)))
-            why = $"the API upper-cases the values of the enum {column.GraphQLType} and no manifest gives its labels, so a value " +
-                $"such as {values[0]} cannot be turned back into its label; " +
-                  "pass a manifest that lists the column with its enum (pgpm-export manifest)";
+            why =
+                $"the API upper-cases the values of the enum {column.GraphQLType} and no manifest gives its labels, so a value "
+                + $"such as {values[0]} cannot be turned back into its label; "
+                + "pass a manifest that lists the column with its enum (pgpm-export manifest)";
         return null;
     }
 }

@@ -15,16 +15,20 @@ internal static class GraphQLListValue
     public static List<object?> Elements(GraphQLColumn column, in JsonToken list, int depth)
     {
         // Anything but a list is refused as a tree refuses it, so that the message is the one it always was.
-        if (list.Type != JsonTokenType.StartArray) list.ToNode()!.AsArray();
+        if (list.Type != JsonTokenType.StartArray)
+            list.ToNode()!.AsArray();
         var elements = new List<object?>();
         var reader = new Utf8JsonReader(list.Json);
         reader.Read();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var item = JsonToken.At(ref reader, list.Body, list.Start);
-            if (item.Type == JsonTokenType.Null) elements.Add(null);
-            else if (depth > 1) elements.Add(Elements(column, item, depth - 1));
-            else elements.Add(ElementText(column, item));
+            if (item.Type == JsonTokenType.Null)
+                elements.Add(null);
+            else if (depth > 1)
+                elements.Add(Elements(column, item, depth - 1));
+            else
+                elements.Add(ElementText(column, item));
         }
         return elements;
     }
@@ -32,7 +36,8 @@ internal static class GraphQLListValue
     private static string ElementText(GraphQLColumn column, in JsonToken item)
     {
         // array_out prints booleans as t/f, unlike the text cast of a single boolean.
-        if (item.Type is JsonTokenType.True or JsonTokenType.False) return item.Type == JsonTokenType.True ? "t" : "f";
+        if (item.Type is JsonTokenType.True or JsonTokenType.False)
+            return item.Type == JsonTokenType.True ? "t" : "f";
         return column.Shape switch
         {
             GraphQLValueShape.Datetime => IsoTimestamp.ToPostgres(item.String()).Text,

@@ -9,8 +9,14 @@ internal static class GraphQLObjectValue
 {
     /// <summary>The Interval object <c>{ years months days hours minutes seconds }</c> as interval text.</summary>
     public static string Interval(JsonNode value) =>
-        IntervalText.Format(Whole(value["years"]), Whole(value["months"]), Whole(value["days"]),
-            Whole(value["hours"]), Whole(value["minutes"]), value["seconds"]?.GetValue<double>() ?? 0);
+        IntervalText.Format(
+            Whole(value["years"]),
+            Whole(value["months"]),
+            Whole(value["days"]),
+            Whole(value["hours"]),
+            Whole(value["minutes"]),
+            value["seconds"]?.GetValue<double>() ?? 0
+        );
 
     /// <summary>
     /// The range's text from its bounds, or null for NULL. PostGraphile v4 sends <c>empty</c> and <c>(,)</c> alike, so
@@ -23,19 +29,26 @@ internal static class GraphQLObjectValue
         var end = value["end"];
         if (start is null && end is null)
         {
-            if (column.RangesAsV5) return null;
-            throw new FormatException("the API shows an empty range and the unbounded range (,) alike, so which one this is " +
-                "cannot be known");
+            if (column.RangesAsV5)
+                return null;
+            throw new FormatException(
+                "the API shows an empty range and the unbounded range (,) alike, so which one this is " + "cannot be known"
+            );
         }
         if (column.InfinityAsNull && (start is null || end is null))
             throw new FormatException("this server shows an infinite bound and a missing one alike, so which one this is cannot be known");
-        return RangeText.Format(Bound(column, start), start?["inclusive"]?.GetValue<bool>() == true,
-            Bound(column, end), end?["inclusive"]?.GetValue<bool>() == true);
+        return RangeText.Format(
+            Bound(column, start),
+            start?["inclusive"]?.GetValue<bool>() == true,
+            Bound(column, end),
+            end?["inclusive"]?.GetValue<bool>() == true
+        );
     }
 
     private static string? Bound(GraphQLColumn column, JsonNode? bound)
     {
-        if (bound is null) return null;
+        if (bound is null)
+            return null;
         return bound["value"] switch
         {
             JsonValue v when column.BoundShape == GraphQLValueShape.Datetime => IsoTimestamp.ToPostgres(v.GetValue<string>()).Text,

@@ -17,11 +17,14 @@ internal static class GraphQLStringValue
             case GraphQLValueShape.Base64:
                 return (PgTypeKind.Bytea, "\\x" + Convert.ToHexString(Convert.FromBase64String(text)).ToLowerInvariant());
             case GraphQLValueShape.Enum:
-                if (column.EnumLabels is null) return (PgTypeKind.Enum, text);
+                if (column.EnumLabels is null)
+                    return (PgTypeKind.Enum, text);
                 return column.EnumLabels.TryGetValue(text, out var real)
                     ? (PgTypeKind.Enum, real)
-                    : throw new FormatException($"the enum value {text} of {column.Field} is none of the values the API declared " +
-                        $"({string.Join(", ", column.EnumLabels.Keys)})");
+                    : throw new FormatException(
+                        $"the enum value {text} of {column.Field} is none of the values the API declared "
+                            + $"({string.Join(", ", column.EnumLabels.Keys)})"
+                    );
             default:
                 throw new ArgumentOutOfRangeException(nameof(column), column.Shape, "not a shape sent as a string");
         }
@@ -30,7 +33,8 @@ internal static class GraphQLStringValue
     private static (PgTypeKind, string) Datetime(string text)
     {
         var (postgres, withZone) = IsoTimestamp.ToPostgres(text);
-        if (postgres is "infinity" or "-infinity") return (PgTypeKind.Timestamptz, postgres);
+        if (postgres is "infinity" or "-infinity")
+            return (PgTypeKind.Timestamptz, postgres);
         return (withZone ? PgTypeKind.Timestamptz : PgTypeKind.Timestamp, TimestampText.FromPostgres(postgres, withZone));
     }
 
@@ -38,9 +42,11 @@ internal static class GraphQLStringValue
     private static string TimeText(string text)
     {
         var dot = text.IndexOf('.');
-        if (dot < 0) return text;
+        if (dot < 0)
+            return text;
         var end = dot + 1;
-        while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+            end++;
         var fraction = text[(dot + 1)..end].TrimEnd('0');
         return text[..dot] + (fraction.Length > 0 ? "." + fraction : "") + text[end..];
     }

@@ -12,7 +12,8 @@ public sealed record GraphQLTableBinding(
     string? FilterField,
     string? FilterValueType,
     string? OrderBy,
-    string CursorType)
+    string CursorType
+)
 {
     public GraphQLColumn? FindColumn(string column) => Columns.FirstOrDefault(c => c.Column == column);
 

@@ -46,9 +46,13 @@ internal static class GraphQLValueReader
         catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException)
         {
             var shown = Shorten(value.ToNode()!.ToJsonString());
-            throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLValueInvalid,
-                $"The value of {(table is null ? "" : $"{table}.{column.Column}, field ")}{column.Field} ({shown}) cannot be " +
-                $"exported as a {column.Shape} value: {e.Message}", e);
+            throw new ExportException(
+                ExportErrorKind.Protocol,
+                ErrorId.GraphQLValueInvalid,
+                $"The value of {(table is null ? "" : $"{table}.{column.Column}, field ")}{column.Field} ({shown}) cannot be "
+                    + $"exported as a {column.Shape} value: {e.Message}",
+                e
+            );
         }
     }
 
@@ -81,8 +85,9 @@ internal static class GraphQLValueReader
                     PgTypeKind.Boolean => (valueKind, value.Boolean() ? "true" : "false"),
                     PgTypeKind.Float when value.Type == JsonTokenType.Number => (valueKind, FloatText.FromJsonNumber(value.Text())),
                     // Numbers keep the digits the server sent; an object or list where a scalar belongs is not guessed at.
-                    _ when value.Type is JsonTokenType.StartObject or JsonTokenType.StartArray =>
-                        throw new FormatException($"a {KindOf(value)} where a {valueKind} value belongs"),
+                    _ when value.Type is JsonTokenType.StartObject or JsonTokenType.StartArray => throw new FormatException(
+                        $"a {KindOf(value)} where a {valueKind} value belongs"
+                    ),
                     _ => (valueKind, value.Text()),
                 };
         }

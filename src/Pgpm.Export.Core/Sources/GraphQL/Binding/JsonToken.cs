@@ -51,8 +51,10 @@ internal readonly struct JsonToken
     /// <summary>A string's value (escapes decoded); a number's or literal's text.</summary>
     public string Text()
     {
-        if (Type != JsonTokenType.String) return Encoding.UTF8.GetString(Json);
-        if (!Escaped) return Encoding.UTF8.GetString(_body!, StringStart, StringLength);
+        if (Type != JsonTokenType.String)
+            return Encoding.UTF8.GetString(Json);
+        if (!Escaped)
+            return Encoding.UTF8.GetString(_body!, StringStart, StringLength);
         var reader = new Utf8JsonReader(Json);
         reader.Read();
         return reader.GetString()!;

@@ -64,7 +64,8 @@ internal sealed class ConnectionPage : IDisposable
         try
         {
             var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return page.Abandon();
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                return page.Abandon();
             var data = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -73,14 +74,16 @@ internal sealed class ConnectionPage : IDisposable
                 reader.Read();
                 if (isData)
                 {
-                    if (data || reader.TokenType != JsonTokenType.StartObject) return page.Abandon();
+                    if (data || reader.TokenType != JsonTokenType.StartObject)
+                        return page.Abandon();
                     data = true;
                     page.ReadData(ref reader, body, field, list, fields);
                 }
                 else if (isErrors && reader.TokenType == JsonTokenType.StartArray)
                 {
                     reader.Read();
-                    if (reader.TokenType != JsonTokenType.EndArray) return page.Abandon();
+                    if (reader.TokenType != JsonTokenType.EndArray)
+                        return page.Abandon();
                 }
                 else
                 {
@@ -88,7 +91,8 @@ internal sealed class ConnectionPage : IDisposable
                 }
             }
             // Bytes after the object throw here, as they make a whole parse fail.
-            if (!data || reader.TokenType != JsonTokenType.EndObject || reader.Read()) return page.Abandon();
+            if (!data || reader.TokenType != JsonTokenType.EndObject || reader.Read())
+                return page.Abandon();
             page.Bytes = body.Length;
             return page;
         }
@@ -162,7 +166,8 @@ internal sealed class ConnectionPage : IDisposable
                 reader.Skip();
                 continue;
             }
-            if ((_count + 1) * _width > _tokens.Length) Grow();
+            if ((_count + 1) * _width > _tokens.Length)
+                Grow();
             var node = _tokens.AsSpan(_count * _width, _width);
             if (slots is null)
             {
@@ -173,7 +178,8 @@ internal sealed class ConnectionPage : IDisposable
             {
                 Array.Clear(slots);
                 ReadNode(ref reader, body, fields, slots);
-                for (var i = 0; i < node.Length; i++) node[i] = slots[fields.SlotOf(i)];
+                for (var i = 0; i < node.Length; i++)
+                    node[i] = slots[fields.SlotOf(i)];
             }
             _count++;
         }
@@ -192,7 +198,8 @@ internal sealed class ConnectionPage : IDisposable
             else
             {
                 for (var k = 0; k < slots.Length; k++)
-                    if (reader.ValueTextEquals(fields.Name(k))) slot = k;
+                    if (reader.ValueTextEquals(fields.Name(k)))
+                        slot = k;
             }
             reader.Read();
             if (slot < 0)
@@ -222,7 +229,8 @@ internal sealed class ConnectionPage : IDisposable
 
     public void Dispose()
     {
-        if (_tokens.Length == 0) return;
+        if (_tokens.Length == 0)
+            return;
         Return();
         _tokens = [];
         _count = 0;

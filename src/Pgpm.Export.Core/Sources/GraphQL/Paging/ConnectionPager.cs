@@ -27,9 +27,13 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
     /// arrives, while the caller still takes the previous page's: the reading overlaps the rendering.
     /// </summary>
     /// <param name="databaseId">Only this database's rows; null for every row.</param>
-    public async IAsyncEnumerable<T> NodesAsync<T>(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns,
-        Guid? databaseId, NodeReader<T> read,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<T> NodesAsync<T>(
+        GraphQLTableBinding binding,
+        IReadOnlyList<GraphQLColumn> columns,
+        Guid? databaseId,
+        NodeReader<T> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var filtered = databaseId is not null && binding.FilterStyle != DatabaseFilterStyle.ClientSide;
         var localFilter = databaseId is not null && !filtered ? binding.FindColumn(MetaSchemas.DatabaseColumnOf(binding.Table)) : null;
@@ -53,9 +57,12 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
                 {
                     var after = info["endCursor"]?.GetValue<string>();
                     if (after is null || after == cursor)
-                        throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLCursorStuck,
-                            $"{client.Endpoint} said {binding.ConnectionField} ({binding.Table}) has more rows after page {page} " +
-                            $"but gave {(after is null ? "no cursor" : "the same cursor again")}; stopping instead of looping.");
+                        throw new ExportException(
+                            ExportErrorKind.Protocol,
+                            ErrorId.GraphQLCursorStuck,
+                            $"{client.Endpoint} said {binding.ConnectionField} ({binding.Table}) has more rows after page {page} "
+                                + $"but gave {(after is null ? "no cursor" : "the same cursor again")}; stopping instead of looping."
+                        );
                     cursor = after;
                     next = FetchAsync(cursor, ++page, lookahead.Token);
                 }
@@ -73,9 +80,7 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
                 {
                     await next.ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is OperationCanceledException or ExportException)
-                {
-                }
+                catch (Exception e) when (e is OperationCanceledException or ExportException) { }
             }
         }
 
@@ -88,10 +93,17 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
                 try
                 {
                     var variables = new Dictionary<string, object?> { ["first"] = size, ["after"] = after };
-                    if (filtered) variables["db"] = databaseId!.Value.ToString();
-                    connection = await client.QueryBodyAsync(query, variables,
-                        $"reading page {number} of {binding.ConnectionField} ({binding.Table})",
-                        body => ConnectionPage.Read(body, binding.ConnectionField, fields), token).ConfigureAwait(false);
+                    if (filtered)
+                        variables["db"] = databaseId!.Value.ToString();
+                    connection = await client
+                        .QueryBodyAsync(
+                            query,
+                            variables,
+                            $"reading page {number} of {binding.ConnectionField} ({binding.Table})",
+                            body => ConnectionPage.Read(body, binding.ConnectionField, fields),
+                            token
+                        )
+                        .ConfigureAwait(false);
                 }
                 catch (ExportException e) when (e.ErrorId == ErrorId.GraphQLPageSizeTooLarge && ceiling.Refused(size, client))
                 {
@@ -100,14 +112,18 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
                 using (connection)
                 {
                     if (!connection.Found)
-                        throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLNoConnection,
-                            $"{client.Endpoint} returned no {binding.ConnectionField} on page {number} of {binding.Table}.");
+                        throw new ExportException(
+                            ExportErrorKind.Protocol,
+                            ErrorId.GraphQLNoConnection,
+                            $"{client.Endpoint} returned no {binding.ConnectionField} on page {number} of {binding.Table}."
+                        );
                     sizer.Observed(connection.Count, connection.Bytes);
                     var nodes = new List<T>(connection.Count);
                     for (var n = 0; n < connection.Count; n++)
                     {
                         var node = connection.Node(n);
-                        if (filterAt >= 0 && DatabaseOf(node[filterAt]) != wanted) continue;
+                        if (filterAt >= 0 && DatabaseOf(node[filterAt]) != wanted)
+                            continue;
                         nodes.Add(read(node));
                     }
                     return (nodes, connection.PageInfo);
@@ -122,8 +138,11 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
     /// Whether each connection has a row of the database, from one request: an alias per connection asking for its
     /// first node, filtered by the server. Every binding must filter on the server (not <see cref="DatabaseFilterStyle.ClientSide"/>).
     /// </summary>
-    public async Task<bool[]> AnyRowsAsync(IReadOnlyList<GraphQLTableBinding> bindings, Guid databaseId,
-        CancellationToken cancellationToken)
+    public async Task<bool[]> AnyRowsAsync(
+        IReadOnlyList<GraphQLTableBinding> bindings,
+        Guid databaseId,
+        CancellationToken cancellationToken
+    )
     {
         // One variable per GraphQL type the filters take (UUID, or String where the id is text).
         var types = bindings.Select(b => b.FilterValueType!).Distinct(StringComparer.Ordinal).ToList();
@@ -138,20 +157,34 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
         }
         sb.Append(" }");
         var variables = types.Select((_, i) => ("db" + i, (object?)databaseId.ToString())).ToDictionary(v => v.Item1, v => v.Item2);
-        var data = await client.QueryAsync(sb.ToString(), variables, "asking which meta tables have rows",
-            cancellationToken).ConfigureAwait(false);
-        return bindings.Select((b, i) => (data["t" + i]?["nodes"] as JsonArray
-            ?? throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLNoConnection,
-                $"{client.Endpoint} returned no {b.ConnectionField} ({b.Table}) when asked whether it has rows.")).Count > 0).ToArray();
+        var data = await client
+            .QueryAsync(sb.ToString(), variables, "asking which meta tables have rows", cancellationToken)
+            .ConfigureAwait(false);
+        return bindings
+            .Select(
+                (b, i) =>
+                    (
+                        data["t" + i]?["nodes"] as JsonArray
+                        ?? throw new ExportException(
+                            ExportErrorKind.Protocol,
+                            ErrorId.GraphQLNoConnection,
+                            $"{client.Endpoint} returned no {b.ConnectionField} ({b.Table}) when asked whether it has rows."
+                        )
+                    ).Count > 0
+            )
+            .ToArray();
     }
 
     private static string Query(GraphQLTableBinding binding, IReadOnlyList<GraphQLColumn> columns, bool filtered)
     {
         var sb = new StringBuilder("query PgpmExportPage($first: Int!, $after: ").Append(binding.CursorType);
-        if (filtered) sb.Append(", $db: ").Append(binding.FilterValueType).Append('!');
+        if (filtered)
+            sb.Append(", $db: ").Append(binding.FilterValueType).Append('!');
         sb.Append(") { ").Append(binding.ConnectionField).Append("(first: $first, after: $after");
-        if (binding.OrderBy is not null) sb.Append(", orderBy: [").Append(binding.OrderBy).Append(']');
-        if (filtered) AppendFilter(sb, binding, "$db");
+        if (binding.OrderBy is not null)
+            sb.Append(", orderBy: [").Append(binding.OrderBy).Append(']');
+        if (filtered)
+            AppendFilter(sb, binding, "$db");
         sb.Append(") { pageInfo { hasNextPage endCursor } nodes { ");
         sb.AppendJoin(' ', columns.Select(c => c.Selection));
         sb.Append(" } } }");
@@ -164,7 +197,12 @@ internal sealed class ConnectionPager(GraphQLClient client, PageSizeCeiling ceil
         if (binding.FilterStyle == DatabaseFilterStyle.Argument)
             sb.Append(", ").Append(binding.FilterArgument).Append(": ").Append(variable);
         else
-            sb.Append(", ").Append(binding.FilterArgument).Append(": { ").Append(binding.FilterField).Append(": ")
-              .Append(binding.FilterStyle == DatabaseFilterStyle.EqualTo ? "{ equalTo: " + variable + " }" : variable).Append(" }");
+            sb.Append(", ")
+                .Append(binding.FilterArgument)
+                .Append(": { ")
+                .Append(binding.FilterField)
+                .Append(": ")
+                .Append(binding.FilterStyle == DatabaseFilterStyle.EqualTo ? "{ equalTo: " + variable + " }" : variable)
+                .Append(" }");
     }
 }

@@ -16,12 +16,11 @@ internal sealed class PageSizeCeiling(int maximum, IExportLog log)
     /// <summary>Lowers the ceiling to half the refused size; false when a single row was refused and nothing is left to try.</summary>
     public bool Refused(int size, GraphQLClient client)
     {
-        if (size <= 1) return false;
+        if (size <= 1)
+            return false;
         var lower = Math.Max(1, size / 2);
         int seen;
-        while ((seen = Volatile.Read(ref _value)) > lower && Interlocked.CompareExchange(ref _value, lower, seen) != seen)
-        {
-        }
+        while ((seen = Volatile.Read(ref _value)) > lower && Interlocked.CompareExchange(ref _value, lower, seen) != seen) { }
         log.Verbose($"{client.Endpoint} refused pages of {Counted.Of(size, "row")}; asking for at most {Value} instead.");
         return true;
     }

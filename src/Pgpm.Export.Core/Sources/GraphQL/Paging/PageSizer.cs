@@ -15,7 +15,8 @@ internal sealed class PageSizer(PageSizeCeiling ceiling, int? first = null)
 
     public void Observed(int rows, long bytes)
     {
-        if (rows == 0) return;
+        if (rows == 0)
+            return;
         var perRow = Math.Max(1, bytes / rows);
         _fitted = (int)Math.Clamp(TargetBytes / perRow, 1, int.MaxValue);
     }

@@ -11,5 +11,6 @@ internal sealed class ColumnProbe(ManifestColumn column, IReadOnlyList<string> c
     public string? Refusal { get; set; }
     public bool Hidden { get; set; }
     public bool Found => Field is not null;
+
     public bool Open(int round) => !Found && !Hidden && round < Candidates.Count;
 }

@@ -19,7 +19,8 @@ internal sealed class FieldProbe
     /// name="item"/>, its type is probed too.</summary>
     public FieldProbe Variable(string definition, string? item = null)
     {
-        if (!_variables.Any(v => v.Definition == definition)) _variables.Add((definition, item));
+        if (!_variables.Any(v => v.Definition == definition))
+            _variables.Add((definition, item));
         return this;
     }
 
@@ -35,8 +36,12 @@ internal sealed class FieldProbe
     /// <summary>The probed things the API refused, each with the first message it gave; sent once.</summary>
     /// <exception cref="ExportException">GraphQLProbeUnclear: an error that names no probed line (a refused variable
     /// type, a server limit).</exception>
-    public async Task<IReadOnlyDictionary<string, string>> RefusedAsync(GraphQLClient client,
-        IReadOnlyDictionary<string, object?>? variables, string doing, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> RefusedAsync(
+        GraphQLClient client,
+        IReadOnlyDictionary<string, object?>? variables,
+        string doing,
+        CancellationToken cancellationToken
+    )
     {
         var lines = new List<string> { _variables.Count == 0 ? "query PgpmExportProbe {" : "query PgpmExportProbe(" };
         var items = new Dictionary<int, string>();
@@ -45,14 +50,16 @@ internal sealed class FieldProbe
             foreach (var (definition, item) in _variables)
             {
                 lines.Add(definition);
-                if (item is not null) items[lines.Count] = item;
+                if (item is not null)
+                    items[lines.Count] = item;
             }
             lines.Add(") {");
         }
         foreach (var (text, item) in _body)
         {
             lines.Add(text);
-            if (item is not null) items[lines.Count] = item;
+            if (item is not null)
+                items[lines.Count] = item;
         }
         lines.Add("}");
         var errors = await client.ProbeAsync(string.Join('\n', lines), variables, doing, cancellationToken).ConfigureAwait(false);
@@ -70,11 +77,14 @@ internal sealed class FieldProbe
                 }
             }
             if (!named)
-                throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLProbeUnclear,
-                    $"{client.Endpoint} refuses introspection, and while {doing} it refused a probe of its names for a reason " +
-                    $"that names none of them: {message}. " +
-                    "Ask the API's operator to allow introspection for this database or API, or export over " +
-                    "SQL.").WithTarget(client.Endpoint);
+                throw new ExportException(
+                    ExportErrorKind.Protocol,
+                    ErrorId.GraphQLProbeUnclear,
+                    $"{client.Endpoint} refuses introspection, and while {doing} it refused a probe of its names for a reason "
+                        + $"that names none of them: {message}. "
+                        + "Ask the API's operator to allow introspection for this database or API, or export over "
+                        + "SQL."
+                ).WithTarget(client.Endpoint);
         }
         return refused;
     }

@@ -31,8 +31,11 @@ public static class GraphQLDiscovery
 
     internal static readonly string[] IntervalParts = ["years", "months", "days", "hours", "minutes", "seconds"];
 
-    public static IReadOnlyDictionary<TableRef, GraphQLTableBinding> Discover(IntrospectionSchema schema,
-        IEnumerable<TableRef> wanted, IExportLog log)
+    public static IReadOnlyDictionary<TableRef, GraphQLTableBinding> Discover(
+        IntrospectionSchema schema,
+        IEnumerable<TableRef> wanted,
+        IExportLog log
+    )
     {
         var connections = Connections(schema);
 
@@ -48,7 +51,8 @@ public static class GraphQLDiscovery
             }
             var connection = connections.First(c => c.Field.Name == match);
             var node = schema.Find(connection.Connection!.FindField("nodes")!.Type.Named.Name);
-            if (node is null) continue;
+            if (node is null)
+                continue;
             var binding = Bind(schema, table, connection.Field, node);
             used.Add(match);
             bindings[table] = binding;
@@ -56,17 +60,21 @@ public static class GraphQLDiscovery
             if (binding.FilterStyle == DatabaseFilterStyle.ClientSide)
                 log.Warning($"The API cannot filter {match} by database; every row is fetched and filtered here, which is slower.");
             if (binding.OrderBy is null)
-                log.Warning($"The API cannot order {match} by its primary key; rows come in the server's order, so the output may " +
-                    $"not be byte-stable.");
+                log.Warning(
+                    $"The API cannot order {match} by its primary key; rows come in the server's order, so the output may "
+                        + $"not be byte-stable."
+                );
         }
         // db_migrate.sql_actions is read as the database package (SqlActionsDiscovery), never as an unknown meta table.
         var unused = connections.Where(c => !used.Contains(c.Field.Name) && !SqlActionsDiscovery.Carries(schema, c.Field));
         foreach (var (field, connection) in unused)
         {
             if (schema.Find(connection!.FindField("nodes")!.Type.Named.Name)?.FindField("databaseId") is not null)
-                log.Warning($"The API exposes {field.Name}, which holds per-database rows but matches no table of the manifest; " +
-                    $"it is not exported. " +
-                            $"If it belongs in the export, add its table to a manifest ({OptionName.Manifest}).");
+                log.Warning(
+                    $"The API exposes {field.Name}, which holds per-database rows but matches no table of the manifest; "
+                        + $"it is not exported. "
+                        + $"If it belongs in the export, add its table to a manifest ({OptionName.Manifest})."
+                );
         }
         return bindings;
     }
@@ -79,7 +87,8 @@ public static class GraphQLDiscovery
     {
         var connections = Connections(schema);
         var match = BestMatch(table, connections.Select(c => c.Field.Name));
-        if (match is null) return null;
+        if (match is null)
+            return null;
         var connection = connections.First(c => c.Field.Name == match);
         return schema.Find(connection.Connection!.FindField("nodes")!.Type.Named.Name) is { } node
             ? Bind(schema, table, connection.Field, node)
@@ -88,10 +97,12 @@ public static class GraphQLDiscovery
 
     /// <summary>Root fields that return a Relay connection (an object type with <c>nodes</c> and <c>pageInfo</c>).</summary>
     private static List<(IntrospectionSchema.Field Field, IntrospectionSchema.TypeInfo? Connection)> Connections(
-        IntrospectionSchema schema) => schema.QueryType.Fields
-        .Select(f => (Field: f, Connection: schema.Find(f.Type.Named.Name)))
-        .Where(x => IsConnection(x.Connection))
-        .ToList();
+        IntrospectionSchema schema
+    ) =>
+        schema
+            .QueryType.Fields.Select(f => (Field: f, Connection: schema.Find(f.Type.Named.Name)))
+            .Where(x => IsConnection(x.Connection))
+            .ToList();
 
     internal static bool IsConnection(IntrospectionSchema.TypeInfo? type) =>
         type is { Kind: "OBJECT" } c && c.FindField("nodes") is not null && c.FindField("pageInfo") is not null;
@@ -116,8 +127,12 @@ public static class GraphQLDiscovery
         return ranked.OrderBy(r => r.Rank).ThenBy(r => r.Name, StringComparer.Ordinal).Select(r => r.Name).FirstOrDefault();
     }
 
-    private static GraphQLTableBinding Bind(IntrospectionSchema schema, TableRef table, IntrospectionSchema.Field connection,
-        IntrospectionSchema.TypeInfo node)
+    private static GraphQLTableBinding Bind(
+        IntrospectionSchema schema,
+        TableRef table,
+        IntrospectionSchema.Field connection,
+        IntrospectionSchema.TypeInfo node
+    )
     {
         var unreadable = new List<(string Field, string Type)>();
         var columns = Columns(schema, node, unreadable);
@@ -125,9 +140,17 @@ public static class GraphQLDiscovery
         // The filter names the field of the table's database column (rowId or id for the database table itself).
         var filterField = columns.FirstOrDefault(c => c.Column == MetaSchemas.DatabaseColumnOf(table))?.Field ?? "databaseId";
         var (style, argument, valueType) = Filter(schema, connection, filterField);
-        return new GraphQLTableBinding(table, connection.Name, columns, style, argument,
-            style == DatabaseFilterStyle.ClientSide ? null : filterField, valueType,
-            PrimaryKeyOrder(schema, connection), CursorType(connection))
+        return new GraphQLTableBinding(
+            table,
+            connection.Name,
+            columns,
+            style,
+            argument,
+            style == DatabaseFilterStyle.ClientSide ? null : filterField,
+            valueType,
+            PrimaryKeyOrder(schema, connection),
+            CursorType(connection)
+        )
         {
             Unreadable = unreadable,
             ColumnEvidence = ColumnEvidence(schema, connection, node),
@@ -140,21 +163,26 @@ public static class GraphQLDiscovery
     /// mutation input and patch types (<c>SchemaInput</c>, <c>SchemaPatch</c>), and of the orderBy values. PostGraphile
     /// puts a computed column in none of these unless a smart tag asks it to, and never in the mutation inputs.
     /// </summary>
-    private static IReadOnlySet<string> ColumnEvidence(IntrospectionSchema schema, IntrospectionSchema.Field connection,
-        IntrospectionSchema.TypeInfo node)
+    private static IReadOnlySet<string> ColumnEvidence(
+        IntrospectionSchema schema,
+        IntrospectionSchema.Field connection,
+        IntrospectionSchema.TypeInfo node
+    )
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        if (connection.Args.FirstOrDefault(a => a.Name == "condition") is { } condition
-            && schema.Find(condition.Type.Named.Name) is { } conditionType)
+        if (
+            connection.Args.FirstOrDefault(a => a.Name == "condition") is { } condition
+            && schema.Find(condition.Type.Named.Name) is { } conditionType
+        )
             names.UnionWith(conditionType.InputFields.Select(f => GraphQLNames.Fold(f.Name)));
         foreach (var suffix in new[] { "Input", "Patch" })
             if (schema.Find(node.Name + suffix) is { Kind: "INPUT_OBJECT" } input)
                 names.UnionWith(input.InputFields.Select(f => GraphQLNames.Fold(f.Name)));
         var orderEnum = connection.Args.FirstOrDefault(a => a.Name == "orderBy") is { } order ? schema.Find(order.Type.Named.Name) : null;
         foreach (var value in orderEnum?.EnumValues ?? [])
-            foreach (var direction in new[] { "_ASC", "_DESC" })
-                if (value.EndsWith(direction, StringComparison.Ordinal))
-                    names.Add(GraphQLNames.Fold(value[..^direction.Length]));
+        foreach (var direction in new[] { "_ASC", "_DESC" })
+            if (value.EndsWith(direction, StringComparison.Ordinal))
+                names.Add(GraphQLNames.Fold(value[..^direction.Length]));
         return names;
     }
 
@@ -172,8 +200,11 @@ public static class GraphQLDiscovery
     /// every other scalar, enum or interval field under its snake_case name; relations, node ids and fields with
     /// arguments are not columns. Scalar fields of a type the exporter cannot read go to <paramref name="unreadable"/> (field, type).
     /// </summary>
-    internal static IReadOnlyList<GraphQLColumn> Columns(IntrospectionSchema schema, IntrospectionSchema.TypeInfo node,
-        List<(string Field, string Type)>? unreadable = null)
+    internal static IReadOnlyList<GraphQLColumn> Columns(
+        IntrospectionSchema schema,
+        IntrospectionSchema.TypeInfo node,
+        List<(string Field, string Type)>? unreadable = null
+    )
     {
         var hasRelayId = node.FindField("id") is { } id && id.Type.Named.Name == "ID";
         var keyField = hasRelayId && node.FindField("rowId") is not null ? "rowId" : "id";
@@ -182,9 +213,11 @@ public static class GraphQLDiscovery
         var rangesAsV5 = schema.QueryType.FindField("nodeId") is null;
         foreach (var field in node.Fields)
         {
-            if (field.Args.Count > 0) continue;
+            if (field.Args.Count > 0)
+                continue;
             var named = field.Type.Named;
-            if (named.Name is "ID" or "Cursor" or null) continue;
+            if (named.Name is "ID" or "Cursor" or null)
+                continue;
             var columnName = field.Name == keyField ? "id" : GraphQLNames.SnakeCase(field.Name);
             var type = schema.Find(named.Name);
             var bound = type is { Kind: "OBJECT" } ? RangeBoundValue(schema, type) : null;
@@ -192,32 +225,52 @@ public static class GraphQLDiscovery
             {
                 "SCALAR" when named.Name == "JSON" && IsJsonAsText(type) => (PgTypeKind.Jsonb, GraphQLValueShape.JsonText, field.Name),
                 "SCALAR" when named.Name == "KeyValueHash" => (PgTypeKind.Text, GraphQLValueShape.Hstore, field.Name),
-                "OBJECT" when bound is not null => (PgTypeKind.Text, GraphQLValueShape.Range,
-                    field.Name + " { start { value inclusive } end { value inclusive } }"),
+                "OBJECT" when bound is not null => (
+                    PgTypeKind.Text,
+                    GraphQLValueShape.Range,
+                    field.Name + " { start { value inclusive } end { value inclusive } }"
+                ),
                 "SCALAR" when Scalars.TryGetValue(named.Name, out var known) => (known.Kind, known.Shape, field.Name),
                 "SCALAR" => (PgTypeKind.Text, GraphQLValueShape.Unknown, field.Name),
                 "ENUM" => (PgTypeKind.Enum, GraphQLValueShape.Enum, field.Name),
-                "OBJECT" when IntervalParts.All(p => type.FindField(p) is not null) =>
-                    (PgTypeKind.Interval, GraphQLValueShape.Interval, field.Name + " { " + string.Join(" ", IntervalParts) + " }"),
+                "OBJECT" when IntervalParts.All(p => type.FindField(p) is not null) => (
+                    PgTypeKind.Interval,
+                    GraphQLValueShape.Interval,
+                    field.Name + " { " + string.Join(" ", IntervalParts) + " }"
+                ),
                 _ => null,
             };
             if (read is not { } r)
             {
                 // Objects other than intervals and ranges are relations (or computed columns returning rows), never columns of this table.
-                if (type?.Kind is not "OBJECT" and not "INTERFACE" and not "UNION") unreadable?.Add((field.Name, named.Name));
+                if (type?.Kind is not "OBJECT" and not "INTERFACE" and not "UNION")
+                    unreadable?.Add((field.Name, named.Name));
                 continue;
             }
             var depth = field.Type.ListDepth;
             var boundShape = bound?.Name == "Datetime" ? GraphQLValueShape.Datetime : GraphQLValueShape.Scalar;
             // Enum values are mapped back to labels per export, against the chosen manifest (GraphQLColumnContract).
-            columns.Add(new GraphQLColumn(columnName, field.Name, depth > 0 ? PgTypeKind.Array : r.Kind, r.Shape, depth, null, r.Selection,
-                NonNull: field.Type.Kind == "NON_NULL", ValueKind: r.Kind, BoundShape: boundShape,
-                RangesAsV5: bound is not null && rangesAsV5, InfinityAsNull: bound?.Name is "Datetime" or "Date" && rangesAsV5)
-            {
-                GraphQLType = named.Name,
-                EnumValues = r.Shape == GraphQLValueShape.Enum ? type!.EnumValues : [],
-                EnumValuesFromRules = schema.NamesFromRules,
-            });
+            columns.Add(
+                new GraphQLColumn(
+                    columnName,
+                    field.Name,
+                    depth > 0 ? PgTypeKind.Array : r.Kind,
+                    r.Shape,
+                    depth,
+                    null,
+                    r.Selection,
+                    NonNull: field.Type.Kind == "NON_NULL",
+                    ValueKind: r.Kind,
+                    BoundShape: boundShape,
+                    RangesAsV5: bound is not null && rangesAsV5,
+                    InfinityAsNull: bound?.Name is "Datetime" or "Date" && rangesAsV5
+                )
+                {
+                    GraphQLType = named.Name,
+                    EnumValues = r.Shape == GraphQLValueShape.Enum ? type!.EnumValues : [],
+                    EnumValuesFromRules = schema.NamesFromRules,
+                }
+            );
         }
         return columns;
     }
@@ -226,9 +279,12 @@ public static class GraphQLDiscovery
     /// its bound's value type.</summary>
     private static IntrospectionSchema.TypeRef? RangeBoundValue(IntrospectionSchema schema, IntrospectionSchema.TypeInfo type)
     {
-        if (type.Fields.Count != 2 || type.FindField("start") is not { } start || type.FindField("end") is not { } end) return null;
-        if (start.Type.Named.Name != end.Type.Named.Name || schema.Find(start.Type.Named.Name) is not { } boundType) return null;
-        if (boundType.FindField("inclusive") is null || boundType.FindField("value") is not { } value) return null;
+        if (type.Fields.Count != 2 || type.FindField("start") is not { } start || type.FindField("end") is not { } end)
+            return null;
+        if (start.Type.Named.Name != end.Type.Named.Name || schema.Find(start.Type.Named.Name) is not { } boundType)
+            return null;
+        if (boundType.FindField("inclusive") is null || boundType.FindField("value") is not { } value)
+            return null;
         return schema.Find(value.Type.Named.Name) is { Kind: "SCALAR" } ? value.Type.Named : null;
     }
 
@@ -239,27 +295,35 @@ public static class GraphQLDiscovery
     private static bool IsJsonAsText(IntrospectionSchema.TypeInfo type) =>
         type.Description?.StartsWith("A JavaScript object encoded in the JSON format", StringComparison.Ordinal) == true;
 
-    private static (DatabaseFilterStyle, string?, string?) Filter(IntrospectionSchema schema,
-        IntrospectionSchema.Field connection, string field)
+    private static (DatabaseFilterStyle, string?, string?) Filter(
+        IntrospectionSchema schema,
+        IntrospectionSchema.Field connection,
+        string field
+    )
     {
-        if (connection.Args.FirstOrDefault(a => a.Name == "condition") is { } condition
-            && schema.Find(condition.Type.Named.Name)?.FindInputField(field) is { } conditionField)
+        if (
+            connection.Args.FirstOrDefault(a => a.Name == "condition") is { } condition
+            && schema.Find(condition.Type.Named.Name)?.FindInputField(field) is { } conditionField
+        )
             return (DatabaseFilterStyle.Condition, "condition", conditionField.Type.Named.Name);
         foreach (var name in new[] { "where", "filter" })
         {
-            if (connection.Args.FirstOrDefault(a => a.Name == name) is { } filter
+            if (
+                connection.Args.FirstOrDefault(a => a.Name == name) is { } filter
                 && schema.Find(filter.Type.Named.Name)?.FindInputField(field) is { } filterField
-                && schema.Find(filterField.Type.Named.Name)?.FindInputField("equalTo") is { } equalTo)
+                && schema.Find(filterField.Type.Named.Name)?.FindInputField("equalTo") is { } equalTo
+            )
                 return (DatabaseFilterStyle.EqualTo, name, equalTo.Type.Named.Name);
         }
         return (DatabaseFilterStyle.ClientSide, null, null);
     }
 
-    private static string Describe(GraphQLTableBinding binding) => binding.FilterStyle switch
-    {
-        DatabaseFilterStyle.Condition => $"filtered by {binding.FilterArgument}.{binding.FilterField}",
-        DatabaseFilterStyle.EqualTo => $"filtered by {binding.FilterArgument}.{binding.FilterField}.equalTo",
-        DatabaseFilterStyle.Argument => $"filtered by its {binding.FilterArgument} argument",
-        _ => "filtered here",
-    } + (binding.OrderBy is null ? ", unordered" : $", ordered by {binding.OrderBy}");
+    private static string Describe(GraphQLTableBinding binding) =>
+        binding.FilterStyle switch
+        {
+            DatabaseFilterStyle.Condition => $"filtered by {binding.FilterArgument}.{binding.FilterField}",
+            DatabaseFilterStyle.EqualTo => $"filtered by {binding.FilterArgument}.{binding.FilterField}.equalTo",
+            DatabaseFilterStyle.Argument => $"filtered by its {binding.FilterArgument} argument",
+            _ => "filtered here",
+        } + (binding.OrderBy is null ? ", unordered" : $", ordered by {binding.OrderBy}");
 }

@@ -14,7 +14,8 @@ public static class GraphQLNames
     {
         var sb = new StringBuilder(name.Length);
         foreach (var c in name)
-            if (char.IsAsciiLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            if (char.IsAsciiLetterOrDigit(c))
+                sb.Append(char.ToLowerInvariant(c));
         return sb.ToString();
     }
 
@@ -22,12 +23,18 @@ public static class GraphQLNames
     public static IReadOnlyCollection<string> PluralForms(string table)
     {
         var forms = new HashSet<string>(StringComparer.Ordinal) { table, table + "s", table + "es" };
-        if (table.EndsWith('y')) forms.Add(table[..^1] + "ies");
-        if (table.EndsWith("ex", StringComparison.Ordinal)) forms.Add(table[..^2] + "ices");
-        if (table.EndsWith("is", StringComparison.Ordinal)) forms.Add(table[..^2] + "es");
-        if (table.EndsWith("um", StringComparison.Ordinal)) forms.Add(table[..^2] + "a");
-        if (table.EndsWith('a')) forms.Add(table + "ta");
-        if (table.EndsWith('s')) forms.Add(table[..^1]);
+        if (table.EndsWith('y'))
+            forms.Add(table[..^1] + "ies");
+        if (table.EndsWith("ex", StringComparison.Ordinal))
+            forms.Add(table[..^2] + "ices");
+        if (table.EndsWith("is", StringComparison.Ordinal))
+            forms.Add(table[..^2] + "es");
+        if (table.EndsWith("um", StringComparison.Ordinal))
+            forms.Add(table[..^2] + "a");
+        if (table.EndsWith('a'))
+            forms.Add(table + "ta");
+        if (table.EndsWith('s'))
+            forms.Add(table[..^1]);
         return forms.Select(Fold).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -39,7 +46,8 @@ public static class GraphQLNames
         {
             if (char.IsAsciiLetterUpper(c))
             {
-                if (sb.Length > 0) sb.Append('_');
+                if (sb.Length > 0)
+                    sb.Append('_');
                 sb.Append(char.ToLowerInvariant(c));
             }
             else

@@ -26,37 +26,62 @@ public static class IntrospectionFreeSchema
     private const string Skip = "@skip(if: true)";
 
     /// <summary>db_migrate.sql_actions as the Constructive schema defines it (the columns an export reads).</summary>
-    private static readonly ManifestTable SqlActions = new(MetaSchemas.SqlActionsTable, false, [],
-    [
-        new("id", "integer", PgTypeKind.Integer, true), new("name", "text", PgTypeKind.Text, false),
-        new("database_id", "uuid", PgTypeKind.Uuid, false), new("deploy", "text", PgTypeKind.Text, false),
-        new("deps", "text[]", PgTypeKind.Array, false), new("content", "text", PgTypeKind.Text, false),
-        new("revert", "text", PgTypeKind.Text, false), new("verify", "text", PgTypeKind.Text, false),
-        new("category", "text", PgTypeKind.Text, false),
-    ]);
+    private static readonly ManifestTable SqlActions = new(
+        MetaSchemas.SqlActionsTable,
+        false,
+        [],
+        [
+            new("id", "integer", PgTypeKind.Integer, true),
+            new("name", "text", PgTypeKind.Text, false),
+            new("database_id", "uuid", PgTypeKind.Uuid, false),
+            new("deploy", "text", PgTypeKind.Text, false),
+            new("deps", "text[]", PgTypeKind.Array, false),
+            new("content", "text", PgTypeKind.Text, false),
+            new("revert", "text", PgTypeKind.Text, false),
+            new("verify", "text", PgTypeKind.Text, false),
+            new("category", "text", PgTypeKind.Text, false),
+        ]
+    );
 
-    private static readonly string[] SqlActionColumns = ["id", "rowId", "name", "deploy", "deps", "content", "revert", "verify",
-        "category"];
+    private static readonly string[] SqlActionColumns =
+    [
+        "id",
+        "rowId",
+        "name",
+        "deploy",
+        "deps",
+        "content",
+        "revert",
+        "verify",
+        "category",
+    ];
 
     /// <summary>Probes the API at <paramref name="client"/> for the tables of <paramref name="manifests"/> and for sql_actions.</summary>
     /// <param name="sqlActionsOnly">Look for sql_actions only (a migrate endpoint).</param>
     /// <exception cref="ExportException">GraphQLNamesNotFound: the API answers to no known naming; GraphQLProbeUnclear;
     /// GraphQLJsonModeUnknown.</exception>
-    public static async Task<IntrospectionSchema> ProbeAsync(GraphQLClient client, IReadOnlyList<ExportManifest> manifests,
-        bool sqlActionsOnly, IExportLog log,
-        CancellationToken cancellationToken)
+    public static async Task<IntrospectionSchema> ProbeAsync(
+        GraphQLClient client,
+        IReadOnlyList<ExportManifest> manifests,
+        bool sqlActionsOnly,
+        IExportLog log,
+        CancellationToken cancellationToken
+    )
     {
         var probe = new Prober(client, cancellationToken);
         var tables = sqlActionsOnly ? [SqlActions] : Merge(manifests).Append(SqlActions).ToList();
         var anchor = sqlActionsOnly ? SqlActions.Table : MetaSchemas.DatabaseTable;
         var naming = await NamingAsync(probe, anchor).ConfigureAwait(false);
         if (naming is null && !sqlActionsOnly)
-            throw new ExportException(ExportErrorKind.NotFound, ErrorId.GraphQLNamesNotFound,
-                $"{client.Endpoint} refuses introspection, and metaschema_public.database answers to none of the names " +
-                $"PostGraphile v5 (allDatabases with rowId), " +
-                "Constructive's server (databases) or PostGraphile v4 (allDatabases beside nodeId) give it, so the API's names " +
-                "cannot be found. " +
-                "Ask the API's operator to allow introspection for this database or API, or export over SQL.").WithTarget(client.Endpoint);
+            throw new ExportException(
+                ExportErrorKind.NotFound,
+                ErrorId.GraphQLNamesNotFound,
+                $"{client.Endpoint} refuses introspection, and metaschema_public.database answers to none of the names "
+                    + $"PostGraphile v5 (allDatabases with rowId), "
+                    + "Constructive's server (databases) or PostGraphile v4 (allDatabases beside nodeId) give it, so the API's names "
+                    + "cannot be found. "
+                    + "Ask the API's operator to allow introspection for this database or API, or export over SQL."
+            ).WithTarget(client.Endpoint);
 
         var types = new Dictionary<string, TypeInfo>(StringComparer.Ordinal);
         var queryFields = new List<Field>();
@@ -66,17 +91,21 @@ public static class IntrospectionFreeSchema
             var connections = await ConnectionsAsync(probe, tables, n).ConfigureAwait(false);
             found = await DetailsAsync(probe, connections, n).ConfigureAwait(false);
             var jsonAsText = n == PostGraphileNaming.V4 && await JsonAsTextAsync(probe, found).ConfigureAwait(false);
-            foreach (var table in found) queryFields.Add(table.Build(types, n, jsonAsText));
-            if (n == PostGraphileNaming.V4) queryFields.Add(new Field("nodeId", [], NonNull(Named("SCALAR", "ID"))));
+            foreach (var table in found)
+                queryFields.Add(table.Build(types, n, jsonAsText));
+            if (n == PostGraphileNaming.V4)
+                queryFields.Add(new Field("nodeId", [], NonNull(Named("SCALAR", "ID"))));
         }
-        if (await ExportSqlActionsAsync(probe, types).ConfigureAwait(false) is { } root) queryFields.Add(root);
+        if (await ExportSqlActionsAsync(probe, types).ConfigureAwait(false) is { } root)
+            queryFields.Add(root);
         types["Query"] = new TypeInfo("OBJECT", "Query", queryFields, [], []);
 
-        var how = $"{client.Endpoint} refuses introspection, so its names come from {Describe(manifests, sqlActionsOnly)} and " +
-                  $"{(naming is { } named ? PostGraphileNamingRules.Describe(named) : "no recognised")} naming, confirmed by " +
-                  $"{Counted.Of(probe.Requests, "probe request")} " +
-                  $"({Counted.Of(found.Count(t => t.Table != MetaSchemas.SqlActionsTable), "table")} and " +
-                  $"{Counted.Of(found.Sum(t => t.Fields.Count), "column")} found)";
+        var how =
+            $"{client.Endpoint} refuses introspection, so its names come from {Describe(manifests, sqlActionsOnly)} and "
+            + $"{(naming is { } named ? PostGraphileNamingRules.Describe(named) : "no recognised")} naming, confirmed by "
+            + $"{Counted.Of(probe.Requests, "probe request")} "
+            + $"({Counted.Of(found.Count(t => t.Table != MetaSchemas.SqlActionsTable), "table")} and "
+            + $"{Counted.Of(found.Sum(t => t.Fields.Count), "column")} found)";
         log.Verbose(how + ".");
         return FromProbes("Query", types.Values, how);
     }
@@ -88,14 +117,18 @@ public static class IntrospectionFreeSchema
 
     /// <summary>Every table of every manifest once, with the union of its columns (the first manifest's definition of a
     /// column wins).</summary>
-    private static IEnumerable<ManifestTable> Merge(IReadOnlyList<ExportManifest> manifests) => manifests.SelectMany(m => m.Tables)
-        .Prepend(new ManifestTable(MetaSchemas.DatabaseTable, false, []))
-        .GroupBy(t => t.Table)
-        .Select(g => g.First() with
-        {
-            Columns = g.SelectMany(t => t.Columns ?? []).GroupBy(c => c.Name).Select(c => c.First()).ToList(),
-            DropColumns = [],
-        });
+    private static IEnumerable<ManifestTable> Merge(IReadOnlyList<ExportManifest> manifests) =>
+        manifests
+            .SelectMany(m => m.Tables)
+            .Prepend(new ManifestTable(MetaSchemas.DatabaseTable, false, []))
+            .GroupBy(t => t.Table)
+            .Select(g =>
+                g.First() with
+                {
+                    Columns = g.SelectMany(t => t.Columns ?? []).GroupBy(c => c.Name).Select(c => c.First()).ToList(),
+                    DropColumns = [],
+                }
+            );
 
     /// <summary>Which naming the server follows: the anchor table's connection with the key field only that naming has.</summary>
     private static async Task<PostGraphileNaming?> NamingAsync(Prober probe, TableRef anchor)
@@ -116,33 +149,46 @@ public static class IntrospectionFreeSchema
         var refused = await probe.RefusedAsync(query, null, "finding which naming the API follows").ConfigureAwait(false);
         var v4 = !refused.ContainsKey("v4");
         // v5's default and v4 both say allDatabases; v5's has rowId, v4's the root field nodeId.
-        return lines.Where(l => !refused.ContainsKey(l.Item)).Select(l => (PostGraphileNaming?)l.Naming)
+        return lines
+            .Where(l => !refused.ContainsKey(l.Item))
+            .Select(l => (PostGraphileNaming?)l.Naming)
             .FirstOrDefault(l => l != PostGraphileNaming.V4 || v4);
     }
 
     /// <summary>Each table's connection field: the naming's candidates probed in turn for the tables still unresolved.</summary>
-    private static async Task<List<(ManifestTable Table, string Connection)>> ConnectionsAsync(Prober probe,
-        IReadOnlyList<ManifestTable> tables, PostGraphileNaming naming)
+    private static async Task<List<(ManifestTable Table, string Connection)>> ConnectionsAsync(
+        Prober probe,
+        IReadOnlyList<ManifestTable> tables,
+        PostGraphileNaming naming
+    )
     {
         var candidates = tables.ToDictionary(t => t.Table, t => PostGraphileNamingRules.ConnectionCandidates(t.Table, naming));
         var resolved = new Dictionary<TableRef, string>();
         var used = new HashSet<string>(StringComparer.Ordinal);
         for (var round = 0; ; round++)
         {
-            var open = tables.Where(t => !resolved.ContainsKey(t.Table) && round < candidates[t.Table].Count
-                                         && !used.Contains(candidates[t.Table][round])).ToList();
-            if (open.Count == 0 && tables.All(t => resolved.ContainsKey(t.Table) || round >= candidates[t.Table].Count)) break;
+            var open = tables
+                .Where(t =>
+                    !resolved.ContainsKey(t.Table) && round < candidates[t.Table].Count && !used.Contains(candidates[t.Table][round])
+                )
+                .ToList();
+            if (open.Count == 0 && tables.All(t => resolved.ContainsKey(t.Table) || round >= candidates[t.Table].Count))
+                break;
             foreach (var chunk in open.Chunk(TablesPerProbe * 4))
             {
                 var query = new FieldProbe().Variable("$after: Cursor");
                 for (var i = 0; i < chunk.Length; i++)
-                    query.Line($"t{i}: {candidates[chunk[i].Table][round]}(first: 1, after: $after) {Skip} {{ pageInfo {{ " +
-                        $"hasNextPage endCursor }} nodes {{ __typename }} }}", $"t{i}");
+                    query.Line(
+                        $"t{i}: {candidates[chunk[i].Table][round]}(first: 1, after: $after) {Skip} {{ pageInfo {{ "
+                            + $"hasNextPage endCursor }} nodes {{ __typename }} }}",
+                        $"t{i}"
+                    );
                 var refused = await probe.RefusedAsync(query, null, "finding the tables' connections").ConfigureAwait(false);
                 for (var i = 0; i < chunk.Length; i++)
                 {
                     var name = candidates[chunk[i].Table][round];
-                    if (!refused.ContainsKey($"t{i}") && used.Add(name)) resolved[chunk[i].Table] = name;
+                    if (!refused.ContainsKey($"t{i}") && used.Add(name))
+                        resolved[chunk[i].Table] = name;
                 }
             }
         }
@@ -150,20 +196,26 @@ public static class IntrospectionFreeSchema
     }
 
     /// <summary>Each table's columns, database filter and primary-key order, each probed in turn through its candidates.</summary>
-    private static async Task<List<ProbedTable>> DetailsAsync(Prober probe, List<(ManifestTable Table, string Connection)> connections,
-        PostGraphileNaming naming)
+    private static async Task<List<ProbedTable>> DetailsAsync(
+        Prober probe,
+        List<(ManifestTable Table, string Connection)> connections,
+        PostGraphileNaming naming
+    )
     {
         var tables = connections.Select((c, i) => new ProbedTable(c.Table, c.Connection, $"Probed{i}", naming)).ToList();
         for (var round = 0; ; round++)
         {
             var open = tables.Where(t => t.HasCandidates(round)).ToList();
-            if (open.Count == 0) break;
+            if (open.Count == 0)
+                break;
             foreach (var chunk in open.Chunk(TablesPerProbe))
             {
                 var query = new FieldProbe();
-                for (var i = 0; i < chunk.Length; i++) chunk[i].AddLines(query, $"t{i}", round);
+                for (var i = 0; i < chunk.Length; i++)
+                    chunk[i].AddLines(query, $"t{i}", round);
                 var refused = await probe.RefusedAsync(query, null, "finding the tables' columns, filters and order").ConfigureAwait(false);
-                for (var i = 0; i < chunk.Length; i++) chunk[i].Record(refused, $"t{i}", round);
+                for (var i = 0; i < chunk.Length; i++)
+                    chunk[i].Record(refused, $"t{i}", round);
             }
         }
         return tables;
@@ -176,32 +228,47 @@ public static class IntrospectionFreeSchema
     /// </summary>
     private static async Task<bool> JsonAsTextAsync(Prober probe, List<ProbedTable> tables)
     {
-        var candidates = tables.Where(t => t.FilterArgument == "condition")
+        var candidates = tables
+            .Where(t => t.FilterArgument == "condition")
             .SelectMany(t => t.Fields.Where(f => f.Column.Kind is PgTypeKind.Json or PgTypeKind.Jsonb).Select(f => (Table: t, f.Field)))
-            .Take(4).ToList();
-        if (!tables.Any(t => t.Fields.Any(f => f.Column.Kind is PgTypeKind.Json or PgTypeKind.Jsonb
-                                               || f.Column.Type.StartsWith("json", StringComparison.Ordinal))))
+            .Take(4)
+            .ToList();
+        if (
+            !tables.Any(t =>
+                t.Fields.Any(f =>
+                    f.Column.Kind is PgTypeKind.Json or PgTypeKind.Jsonb || f.Column.Type.StartsWith("json", StringComparison.Ordinal)
+                )
+            )
+        )
             return false;
         if (candidates.Count > 0)
         {
             var query = new FieldProbe();
             for (var i = 0; i < candidates.Count; i++)
             {
-                query.Line($"s{i}: {candidates[i].Table.Connection}(condition: {{ {candidates[i].Field}: \"{{}}\" }}) {Skip} {{ " +
-                    $"__typename }}", $"s{i}");
-                query.Line($"o{i}: {candidates[i].Table.Connection}(condition: {{ {candidates[i].Field}: {{}} }}) {Skip} {{ " +
-                    $"__typename }}", $"o{i}");
+                query.Line(
+                    $"s{i}: {candidates[i].Table.Connection}(condition: {{ {candidates[i].Field}: \"{{}}\" }}) {Skip} {{ "
+                        + $"__typename }}",
+                    $"s{i}"
+                );
+                query.Line(
+                    $"o{i}: {candidates[i].Table.Connection}(condition: {{ {candidates[i].Field}: {{}} }}) {Skip} {{ " + $"__typename }}",
+                    $"o{i}"
+                );
             }
             var refused = await probe.RefusedAsync(query, null, "finding how the API sends JSON").ConfigureAwait(false);
             for (var i = 0; i < candidates.Count; i++)
                 if (!refused.ContainsKey($"s{i}"))
                     return refused.ContainsKey($"o{i}");
         }
-        throw new ExportException(ExportErrorKind.Unavailable, ErrorId.GraphQLJsonModeUnknown,
-            $"{probe.Endpoint} refuses introspection and is PostGraphile v4, which sends json and jsonb either as JSON values " +
-            $"(dynamicJson) or as strings of JSON text; " +
-            "no condition on a JSON column shows which, so JSON values cannot be read back safely. Ask the API's operator to " +
-            "allow introspection, or export over SQL.").WithTarget(probe.Endpoint);
+        throw new ExportException(
+            ExportErrorKind.Unavailable,
+            ErrorId.GraphQLJsonModeUnknown,
+            $"{probe.Endpoint} refuses introspection and is PostGraphile v4, which sends json and jsonb either as JSON values "
+                + $"(dynamicJson) or as strings of JSON text; "
+                + "no condition on a JSON column shows which, so JSON values cannot be read back safely. Ask the API's operator to "
+                + "allow introspection, or export over SQL."
+        ).WithTarget(probe.Endpoint);
     }
 
     /// <summary>
@@ -211,30 +278,39 @@ public static class IntrospectionFreeSchema
     private static async Task<Field?> ExportSqlActionsAsync(Prober probe, Dictionary<string, TypeInfo> types)
     {
         const string root = SqlActionsDiscovery.RootField;
-        var query = new FieldProbe().Variable("$db: UUID!")
-            .Line($"l: {root}(databaseId: $db) {Skip} {{", "root");
-        foreach (var column in SqlActionColumns) query.Line(column, "l." + column);
-        query.Line("}")
+        var query = new FieldProbe().Variable("$db: UUID!").Line($"l: {root}(databaseId: $db) {Skip} {{", "root");
+        foreach (var column in SqlActionColumns)
+            query.Line(column, "l." + column);
+        query
+            .Line("}")
             .Line($"c: {root}(databaseId: $db) {Skip} {{ pageInfo {{ hasNextPage endCursor }} }}", "connection")
             .Line($"e: {root}(databaseId: $db, excludeCategories: null) {Skip} {{ __typename }}", "exclude")
             .Line($"f: {root}(databaseId: $db, first: 1) {Skip} {{ __typename }}", "first");
         var refused = await probe.RefusedAsync(query, null, $"looking for a {root} root field").ConfigureAwait(false);
-        if (refused.ContainsKey("root")) return null;
+        if (refused.ContainsKey("root"))
+            return null;
         var connection = !refused.ContainsKey("connection");
         var args = new List<Field> { new("databaseId", [], NonNull(Named("SCALAR", "UUID"))) };
-        if (!refused.ContainsKey("exclude")) args.Add(new Field("excludeCategories", [], List(Named("SCALAR", "String"))));
-        if (!refused.ContainsKey("first")) args.Add(new Field("first", [], Named("SCALAR", "Int")));
+        if (!refused.ContainsKey("exclude"))
+            args.Add(new Field("excludeCategories", [], List(Named("SCALAR", "String"))));
+        if (!refused.ContainsKey("first"))
+            args.Add(new Field("first", [], Named("SCALAR", "Int")));
 
         IReadOnlyCollection<string> columns;
         if (connection)
         {
-            var nodes = new FieldProbe().Variable("$db: UUID!").Variable("$after: Cursor", "cursor")
+            var nodes = new FieldProbe()
+                .Variable("$db: UUID!")
+                .Variable("$after: Cursor", "cursor")
                 .Line($"c: {root}(databaseId: $db, after: $after) {Skip} {{ nodes {{", "root");
-            foreach (var column in SqlActionColumns) nodes.Line(column, "c." + column);
+            foreach (var column in SqlActionColumns)
+                nodes.Line(column, "c." + column);
             nodes.Line("} }");
             var refusedNodes = await probe.RefusedAsync(nodes, null, $"reading the fields of the {root} connection").ConfigureAwait(false);
-            if (refusedNodes.ContainsKey("root")) return null;
-            if (!refusedNodes.ContainsKey("cursor")) args.Add(new Field("after", [], Named("SCALAR", "Cursor")));
+            if (refusedNodes.ContainsKey("root"))
+                return null;
+            if (!refusedNodes.ContainsKey("cursor"))
+                args.Add(new Field("after", [], Named("SCALAR", "Cursor")));
             columns = SqlActionColumns.Where(c => !refusedNodes.ContainsKey("c." + c)).ToList();
         }
         else
@@ -243,10 +319,13 @@ public static class IntrospectionFreeSchema
             // The last id goes in a variable, so its type must be named exactly: BigInt (v5 plugin), String (v4), Int.
             foreach (var type in new[] { "BigInt", "String", "Int" })
             {
-                var after = new FieldProbe().Variable("$db: UUID!").Variable($"$after: {type}", "type")
+                var after = new FieldProbe()
+                    .Variable("$db: UUID!")
+                    .Variable($"$after: {type}", "type")
                     .Line($"a: {root}(databaseId: $db, after: $after) {Skip} {{ __typename }}", "after");
-                var refusedAfter = await probe.RefusedAsync(after, null,
-                    $"finding the type of {root}'s after argument").ConfigureAwait(false);
+                var refusedAfter = await probe
+                    .RefusedAsync(after, null, $"finding the type of {root}'s after argument")
+                    .ConfigureAwait(false);
                 if (refusedAfter.Count == 0)
                 {
                     args.Add(new Field("after", [], Named("SCALAR", type)));
@@ -269,16 +348,24 @@ public static class IntrospectionFreeSchema
             node.Add(new Field(column, [], type));
         }
         types["ProbedExportSqlAction"] = new TypeInfo("OBJECT", "ProbedExportSqlAction", node, [], []);
-        if (!connection) return new Field(root, args, NonNull(List(NonNull(Named("OBJECT", "ProbedExportSqlAction")))));
+        if (!connection)
+            return new Field(root, args, NonNull(List(NonNull(Named("OBJECT", "ProbedExportSqlAction")))));
         types["ProbedExportSqlActionsConnection"] = ConnectionType("ProbedExportSqlActionsConnection", "ProbedExportSqlAction");
         return new Field(root, args, NonNull(Named("OBJECT", "ProbedExportSqlActionsConnection")));
     }
 
     internal static TypeRef Named(string kind, string name) => new(kind, name, null);
+
     internal static TypeRef NonNull(TypeRef type) => new("NON_NULL", null, type);
+
     internal static TypeRef List(TypeRef type) => new("LIST", null, type);
 
-    internal static TypeInfo ConnectionType(string name, string node) => new("OBJECT", name,
-        [new Field("nodes", [], NonNull(List(Named("OBJECT", node)))), new Field("pageInfo", [], NonNull(Named("OBJECT", "PageInfo")))],
-        [], []);
+    internal static TypeInfo ConnectionType(string name, string node) =>
+        new(
+            "OBJECT",
+            name,
+            [new Field("nodes", [], NonNull(List(Named("OBJECT", node)))), new Field("pageInfo", [], NonNull(Named("OBJECT", "PageInfo")))],
+            [],
+            []
+        );
 }

@@ -26,17 +26,25 @@ public sealed class IntrospectionSchema
         public TypeRef Named => OfType is null || Kind is not ("NON_NULL" or "LIST") ? this : OfType.Named;
 
         /// <summary>How many LIST wrappers there are (an array's dimensions).</summary>
-        public int ListDepth => Kind == "LIST"
-            ? 1 + (OfType?.ListDepth ?? 0)
-            : OfType is not null && Kind == "NON_NULL" ? OfType.ListDepth : 0;
+        public int ListDepth =>
+            Kind == "LIST" ? 1 + (OfType?.ListDepth ?? 0)
+            : OfType is not null && Kind == "NON_NULL" ? OfType.ListDepth
+            : 0;
     }
 
     public sealed record Field(string Name, IReadOnlyList<Field> Args, TypeRef Type);
 
-    public sealed record TypeInfo(string Kind, string Name, IReadOnlyList<Field> Fields, IReadOnlyList<Field> InputFields,
-        IReadOnlyList<string> EnumValues, string? Description = null)
+    public sealed record TypeInfo(
+        string Kind,
+        string Name,
+        IReadOnlyList<Field> Fields,
+        IReadOnlyList<Field> InputFields,
+        IReadOnlyList<string> EnumValues,
+        string? Description = null
+    )
     {
         public Field? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
+
         public Field? FindInputField(string name) => InputFields.FirstOrDefault(f => f.Name == name);
     }
 
@@ -62,6 +70,7 @@ public sealed class IntrospectionSchema
     /// <summary>A schema assembled from probed names (see <see cref="NamesFromRules"/>).</summary>
     internal static IntrospectionSchema FromProbes(string queryTypeName, IEnumerable<TypeInfo> types, string howFound) =>
         new(queryTypeName, types.ToDictionary(t => t.Name, StringComparer.Ordinal)) { NamesFromRules = true, HowFound = howFound };
+
     public TypeInfo QueryType => _types[QueryTypeName];
 
     public TypeInfo? Find(string? name) => name is not null && _types.TryGetValue(name, out var type) ? type : null;
@@ -73,7 +82,8 @@ public sealed class IntrospectionSchema
         var types = new Dictionary<string, TypeInfo>(StringComparer.Ordinal);
         foreach (var node in schema["types"]?.AsArray() ?? [])
         {
-            if (node is null) continue;
+            if (node is null)
+                continue;
             var name = node["name"]!.GetValue<string>();
             types[name] = new TypeInfo(
                 node["kind"]!.GetValue<string>(),
@@ -81,16 +91,17 @@ public sealed class IntrospectionSchema
                 Fields(node["fields"]),
                 Fields(node["inputFields"]),
                 (node["enumValues"] as JsonArray ?? []).Select(v => v!["name"]!.GetValue<string>()).ToArray(),
-                node["description"]?.GetValue<string>());
+                node["description"]?.GetValue<string>()
+            );
         }
         return new IntrospectionSchema(queryTypeName, types);
     }
 
-    private static IReadOnlyList<Field> Fields(JsonNode? node) => node is JsonArray array
-        ? array.Select(f => new Field(f!["name"]!.GetValue<string>(), Fields(f["args"]), Type(f["type"])!)).ToArray()
-        : [];
+    private static IReadOnlyList<Field> Fields(JsonNode? node) =>
+        node is JsonArray array
+            ? array.Select(f => new Field(f!["name"]!.GetValue<string>(), Fields(f["args"]), Type(f["type"])!)).ToArray()
+            : [];
 
-    private static TypeRef? Type(JsonNode? node) => node is null
-        ? null
-        : new TypeRef(node["kind"]!.GetValue<string>(), node["name"]?.GetValue<string>(), Type(node["ofType"]));
+    private static TypeRef? Type(JsonNode? node) =>
+        node is null ? null : new TypeRef(node["kind"]!.GetValue<string>(), node["name"]?.GetValue<string>(), Type(node["ofType"]));
 }

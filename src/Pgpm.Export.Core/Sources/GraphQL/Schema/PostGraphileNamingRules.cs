@@ -11,12 +11,13 @@ namespace Pgpm.Export.Sources.GraphQL.Schema;
 /// </summary>
 public static class PostGraphileNamingRules
 {
-    public static string Describe(PostGraphileNaming naming) => naming switch
-    {
-        PostGraphileNaming.V5 => "PostGraphile v5 default",
-        PostGraphileNaming.Constructive => "Constructive",
-        _ => "PostGraphile v4",
-    };
+    public static string Describe(PostGraphileNaming naming) =>
+        naming switch
+        {
+            PostGraphileNaming.V5 => "PostGraphile v5 default",
+            PostGraphileNaming.Constructive => "Constructive",
+            _ => "PostGraphile v4",
+        };
 
     /// <summary>The connection field names a table may have, most likely first (<c>schema</c> → <c>allSchemata</c>,
     /// <c>allSchemas</c>).</summary>
@@ -50,13 +51,14 @@ public static class PostGraphileNamingRules
 
     /// <summary>How the API spells an enum label: as it is on v5's default, CONSTANT_CASE on v4 and Constructive
     /// (<c>inReview</c> → <c>IN_REVIEW</c>).</summary>
-    public static string EnumValue(string label, PostGraphileNaming naming) => naming == PostGraphileNaming.V5 ? label
-        : ConstantCase(label);
+    public static string EnumValue(string label, PostGraphileNaming naming) =>
+        naming == PostGraphileNaming.V5 ? label : ConstantCase(label);
 
     /// <summary>The orderBy values that sort by the primary key, most likely first.</summary>
     public static IReadOnlyList<string> PrimaryKeyOrders(PostGraphileNaming naming) =>
-        naming == PostGraphileNaming.Constructive ? ["ID_ASC", "PRIMARY_KEY_ASC", "ROW_ID_ASC"] : ["PRIMARY_KEY_ASC", "ID_ASC",
-            "ROW_ID_ASC"];
+        naming == PostGraphileNaming.Constructive
+            ? ["ID_ASC", "PRIMARY_KEY_ASC", "ROW_ID_ASC"]
+            : ["PRIMARY_KEY_ASC", "ID_ASC", "ROW_ID_ASC"];
 
     /// <summary>
     /// Plural spellings of a table name, most likely first. PostGraphile singularizes the name and pluralizes it again,
@@ -65,17 +67,27 @@ public static class PostGraphileNamingRules
     public static IReadOnlyList<string> Plurals(string table)
     {
         var forms = new List<string>();
-        if (table.EndsWith("schema", StringComparison.Ordinal)) forms.Add(table + "ta");
-        if (table.EndsWith("ex", StringComparison.Ordinal)) forms.Add(table[..^2] + "ices");
-        if (table.EndsWith("um", StringComparison.Ordinal)) forms.Add(table[..^2] + "a");
-        if (table.EndsWith('y') && !"aeiou".Contains(table.Length > 1 ? table[^2] : 'a')) forms.Add(table[..^1] + "ies");
-        if (table.EndsWith("data", StringComparison.Ordinal) || (table.EndsWith('s') && !table.EndsWith("ss",
-            StringComparison.Ordinal))) forms.Add(table);
-        if (table.EndsWith("ss", StringComparison.Ordinal) || table.EndsWith('x') || table.EndsWith("ch",
-            StringComparison.Ordinal) || table.EndsWith("sh", StringComparison.Ordinal)) forms.Add(table + "es");
+        if (table.EndsWith("schema", StringComparison.Ordinal))
+            forms.Add(table + "ta");
+        if (table.EndsWith("ex", StringComparison.Ordinal))
+            forms.Add(table[..^2] + "ices");
+        if (table.EndsWith("um", StringComparison.Ordinal))
+            forms.Add(table[..^2] + "a");
+        if (table.EndsWith('y') && !"aeiou".Contains(table.Length > 1 ? table[^2] : 'a'))
+            forms.Add(table[..^1] + "ies");
+        if (table.EndsWith("data", StringComparison.Ordinal) || (table.EndsWith('s') && !table.EndsWith("ss", StringComparison.Ordinal)))
+            forms.Add(table);
+        if (
+            table.EndsWith("ss", StringComparison.Ordinal)
+            || table.EndsWith('x')
+            || table.EndsWith("ch", StringComparison.Ordinal)
+            || table.EndsWith("sh", StringComparison.Ordinal)
+        )
+            forms.Add(table + "es");
         forms.Add(table + "s");
         forms.Add(table);
-        if (table.EndsWith("is", StringComparison.Ordinal)) forms.Add(table[..^2] + "es");
+        if (table.EndsWith("is", StringComparison.Ordinal))
+            forms.Add(table[..^2] + "es");
         forms.Add(table + "es");
         return forms.Distinct(StringComparer.Ordinal).ToList();
     }
@@ -95,7 +107,8 @@ public static class PostGraphileNamingRules
                 Flush();
                 continue;
             }
-            if (char.IsUpper(c) && word.Length > 0 && (char.IsLower(word[^1]) || char.IsDigit(word[^1]))) Flush();
+            if (char.IsUpper(c) && word.Length > 0 && (char.IsLower(word[^1]) || char.IsDigit(word[^1])))
+                Flush();
             word.Append(c);
         }
         Flush();
@@ -109,7 +122,8 @@ public static class PostGraphileNamingRules
 
         void Flush()
         {
-            if (word.Length > 0) words.Add(word.ToString());
+            if (word.Length > 0)
+                words.Add(word.ToString());
             word.Clear();
         }
     }
@@ -118,17 +132,20 @@ public static class PostGraphileNamingRules
     /// an empty label → <c>_EMPTY_</c>.</summary>
     public static string ConstantCase(string label)
     {
-        if (label.Length == 0) return "_EMPTY_";
+        if (label.Length == 0)
+            return "_EMPTY_";
         var sb = new StringBuilder();
         // constantCaseAll: other characters become _, each run of capitals starts a word, runs of _ collapse.
         for (var i = 0; i < label.Length; i++)
         {
             var c = label[i];
-            if (char.IsAsciiLetterUpper(c) && (i == 0 || !char.IsAsciiLetterUpper(label[i - 1]))) sb.Append('_');
+            if (char.IsAsciiLetterUpper(c) && (i == 0 || !char.IsAsciiLetterUpper(label[i - 1])))
+                sb.Append('_');
             sb.Append(char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_');
         }
         var text = System.Text.RegularExpressions.Regex.Replace(sb.ToString(), "__+", "_").TrimStart('_');
-        if (text.Length > 0 && char.IsAsciiDigit(text[0])) text = "_" + text;
+        if (text.Length > 0 && char.IsAsciiDigit(text[0]))
+            text = "_" + text;
         return text.ToUpperInvariant();
     }
 }

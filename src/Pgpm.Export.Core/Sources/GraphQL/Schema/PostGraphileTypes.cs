@@ -23,54 +23,57 @@ internal static class PostGraphileTypes
     }
 
     /// <summary>The GraphQL scalar PostGraphile gives a column of this manifest type (domains have their base type's kind).</summary>
-    public static string ScalarType(ManifestColumn column, PostGraphileNaming naming) => column.Kind switch
-    {
-        PgTypeKind.Uuid => "UUID",
-        PgTypeKind.Boolean => "Boolean",
-        PgTypeKind.Integer => column.Type == "bigint" ? "BigInt" : "Int",
-        PgTypeKind.Numeric => "BigFloat",
-        PgTypeKind.Float => "Float",
-        PgTypeKind.Json or PgTypeKind.Jsonb => "JSON",
-        PgTypeKind.Date => "Date",
-        PgTypeKind.Timestamptz or PgTypeKind.Timestamp => "Datetime",
-        PgTypeKind.Bytea => ElementType("bytea", naming)!,
-        PgTypeKind.Interval => "Interval",
-        _ => ElementType(column.Type, naming) ?? "String",
-    };
+    public static string ScalarType(ManifestColumn column, PostGraphileNaming naming) =>
+        column.Kind switch
+        {
+            PgTypeKind.Uuid => "UUID",
+            PgTypeKind.Boolean => "Boolean",
+            PgTypeKind.Integer => column.Type == "bigint" ? "BigInt" : "Int",
+            PgTypeKind.Numeric => "BigFloat",
+            PgTypeKind.Float => "Float",
+            PgTypeKind.Json or PgTypeKind.Jsonb => "JSON",
+            PgTypeKind.Date => "Date",
+            PgTypeKind.Timestamptz or PgTypeKind.Timestamp => "Datetime",
+            PgTypeKind.Bytea => ElementType("bytea", naming)!,
+            PgTypeKind.Interval => "Interval",
+            _ => ElementType(column.Type, naming) ?? "String",
+        };
 
     /// <summary>The GraphQL type of a value of a PostgreSQL type named as <c>format_type</c> prints it; null when not known.</summary>
-    public static string? ElementType(string type, PostGraphileNaming naming) => type switch
-    {
-        "uuid" => "UUID",
-        "text" or "citext" or "name" or "\"char\"" => "String",
-        _ when type.StartsWith("character", StringComparison.Ordinal) => "String",
-        "integer" or "smallint" => "Int",
-        "bigint" => "BigInt",
-        _ when type.StartsWith("numeric", StringComparison.Ordinal) => "BigFloat",
-        "real" or "double precision" => "Float",
-        "boolean" => "Boolean",
-        "json" or "jsonb" => "JSON",
-        "date" => "Date",
-        _ when type.StartsWith("timestamp", StringComparison.Ordinal) => "Datetime",
-        _ when type.StartsWith("time without", StringComparison.Ordinal) || type == "time" => "Time",
-        "interval" => "Interval",
-        // v4 sends bytea as PostgreSQL's hex text in a String.
-        "bytea" => naming == PostGraphileNaming.V4 ? "String" : "Base64EncodedBinary",
-        "hstore" => "KeyValueHash",
-        "int4range" or "int8range" or "numrange" or "tsrange" or "tstzrange" or "daterange" => "Range",
-        _ => null,
-    };
+    public static string? ElementType(string type, PostGraphileNaming naming) =>
+        type switch
+        {
+            "uuid" => "UUID",
+            "text" or "citext" or "name" or "\"char\"" => "String",
+            _ when type.StartsWith("character", StringComparison.Ordinal) => "String",
+            "integer" or "smallint" => "Int",
+            "bigint" => "BigInt",
+            _ when type.StartsWith("numeric", StringComparison.Ordinal) => "BigFloat",
+            "real" or "double precision" => "Float",
+            "boolean" => "Boolean",
+            "json" or "jsonb" => "JSON",
+            "date" => "Date",
+            _ when type.StartsWith("timestamp", StringComparison.Ordinal) => "Datetime",
+            _ when type.StartsWith("time without", StringComparison.Ordinal) || type == "time" => "Time",
+            "interval" => "Interval",
+            // v4 sends bytea as PostgreSQL's hex text in a String.
+            "bytea" => naming == PostGraphileNaming.V4 ? "String" : "Base64EncodedBinary",
+            "hstore" => "KeyValueHash",
+            "int4range" or "int8range" or "numrange" or "tsrange" or "tstzrange" or "daterange" => "Range",
+            _ => null,
+        };
 
     public static string KindOf(string type) => type is "Interval" or "Range" ? "OBJECT" : "SCALAR";
 
-    public static string RangeTypeName(string range) => range switch
-    {
-        "int4range" => "IntRange",
-        "int8range" => "BigIntRange",
-        "numrange" => "BigFloatRange",
-        "daterange" => "DateRange",
-        _ => "DatetimeRange",
-    };
+    public static string RangeTypeName(string range) =>
+        range switch
+        {
+            "int4range" => "IntRange",
+            "int8range" => "BigIntRange",
+            "numrange" => "BigFloatRange",
+            "daterange" => "DateRange",
+            _ => "DatetimeRange",
+        };
 
     public static void AddObjectTypes(Dictionary<string, TypeInfo> types, string kind, string element)
     {
@@ -82,11 +85,17 @@ internal static class PostGraphileTypes
         }
         var range = RangeTypeName(element);
         var bound = range[..^"Range".Length];
-        Field[] boundFields = [new Field("value", [], NonNull(Named("SCALAR", bound))),
-            new Field("inclusive", [], NonNull(Named("SCALAR", "Boolean")))];
+        Field[] boundFields =
+        [
+            new Field("value", [], NonNull(Named("SCALAR", bound))),
+            new Field("inclusive", [], NonNull(Named("SCALAR", "Boolean"))),
+        ];
         types[range + "Bound"] = new TypeInfo("OBJECT", range + "Bound", boundFields, [], []);
-        Field[] rangeFields = [new Field("start", [], Named("OBJECT", range + "Bound")),
-            new Field("end", [], Named("OBJECT", range + "Bound"))];
+        Field[] rangeFields =
+        [
+            new Field("start", [], Named("OBJECT", range + "Bound")),
+            new Field("end", [], Named("OBJECT", range + "Bound")),
+        ];
         types[range] = new TypeInfo("OBJECT", range, rangeFields, [], []);
     }
 
@@ -94,13 +103,43 @@ internal static class PostGraphileTypes
     /// (GraphQLDiscovery.IsJsonAsText).</summary>
     public static void AddScalars(Dictionary<string, TypeInfo> types, bool jsonAsText)
     {
-        foreach (var name in new[] { "UUID", "String", "Int", "BigInt", "BigFloat", "Float", "Boolean", "Date", "Time",
-            "Datetime", "Base64EncodedBinary", "KeyValueHash", "ID", "Cursor" })
+        foreach (
+            var name in new[]
+            {
+                "UUID",
+                "String",
+                "Int",
+                "BigInt",
+                "BigFloat",
+                "Float",
+                "Boolean",
+                "Date",
+                "Time",
+                "Datetime",
+                "Base64EncodedBinary",
+                "KeyValueHash",
+                "ID",
+                "Cursor",
+            }
+        )
             types[name] = new TypeInfo("SCALAR", name, [], [], []);
-        types["JSON"] = new TypeInfo("SCALAR", "JSON", [], [], [],
-            jsonAsText ? "A JavaScript object encoded in the JSON format as specified by [ECMA-404] (PostGraphile v4 without " +
-                "dynamicJson, found by a probe)." : null);
-        types["PageInfo"] = new TypeInfo("OBJECT", "PageInfo", [new Field("hasNextPage", [], Named("SCALAR", "Boolean")),
-            new Field("endCursor", [], Named("SCALAR", "Cursor"))], [], []);
+        types["JSON"] = new TypeInfo(
+            "SCALAR",
+            "JSON",
+            [],
+            [],
+            [],
+            jsonAsText
+                ? "A JavaScript object encoded in the JSON format as specified by [ECMA-404] (PostGraphile v4 without "
+                    + "dynamicJson, found by a probe)."
+                : null
+        );
+        types["PageInfo"] = new TypeInfo(
+            "OBJECT",
+            "PageInfo",
+            [new Field("hasNextPage", [], Named("SCALAR", "Boolean")), new Field("endCursor", [], Named("SCALAR", "Cursor"))],
+            [],
+            []
+        );
     }
 }

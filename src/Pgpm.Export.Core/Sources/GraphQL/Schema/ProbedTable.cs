@@ -83,7 +83,8 @@ internal sealed class ProbedTable
             query.Variable("$db: UUID!");
             query.Line(", " + _filters[round].Line, alias + ".f");
         }
-        if (!_orderDone && round < _orders.Count) query.Line($", orderBy: [{_orders[round]}]", alias + ".o");
+        if (!_orderDone && round < _orders.Count)
+            query.Line($", orderBy: [{_orders[round]}]", alias + ".o");
         query.Line(") @skip(if: true) { nodes { __typename");
         foreach (var column in _columns.Where(c => c.Open(round)))
             query.Line(Selection(column.Candidates[round], column.Column), $"{alias}.c.{column.Column.Name}");
@@ -96,13 +97,15 @@ internal sealed class ProbedTable
         {
             _filter = round;
             _filterDone = !refused.ContainsKey(alias + ".f") || round == _filters.Count - 1;
-            if (refused.ContainsKey(alias + ".f") && round == _filters.Count - 1) _filter = _filters.Count;
+            if (refused.ContainsKey(alias + ".f") && round == _filters.Count - 1)
+                _filter = _filters.Count;
         }
         if (!_orderDone && round < _orders.Count)
         {
             _order = round;
             _orderDone = !refused.ContainsKey(alias + ".o") || round == _orders.Count - 1;
-            if (refused.ContainsKey(alias + ".o") && round == _orders.Count - 1) _order = _orders.Count;
+            if (refused.ContainsKey(alias + ".o") && round == _orders.Count - 1)
+                _order = _orders.Count;
         }
         foreach (var column in _columns.Where(c => c.Open(round)))
         {
@@ -169,13 +172,19 @@ internal sealed class ProbedTable
             element = element[..^2];
             depth++;
         }
-        var named = column.EnumType is not null || column.Kind == PgTypeKind.Enum ? EnumType(types, column, naming)
-            : depth > 0 ? ElementType(element, _naming) is { } e ? Named(KindOf(e), e) : DomainScalar(types, element)
+        var named =
+            column.EnumType is not null || column.Kind == PgTypeKind.Enum ? EnumType(types, column, naming)
+            : depth > 0
+                ? ElementType(element, _naming) is { } e ? Named(KindOf(e), e)
+                    : DomainScalar(types, element)
             : Named(KindOf(ScalarType(column, _naming)), ScalarType(column, _naming));
-        if (named.Name is "Interval" or "Range") AddObjectTypes(types, named.Name, element);
-        if (named.Name == "Range") named = Named("OBJECT", RangeTypeName(element));
+        if (named.Name is "Interval" or "Range")
+            AddObjectTypes(types, named.Name, element);
+        if (named.Name == "Range")
+            named = Named("OBJECT", RangeTypeName(element));
         var type = named;
-        for (var i = 0; i < depth; i++) type = List(type);
+        for (var i = 0; i < depth; i++)
+            type = List(type);
         return type;
     }
 
@@ -183,9 +192,10 @@ internal sealed class ProbedTable
     {
         var name = $"{_typeName}_{column.Name}_Enum";
         // Without the labels, an upper-casing server's values cannot be turned back: the column contract says so for this value.
-        IReadOnlyList<string> values = column.EnumLabels is { } labels
-            ? labels.Select(l => PostGraphileNamingRules.EnumValue(l, naming)).ToList()
-            : naming == PostGraphileNaming.V5 ? [] : ["LABELS_UNKNOWN"];
+        IReadOnlyList<string> values =
+            column.EnumLabels is { } labels ? labels.Select(l => PostGraphileNamingRules.EnumValue(l, naming)).ToList()
+            : naming == PostGraphileNaming.V5 ? []
+            : ["LABELS_UNKNOWN"];
         types[name] = new TypeInfo("ENUM", name, [], [], values);
         return Named("ENUM", name);
     }

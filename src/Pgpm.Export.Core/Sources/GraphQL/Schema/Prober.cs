@@ -9,12 +9,19 @@ internal sealed class Prober(GraphQLClient client, CancellationToken cancellatio
 
     public Uri Endpoint => client.Endpoint;
 
-    public Task<IReadOnlyDictionary<string, string>> RefusedAsync(FieldProbe query, IReadOnlyDictionary<string,
-        object?>? variables, string doing)
+    public Task<IReadOnlyDictionary<string, string>> RefusedAsync(
+        FieldProbe query,
+        IReadOnlyDictionary<string, object?>? variables,
+        string doing
+    )
     {
         Requests++;
         // $db is declared non-null where a probe uses it, and its value is checked before the @skip is: any uuid will do.
-        return query.RefusedAsync(client, variables ?? new Dictionary<string, object?> { ["db"] = Guid.Empty.ToString() }, doing,
-            cancellationToken);
+        return query.RefusedAsync(
+            client,
+            variables ?? new Dictionary<string, object?> { ["db"] = Guid.Empty.ToString() },
+            doing,
+            cancellationToken
+        );
     }
 }

@@ -13,30 +13,42 @@ namespace Pgpm.Export.Sources.GraphQL.SqlActions;
 /// its primary key (and must then rise); otherwise they are all read and put in id order here. Categories are
 /// excluded here, from each row's category.
 /// </summary>
-internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTableBinding binding, SqlActionFields fields,
-    PageSizeCeiling ceiling) : ISqlActionsReader
+internal sealed class ConnectionSqlActionsReader(
+    GraphQLClient client,
+    GraphQLTableBinding binding,
+    SqlActionFields fields,
+    PageSizeCeiling ceiling
+) : ISqlActionsReader
 {
     private readonly ConnectionPager _pager = new(client, ceiling);
 
-    public string Origin => binding.FilterStyle == DatabaseFilterStyle.Argument
-        ? $"the root field {binding.ConnectionField} of {client.Endpoint}"
-        : $"the {binding.Table} connection {binding.ConnectionField} of {client.Endpoint}";
+    public string Origin =>
+        binding.FilterStyle == DatabaseFilterStyle.Argument
+            ? $"the root field {binding.ConnectionField} of {client.Endpoint}"
+            : $"the {binding.Table} connection {binding.ConnectionField} of {client.Endpoint}";
 
     public bool CanExcludeCategories => fields.HasCategory;
 
     public bool ShowsCategories => fields.HasCategory;
 
-    public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SqlAction> ReadAsync(
+        Guid databaseId,
+        IReadOnlyCollection<string> excludeCategories,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var where = $"{client.Endpoint} ({binding.ConnectionField})";
         var stream = new SqlActionStream(excludeCategories);
         await foreach (var action in InIdOrderAsync(databaseId, where, cancellationToken).ConfigureAwait(false))
-            if (stream.Accept(action, where)) yield return action;
+            if (stream.Accept(action, where))
+                yield return action;
     }
 
-    private async IAsyncEnumerable<SqlAction> InIdOrderAsync(Guid databaseId, string where,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<SqlAction> InIdOrderAsync(
+        Guid databaseId,
+        string where,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         if (binding.OrderBy is not null)
         {
@@ -51,11 +63,17 @@ internal sealed class ConnectionSqlActionsReader(GraphQLClient client, GraphQLTa
             yield return action;
     }
 
-    private async IAsyncEnumerable<SqlAction> ReadAllAsync(Guid databaseId, string where,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<SqlAction> ReadAllAsync(
+        Guid databaseId,
+        string where,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
-        await foreach (var action in _pager.NodesAsync(binding, fields.Columns, databaseId, node => fields.Read(node, where),
-            cancellationToken).ConfigureAwait(false))
+        await foreach (
+            var action in _pager
+                .NodesAsync(binding, fields.Columns, databaseId, node => fields.Read(node, where), cancellationToken)
+                .ConfigureAwait(false)
+        )
             yield return action;
     }
 }

@@ -15,6 +15,9 @@ internal interface ISqlActionsReader
     /// can be listed.</summary>
     bool ShowsCategories { get; }
 
-    IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
-        CancellationToken cancellationToken);
+    IAsyncEnumerable<SqlAction> ReadAsync(
+        Guid databaseId,
+        IReadOnlyCollection<string> excludeCategories,
+        CancellationToken cancellationToken
+    );
 }

@@ -29,8 +29,15 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
     private readonly NodeFields _nodeFields;
     private readonly PageSizeCeiling _ceiling;
 
-    private ListSqlActionsReader(GraphQLClient client, string field, string query, bool paged, bool serverExcludes,
-        SqlActionFields fields, PageSizeCeiling ceiling)
+    private ListSqlActionsReader(
+        GraphQLClient client,
+        string field,
+        string query,
+        bool paged,
+        bool serverExcludes,
+        SqlActionFields fields,
+        PageSizeCeiling ceiling
+    )
     {
         _client = client;
         _field = field;
@@ -49,25 +56,35 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
     public bool ShowsCategories => _fields.HasCategory;
 
     /// <summary>A reader for <paramref name="field"/> when it returns a list of sql_actions rows; null otherwise.</summary>
-    public static ListSqlActionsReader? TryCreate(GraphQLClient client, IntrospectionSchema schema,
-        IntrospectionSchema.Field field, PageSizeCeiling ceiling)
+    public static ListSqlActionsReader? TryCreate(
+        GraphQLClient client,
+        IntrospectionSchema schema,
+        IntrospectionSchema.Field field,
+        PageSizeCeiling ceiling
+    )
     {
-        if (field.Type.ListDepth != 1 || field.Args.FirstOrDefault(a => a.Name == "databaseId") is not { } databaseId) return null;
-        if (SqlActionFields.For(schema, schema.Find(field.Type.Named.Name)) is not { } fields) return null;
+        if (field.Type.ListDepth != 1 || field.Args.FirstOrDefault(a => a.Name == "databaseId") is not { } databaseId)
+            return null;
+        if (SqlActionFields.For(schema, schema.Find(field.Type.Named.Name)) is not { } fields)
+            return null;
         var exclude = field.Args.Any(a => a.Name == "excludeCategories");
         var after = field.Args.FirstOrDefault(a => a.Name == "after");
         var paged = after is not null && field.Args.Any(a => a.Name == "first") && after.Type.Named.Name is "BigInt" or "Int" or "String";
-        var variables = $"$db: {databaseId.Type.Named.Name}!{(exclude ? ", $exclude: [String!]" : "")}" +
-                        $"{(paged ? $", $after: {after!.Type.Named.Name}, $first: Int" : "")}";
-        var arguments = $"databaseId: $db{(exclude ? ", excludeCategories: $exclude" : "")}" +
-                        $"{(paged ? ", after: $after, first: $first" : "")}";
+        var variables =
+            $"$db: {databaseId.Type.Named.Name}!{(exclude ? ", $exclude: [String!]" : "")}"
+            + $"{(paged ? $", $after: {after!.Type.Named.Name}, $first: Int" : "")}";
+        var arguments =
+            $"databaseId: $db{(exclude ? ", excludeCategories: $exclude" : "")}" + $"{(paged ? ", after: $after, first: $first" : "")}";
         var selection = string.Join(' ', fields.Columns.Select(c => c.Selection));
         var query = $"query PgpmExportSqlActions({variables}) {{ {field.Name}({arguments}) {{ {selection} }} }}";
         return new ListSqlActionsReader(client, field.Name, query, paged, exclude, fields, ceiling);
     }
 
-    public async IAsyncEnumerable<SqlAction> ReadAsync(Guid databaseId, IReadOnlyCollection<string> excludeCategories,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SqlAction> ReadAsync(
+        Guid databaseId,
+        IReadOnlyCollection<string> excludeCategories,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var sizer = new PageSizer(_ceiling, FirstPage);
         var stream = new SqlActionStream(excludeCategories);
@@ -75,7 +92,8 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
         {
             var size = sizer.Next;
             var variables = new Dictionary<string, object?> { ["db"] = databaseId.ToString() };
-            if (_serverExcludes) variables["exclude"] = excludeCategories.Count > 0 ? excludeCategories.ToArray() : null;
+            if (_serverExcludes)
+                variables["exclude"] = excludeCategories.Count > 0 ? excludeCategories.ToArray() : null;
             if (_paged)
             {
                 variables["after"] = stream.Last?.ToString(CultureInfo.InvariantCulture);
@@ -85,8 +103,9 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
             ConnectionPage rows;
             try
             {
-                rows = await _client.QueryBodyAsync(_query, variables, doing, body => ConnectionPage.ReadList(body, _field, _nodeFields),
-                    cancellationToken).ConfigureAwait(false);
+                rows = await _client
+                    .QueryBodyAsync(_query, variables, doing, body => ConnectionPage.ReadList(body, _field, _nodeFields), cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (ExportException e) when (_paged && e.ErrorId == ErrorId.GraphQLPageSizeTooLarge && _ceiling.Refused(size, _client))
             {
@@ -99,18 +118,25 @@ internal sealed class ListSqlActionsReader : ISqlActionsReader
             using (rows)
             {
                 if (!rows.Found)
-                    throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLNoSqlActions,
-                        $"{_client.Endpoint} returned no {_field} list on page {page}.");
+                    throw new ExportException(
+                        ExportErrorKind.Protocol,
+                        ErrorId.GraphQLNoSqlActions,
+                        $"{_client.Endpoint} returned no {_field} list on page {page}."
+                    );
                 entries = rows.Entries;
                 sizer.Observed(entries, rows.Bytes);
                 actions = new List<SqlAction>(rows.Count);
-                for (var n = 0; n < rows.Count; n++) actions.Add(_fields.Read(rows.Node(n), where));
+                for (var n = 0; n < rows.Count; n++)
+                    actions.Add(_fields.Read(rows.Node(n), where));
             }
             // One answer holds every row, so any order the server chose is put right here; pages must come in id order.
-            if (!_paged) actions.Sort((a, b) => a.Id.CompareTo(b.Id));
+            if (!_paged)
+                actions.Sort((a, b) => a.Id.CompareTo(b.Id));
             foreach (var action in actions)
-                if (stream.Accept(action, where)) yield return action;
-            if (!_paged || entries < size) yield break;
+                if (stream.Accept(action, where))
+                    yield return action;
+            if (!_paged || entries < size)
+                yield break;
         }
     }
 }

@@ -40,9 +40,12 @@ internal sealed class SqlActionFields
     public static SqlActionFields? For(IReadOnlyList<GraphQLColumn> columns)
     {
         var byName = columns.Where(c => Wanted.Contains(c.Column)).ToDictionary(c => c.Column);
-        if (!byName.TryGetValue("deploy", out var deploy) || deploy.ListDepth != 0) return null;
-        if (!byName.TryGetValue("id", out var id) || id.ListDepth != 0) return null;
-        if (id.Kind is not (PgTypeKind.Integer or PgTypeKind.Text or PgTypeKind.Numeric)) return null;
+        if (!byName.TryGetValue("deploy", out var deploy) || deploy.ListDepth != 0)
+            return null;
+        if (!byName.TryGetValue("id", out var id) || id.ListDepth != 0)
+            return null;
+        if (id.Kind is not (PgTypeKind.Integer or PgTypeKind.Text or PgTypeKind.Numeric))
+            return null;
         return new SqlActionFields(byName);
     }
 
@@ -55,14 +58,26 @@ internal sealed class SqlActionFields
     {
         var idText = Text("id", node);
         if (idText is null || !long.TryParse(idText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
-            throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLSqlActionIdInvalid,
-                $"{where} returned a sql_actions row whose {_columns["id"].Field} is {(idText is null ? "null" : $"'{idText}'")}, " +
-                $"not an integer id.");
-        var deps = _columns.ContainsKey("deps") && node[_columnAt["deps"]].ToNode() is JsonArray list
-            ? list.Select(d => d?.GetValue<string>()).OfType<string>().ToArray()
-            : [];
-        return new SqlAction(id, Text("name", node), Text("deploy", node), deps, Text("content", node), Text("revert", node),
-            Text("verify", node), Text("category", node));
+            throw new ExportException(
+                ExportErrorKind.Protocol,
+                ErrorId.GraphQLSqlActionIdInvalid,
+                $"{where} returned a sql_actions row whose {_columns["id"].Field} is {(idText is null ? "null" : $"'{idText}'")}, "
+                    + $"not an integer id."
+            );
+        var deps =
+            _columns.ContainsKey("deps") && node[_columnAt["deps"]].ToNode() is JsonArray list
+                ? list.Select(d => d?.GetValue<string>()).OfType<string>().ToArray()
+                : [];
+        return new SqlAction(
+            id,
+            Text("name", node),
+            Text("deploy", node),
+            deps,
+            Text("content", node),
+            Text("revert", node),
+            Text("verify", node),
+            Text("category", node)
+        );
     }
 
     private string? Text(string column, ReadOnlySpan<JsonToken> node) =>

@@ -19,9 +19,12 @@ internal sealed class SqlActionStream(IReadOnlyCollection<string> excludeCategor
     public bool Accept(SqlAction action, string where)
     {
         if (_last is not null && action.Id <= _last)
-            throw new ExportException(ExportErrorKind.Protocol, ErrorId.GraphQLSqlActionsOutOfOrder,
-                $"{where} returned sql_actions row {action.Id} after row {_last}; rows must come in id order. Update the server's " +
-                $"plugin, or order the connection by its primary key.");
+            throw new ExportException(
+                ExportErrorKind.Protocol,
+                ErrorId.GraphQLSqlActionsOutOfOrder,
+                $"{where} returned sql_actions row {action.Id} after row {_last}; rows must come in id order. Update the server's "
+                    + $"plugin, or order the connection by its primary key."
+            );
         _last = action.Id;
         return action.Category is null || !excludeCategories.Contains(action.Category);
     }

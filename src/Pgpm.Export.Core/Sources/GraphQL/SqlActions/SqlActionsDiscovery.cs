@@ -21,18 +21,23 @@ internal static class SqlActionsDiscovery
     /// <returns>The reader, or null when the endpoint offers sql_actions in none of these ways.</returns>
     public static ISqlActionsReader? Find(GraphQLClient client, IntrospectionSchema schema, PageSizeCeiling ceiling)
     {
-        var rootFields = schema.QueryType.Fields
-            .Where(f => f.Args.Any(a => a.Name == "databaseId")
-                        && GraphQLNames.Fold(f.Name).Contains("sqlaction", StringComparison.Ordinal))
-            .OrderBy(f => f.Name == RootField ? 0 : 1).ThenBy(f => f.Name, StringComparer.Ordinal);
+        var rootFields = schema
+            .QueryType.Fields.Where(f =>
+                f.Args.Any(a => a.Name == "databaseId") && GraphQLNames.Fold(f.Name).Contains("sqlaction", StringComparison.Ordinal)
+            )
+            .OrderBy(f => f.Name == RootField ? 0 : 1)
+            .ThenBy(f => f.Name, StringComparer.Ordinal);
         foreach (var field in rootFields)
         {
-            if (ListSqlActionsReader.TryCreate(client, schema, field, ceiling) is { } list) return list;
+            if (ListSqlActionsReader.TryCreate(client, schema, field, ceiling) is { } list)
+                return list;
             if (RootConnection(schema, field) is { } connection)
                 return new ConnectionSqlActionsReader(client, connection.Binding, connection.Fields, ceiling);
         }
-        if (GraphQLDiscovery.TryBind(schema, MetaSchemas.SqlActionsTable) is { } binding
-            && SqlActionFields.For(binding.Columns) is { } fields)
+        if (
+            GraphQLDiscovery.TryBind(schema, MetaSchemas.SqlActionsTable) is { } binding
+            && SqlActionFields.For(binding.Columns) is { } fields
+        )
             return new ConnectionSqlActionsReader(client, binding, fields, ceiling);
         return null;
     }
@@ -45,16 +50,28 @@ internal static class SqlActionsDiscovery
 
     /// <summary>A root field such as <c>exportSqlActions(databaseId, first, after)</c> that returns a connection of
     /// sql_actions rows.</summary>
-    private static (GraphQLTableBinding Binding, SqlActionFields Fields)? RootConnection(IntrospectionSchema schema,
-        IntrospectionSchema.Field field)
+    private static (GraphQLTableBinding Binding, SqlActionFields Fields)? RootConnection(
+        IntrospectionSchema schema,
+        IntrospectionSchema.Field field
+    )
     {
         var type = schema.Find(field.Type.Named.Name);
-        if (field.Type.ListDepth != 0 || !GraphQLDiscovery.IsConnection(type) || field.Args.All(a => a.Name != "first")) return null;
-        if (SqlActionFields.For(schema, schema.Find(type!.FindField("nodes")!.Type.Named.Name)) is not { } fields) return null;
+        if (field.Type.ListDepth != 0 || !GraphQLDiscovery.IsConnection(type) || field.Args.All(a => a.Name != "first"))
+            return null;
+        if (SqlActionFields.For(schema, schema.Find(type!.FindField("nodes")!.Type.Named.Name)) is not { } fields)
+            return null;
         var databaseIdType = field.Args.First(a => a.Name == "databaseId").Type.Named.Name;
-        var binding = new GraphQLTableBinding(MetaSchemas.SqlActionsTable, field.Name, fields.Columns,
-            DatabaseFilterStyle.Argument, "databaseId", "databaseId",
-            databaseIdType, GraphQLDiscovery.PrimaryKeyOrder(schema, field), GraphQLDiscovery.CursorType(field));
+        var binding = new GraphQLTableBinding(
+            MetaSchemas.SqlActionsTable,
+            field.Name,
+            fields.Columns,
+            DatabaseFilterStyle.Argument,
+            "databaseId",
+            "databaseId",
+            databaseIdType,
+            GraphQLDiscovery.PrimaryKeyOrder(schema, field),
+            GraphQLDiscovery.CursorType(field)
+        );
         return (binding, fields);
     }
 }

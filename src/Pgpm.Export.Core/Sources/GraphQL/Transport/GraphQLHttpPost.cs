@@ -14,33 +14,46 @@ internal sealed class GraphQLHttpPost(HttpClient http, GraphQLEndpointOptions op
 {
     private Uri Endpoint => options.Endpoint;
 
-    public async Task<(HttpStatusCode Status, byte[] Text, TimeSpan? RetryAfter, Exception? Failure)> SendAsync(string body,
-        string doing, CancellationToken cancellationToken)
+    public async Task<(HttpStatusCode Status, byte[] Text, TimeSpan? RetryAfter, Exception? Failure)> SendAsync(
+        string body,
+        string doing,
+        CancellationToken cancellationToken
+    )
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(body, Encoding.UTF8,
-            "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (!string.IsNullOrEmpty(options.Token)) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
-        foreach (var (name, value) in options.Headers) request.Headers.TryAddWithoutValidation(name, value);
+        if (!string.IsNullOrEmpty(options.Token))
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
+        foreach (var (name, value) in options.Headers)
+            request.Headers.TryAddWithoutValidation(name, value);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.RequestTimeout);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead,
-                timeout.Token).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
+                .ConfigureAwait(false);
             var text = await ReadBodyAsync(response, doing, timeout.Token).ConfigureAwait(false);
             return (response.StatusCode, text, RetryAfter(response), null);
         }
-        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.SecureConnectionError
-                                             || e.InnerException is System.Security.Authentication.AuthenticationException)
+        catch (HttpRequestException e)
+            when (e.HttpRequestError == HttpRequestError.SecureConnectionError
+                || e.InnerException is System.Security.Authentication.AuthenticationException
+            )
         {
             var reason = e.InnerException?.Message ?? e.Message;
-            throw new ExportException(ExportErrorKind.Connection, ErrorId.GraphQLCertificateRejected,
-                $"The TLS connection to {Endpoint} failed while {doing}: {reason} The certificate is checked against this " +
-                $"machine's trusted authorities. " +
-                $"Add the endpoint's CA to the trust store, or, for a test endpoint only, turn the check off " +
-                $"({OptionName.SkipCertificateCheck}).", e);
+            throw new ExportException(
+                ExportErrorKind.Connection,
+                ErrorId.GraphQLCertificateRejected,
+                $"The TLS connection to {Endpoint} failed while {doing}: {reason} The certificate is checked against this "
+                    + $"machine's trusted authorities. "
+                    + $"Add the endpoint's CA to the trust store, or, for a test endpoint only, turn the check off "
+                    + $"({OptionName.SkipCertificateCheck}).",
+                e
+            );
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -64,7 +77,8 @@ internal sealed class GraphQLHttpPost(HttpClient http, GraphQLEndpointOptions op
     {
         var limit = options.MaxResponseBytes;
         var declared = response.Content.Headers.ContentLength;
-        if (declared > limit) throw AnswerTooLarge(doing, declared.Value);
+        if (declared > limit)
+            throw AnswerTooLarge(doing, declared.Value);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         if (declared is { } size)
         {
@@ -79,25 +93,30 @@ internal sealed class GraphQLHttpPost(HttpClient http, GraphQLEndpointOptions op
         int read;
         while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (body.Length + read > limit) throw AnswerTooLarge(doing, null);
+            if (body.Length + read > limit)
+                throw AnswerTooLarge(doing, null);
             body.Write(chunk, 0, read);
         }
         return body.Length == body.Capacity ? body.GetBuffer() : body.ToArray();
     }
 
     private ExportException AnswerTooLarge(string doing, long? declared) =>
-        new(ExportErrorKind.Protocol, ErrorId.GraphQLAnswerTooLarge,
-            $"{Endpoint} sent {(declared is { } size ? $"{size} bytes" : "more bytes")} while {doing}, over the limit of " +
-            $"{options.MaxResponseBytes} bytes for one answer; stopping. " +
-            $"Lower the page size ({OptionName.PageSize}), or raise the limit ({OptionName.MaxResponseSize}) if rows really are " +
-            $"this large.");
+        new(
+            ExportErrorKind.Protocol,
+            ErrorId.GraphQLAnswerTooLarge,
+            $"{Endpoint} sent {(declared is { } size ? $"{size} bytes" : "more bytes")} while {doing}, over the limit of "
+                + $"{options.MaxResponseBytes} bytes for one answer; stopping. "
+                + $"Lower the page size ({OptionName.PageSize}), or raise the limit ({OptionName.MaxResponseSize}) if rows really are "
+                + $"this large."
+        );
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return delta;
-        if (header?.Date is { } date) return date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        if (header?.Delta is { } delta)
+            return delta;
+        if (header?.Date is { } date)
+            return date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         return null;
     }
-
 }

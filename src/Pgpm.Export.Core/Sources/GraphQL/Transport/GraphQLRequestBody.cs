@@ -17,7 +17,8 @@ internal static class GraphQLRequestBody
 
 internal sealed record GraphQLRequest(
     [property: JsonPropertyName("query")] string Query,
-    [property: JsonPropertyName("variables")] IReadOnlyDictionary<string, object?>? Variables);
+    [property: JsonPropertyName("variables")] IReadOnlyDictionary<string, object?>? Variables
+);
 
 [JsonSerializable(typeof(GraphQLRequest))]
 [JsonSerializable(typeof(string))]

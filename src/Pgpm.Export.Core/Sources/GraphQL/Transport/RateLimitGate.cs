@@ -24,7 +24,11 @@ internal sealed class RateLimitGate(TimeProvider? time = null)
     /// <summary>Requests allowed in flight now.</summary>
     public int Limit
     {
-        get { lock (_lock) return _limit; }
+        get
+        {
+            lock (_lock)
+                return _limit;
+        }
     }
 
     /// <summary>Waits for a free slot and for any Retry-After to pass; dispose the result when the request is answered.</summary>
@@ -65,7 +69,8 @@ internal sealed class RateLimitGate(TimeProvider? time = null)
         lock (_lock)
         {
             var until = _time.GetUtcNow() + retryAfter;
-            if (until > _notBefore) _notBefore = until;
+            if (until > _notBefore)
+                _notBefore = until;
             _limit = Math.Max(1, Math.Min(_limit, _inFlight) / 2);
             _successes = 0;
         }
@@ -76,7 +81,8 @@ internal sealed class RateLimitGate(TimeProvider? time = null)
     {
         lock (_lock)
         {
-            if (_limit >= Unlimited || ++_successes < _limit) return;
+            if (_limit >= Unlimited || ++_successes < _limit)
+                return;
             _successes = 0;
             _limit++;
             WakeOne();
@@ -94,14 +100,16 @@ internal sealed class RateLimitGate(TimeProvider? time = null)
 
     private void WakeOne()
     {
-        if (_waiting.First is not { } first) return;
+        if (_waiting.First is not { } first)
+            return;
         _waiting.RemoveFirst();
         first.Value.TrySetResult();
     }
 
     private void Cancel(TaskCompletionSource turn)
     {
-        lock (_lock) _waiting.Remove(turn);
+        lock (_lock)
+            _waiting.Remove(turn);
         turn.TrySetCanceled();
     }
 
@@ -111,7 +119,8 @@ internal sealed class RateLimitGate(TimeProvider? time = null)
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) gate.Leave();
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                gate.Leave();
         }
     }
 }
