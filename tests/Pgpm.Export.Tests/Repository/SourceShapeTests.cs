@@ -39,7 +39,12 @@ public class SourceShapeTests
     [Fact]
     public async Task The_code_is_as_csharpier_formats_it()
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryFiles.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryFiles.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var argument in new[] { "csharpier", "check", "src", "tests", "bench" })
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
@@ -66,7 +71,8 @@ public class SourceShapeTests
     }
 
     private static IEnumerable<string> CodeFiles(params string[] folders) =>
-        folders.SelectMany(folder => Directory.EnumerateFiles(RepositoryFiles.Path(folder), "*.cs", SearchOption.AllDirectories))
+        folders
+            .SelectMany(folder => Directory.EnumerateFiles(RepositoryFiles.Path(folder), "*.cs", SearchOption.AllDirectories))
             .Where(f => !Relative(f).Split('/').Any(part => part is "obj" or "bin"))
             .Order(StringComparer.Ordinal);
 
