@@ -77,7 +77,7 @@ internal sealed class CliOptions
         new("--database-id", "--databaseId")
         {
             Description = "Id of the database (a row of metaschema_public.database) to export.",
-            CustomParser = Uuid,
+            CustomParser = OptionValueParsers.Uuid,
         };
     public Option<string?> DatabaseName { get; } =
         new("--database", "-d") { Description = "Name of the database (metaschema_public.database.name) to export." };
@@ -139,36 +139,10 @@ internal sealed class CliOptions
                 "Live progress on standard error: auto (on a terminal that can redraw, not with TERM=dumb or on CI), "
                 + "always (whenever standard error is a terminal), never. Never drawn when standard error is redirected.",
             DefaultValueFactory = _ => ProgressMode.Auto,
-            CustomParser = Mode,
+            CustomParser = OptionValueParsers.Mode,
             HelpName = "auto|always|never",
         };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Say which tables were read, skipped and renamed." };
-
-    /// <summary>
-    /// auto, always or never (any case), or a one-line error that says so (the default names the CLR type and lists the
-    /// values on lines of their own).
-    /// </summary>
-    private static ProgressMode Mode(ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (text.All(char.IsAsciiLetter) && Enum.TryParse<ProgressMode>(text, ignoreCase: true, out var mode))
-            return mode;
-        result.AddError($"{((OptionResult)result.Parent!).Option.Name} takes auto, always or never, not '{text}'.");
-        return ProgressMode.Auto;
-    }
-
-    /// <summary>A UUID, or an error that names the option and says what it takes (the default names the CLR type).</summary>
-    private static Guid? Uuid(ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (Guid.TryParse(text, out var id))
-            return id;
-        result.AddError(
-            $"{OptionName.DatabaseId.CommandLine} takes the database's id, "
-                + $"a UUID such as 5e7a0000-0000-4000-8000-000000000001, not '{text}'."
-        );
-        return null;
-    }
 
     public void AddExportOptionsTo(Command command)
     {
@@ -259,32 +233,16 @@ internal sealed class CliOptions
             ConnectionString = connectionString,
             GraphQLEndpoint = endpoint,
             Token = parse.GetValue(Token),
-            Headers = Headers(parse.GetValue(Header), OptionName.Header),
+            Headers = OptionValueParsers.Headers(parse.GetValue(Header), OptionName.Header),
             MigrateEndpoint = migrateEndpoint,
-            MigrateHeaders = migrateEndpoint is null ? null : Headers(parse.GetValue(MigrateHeader), OptionName.MigrateHeader),
+            MigrateHeaders = migrateEndpoint is null
+                ? null
+                : OptionValueParsers.Headers(parse.GetValue(MigrateHeader), OptionName.MigrateHeader),
             PageSize = parse.GetValue(PageSize),
             MaxResponseBytes = parse.GetValue(MaxResponseMb) is { } mb ? (long)mb << 20 : null,
             SkipCertificateCheck = parse.GetValue(SkipCertificateCheck),
             Manifest = manifest,
         };
-    }
-
-    /// <summary>Repeated 'Name: value' options as headers; a later one of the same name wins, as the endpoint's checks have it.</summary>
-    private static Dictionary<string, string> Headers(string[]? headers, OptionName option)
-    {
-        var split = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in headers ?? [])
-        {
-            var colon = header.IndexOf(':');
-            if (colon <= 0)
-                throw new ExportException(
-                    ExportErrorKind.InvalidArgument,
-                    ErrorId.HeaderInvalid,
-                    $"{option} takes 'Name: value', not '{header.Split(':')[0]}…'."
-                );
-            split[header[..colon].Trim()] = header[(colon + 1)..];
-        }
-        return split;
     }
 
     public string RequireConnectionString(ParseResult parse)

@@ -20,7 +20,8 @@ internal sealed class ExportProgressView(TimeProvider clock) : IProgress<ExportP
     private readonly Dictionary<TableRef, (long Rows, bool Completed)> _tables = [];
     private (RateLimitWait Wait, DateTimeOffset Until)? _wait;
 
-    /// <summary>Raised after a report that changes more than a row count (a plan, a table done, a rate-limit wait), so the display redraws at once.</summary>
+    /// <summary>Raised after a report that changes more than a row count (a plan, a table done, a rate-limit wait), so the display redraws
+    /// at once.</summary>
     public event Action? Changed;
 
     public void Report(ExportProgress value)
@@ -74,7 +75,8 @@ internal sealed class ExportProgressView(TimeProvider clock) : IProgress<ExportP
                 var left = wait.Until - clock.GetUtcNow();
                 lines.Add(
                     new Text(
-                        $"  waiting {left.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s of {wait.Wait.Wait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: "
+                        $"  waiting {left.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s "
+                            + $"of {wait.Wait.Wait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: "
                             + $"{wait.Wait.Endpoint} rate-limited the export (HTTP 429 Too Many Requests) while {wait.Wait.Doing}",
                         new Style(Color.Yellow)
                     )

@@ -3,7 +3,8 @@ using Pgpm.Export.Model;
 
 namespace Pgpm.Export.Commands;
 
-/// <summary>What tab completion offers: meta table names for -Name; a source's databases, a database's schema names and sql_actions categories.</summary>
+/// <summary>What tab completion offers: meta table names for -Name; a source's databases, a database's schema names and sql_actions
+/// categories.</summary>
 public static class Completion
 {
     /// <summary>
@@ -23,7 +24,8 @@ public static class Completion
             .ToList();
     }
 
-    /// <summary>The built-in schema versions (<c>0.15.5</c>, <c>0.16</c>) starting with <paramref name="word"/>, for -SchemaVersion.</summary>
+    /// <summary>The built-in schema versions (<c>0.15.5</c>, <c>0.16</c>) starting with <paramref name="word"/>, for
+    /// -SchemaVersion.</summary>
     public static IReadOnlyList<string> SchemaVersions(string? word) =>
         ExportManifest.BuiltInVersions.Select(m => m.Version!).Where(v => StartsWith(v, word)).ToList();
 
@@ -40,7 +42,8 @@ public static class Completion
             .ToList();
     }
 
-    /// <summary>The database's schema names (metaschema_public.schema.name, what -Schema takes) starting with <paramref name="word"/>.</summary>
+    /// <summary>The database's schema names (metaschema_public.schema.name, what -Schema takes) starting with <paramref
+    /// name="word"/>.</summary>
     public static async Task<IReadOnlyList<string>> SchemaNamesAsync(
         PgpmExportSource source,
         Guid databaseId,
@@ -48,7 +51,8 @@ public static class Completion
         CancellationToken cancellationToken
     ) => Matching((await source.Inner.GetSchemasAsync(databaseId, cancellationToken).ConfigureAwait(false)).Select(s => s.Name), word);
 
-    /// <summary>The categories of the database's db_migrate.sql_actions starting with <paramref name="word"/>; none when the source cannot give them.</summary>
+    /// <summary>The categories of the database's db_migrate.sql_actions starting with <paramref name="word"/>; none when the source cannot
+    /// give them.</summary>
     public static async Task<IReadOnlyList<string>> SqlActionCategoriesAsync(
         PgpmExportSource source,
         Guid databaseId,

@@ -13,7 +13,8 @@ public readonly record struct DatabaseChoice(Guid? Id, string? Name)
     public static implicit operator DatabaseChoice(Guid id) => new(id, null);
 
     /// <summary>The database chosen.</summary>
-    /// <exception cref="Errors.ExportException">DatabaseGivenTwice, DatabaseNotGiven, DatabaseNameAmbiguous (InvalidArgument); DatabaseNotFound (NotFound, the id or name as Target).</exception>
+    /// <exception cref="Errors.ExportException">DatabaseGivenTwice, DatabaseNotGiven, DatabaseNameAmbiguous (InvalidArgument);
+    /// DatabaseNotFound (NotFound, the id or name as Target).</exception>
     internal Task<DatabaseInfo> ResolveAsync(PgpmExportSource source, CancellationToken cancellationToken) =>
         DatabaseResolver.ResolveAsync(source.Inner, Id, Name, cancellationToken);
 }

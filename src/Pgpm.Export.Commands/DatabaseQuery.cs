@@ -25,7 +25,8 @@ public static class DatabaseQuery
                 new CommandError(
                     "DatabaseNotFound",
                     ExportErrorKind.NotFound,
-                    $"No database is named '{missing.Text}' in metaschema_public.database at {source.Description}. {DatabaseResolver.DescribeAvailable(all)}",
+                    $"No database is named '{missing.Text}' in metaschema_public.database at {source.Description}. "
+                        + $"{DatabaseResolver.DescribeAvailable(all)}",
                     missing.Text
                 )
             );

@@ -73,7 +73,8 @@ public static class ProjectExport
             throw new ExportException(
                 ExportErrorKind.InvalidArgument,
                 ErrorId.NoPipedRows,
-                "No rows arrived on the pipeline (did a filter drop them all?); nothing was written. Run Export-PgpmProject without pipeline input to export everything."
+                "No rows arrived on the pipeline (did a filter drop them all?); nothing was written. "
+                    + "Run Export-PgpmProject without pipeline input to export everything."
             );
         var reader = new PipedRowReader(source.Inner, databaseId, output, manifest);
         var rows = await reader.ReadAsync(piped, cancellationToken).ConfigureAwait(false);
@@ -90,7 +91,8 @@ public static class ProjectExport
                     + "); nothing was written."
             );
         output.WriteVerbose(
-            $"Writing the packages from {Counted.Of(rows.Count, "piped row")} of {Counted.Of(rows.Tables.Count, "table")} and {rows.SqlActions.Count} sql_actions."
+            $"Writing the packages from {Counted.Of(rows.Count, "piped row")} of {Counted.Of(rows.Tables.Count, "table")} "
+                + $"and {rows.SqlActions.Count} sql_actions."
         );
         return new SuppliedRowsSource(source.Inner, rows);
     }
@@ -107,7 +109,8 @@ public static class ProjectExport
         progress.Close();
         var kind = pending.Kind == PackageKind.Database ? "database" : "service";
         var size =
-            $"{Counted.Of(pending.Changes, "change")}, {Counted.Of(pending.Rows, pending.Kind == PackageKind.Database ? "sql_actions row" : "meta row")}";
+            $"{Counted.Of(pending.Changes, "change")}, "
+            + $"{Counted.Of(pending.Rows, pending.Kind == PackageKind.Database ? "sql_actions row" : "meta row")}";
         var whatIf =
             $"Writing the {kind} package '{pending.Name}' to {pending.TargetPath} ({size}"
             + (pending.Exists ? ", replacing the plan and scripts of the package there" : "")
@@ -123,7 +126,8 @@ public static class ProjectExport
             return true;
         var answer = await output
             .ShouldContinueAsync(
-                $"The package '{pending.Name}' already exists at {pending.TargetPath}. Replace its plan and scripts? Its other files (package.json, README.md, ...) are kept.",
+                $"The package '{pending.Name}' already exists at {pending.TargetPath}. Replace its plan and scripts? "
+                    + "Its other files (package.json, README.md, ...) are kept.",
                 "Replace an existing package",
                 cancellationToken
             )
@@ -132,8 +136,10 @@ public static class ProjectExport
             throw new ExportException(
                 ExportErrorKind.AlreadyExists,
                 ErrorId.PackageExists,
-                $"The package '{pending.Name}' already exists at {pending.TargetPath}, and replacing it needs a confirmation this session cannot give "
-                    + "(it is non-interactive, or -Confirm:$false was given); nothing was written. Use -Force to replace its plan and scripts."
+                $"The package '{pending.Name}' already exists at {pending.TargetPath}, "
+                    + "and replacing it needs a confirmation this session cannot give "
+                    + "(it is non-interactive, or -Confirm:$false was given); nothing was written. "
+                    + "Use -Force to replace its plan and scripts."
             ).WithTarget(pending.TargetPath);
         if (answer.Value)
             return true;

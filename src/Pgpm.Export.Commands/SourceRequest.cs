@@ -14,7 +14,8 @@ public sealed class SourceRequest
     /// <summary>The environment variable read for the connection string when no source is given, as the command line does.</summary>
     public const string ConnectionStringVariable = "PGPM_EXPORT_CONNECTION_STRING";
 
-    /// <summary>The PostgreSQL connection string; with no <see cref="GraphQLEndpoint"/> either, <see cref="ConnectionStringVariable"/> is read.</summary>
+    /// <summary>The PostgreSQL connection string; with no <see cref="GraphQLEndpoint"/> either, <see cref="ConnectionStringVariable"/> is
+    /// read.</summary>
     public string? ConnectionString { get; init; }
     public string? GraphQLEndpoint { get; init; }
 

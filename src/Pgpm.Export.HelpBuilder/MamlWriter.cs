@@ -4,7 +4,8 @@ using System.Xml.Linq;
 
 namespace Pgpm.Export.HelpBuilder;
 
-/// <summary>Writes cmdlet help as the MAML file Get-Help reads (<c>&lt;assembly&gt;.dll-Help.xml</c>), in the shape platyPS produces.</summary>
+/// <summary>Writes cmdlet help as the MAML file Get-Help reads (<c>&lt;assembly&gt;.dll-Help.xml</c>), in the shape platyPS
+/// produces.</summary>
 public static class MamlWriter
 {
     private static readonly XNamespace Msh = "http://msh";

@@ -40,7 +40,8 @@ internal sealed class CmdletHost(PSCmdlet cmdlet, ContinueAnswers answers) : IPi
     /// its input redirected (stdin from /dev/null, a pipe, a scheduler) is not asked at all: it would print the question
     /// and its caption, then fail (NullReferenceException) when the input ends, leaving a question on screen that no one
     /// could answer. A job's or remote session's host forwards the question to a caller that is not reading it: Start-Job
-    /// sat Blocked until someone called Receive-Job. All give null, so the command raises only its own error naming -Force. A script that must replace
+    /// sat Blocked until someone called Receive-Job. All give null, so the command raises only its own error naming -Force. A script that
+    /// must replace
     /// packages unattended says so with -Force, as PowerShell's own commands expect.
     /// </summary>
     public bool? ShouldContinue(string query, string caption)

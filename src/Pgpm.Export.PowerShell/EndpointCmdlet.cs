@@ -50,7 +50,8 @@ public abstract class EndpointCmdlet : PgpmCmdlet
     [Parameter(ParameterSetName = ParameterSets.GraphQL)]
     public SwitchParameter SkipCertificateCheck { get; set; }
 
-    /// <summary>Not mandatory: its set is the default, and without it the source is $env:PGPM_EXPORT_CONNECTION_STRING (SourceOpener).</summary>
+    /// <summary>Not mandatory: its set is the default, and without it the source is $env:PGPM_EXPORT_CONNECTION_STRING
+    /// (SourceOpener).</summary>
     [Parameter(ParameterSetName = ParameterSets.ConnectionString)]
     [ValidateNotNullOrEmpty]
     public string? ConnectionString { get; set; }

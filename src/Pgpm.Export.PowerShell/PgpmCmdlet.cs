@@ -23,7 +23,8 @@ public abstract class PgpmCmdlet : PSCmdlet
     /// provider (<c>Env:\x</c>, <c>Variable:\x</c>, a registry drive) is refused: the engine writes files, and PowerShell
     /// would otherwise hand back a path relative to the process's working directory.
     /// </summary>
-    /// <exception cref="PipelineStoppedException">Never returns for such a path: a terminating PathNotFileSystem error (InvalidArgument).</exception>
+    /// <exception cref="PipelineStoppedException">Never returns for such a path: a terminating PathNotFileSystem error
+    /// (InvalidArgument).</exception>
     internal string FileSystemPath(string path, string parameter)
     {
         var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);

@@ -24,7 +24,8 @@ internal static class PipelineObjects
     /// <summary>
     /// The database a piped object stands for, as PowerShell binds by property name: a DatabaseInfo, or any object
     /// (deserialized by Import-Clixml or a job, a [pscustomobject]) with a <c>DatabaseId</c>, or an <c>Id</c> when it
-    /// is not a row (rows carry a row type name, a <c>Pgpm.Table</c> property or a <c>database_id</c> column, and their <c>id</c> is the row's own).
+    /// is not a row (rows carry a row type name, a <c>Pgpm.Table</c> property or a <c>database_id</c> column, and their <c>id</c> is the
+    /// row's own).
     /// Null for anything else, which is then read as a row.
     /// </summary>
     public static Guid? DatabaseIdOf(PSObject input)

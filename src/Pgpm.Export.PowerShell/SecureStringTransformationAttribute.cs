@@ -11,14 +11,16 @@ namespace Pgpm.Export.PowerShell;
 /// </summary>
 public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
 {
-    /// <exception cref="ArgumentTransformationMetadataException">The string is empty (binding then fails naming the parameter, not the value).</exception>
+    /// <exception cref="ArgumentTransformationMetadataException">The string is empty (binding then fails naming the parameter, not the
+    /// value).</exception>
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
         if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is not string text)
             return inputData;
         if (text.Length == 0)
             throw new ArgumentTransformationMetadataException(
-                $"The token is an empty string; give the token, or leave the parameter out to use $env:{Commands.SourceRequest.TokenVariable}."
+                "The token is an empty string; give the token, "
+                    + $"or leave the parameter out to use $env:{Commands.SourceRequest.TokenVariable}."
             );
         var secure = new NetworkCredential(string.Empty, text).SecurePassword;
         secure.MakeReadOnly();

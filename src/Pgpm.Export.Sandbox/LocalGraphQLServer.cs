@@ -53,7 +53,8 @@ public sealed record GraphQLServerOptions
     /// <summary>Refuse pages larger than this with HTTP 400 PAGE_SIZE_TOO_LARGE, as Constructive's server does above 1000.</summary>
     public int? MaxPageSize { get; init; }
 
-    /// <summary>PostGraphile v4 only: serve json/jsonb as JSON values (<c>dynamicJson: true</c>) instead of v4's default, strings holding the JSON text.</summary>
+    /// <summary>PostGraphile v4 only: serve json/jsonb as JSON values (<c>dynamicJson: true</c>) instead of v4's default, strings holding
+    /// the JSON text.</summary>
     public bool DynamicJson { get; init; }
 
     /// <summary>
@@ -65,10 +66,12 @@ public sealed record GraphQLServerOptions
     /// <summary>Refuse longer request bodies with REQUEST_TOO_LARGE, as Constructive's server does above 1 MB.</summary>
     public int? MaxRequestBytes { get; init; }
 
-    /// <summary>Answer HTTP 500 NO_DATABASE_ID to a request with X-Meta-Schema but no X-Database-Id, as Constructive's server does.</summary>
+    /// <summary>Answer HTTP 500 NO_DATABASE_ID to a request with X-Meta-Schema but no X-Database-Id, as Constructive's server
+    /// does.</summary>
     public bool RequireDatabaseId { get; init; }
 
-    /// <summary>Refuse queries asking for <c>__schema</c> or <c>__type</c> with the error code INTROSPECTION_DISABLED, as Constructive's server does when introspection is off.</summary>
+    /// <summary>Refuse queries asking for <c>__schema</c> or <c>__type</c> with the error code INTROSPECTION_DISABLED, as Constructive's
+    /// server does when introspection is off.</summary>
     public bool IntrospectionDisabled { get; init; }
 
     /// <summary>HTTP statuses (429, 503…) answered, with Retry-After: 0, to the first requests, in order.</summary>
@@ -76,7 +79,8 @@ public sealed record GraphQLServerOptions
 }
 
 /// <summary>
-/// A real PostGraphile server from npm (v5, or v4 for <see cref="GraphQLDialect.PostGraphileV4"/>) on 127.0.0.1, serving one database of a <see cref="LocalPostgres"/>.
+/// A real PostGraphile server from npm (v5, or v4 for <see cref="GraphQLDialect.PostGraphileV4"/>) on 127.0.0.1, serving one database of a
+/// <see cref="LocalPostgres"/>.
 /// Started as a node process; ready when it prints its URL; stopped on dispose.
 /// </summary>
 public sealed class LocalGraphQLServer : IAsyncDisposable
@@ -113,7 +117,8 @@ public sealed class LocalGraphQLServer : IAsyncDisposable
         info.Environment["NODE_OPTIONS"] = $"--require {Path.Combine(directory, "node20-polyfill.cjs")} --preserve-symlinks";
         info.Environment["GRAPHILE_ENV"] = "production";
         info.Environment["PGPM_SANDBOX_DATABASE_URL"] =
-            $"postgres://{LocalPostgres.SuperUser}:{Uri.EscapeDataString(postgres.Password)}@{LocalPostgres.Host}:{postgres.Port}/{Uri.EscapeDataString(database)}";
+            $"postgres://{LocalPostgres.SuperUser}:{Uri.EscapeDataString(postgres.Password)}"
+            + $"@{LocalPostgres.Host}:{postgres.Port}/{Uri.EscapeDataString(database)}";
         info.Environment["PGPM_SANDBOX_DIALECT"] = options.Dialect == GraphQLDialect.Constructive ? "constructive" : "default";
         info.Environment["PGPM_SANDBOX_V4_DYNAMIC_JSON"] = options.DynamicJson ? "1" : "0";
         info.Environment["PGPM_SANDBOX_NO_INTROSPECTION"] = options.IntrospectionDisabled ? "1" : "0";

@@ -169,7 +169,8 @@ public sealed class LocalPostgres : IAsyncDisposable
         );
     }
 
-    /// <summary>The libpq variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGTZ=UTC) a client program needs to reach this server as the superuser.</summary>
+    /// <summary>The libpq variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGTZ=UTC) a client program needs to reach this server as the
+    /// superuser.</summary>
     public Dictionary<string, string> ClientEnvironment() =>
         new()
         {
@@ -217,7 +218,8 @@ public sealed class LocalPostgres : IAsyncDisposable
             )
                 return candidate;
         throw new InvalidOperationException(
-            "PostgreSQL server binaries (initdb, pg_ctl) were not found in /usr/lib/postgresql/*/bin. Install postgresql-15 and postgresql-15-postgis-3, or set PGPM_EXPORT_PG_BIN."
+            "PostgreSQL server binaries (initdb, pg_ctl) were not found in /usr/lib/postgresql/*/bin. "
+                + "Install postgresql-15 and postgresql-15-postgis-3, or set PGPM_EXPORT_PG_BIN."
         );
     }
 }

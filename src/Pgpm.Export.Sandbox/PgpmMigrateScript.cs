@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace Pgpm.Export.Sandbox;
 
-/// <summary>Starts <c>sandbox/pgpm/migrate.mjs</c> (pgpm's parser and migrator) with one JSON request; see that file for the request's shape.</summary>
+/// <summary>Starts <c>sandbox/pgpm/migrate.mjs</c> (pgpm's parser and migrator) with one JSON request; see that file for the request's
+/// shape.</summary>
 internal static class PgpmMigrateScript
 {
     public static Task<ProcessRunner.Result> RunAsync(

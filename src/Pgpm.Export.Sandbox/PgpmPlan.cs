@@ -3,10 +3,12 @@ using System.Text.Json.Nodes;
 
 namespace Pgpm.Export.Sandbox;
 
-/// <summary>A <c>pgpm.plan</c> as pgpm's own parser reads it (<c>sandbox/pgpm/migrate.mjs</c>): its changes in order with their dependencies, and its tags.</summary>
+/// <summary>A <c>pgpm.plan</c> as pgpm's own parser reads it (<c>sandbox/pgpm/migrate.mjs</c>): its changes in order with their
+/// dependencies, and its tags.</summary>
 public sealed record PgpmPlan(string Project, IReadOnlyList<PgpmPlan.Change> Changes, IReadOnlyList<string> Tags)
 {
-    /// <param name="Planner">The author's name as pgpm reads it from the change's line, and <paramref name="Email"/> the address between its angle brackets.</param>
+    /// <param name="Planner">The author's name as pgpm reads it from the change's line, and <paramref name="Email"/> the address between
+    /// its angle brackets.</param>
     public sealed record Change(string Name, IReadOnlyList<string> Dependencies, string? Planner, string? Email);
 
     /// <summary>Parses the package's plan with pgpm; fails with pgpm's line and message when pgpm rejects it.</summary>

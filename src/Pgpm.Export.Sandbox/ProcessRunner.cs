@@ -50,7 +50,10 @@ public static class ProcessRunner
         var result = new Result(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
         if (check && result.ExitCode != 0)
             throw new InvalidOperationException(
-                $"{Path.GetFileName(fileName)} {string.Join(' ', info.ArgumentList)} exited with {result.ExitCode}: {result.StandardError.Trim()} {result.StandardOutput.Trim()}".Trim()
+                (
+                    $"{Path.GetFileName(fileName)} {string.Join(' ', info.ArgumentList)} "
+                    + $"exited with {result.ExitCode}: {result.StandardError.Trim()} {result.StandardOutput.Trim()}"
+                ).Trim()
             );
         return result;
     }

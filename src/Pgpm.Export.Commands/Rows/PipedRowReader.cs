@@ -17,7 +17,8 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
     private readonly HashSet<(TableRef, string)> _keys = new();
     private readonly HashSet<TableRef> _warnedExtras = new();
 
-    /// <summary>How many rejected objects get an error of their own; the rest are only counted (a wrong Import-Csv file would otherwise give one error per line).</summary>
+    /// <summary>How many rejected objects get an error of their own; the rest are only counted (a wrong Import-Csv file would otherwise
+    /// give one error per line).</summary>
     public const int ReportedRejections = 10;
 
     public int Rejected { get; private set; }
@@ -35,7 +36,9 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
                     ?? throw Reject(
                         input,
                         ErrorId.RowTypeUnknown,
-                        $"is {input.Description}, not a row from Get-ExportTable or Get-ExportSqlAction: none of its type names is {RowTypeName.Prefix}<schema>.<table> and it has no {RowTypeName.TableProperty} property"
+                        $"is {input.Description}, not a row from Get-ExportTable or Get-ExportSqlAction: "
+                            + $"none of its type names is {RowTypeName.Prefix}<schema>.<table> "
+                            + $"and it has no {RowTypeName.TableProperty} property"
                     );
                 if (table == MetaSchemas.SqlActionsTable)
                     rows.Add(SqlActionInput.Read(input, databaseId));
@@ -73,7 +76,8 @@ internal sealed class PipedRowReader(IExportSource source, Guid databaseId, ICom
             throw Reject(
                 input,
                 ErrorId.RowDuplicate,
-                $"is a row of {table} that came before ({string.Join(", ", shape.KeyColumns.Select(k => $"{k} = {row[k]}"))}); each row can be written once"
+                $"is a row of {table} that came before ({string.Join(", ", shape.KeyColumns.Select(k => $"{k} = {row[k]}"))}); "
+                    + "each row can be written once"
             );
         return row;
     }

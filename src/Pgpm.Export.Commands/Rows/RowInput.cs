@@ -13,6 +13,7 @@ public sealed record RowInput(
     string Description
 )
 {
-    /// <summary>The piped object itself, the TargetObject of an error about it; null when there is none to give (then the position is).</summary>
+    /// <summary>The piped object itself, the TargetObject of an error about it; null when there is none to give (then the position
+    /// is).</summary>
     public object? Original { get; init; }
 }

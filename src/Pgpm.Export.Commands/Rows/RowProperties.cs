@@ -21,7 +21,8 @@ internal sealed class RowProperties(RowInput input, TableRef table)
             throw PipedRowReader.Reject(
                 input,
                 ErrorId.RowColumnMissing,
-                $"is a row of {table} without the column '{column.Name}'; every column is needed to write it (did Select-Object leave it out?)"
+                $"is a row of {table} without the column '{column.Name}'; "
+                    + "every column is needed to write it (did Select-Object leave it out?)"
             );
         var (converted, problem) = RowValues.FromObject(column, value);
         return problem is null

@@ -48,7 +48,8 @@ public static class RowTypeName
         return dot > 0 && dot < value!.Length - 1 ? new TableRef(value[..dot], value[(dot + 1)..]) : null;
     }
 
-    /// <summary>Stops with RowColumnNameReserved when a table has a column named like <see cref="TableProperty"/> (ignoring case, as PowerShell does).</summary>
+    /// <summary>Stops with RowColumnNameReserved when a table has a column named like <see cref="TableProperty"/> (ignoring case, as
+    /// PowerShell does).</summary>
     /// <exception cref="Errors.ExportException">InvalidData, naming the table and the column.</exception>
     public static void CheckColumns(TableRef table, IEnumerable<ColumnInfo> columns)
     {
@@ -56,7 +57,8 @@ public static class RowTypeName
             throw new Errors.ExportException(
                 Errors.ExportErrorKind.InvalidData,
                 ErrorId.RowColumnNameReserved,
-                $"{table} has a column named \"{column.Name}\", the name rows use for their table; it cannot be shown as a property of its own."
+                $"{table} has a column named \"{column.Name}\", the name rows use for their table; "
+                    + "it cannot be shown as a property of its own."
             );
     }
 }

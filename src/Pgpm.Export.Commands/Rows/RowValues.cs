@@ -39,7 +39,8 @@ public static partial class RowValues
             return (
                 default,
                 $"the column {column.Name} ({column.TypeName}) has the empty text '', which no {column.TypeName} value is. "
-                    + "A CSV file writes NULL as an empty field, so rows read back with Import-Csv cannot be exported; keep rows with Export-Clixml or ConvertTo-Json instead"
+                    + "A CSV file writes NULL as an empty field, so rows read back with Import-Csv cannot be exported; "
+                    + "keep rows with Export-Clixml or ConvertTo-Json instead"
             );
         var text = kind switch
         {

@@ -28,7 +28,8 @@ internal static class ColumnContract
                         new ExportOmission(
                             table,
                             null,
-                            $"{context.Manifest.Describe()} has this table but {context.Source.Description} does not expose it (hidden by the server: a smart tag, a grant or a plugin), so its rows cannot be exported"
+                            $"{context.Manifest.Describe()} has this table but {context.Source.Description} does not expose it "
+                                + "(hidden by the server: a smart tag, a grant or a plugin), so its rows cannot be exported"
                         )
                     );
                 else
@@ -44,9 +45,11 @@ internal static class ColumnContract
             throw new ExportException(
                 ExportErrorKind.Unavailable,
                 ErrorId.ColumnsNotExported,
-                $"{context.Source.Description} does not give {Counted.Of(columns.Count, "column")} of {context.Manifest.Describe()}, so the export would lose their values: "
+                $"{context.Source.Description} does not give {Counted.Of(columns.Count, "column")} of {context.Manifest.Describe()}, "
+                    + "so the export would lose their values: "
                     + string.Join("; ", columns)
-                    + $". Nothing was written. Make the server expose them, or pass {OptionName.AllowMissingColumns} to export without them (each is then a warning and listed in the summary)."
+                    + $". Nothing was written. Make the server expose them, or pass {OptionName.AllowMissingColumns} "
+                    + "to export without them (each is then a warning and listed in the summary)."
             );
         if (hiddenTables.Count > 0 && context.Options.FailOnHiddenTables)
             throw new ExportException(

@@ -195,7 +195,8 @@ internal static class DatabasePackageExporter
                 if (parsed.Change is not null && parsed.Tag is not null)
                     log.Warning(
                         $"{origin} ('{change}') depends on '{dep}'. The plan keeps it, but pgpm's migrator (@pgpmjs/core 7.27) "
-                            + $"does not resolve project:change@tag and will refuse to deploy the change; '{parsed.Project}:{parsed.Change}' deploys."
+                            + "does not resolve project:change@tag "
+                            + $"and will refuse to deploy the change; '{parsed.Project}:{parsed.Change}' deploys."
                     );
                 continue;
             }

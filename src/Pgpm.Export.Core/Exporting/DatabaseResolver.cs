@@ -8,7 +8,8 @@ namespace Pgpm.Export.Exporting;
 public static class DatabaseResolver
 {
     /// <summary>The database with the id, or else the one with the name (exactly one must be given).</summary>
-    /// <exception cref="ExportException">DatabaseGivenTwice, DatabaseNotGiven, DatabaseNameAmbiguous (InvalidArgument); DatabaseNotFound (NotFound).</exception>
+    /// <exception cref="ExportException">DatabaseGivenTwice, DatabaseNotGiven, DatabaseNameAmbiguous (InvalidArgument); DatabaseNotFound
+    /// (NotFound).</exception>
     public static async Task<DatabaseInfo> ResolveAsync(IExportSource source, Guid? id, string? name, CancellationToken cancellationToken)
     {
         RefuseBoth(id, name);
@@ -19,7 +20,8 @@ public static class DatabaseResolver
                 throw new ExportException(
                     ExportErrorKind.NotFound,
                     ErrorId.DatabaseNotFound,
-                    $"No database has the id {databaseId} in metaschema_public.database at {source.Description}. {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}"
+                    $"No database has the id {databaseId} in metaschema_public.database at {source.Description}. "
+                        + $"{await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}"
                 ).WithTarget(databaseId);
             return found;
         }
@@ -27,7 +29,8 @@ public static class DatabaseResolver
             throw new ExportException(
                 ExportErrorKind.InvalidArgument,
                 ErrorId.DatabaseNotGiven,
-                $"Say which database, by name ({OptionName.Database}) or id ({OptionName.DatabaseId}). {await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}"
+                $"Say which database, by name ({OptionName.Database}) or id ({OptionName.DatabaseId}). "
+                    + $"{await AvailableAsync(source, cancellationToken).ConfigureAwait(false)}"
             );
 
         var all = await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
@@ -63,7 +66,8 @@ public static class DatabaseResolver
     private static async Task<string> AvailableAsync(IExportSource source, CancellationToken cancellationToken) =>
         DescribeAvailable(await source.ListDatabasesAsync(cancellationToken).ConfigureAwait(false));
 
-    /// <summary>The sentence every "no such database" error ends with: the databases there are (up to 20, name and id), or that there are none.</summary>
+    /// <summary>The sentence every "no such database" error ends with: the databases there are (up to 20, name and id), or that there are
+    /// none.</summary>
     public static string DescribeAvailable(IReadOnlyList<DatabaseInfo> all) =>
         all.Count == 0
             ? "The source has no databases (or the credentials see none)."

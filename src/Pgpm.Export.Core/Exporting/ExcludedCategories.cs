@@ -15,7 +15,8 @@ public static class ExcludedCategories
     /// <summary>How many of the database's categories an error lists before "…".</summary>
     private const int Listed = 20;
 
-    /// <exception cref="ExportException"><c>CategoryUnknown</c> (InvalidArgument): a category to exclude that no sql_actions row of the database has; the message names it and lists the categories there are.</exception>
+    /// <exception cref="ExportException"><c>CategoryUnknown</c> (InvalidArgument): a category to exclude that no sql_actions row of the
+    /// database has; the message names it and lists the categories there are.</exception>
     public static async Task CheckAsync(
         IExportSource source,
         DatabaseInfo database,
@@ -30,7 +31,8 @@ public static class ExcludedCategories
         if (categories is null)
         {
             log.Warning(
-                $"Could not check the categories to exclude ({OptionName.ExcludeCategories}) against the database's: its sql_actions rows do not say their category here, so a misspelt category would leave its rows in."
+                $"Could not check the categories to exclude ({OptionName.ExcludeCategories}) against the database's: "
+                    + "its sql_actions rows do not say their category here, so a misspelt category would leave its rows in."
             );
             return;
         }
@@ -40,12 +42,15 @@ public static class ExcludedCategories
         var have =
             categories.Count == 0
                 ? "it has no categorised rows"
-                : $"its categories are {string.Join(", ", categories.Take(Listed).Select(c => $"'{c}'"))}{(categories.Count > Listed ? $" and {categories.Count - Listed} more" : "")}";
+                : $"its categories are {string.Join(", ", categories.Take(Listed).Select(c => $"'{c}'"))}"
+                    + $"{(categories.Count > Listed ? $" and {categories.Count - Listed} more" : "")}";
         throw new ExportException(
             ExportErrorKind.InvalidArgument,
             ErrorId.CategoryUnknown,
-            $"No sql_actions row of the database {database.Name} has the {(unknown.Count == 1 ? "category" : "categories")} {string.Join(", ", unknown.Select(c => $"'{c}'"))} "
-                + $"given to {OptionName.ExcludeCategories} ({have}; categories are compared exactly, case included). Nothing was read or written: correct or drop {(unknown.Count == 1 ? "it" : "them")}."
+            $"No sql_actions row of the database {database.Name} has the {(unknown.Count == 1 ? "category" : "categories")} "
+                + $"{string.Join(", ", unknown.Select(c => $"'{c}'"))} "
+                + $"given to {OptionName.ExcludeCategories} ({have}; categories are compared exactly, case included). "
+                + $"Nothing was read or written: correct or drop {(unknown.Count == 1 ? "it" : "them")}."
         ).WithTarget(unknown.Count == 1 ? unknown[0] : unknown);
     }
 }

@@ -49,11 +49,13 @@ public sealed record ExportOptions
 
     /// <summary>
     /// Proceed when the source will not give a column of the schema version (a GraphQL API hides it or cannot carry its
-    /// type): each is then a warning and listed in <see cref="ExportResult.Omissions"/>. Without it such an export stops, naming the columns.
+    /// type): each is then a warning and listed in <see cref="ExportResult.Omissions"/>. Without it such an export stops, naming the
+    /// columns.
     /// </summary>
     public bool AllowMissingColumns { get; init; }
 
-    /// <summary>Stop, instead of warning, when the source does not expose a table of the schema version (a GraphQL API that hides it).</summary>
+    /// <summary>Stop, instead of warning, when the source does not expose a table of the schema version (a GraphQL API that hides
+    /// it).</summary>
     public bool FailOnHiddenTables { get; init; }
 
     public const int DefaultConcurrency = 4;

@@ -9,6 +9,7 @@ public sealed record ExportResult(DatabaseInfo Database, IReadOnlyList<PackageSu
     /// <summary>The schema version followed (null for a manifest that names none).</summary>
     public string? SchemaVersion { get; init; }
 
-    /// <summary>What of that version the source would not give and the export left out, each also a warning (see <see cref="ExportOmission"/>).</summary>
+    /// <summary>What of that version the source would not give and the export left out, each also a warning (see <see
+    /// cref="ExportOmission"/>).</summary>
     public IReadOnlyList<ExportOmission> Omissions { get; init; } = [];
 }

@@ -24,7 +24,8 @@ public sealed class ProjectExporter
         _progress = progress;
     }
 
-    /// <summary>Exports the database that <see cref="ExportOptions.DatabaseId"/> or <see cref="ExportOptions.DatabaseName"/> names.</summary>
+    /// <summary>Exports the database that <see cref="ExportOptions.DatabaseId"/> or <see cref="ExportOptions.DatabaseName"/>
+    /// names.</summary>
     public async Task<ExportResult> ExportAsync(ExportOptions options, CancellationToken cancellationToken = default)
     {
         CheckOptions(options);
@@ -97,7 +98,8 @@ public sealed class ProjectExporter
                 throw new ExportException(
                     ExportErrorKind.AlreadyExists,
                     ErrorId.PackageExists,
-                    $"The package '{existing.Name}' already exists in '{workspace.PackagesPath}'; nothing was written. Allow replacing it (-Force) to re-export."
+                    $"The package '{existing.Name}' already exists in '{workspace.PackagesPath}'; nothing was written. "
+                        + "Allow replacing it (-Force) to re-export."
                 );
             // Every question is asked before anything moves: a stop (Ctrl+C) during the questions leaves nothing, and once
             // the first package moves into place the other follows, so a stop can never leave one package without the other.
@@ -216,7 +218,8 @@ public sealed class ProjectExporter
             throw new ExportException(
                 ExportErrorKind.InvalidArgument,
                 ErrorId.SchemaNotFound,
-                $"The database has no schema named {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Its schemas: {string.Join(", ", schemas.Select(s => $"{s.Name} ({s.SchemaName})"))}."
+                $"The database has no schema named {string.Join(", ", unknown.Select(u => $"'{u}'"))}. "
+                    + $"Its schemas: {string.Join(", ", schemas.Select(s => $"{s.Name} ({s.SchemaName})"))}."
             ).WithTarget(unknown.Count == 1 ? unknown[0] : unknown);
         return schemas.Where(s => wanted.Contains(s.Name) || wanted.Contains(s.SchemaName));
     }

@@ -27,7 +27,8 @@ public static class SchemaVersionResolver
                 throw new ExportException(
                     ExportErrorKind.InvalidArgument,
                     ErrorId.ManifestAndSchemaVersion,
-                    $"Give either a manifest ({OptionName.Manifest}) or a built-in schema version ({OptionName.SchemaVersion}), not both: a manifest replaces the built-in ones."
+                    $"Give either a manifest ({OptionName.Manifest}) or a built-in schema version ({OptionName.SchemaVersion}), "
+                        + "not both: a manifest replaces the built-in ones."
                 );
             log.Verbose($"Following {manifest.Describe()} from the manifest given ({OptionName.Manifest}).");
             return manifest;

@@ -16,24 +16,6 @@ namespace Pgpm.Export.Exporting;
 /// </summary>
 internal static class ServicePackageExporter
 {
-    public const string Header = """
-        SET session_replication_role TO replica;
-        -- using replica in case we are deploying triggers to metaschema_public
-
-        -- unaccent, postgis affected and require grants
-        GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public to public;
-
-        DO $LQLMIGRATION$
-          DECLARE
-          BEGIN
-
-            EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), 'app_user');
-            EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), 'app_admin');
-
-          END;
-        $LQLMIGRATION$;
-        """;
-
     public static async Task<(StagedPackage? Staged, string? Skipped)> StageAsync(
         ExportContext context,
         string packageName,
@@ -148,7 +130,7 @@ internal static class ServicePackageExporter
         await FailFastTasks
             .RunAsync(
                 changes.Count,
-                (index, ct) => WriteTableAsync(context, builder, changes, shapes[index], mayHaveRows[index], index, ct),
+                (index, ct) => MetaTableScripts.WriteTableAsync(context, builder, changes, shapes[index], mayHaveRows[index], index, ct),
                 context.ReadSlots,
                 cancellationToken
             )
@@ -185,128 +167,5 @@ internal static class ServicePackageExporter
             for (var k = 0; k < described.Count; k++)
                 mayHaveRows[described[k]] = answer[k];
         return mayHaveRows;
-    }
-
-    private static async Task WriteTableAsync(
-        ExportContext context,
-        PackageBuilder builder,
-        IReadOnlyList<MetaTableChange> changes,
-        TableShape? shape,
-        bool mayHaveRows,
-        int index,
-        CancellationToken cancellationToken
-    )
-    {
-        var change = changes[index];
-        try
-        {
-            if (shape is null)
-            {
-                change.Found(false);
-                return;
-            }
-            if (!mayHaveRows)
-            {
-                NoRowsWritten(context, shape.Table, change);
-                return;
-            }
-            change.Rows = await WriteRowsAsync(
-                    context,
-                    builder,
-                    ColumnRules.ExportedColumns(shape, change.Entry),
-                    change,
-                    changes.Take(index),
-                    cancellationToken
-                )
-                .ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            change.Failed(e);
-            throw;
-        }
-    }
-
-    private static void NoRowsWritten(ExportContext context, TableRef table, MetaTableChange change)
-    {
-        context.Log.Verbose($"{table} has no rows for the database; no change written.");
-        change.Found(false);
-        context.Progress?.Report(new TableProgress(table, 0, Completed: true));
-    }
-
-    private static async Task<long> WriteRowsAsync(
-        ExportContext context,
-        PackageBuilder builder,
-        TableShape shape,
-        MetaTableChange change,
-        IEnumerable<MetaTableChange> earlier,
-        CancellationToken cancellationToken
-    )
-    {
-        var databaseId = context.Database.Id;
-        var onConflictDoNothing = change.Entry?.OnConflictDoNothing ?? false;
-        await using var rows = context.Source.ReadRowsAsync(shape, databaseId, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        if (!await rows.MoveNextAsync().ConfigureAwait(false))
-        {
-            NoRowsWritten(context, shape.Table, change);
-            return 0;
-        }
-
-        // The change depends on the nearest earlier table with rows. Waiting for all earlier tables also makes
-        // changes claimed in manifest order, so a clash is reported the same way however the reads interleave.
-        string? previous = null;
-        foreach (var earlierChange in earlier)
-            if (await earlierChange.HasRows.ConfigureAwait(false))
-                previous = earlierChange.Name;
-        builder.ClaimChange(change.Name, $"the table {shape.Table}");
-        change.Found(true);
-
-        InsertStatementWriter insert;
-        using (var output = builder.CreateScript("deploy", change.Name))
-        {
-            output.Write(
-                ScriptTemplates.DeployPrefix(change.Name, previous is null ? [] : [previous]) + context.Renamer.Apply(Header) + "\n\n"
-            );
-            insert = new InsertStatementWriter(output, shape, context.Renamer, onConflictDoNothing);
-            do
-            {
-                // A source may hand out rows it already holds without looking at the token (a page of a GraphQL answer).
-                cancellationToken.ThrowIfCancellationRequested();
-                insert.WriteRow(rows.Current);
-                if (insert.Rows % 1000 == 0)
-                    context.Progress?.Report(new TableProgress(shape.Table, insert.Rows, Completed: false));
-            } while (await rows.MoveNextAsync().ConfigureAwait(false));
-            insert.Finish();
-            output.Write("\n\n" + "\nSET session_replication_role TO DEFAULT;" + "\n" + ScriptTemplates.DeploySuffix);
-            output.Flush();
-        }
-
-        var table = SqlIdentifier.Quoted(shape.Table.Schema) + "." + SqlIdentifier.Quoted(shape.Table.Name);
-        var where = $"{SqlIdentifier.Quoted(shape.DatabaseColumn)} = '{databaseId}'";
-        await builder
-            .WriteScriptAsync(
-                "revert",
-                change.Name,
-                ScriptTemplates.Revert(
-                    change.Name,
-                    $"SET session_replication_role TO replica;\n\nDELETE FROM {table} WHERE {where};\n\nSET session_replication_role TO DEFAULT;\n"
-                ),
-                cancellationToken
-            )
-            .ConfigureAwait(false);
-        await builder
-            .WriteScriptAsync(
-                "verify",
-                change.Name,
-                ScriptTemplates.Verify(
-                    change.Name,
-                    $"SELECT 1/(CASE WHEN count(*) >= {insert.Rows} THEN 1 ELSE 0 END) FROM {table} WHERE {where};\n"
-                ),
-                cancellationToken
-            )
-            .ConfigureAwait(false);
-        context.Progress?.Report(new TableProgress(shape.Table, insert.Rows, Completed: true));
-        context.Log.Verbose($"{shape.Table}: {Counted.Of(insert.Rows, "row")} written as {change.Name}.");
-        return insert.Rows;
     }
 }

@@ -3,7 +3,8 @@ using Pgpm.Export.Writing;
 namespace Pgpm.Export.Exporting;
 
 /// <summary>
-/// A package fully written to its staging directory (its plan too: <see cref="PackageBuilder.CreatePlan"/>) but not yet moved into place, so an export can
+/// A package fully written to its staging directory (its plan too: <see cref="PackageBuilder.CreatePlan"/>) but not yet moved into place,
+/// so an export can
 /// commit both packages only after both were read without error.
 /// </summary>
 /// <param name="pending">What it holds, as a caller is shown it before the move (see <see cref="PendingPackage"/>).</param>

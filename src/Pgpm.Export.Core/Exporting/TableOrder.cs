@@ -19,7 +19,8 @@ public static class TableOrder
         CancellationToken cancellationToken
     ) => ForExport(await source.ListTablesAsync(MetaSchemas.All, cancellationToken).ConfigureAwait(false), manifest, log);
 
-    /// <summary>The same order, from the tables a source has already listed (<see cref="IExportSource.ListTablesAsync"/> of the meta schemas).</summary>
+    /// <summary>The same order, from the tables a source has already listed (<see cref="IExportSource.ListTablesAsync"/> of the meta
+    /// schemas).</summary>
     public static IReadOnlyList<(TableRef Table, ManifestTable? Entry)> ForExport(
         IReadOnlyList<TableRef> available,
         ExportManifest manifest,
@@ -34,7 +35,8 @@ public static class TableOrder
         foreach (var extra in extras)
         {
             log.Warning(
-                $"{extra} is not in the manifest; exporting it after the manifest's tables. Add it to the manifest to place it in dependency order."
+                $"{extra} is not in the manifest; exporting it after the manifest's tables. "
+                    + "Add it to the manifest to place it in dependency order."
             );
             ordered.Add((extra, null));
         }

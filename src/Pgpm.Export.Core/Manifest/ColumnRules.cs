@@ -3,7 +3,8 @@ using Pgpm.Export.Sources;
 
 namespace Pgpm.Export.Manifest;
 
-/// <summary>Which columns of a meta table an export writes: all of them in ordinal order, less those the target database supplies.</summary>
+/// <summary>Which columns of a meta table an export writes: all of them in ordinal order, less those the target database
+/// supplies.</summary>
 public static class ColumnRules
 {
     /// <summary>

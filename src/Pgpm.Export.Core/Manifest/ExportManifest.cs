@@ -54,8 +54,10 @@ public sealed class ExportManifest
         ?? throw new ExportException(
             ExportErrorKind.InvalidArgument,
             ErrorId.SchemaVersionUnknown,
-            $"There is no built-in manifest for schema version '{version}' ({OptionName.SchemaVersion}); built in: {string.Join(", ", BuiltInVersions.Select(m => m.Version))}. "
-                + $"For another version, derive a manifest from a database of that version with 'pgpm-export manifest' and pass it with {OptionName.Manifest}."
+            $"There is no built-in manifest for schema version '{version}' ({OptionName.SchemaVersion}); "
+                + $"built in: {string.Join(", ", BuiltInVersions.Select(m => m.Version))}. "
+                + "For another version, derive a manifest from a database of that version with 'pgpm-export manifest' "
+                + $"and pass it with {OptionName.Manifest}."
         );
 
     public static ExportManifest LoadFile(string path)

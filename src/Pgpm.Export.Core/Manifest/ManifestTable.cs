@@ -4,8 +4,10 @@ namespace Pgpm.Export.Manifest;
 
 /// <summary>One meta table of the manifest with its export rules.</summary>
 /// <param name="Table">The table.</param>
-/// <param name="OnConflictDoNothing">Whether its INSERT ends with <c>ON CONFLICT DO NOTHING</c> (field rows, which triggers may have created already).</param>
-/// <param name="DropColumns">Columns never exported because the target database supplies them (<c>dbname</c>, now()-default timestamps).</param>
+/// <param name="OnConflictDoNothing">Whether its INSERT ends with <c>ON CONFLICT DO NOTHING</c> (field rows, which triggers may have
+/// created already).</param>
+/// <param name="DropColumns">Columns never exported because the target database supplies them (<c>dbname</c>, now()-default
+/// timestamps).</param>
 /// <param name="Columns">
 /// The table's columns in ordinal order as the schema version defines them, or null when the manifest does not say
 /// (a user's manifest may list tables only). Over GraphQL each of them, less <paramref name="DropColumns"/>, must be

@@ -11,7 +11,8 @@ public sealed record SchemaVersionChoice(ExportManifest Manifest, string Reason)
     /// <summary>Each candidate's version → how many (table, column) pairs it and the source differ by, counted both ways.</summary>
     public IReadOnlyDictionary<string, int> Distances { get; init; } = new Dictionary<string, int>();
 
-    /// <summary>Each candidate's version → its columns the source does not show (<c>schema.table.column</c>, in manifest order).</summary>
+    /// <summary>Each candidate's version → its columns the source does not show
+    /// (<c>schema.table.column</c>, in manifest order).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> NotShown { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace Pgpm.Export.Model;
 /// </summary>
 public sealed record TableShape(TableRef Table, IReadOnlyList<ColumnInfo> Columns, IReadOnlyList<string> KeyColumns, string DatabaseColumn)
 {
-    /// <summary>Columns of the chosen schema version the source shows but cannot read, or does not show (a GraphQL API that hides them), with why.</summary>
+    /// <summary>Columns of the chosen schema version the source shows but cannot read, or does not show (a GraphQL API that hides them),
+    /// with why.</summary>
     public IReadOnlyList<UnreadColumn> Unread { get; init; } = [];
 
     /// <summary>Fields the source shows that are not read because they are not certainly columns (a computed column), with why.</summary>

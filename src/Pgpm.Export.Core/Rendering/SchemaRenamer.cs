@@ -26,7 +26,8 @@ public sealed class SchemaRenamer
     private readonly Dictionary<string, string> _map;
     private readonly string? _packageName;
 
-    /// <summary>What to look for, longest first; <c>Whole</c> says the match must be a whole identifier (schema names, not the placeholder).</summary>
+    /// <summary>What to look for, longest first; <c>Whole</c> says the match must be a whole identifier (schema names, not the
+    /// placeholder).</summary>
     private readonly (string Text, string Replacement, bool Whole)[] _targets;
 
     /// <summary>The texts of <see cref="_targets"/> as UTF-8, for <see cref="Occurs(ReadOnlySpan{byte})"/>.</summary>
@@ -77,7 +78,8 @@ public sealed class SchemaRenamer
                     ErrorId.SchemaNameTooLong,
                     $"The schema {schema.SchemaName} would be renamed to {renamed}, which is {bytes} bytes; PostgreSQL keeps at most "
                         + $"{MaxIdentifierBytes} bytes of a name and would cut it, so two schemas could become one. Nothing was written. "
-                        + $"Give the database package a name at least {bytes - MaxIdentifierBytes} bytes shorter than '{prefix}' ({OptionName.ExtensionName})."
+                        + $"Give the database package a name at least {bytes - MaxIdentifierBytes} "
+                        + $"bytes shorter than '{prefix}' ({OptionName.ExtensionName})."
                 );
             if (map.FirstOrDefault(p => p.Value == renamed && p.Key != schema.SchemaName) is { Key: { } other })
                 throw new ExportException(
@@ -194,6 +196,7 @@ public sealed class SchemaRenamer
         (start == 0 || !ContinuesIdentifier(text[start - 1]))
         && (start + length == text.Length || !ContinuesIdentifier(text[start + length]));
 
-    /// <summary>Whether PostgreSQL's scanner would read <paramref name="c"/> as part of an unquoted identifier next to it (scan.l: ident_cont, with every byte ≥ 0x80 a letter).</summary>
+    /// <summary>Whether PostgreSQL's scanner would read <paramref name="c"/> as part of an unquoted identifier next to it (scan.l:
+    /// ident_cont, with every byte ≥ 0x80 a letter).</summary>
     private static bool ContinuesIdentifier(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' || c > '\x7f';
 }

@@ -8,7 +8,8 @@ namespace Pgpm.Export.Values;
 /// </summary>
 public static class TimestampText
 {
-    /// <summary>From PostgreSQL's ISO output (<c>2024-02-29 18:29:59.1234+00</c> with TimeZone UTC, or without offset for timestamp).</summary>
+    /// <summary>From PostgreSQL's ISO output (<c>2024-02-29 18:29:59.1234+00</c> with TimeZone UTC, or without offset for
+    /// timestamp).</summary>
     public static string FromPostgres(string text, bool withZone)
     {
         if (text is "infinity" or "-infinity")

@@ -87,7 +87,8 @@ public static partial class DiscardedDirectories
         return started;
     }
 
-    /// <summary>Counts <paramref name="work"/> among the pending deletions (so <see cref="WhenDeletedAsync"/> and a process exit wait for it).</summary>
+    /// <summary>Counts <paramref name="work"/> among the pending deletions (so <see cref="WhenDeletedAsync"/> and a process exit wait for
+    /// it).</summary>
     internal static Task Track(Task work)
     {
         var tracked = work.ContinueWith(
@@ -199,7 +200,8 @@ public static partial class DiscardedDirectories
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
-    /// <summary>The names this module gives the directories it discards or stages: <c>.pgpm-export-trash-HEX</c>, <c>.NAME.partial-HEX</c>, <c>.NAME.replaced-HEX</c>.</summary>
+    /// <summary>The names this module gives the directories it discards or stages: <c>.pgpm-export-trash-HEX</c>, <c>.NAME.partial-HEX</c>,
+    /// <c>.NAME.replaced-HEX</c>.</summary>
     [GeneratedRegex(@"\A(\.pgpm-export-trash-[0-9a-f]{32}|\..+\.(partial|replaced)-[0-9a-f]{32})\z", RegexOptions.CultureInvariant)]
     private static partial Regex LeftBehind();
 }

@@ -18,7 +18,8 @@ public static class JsonStringLiteral
     /// <summary>The literal with System.Text.Json's default escaping (non-ASCII and HTML-sensitive characters as \uXXXX).</summary>
     public static string Quote(string value) => JsonSerializer.Serialize(value, StringJsonContext.Default.String);
 
-    /// <summary>The literal escaping only what JSON requires (quotes, backslashes, control characters), as npm writes package.json.</summary>
+    /// <summary>The literal escaping only what JSON requires (quotes, backslashes, control characters), as npm writes
+    /// package.json.</summary>
     public static string QuoteRelaxed(string value) => JsonSerializer.Serialize(value, Relaxed.String);
 }
 

@@ -44,7 +44,8 @@ public sealed class PackageBuilder : IDisposable
             throw new ExportException(
                 ExportErrorKind.InvalidArgument,
                 ErrorId.PackageNameInvalid,
-                $"'{name}' cannot be a package name: {problem}. Choose another with {OptionName.ExtensionName} / {OptionName.MetaExtensionName}."
+                $"'{name}' cannot be a package name: {problem}. "
+                    + $"Choose another with {OptionName.ExtensionName} / {OptionName.MetaExtensionName}."
             );
     }
 
@@ -182,7 +183,8 @@ public sealed class PackageBuilder : IDisposable
         _workspace.Discard(_staging, ScriptPaths());
     }
 
-    /// <summary>Where each claimed change's scripts are (or would be) in the staging directory: deleted by name when it is discarded.</summary>
+    /// <summary>Where each claimed change's scripts are (or would be) in the staging directory: deleted by name when it is
+    /// discarded.</summary>
     private List<string> ScriptPaths()
     {
         lock (_changeOrigins)

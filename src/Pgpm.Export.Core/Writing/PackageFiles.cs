@@ -6,10 +6,13 @@ public static class PackageFiles
     public const string WorkspaceJson = "{\n  \"packages\": [\n    \"packages/*\"\n  ]\n}\n";
 
     public static string Control(string name, IEnumerable<string> requires) =>
-        $"# {name} extension\ncomment = '{name} extension'\ndefault_version = '0.0.1'\nmodule_pathname = '$libdir/{name}'\nrequires = '{string.Join(",", requires)}'\nrelocatable = false\nsuperuser = false\n";
+        $"# {name} extension\ncomment = '{name} extension'\n"
+        + $"default_version = '0.0.1'\nmodule_pathname = '$libdir/{name}'\nrequires = '{string.Join(",", requires)}'\n"
+        + "relocatable = false\nsuperuser = false\n";
 
     public static string Makefile(string name) =>
-        $"EXTENSION = {name}\nDATA = sql/{name}--0.0.1.sql\n\nPG_CONFIG = pg_config\nPGXS := $(shell $(PG_CONFIG) --pgxs)\ninclude $(PGXS)\n";
+        $"EXTENSION = {name}\nDATA = sql/{name}--0.0.1.sql\n\n"
+        + "PG_CONFIG = pg_config\nPGXS := $(shell $(PG_CONFIG) --pgxs)\ninclude $(PGXS)\n";
 
     public static string PackageJson(PackageMetadata package)
     {

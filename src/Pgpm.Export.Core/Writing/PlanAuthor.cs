@@ -26,7 +26,8 @@ public sealed record PlanAuthor(string Name, string Email)
                 name = email;
             if (email.Any(char.IsWhiteSpace) || email.Contains('<'))
                 throw new ArgumentException(
-                    $"The author's email '{email}' is not an address (it has {(email.Contains('<') ? "a '<'" : "a space")}); give 'Name <email>' with an address such as 'Jane Doe <jane@example.com>'."
+                    $"The author's email '{email}' is not an address (it has {(email.Contains('<') ? "a '<'" : "a space")}); "
+                        + "give 'Name <email>' with an address such as 'Jane Doe <jane@example.com>'."
                 );
             return new PlanAuthor(name, email.Length == 0 ? DefaultEmail(name) : email);
         }

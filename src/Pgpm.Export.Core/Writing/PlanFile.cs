@@ -8,7 +8,8 @@ public static class PlanFile
     /// <summary>The fixed stamp every line carries, so the same data gives the same bytes.</summary>
     public const string Timestamp = "2017-08-11T08:11:51Z";
 
-    /// <summary>The whole plan of <paramref name="changes"/>, already in plan order (a package writes it with <see cref="PlanWriter"/>).</summary>
+    /// <summary>The whole plan of <paramref name="changes"/>, already in plan order (a package writes it with <see
+    /// cref="PlanWriter"/>).</summary>
     public static string Render(string project, IReadOnlyList<PlanChange> changes, PlanAuthor author)
     {
         var bytes = new MemoryStream();
@@ -45,7 +46,8 @@ public static class PlanFile
             .ToString();
     }
 
-    /// <summary>Dependencies on changes of the same plan first, in plan order; then the others (<c>pkg:change</c>) in their given order.</summary>
+    /// <summary>Dependencies on changes of the same plan first, in plan order; then the others (<c>pkg:change</c>) in their given
+    /// order.</summary>
     public static IReadOnlyList<string> OrderDependencies(IReadOnlyList<string> dependencies, IReadOnlyDictionary<string, int> planPosition)
     {
         var distinct = dependencies.Distinct(StringComparer.Ordinal).ToList();

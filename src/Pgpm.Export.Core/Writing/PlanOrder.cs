@@ -88,7 +88,8 @@ public sealed class PlanOrder
                     throw new ExportException(
                         ExportErrorKind.InvalidData,
                         ErrorId.DependencyOnItself,
-                        $"{node.Origin} ('{node.Change.Name}') depends on itself; pgpm cannot deploy it. Remove the dependency at the source."
+                        $"{node.Origin} ('{node.Change.Name}') depends on itself; pgpm cannot deploy it. "
+                            + "Remove the dependency at the source."
                     );
                 if (!_positions.ContainsKey(dependency) && !byName.ContainsKey(dependency))
                     throw new ExportException(
@@ -135,7 +136,8 @@ public sealed class PlanOrder
                 _ready.Enqueue(waiting, waiting.Arrival);
     }
 
-    /// <summary>Every change left over waits for another left over: walking dependencies from the first until a change repeats finds a cycle.</summary>
+    /// <summary>Every change left over waits for another left over: walking dependencies from the first until a change repeats finds a
+    /// cycle.</summary>
     private ExportException Cycle(Node first, Dictionary<string, Node> unplanned)
     {
         var path = new List<Node>();

@@ -20,7 +20,8 @@ public sealed class Utf8ScriptOutput : IDisposable
 
     public void Write(string text) => Write(text.AsSpan());
 
-    /// <summary>Encodes <paramref name="text"/> into the buffer, a buffer's worth at a time however long it is (a script body can be megabytes).</summary>
+    /// <summary>Encodes <paramref name="text"/> into the buffer, a buffer's worth at a time however long it is (a script body can be
+    /// megabytes).</summary>
     public void Write(ReadOnlySpan<char> text)
     {
         var buffer = Buffer;

@@ -22,7 +22,8 @@ public sealed class Workspace
     public string Root { get; }
     public string PackagesPath { get; }
 
-    /// <param name="outputPath">The workspace directory; it need not exist yet (nothing is made until a package is staged or the workspace locked).</param>
+    /// <param name="outputPath">The workspace directory; it need not exist yet (nothing is made until a package is staged or the workspace
+    /// locked).</param>
     public static Workspace Open(string outputPath)
     {
         if (string.IsNullOrWhiteSpace(outputPath))

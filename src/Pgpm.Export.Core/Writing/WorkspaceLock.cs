@@ -30,7 +30,8 @@ public sealed class WorkspaceLock : IDisposable
             throw new ExportException(
                 ExportErrorKind.Write,
                 ErrorId.WorkspaceBusy,
-                $"Another export is writing into '{root}' right now (it holds '{path}'); nothing was written. Wait for it to finish, or export into another directory.",
+                $"Another export is writing into '{root}' right now (it holds '{path}'); nothing was written. "
+                    + "Wait for it to finish, or export into another directory.",
                 e
             );
         }

@@ -92,7 +92,8 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
     private string _outputPath = null!;
     private string? _manifestPath;
 
-    /// <summary>The paths are checked before the source is opened: a path PowerShell cannot write to is the first error, not a connection's.</summary>
+    /// <summary>The paths are checked before the source is opened: a path PowerShell cannot write to is the first error, not a
+    /// connection's.</summary>
     protected override void BeginProcessing()
     {
         _outputPath = FileSystemPath(OutputPath, nameof(OutputPath));
@@ -110,7 +111,8 @@ public sealed class ExportPgpmProjectCommand : SourceCmdlet
                 ThrowTerminatingError(
                     ErrorRecords.Argument(
                         ErrorId.DatabaseAndRowsMixed,
-                        "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), and give no -DatabaseId or -Database with piped databases.",
+                        "Pipe in either databases (Get-ExportDatabase) or rows (Get-ExportTable), "
+                            + "and give no -DatabaseId or -Database with piped databases.",
                         InputObject
                     )
                 );

@@ -15,7 +15,8 @@ namespace Pgpm.Export.PowerShell.Completers;
 /// </summary>
 internal static class CompletionCache
 {
-    /// <summary>How long an answer is reused: long enough for a few Tabs in a row, short enough that a new database or schema soon shows.</summary>
+    /// <summary>How long an answer is reused: long enough for a few Tabs in a row, short enough that a new database or schema soon
+    /// shows.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     private static readonly ConcurrentDictionary<string, (DateTime Expires, IReadOnlyList<CompletionResult> Results)> Answers = new(

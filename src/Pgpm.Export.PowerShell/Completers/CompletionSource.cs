@@ -56,7 +56,8 @@ internal static class CompletionSource
         }
     }
 
-    /// <summary>Completes with the names <paramref name="query"/> gives for the database the line names (-DatabaseId or -Database); nothing without one.</summary>
+    /// <summary>Completes with the names <paramref name="query"/> gives for the database the line names (-DatabaseId or -Database); nothing
+    /// without one.</summary>
     public static IEnumerable<CompletionResult> CompleteForDatabase(
         IDictionary bound,
         string what,
@@ -83,7 +84,8 @@ internal static class CompletionSource
         return await query(source, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>What was asked, of which source: the -Source object's identity, else the request's every part (token, password and headers included, hashed).</summary>
+    /// <summary>What was asked, of which source: the -Source object's identity, else the request's every part (token, password and headers
+    /// included, hashed).</summary>
     private static string CacheKey(IDictionary bound, string what)
     {
         if (Bound(bound, "Source") is PgpmExportSource given)

@@ -5,7 +5,8 @@ using Pgpm.Export.Commands;
 
 namespace Pgpm.Export.PowerShell.Completers;
 
-/// <summary>Completes -Database / -Name with the database names of the source on the command line (<see cref="CompletionSource"/>).</summary>
+/// <summary>Completes -Database / -Name with the database names of the source on the command line (<see
+/// cref="CompletionSource"/>).</summary>
 public sealed class DatabaseNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(
