@@ -92,7 +92,10 @@ public interface IExportSource : IAsyncDisposable
         return count;
     }
 
-    /// <summary>How many rows <see cref="ReadSqlActionsAsync"/> would yield (see <see cref="CountRowsAsync"/>); the default reads and counts them.</summary>
+    /// <summary>
+    /// How many rows <see cref="ReadSqlActionsAsync"/> would yield (see <see cref="CountRowsAsync"/>); the default reads and counts
+    /// them.
+    /// </summary>
     async Task<long> CountSqlActionsAsync(
         Guid databaseId,
         IReadOnlyCollection<string> excludeCategories,
@@ -124,8 +127,9 @@ public interface IExportSource : IAsyncDisposable
     /// <summary>
     /// The distinct categories of the database's sql_actions (NULL left out), in ordinal order, so that a category to
     /// exclude that no row has (a typo) is refused instead of exporting what was meant to be left out, and for tab
-    /// completion of -ExcludeCategory; null when the source cannot tell (its rows do not say their category). The default reads every action once more and collects them; a source that can
-    /// ask for the distinct values alone (PostgreSQL) overrides this.
+    /// completion of -ExcludeCategory; null when the source cannot tell (its rows do not say their category). The default
+    /// reads every action once more and collects them; a source that can ask for the distinct values alone (PostgreSQL)
+    /// overrides this.
     /// </summary>
     async Task<IReadOnlyCollection<string>?> GetSqlActionCategoriesAsync(Guid databaseId, CancellationToken cancellationToken) =>
         await SqlActionCategories

@@ -15,6 +15,8 @@ public static class MetaSchemas
 
     public const string DatabaseIdColumn = "database_id";
 
-    /// <summary>The column that ties a table's rows to a database: <c>id</c> of the database table itself, <c>database_id</c> elsewhere.</summary>
+    /// <summary>
+    /// The column that ties a table's rows to a database: <c>id</c> of the database table itself, <c>database_id</c> elsewhere.
+    /// </summary>
     public static string DatabaseColumnOf(Model.TableRef table) => table == DatabaseTable ? "id" : DatabaseIdColumn;
 }

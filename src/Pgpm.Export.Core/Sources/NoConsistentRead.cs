@@ -1,6 +1,8 @@
 namespace Pgpm.Export.Sources;
 
-/// <summary>The handle of a source that reads live data and cannot pin a moment (see <see cref="IExportSource.BeginConsistentReadAsync"/>).</summary>
+/// <summary>
+/// The handle of a source that reads live data and cannot pin a moment (see <see cref="IExportSource.BeginConsistentReadAsync"/>).
+/// </summary>
 public sealed class NoConsistentRead : IAsyncDisposable
 {
     public static NoConsistentRead Instance { get; } = new();

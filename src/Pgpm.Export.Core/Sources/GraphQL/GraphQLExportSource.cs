@@ -57,13 +57,13 @@ public sealed class GraphQLExportSource : IExportSource
         log ??= NullExportLog.Instance;
         var client = new GraphQLClient(options, log);
         var ceiling = new PageSizeCeiling(options.PageSize, log);
-        GraphQLClient? migrateClient = null;
         try
         {
             // Every table of every built-in version (and of a given manifest) is looked for, so the version can be chosen
             // from what is there.
             var manifests = ExportManifest.BuiltInVersions.Append(manifest).OfType<ExportManifest>().ToList();
-            var schema = await SchemaAsync(client, manifests, false, "introspecting the schema", log, cancellationToken)
+            var schema = await EndpointSchema
+                .LoadAsync(client, manifests, false, "introspecting the schema", log, cancellationToken)
                 .ConfigureAwait(false);
             var wanted = manifests
                 .SelectMany(m => m.Tables)
@@ -87,48 +87,9 @@ public sealed class GraphQLExportSource : IExportSource
                     $"{options.Endpoint} does not expose metaschema_public.database, so no database can be chosen."
                 );
 
-            ISqlActionsReader? sqlActions = SqlActionsDiscovery.Find(client, schema, ceiling);
-            string? reason = null;
-            if (sqlActions is null && migrate is not null)
-            {
-                migrateClient = new GraphQLClient(migrate, log);
-                var migrateSchema = await SchemaAsync(
-                        migrateClient,
-                        manifests,
-                        true,
-                        "introspecting the migrate endpoint",
-                        log,
-                        cancellationToken
-                    )
-                    .ConfigureAwait(false);
-                sqlActions = SqlActionsDiscovery.Find(migrateClient, migrateSchema, new PageSizeCeiling(migrate.PageSize, log))
-                    ?? throw new ExportException(
-                        ExportErrorKind.NotFound,
-                        ErrorId.MigrateEndpointWithoutSqlActions,
-                        $"The migrate endpoint {migrate.Endpoint} offers sql_actions in none of the three ways: no "
-                            + $"{SqlActionsDiscovery.RootField}(databaseId) root field "
-                            + "and no db_migrate.sql_actions connection (such as allDbMigrateSqlActions or sqlActions) visible to this token."
-                    );
-            }
-            else if (migrate is not null)
-            {
-                // Never contacted: an unreachable or wrong migrate endpoint would otherwise pass without a word.
-                log.Warning(
-                    $"{OptionName.MigrateEndpoint} {migrate.Endpoint} is not used: {options.Endpoint} offers sql_actions "
-                        + $"itself ({sqlActions!.Origin})."
-                );
-            }
-            else if (sqlActions is null)
-            {
-                reason =
-                    $"the GraphQL API at {options.Endpoint} does not offer sql_actions, so this is a metadata-only export "
-                    + $"(the service package). "
-                    + $"For the database package too, the API must offer them in one of three ways: a "
-                    + $"{SqlActionsDiscovery.RootField}(databaseId) root field "
-                    + "(the plugin in plugins/postgraphile-export-sql-actions), the db_migrate schema exposed on this API (its "
-                    + "sql_actions connection), "
-                    + $"or a separate endpoint that does either, given with {OptionName.MigrateEndpoint}";
-            }
+            var (sqlActions, reason, migrateClient) = await SqlActionsChoice
+                .MakeAsync(client, schema, ceiling, options, migrate, manifests, log, cancellationToken)
+                .ConfigureAwait(false);
             if (sqlActions is not null)
                 log.Verbose($"sql_actions come from {sqlActions.Origin}.");
             return new GraphQLExportSource(client, ceiling, bindings, sqlActions, reason, migrateClient);
@@ -136,44 +97,7 @@ public sealed class GraphQLExportSource : IExportSource
         catch
         {
             client.Dispose();
-            migrateClient?.Dispose();
             throw;
-        }
-    }
-
-    /// <summary>
-    /// The endpoint's schema by introspection or, where the API refuses it (<see cref="ErrorId.GraphQLIntrospectionDisabled"/>),
-    /// from the manifests and naming rules confirmed by probes (<see cref="IntrospectionFreeSchema"/>), said in a warning:
-    /// tables and columns no manifest lists cannot be seen that way.
-    /// </summary>
-    private static async Task<IntrospectionSchema> SchemaAsync(
-        GraphQLClient client,
-        IReadOnlyList<ExportManifest> manifests,
-        bool sqlActionsOnly,
-        string doing,
-        IExportLog log,
-        CancellationToken cancellationToken
-    )
-    {
-        try
-        {
-            return IntrospectionSchema.Parse(
-                await client.QueryAsync(IntrospectionSchema.Query, null, doing, cancellationToken).ConfigureAwait(false)
-            );
-        }
-        catch (ExportException e) when (e.ErrorId == ErrorId.GraphQLIntrospectionDisabled)
-        {
-            var schema = await IntrospectionFreeSchema
-                .ProbeAsync(client, manifests, sqlActionsOnly, log, cancellationToken)
-                .ConfigureAwait(false);
-            if (!sqlActionsOnly)
-                log.Warning(
-                    $"{client.Endpoint} refuses introspection, so only the tables and columns a manifest lists can be "
-                        + $"found, by their names under PostGraphile's naming rules; "
-                        + "a table or column the database has beyond them is not seen and not exported. Allow introspection, or "
-                        + "export over SQL, to be sure nothing else is there."
-                );
-            return schema;
         }
     }
 

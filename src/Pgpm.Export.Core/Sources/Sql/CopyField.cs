@@ -14,7 +14,9 @@ internal readonly struct CopyField
     private readonly int _length;
     private readonly Escapes _escapes;
 
-    /// <summary>What the escapes of a value stand for, found when its row is split; <see cref="None"/> means the bytes are the value.</summary>
+    /// <summary>
+    /// What the escapes of a value stand for, found when its row is split; <see cref="None"/> means the bytes are the value.
+    /// </summary>
     [Flags]
     public enum Escapes : byte
     {
@@ -66,7 +68,10 @@ internal readonly struct CopyField
         return Encoding.UTF8.GetString(decoded, 0, length);
     }
 
-    /// <summary>Writes the value's bytes, escapes decoded, into <paramref name="into"/> (at least as long as the text) and returns their count.</summary>
+    /// <summary>
+    /// Writes the value's bytes, escapes decoded, into <paramref name="into"/> (at least as long as the text) and returns their
+    /// count.
+    /// </summary>
     private static int Unescape(ReadOnlySpan<byte> text, Span<byte> into)
     {
         var written = 0;

@@ -53,7 +53,10 @@ internal static class CopyTextLine
         }
     }
 
-    /// <summary>The character an escape's letter stands for (<paramref name="letter"/> follows the backslash); throws for one COPY TO does not write.</summary>
+    /// <summary>
+    /// The character an escape's letter stands for (<paramref name="letter"/> follows the backslash); throws for one COPY TO does
+    /// not write.
+    /// </summary>
     public static byte Unescaped(byte letter) =>
         letter switch
         {
@@ -65,7 +68,8 @@ internal static class CopyTextLine
             (byte)'t' => (byte)'\t',
             (byte)'v' => (byte)'\v',
             _ => throw new FormatException(
-                $"A COPY value holds the escape \\{(letter < 0x80 ? ((char)letter).ToString() : $"(byte 0x{letter:X2})")}, which COPY TO does not write."
+                $"A COPY value holds the escape \\{(letter < 0x80 ? ((char)letter).ToString() : $"(byte 0x{letter:X2})")}, "
+                    + "which COPY TO does not write."
             ),
         };
 

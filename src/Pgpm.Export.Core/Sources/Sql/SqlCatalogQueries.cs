@@ -7,7 +7,8 @@ internal static class SqlCatalogQueries
         "SELECT datname FROM pg_catalog.pg_database WHERE NOT datistemplate AND datname <> 'postgres' ORDER BY datname";
 
     public const string Databases =
-        "SELECT d.id, d.name, to_jsonb(d) ->> 'label', to_jsonb(d) ->> 'schema_name' FROM metaschema_public.database d ORDER BY d.name, d.id";
+        "SELECT d.id, d.name, to_jsonb(d) ->> 'label', to_jsonb(d) ->> 'schema_name' "
+        + "FROM metaschema_public.database d ORDER BY d.name, d.id";
 
     public const string Database =
         "SELECT d.id, d.name, to_jsonb(d) ->> 'label', to_jsonb(d) ->> 'schema_name' FROM metaschema_public.database d WHERE d.id = $1";

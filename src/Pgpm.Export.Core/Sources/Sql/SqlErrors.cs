@@ -7,7 +7,10 @@ namespace Pgpm.Export.Sources.Sql;
 /// <summary>Turns Npgsql failures into export errors that name the server and say what to do.</summary>
 internal static class SqlErrors
 {
-    /// <summary>The export error for <paramref name="error"/>, naming <paramref name="server"/> as what failed unless it names something more specific.</summary>
+    /// <summary>
+    /// The export error for <paramref name="error"/>, naming <paramref name="server"/> as what failed unless it names something
+    /// more specific.
+    /// </summary>
     public static ExportException Translate(Exception error, string server, string doing) =>
         TranslateUntargeted(error, server, doing).WithTarget(server);
 
@@ -21,7 +24,8 @@ internal static class SqlErrors
                 return new ExportException(
                     ExportErrorKind.Authentication,
                     ErrorId.SqlAuthenticationFailed,
-                    $"PostgreSQL at {server} refused the login ({pg.MessageText.Replace("\"", "'")}). Check the user name and password in the connection string.",
+                    $"PostgreSQL at {server} refused the login ({pg.MessageText.Replace("\"", "'")}). "
+                        + "Check the user name and password in the connection string.",
                     error
                 );
             case PostgresException { SqlState: "3D000" } pg:
@@ -42,7 +46,8 @@ internal static class SqlErrors
                 return new ExportException(
                     ExportErrorKind.Connection,
                     ErrorId.SqlStatementCancelled,
-                    $"PostgreSQL at {server} cancelled the statement while {doing} ({pg.MessageText}); a statement_timeout may be too short for this table.",
+                    $"PostgreSQL at {server} cancelled the statement while {doing} ({pg.MessageText}); "
+                        + "a statement_timeout may be too short for this table.",
                     error
                 );
             case PostgresException { SqlState: var state } pg
@@ -50,7 +55,8 @@ internal static class SqlErrors
                 return new ExportException(
                     ExportErrorKind.Connection,
                     ErrorId.SqlConnectionLost,
-                    $"PostgreSQL at {server} ended the session while {doing} ({pg.MessageText}). Nothing was written; run the export again.",
+                    $"PostgreSQL at {server} ended the session while {doing} ({pg.MessageText}). "
+                        + "Nothing was written; run the export again.",
                     error
                 );
             case PostgresException pg:
@@ -71,7 +77,8 @@ internal static class SqlErrors
                 return new ExportException(
                     ExportErrorKind.Connection,
                     ErrorId.SqlConnectionLost,
-                    $"PostgreSQL at {server} closed the connection while {doing} (the server stopped, or the session was terminated). Nothing was written; run the export again.",
+                    $"PostgreSQL at {server} closed the connection while {doing} (the server stopped, or the session was terminated). "
+                        + "Nothing was written; run the export again.",
                     error
                 );
             case NpgsqlException { InnerException: TimeoutException or IOException }:
@@ -79,7 +86,8 @@ internal static class SqlErrors
                 return new ExportException(
                     ExportErrorKind.Connection,
                     ErrorId.SqlConnectionLost,
-                    $"The connection to PostgreSQL at {server} failed while {doing}: {error.Message}. Nothing was written; run the export again.",
+                    $"The connection to PostgreSQL at {server} failed while {doing}: {error.Message}. "
+                        + "Nothing was written; run the export again.",
                     error
                 );
             case NpgsqlException:

@@ -28,7 +28,8 @@ public static class SqlRowQueries
 
     /// <summary>How many rows <see cref="Rows"/> yields: <c>$1</c> is the database id.</summary>
     public static string Count(TableShape shape) =>
-        $"SELECT count(*) FROM {SqlIdentifier.Quoted(shape.Table.Schema)}.{SqlIdentifier.Quoted(shape.Table.Name)} WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = $1";
+        $"SELECT count(*) FROM {SqlIdentifier.Quoted(shape.Table.Schema)}.{SqlIdentifier.Quoted(shape.Table.Name)} "
+        + $"WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = $1";
 
     /// <summary>
     /// One row with a boolean per shape, in their order: whether the table has a row of the database <c>$1</c>
@@ -39,7 +40,8 @@ public static class SqlRowQueries
         + string.Join(
             ", ",
             shapes.Select(shape =>
-                $"EXISTS (SELECT 1 FROM {SqlIdentifier.Quoted(shape.Table.Schema)}.{SqlIdentifier.Quoted(shape.Table.Name)} WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = $1)"
+                $"EXISTS (SELECT 1 FROM {SqlIdentifier.Quoted(shape.Table.Schema)}.{SqlIdentifier.Quoted(shape.Table.Name)} "
+                + $"WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = $1)"
             )
         );
 
@@ -54,7 +56,8 @@ public static class SqlRowQueries
 
     /// <summary>The distinct categories of the database's sql_actions (NULL left out), in byte order; needs a category column.</summary>
     public const string SqlActionCategories =
-        "SELECT DISTINCT category::text COLLATE \"C\" AS category FROM db_migrate.sql_actions WHERE database_id = $1 AND category IS NOT NULL ORDER BY 1";
+        "SELECT DISTINCT category::text COLLATE \"C\" AS category FROM db_migrate.sql_actions "
+        + "WHERE database_id = $1 AND category IS NOT NULL ORDER BY 1";
 
     private const string ExcludedCategories = " AND (category IS NULL OR NOT (category::text = ANY($2)))";
 
@@ -65,7 +68,9 @@ public static class SqlRowQueries
     public static string Copy(TableShape shape, Guid databaseId) =>
         "COPY (" + Rows(shape).Replace("$1", "'" + databaseId.ToString("D") + "'::uuid", StringComparison.Ordinal) + ") TO STDOUT";
 
-    /// <summary>The database's sql_actions by id; with <paramref name="excluding"/>, <c>$2</c> is the text[] of categories to leave out.</summary>
+    /// <summary>
+    /// The database's sql_actions by id; with <paramref name="excluding"/>, <c>$2</c> is the text[] of categories to leave out.
+    /// </summary>
     public static string SqlActions(bool hasCategory, bool excluding)
     {
         var sql = new StringBuilder("SELECT id::bigint, name, deploy, deps::text[], content, revert, verify, ");

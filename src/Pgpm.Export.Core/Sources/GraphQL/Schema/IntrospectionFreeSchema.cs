@@ -23,7 +23,7 @@ public static class IntrospectionFreeSchema
     /// <summary>Tables probed in one request, so that the validation errors of one answer stay well under graphql-js' 100.</summary>
     private const int TablesPerProbe = 8;
 
-    private const string Skip = "@skip(if: true)";
+    internal const string Skip = "@skip(if: true)";
 
     /// <summary>db_migrate.sql_actions as the Constructive schema defines it (the columns an export reads).</summary>
     private static readonly ManifestTable SqlActions = new(
@@ -42,19 +42,6 @@ public static class IntrospectionFreeSchema
             new("category", "text", PgTypeKind.Text, false),
         ]
     );
-
-    private static readonly string[] SqlActionColumns =
-    [
-        "id",
-        "rowId",
-        "name",
-        "deploy",
-        "deps",
-        "content",
-        "revert",
-        "verify",
-        "category",
-    ];
 
     /// <summary>Probes the API at <paramref name="client"/> for the tables of <paramref name="manifests"/> and for sql_actions.</summary>
     /// <param name="sqlActionsOnly">Look for sql_actions only (a migrate endpoint).</param>
@@ -96,7 +83,7 @@ public static class IntrospectionFreeSchema
             if (n == PostGraphileNaming.V4)
                 queryFields.Add(new Field("nodeId", [], NonNull(Named("SCALAR", "ID"))));
         }
-        if (await ExportSqlActionsAsync(probe, types).ConfigureAwait(false) is { } root)
+        if (await SqlActionsProbe.ExportSqlActionsAsync(probe, types).ConfigureAwait(false) is { } root)
             queryFields.Add(root);
         types["Query"] = new TypeInfo("OBJECT", "Query", queryFields, [], []);
 
@@ -269,89 +256,6 @@ public static class IntrospectionFreeSchema
                 + "no condition on a JSON column shows which, so JSON values cannot be read back safely. Ask the API's operator to "
                 + "allow introspection, or export over SQL."
         ).WithTarget(probe.Endpoint);
-    }
-
-    /// <summary>
-    /// An <c>exportSqlActions(databaseId)</c> root field (this project's plugin or a look-alike, a list or a connection),
-    /// with the arguments and the fields it has; null when the API has none.
-    /// </summary>
-    private static async Task<Field?> ExportSqlActionsAsync(Prober probe, Dictionary<string, TypeInfo> types)
-    {
-        const string root = SqlActionsDiscovery.RootField;
-        var query = new FieldProbe().Variable("$db: UUID!").Line($"l: {root}(databaseId: $db) {Skip} {{", "root");
-        foreach (var column in SqlActionColumns)
-            query.Line(column, "l." + column);
-        query
-            .Line("}")
-            .Line($"c: {root}(databaseId: $db) {Skip} {{ pageInfo {{ hasNextPage endCursor }} }}", "connection")
-            .Line($"e: {root}(databaseId: $db, excludeCategories: null) {Skip} {{ __typename }}", "exclude")
-            .Line($"f: {root}(databaseId: $db, first: 1) {Skip} {{ __typename }}", "first");
-        var refused = await probe.RefusedAsync(query, null, $"looking for a {root} root field").ConfigureAwait(false);
-        if (refused.ContainsKey("root"))
-            return null;
-        var connection = !refused.ContainsKey("connection");
-        var args = new List<Field> { new("databaseId", [], NonNull(Named("SCALAR", "UUID"))) };
-        if (!refused.ContainsKey("exclude"))
-            args.Add(new Field("excludeCategories", [], List(Named("SCALAR", "String"))));
-        if (!refused.ContainsKey("first"))
-            args.Add(new Field("first", [], Named("SCALAR", "Int")));
-
-        IReadOnlyCollection<string> columns;
-        if (connection)
-        {
-            var nodes = new FieldProbe()
-                .Variable("$db: UUID!")
-                .Variable("$after: Cursor", "cursor")
-                .Line($"c: {root}(databaseId: $db, after: $after) {Skip} {{ nodes {{", "root");
-            foreach (var column in SqlActionColumns)
-                nodes.Line(column, "c." + column);
-            nodes.Line("} }");
-            var refusedNodes = await probe.RefusedAsync(nodes, null, $"reading the fields of the {root} connection").ConfigureAwait(false);
-            if (refusedNodes.ContainsKey("root"))
-                return null;
-            if (!refusedNodes.ContainsKey("cursor"))
-                args.Add(new Field("after", [], Named("SCALAR", "Cursor")));
-            columns = SqlActionColumns.Where(c => !refusedNodes.ContainsKey("c." + c)).ToList();
-        }
-        else
-        {
-            columns = SqlActionColumns.Where(c => !refused.ContainsKey("l." + c)).ToList();
-            // The last id goes in a variable, so its type must be named exactly: BigInt (v5 plugin), String (v4), Int.
-            foreach (var type in new[] { "BigInt", "String", "Int" })
-            {
-                var after = new FieldProbe()
-                    .Variable("$db: UUID!")
-                    .Variable($"$after: {type}", "type")
-                    .Line($"a: {root}(databaseId: $db, after: $after) {Skip} {{ __typename }}", "after");
-                var refusedAfter = await probe
-                    .RefusedAsync(after, null, $"finding the type of {root}'s after argument")
-                    .ConfigureAwait(false);
-                if (refusedAfter.Count == 0)
-                {
-                    args.Add(new Field("after", [], Named("SCALAR", type)));
-                    break;
-                }
-            }
-        }
-
-        var node = new List<Field>();
-        foreach (var column in columns)
-        {
-            var type = column switch
-            {
-                // rowId beside id: id is then the Relay node id, rowId the integer (see GraphQLDiscovery.Columns).
-                "id" => Named("SCALAR", columns.Contains("rowId") ? "ID" : "BigInt"),
-                "rowId" => Named("SCALAR", "BigInt"),
-                "deps" => List(Named("SCALAR", "String")),
-                _ => Named("SCALAR", "String"),
-            };
-            node.Add(new Field(column, [], type));
-        }
-        types["ProbedExportSqlAction"] = new TypeInfo("OBJECT", "ProbedExportSqlAction", node, [], []);
-        if (!connection)
-            return new Field(root, args, NonNull(List(NonNull(Named("OBJECT", "ProbedExportSqlAction")))));
-        types["ProbedExportSqlActionsConnection"] = ConnectionType("ProbedExportSqlActionsConnection", "ProbedExportSqlAction");
-        return new Field(root, args, NonNull(Named("OBJECT", "ProbedExportSqlActionsConnection")));
     }
 
     internal static TypeRef Named(string kind, string name) => new(kind, name, null);

@@ -79,7 +79,7 @@ internal static class PostGraphileTypes
     {
         if (kind == "Interval")
         {
-            var parts = GraphQLDiscovery.IntervalParts.Select(p => new Field(p, [], Named("SCALAR", "Float"))).ToList();
+            var parts = NodeColumns.IntervalParts.Select(p => new Field(p, [], Named("SCALAR", "Float"))).ToList();
             types["Interval"] = new TypeInfo("OBJECT", "Interval", parts, [], []);
             return;
         }
@@ -100,7 +100,7 @@ internal static class PostGraphileTypes
     }
 
     /// <summary>The scalars PostGraphile v4 and v5 both name so; v4's JSON as text is told apart by its description
-    /// (GraphQLDiscovery.IsJsonAsText).</summary>
+    /// (NodeColumns.IsJsonAsText).</summary>
     public static void AddScalars(Dictionary<string, TypeInfo> types, bool jsonAsText)
     {
         foreach (

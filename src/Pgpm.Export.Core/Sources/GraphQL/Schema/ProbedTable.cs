@@ -209,7 +209,7 @@ internal sealed class ProbedTable
             : null;
         return type switch
         {
-            "Interval" => field + " { " + string.Join(" ", GraphQLDiscovery.IntervalParts) + " }",
+            "Interval" => field + " { " + string.Join(" ", NodeColumns.IntervalParts) + " }",
             "Range" => field + " { start { value inclusive } end { value inclusive } }",
             _ => field,
         };

@@ -9,7 +9,7 @@ namespace Pgpm.Export.Sources.GraphQL.SqlActions;
 
 /// <summary>
 /// Where a GraphQL type that carries db_migrate.sql_actions rows keeps each column, found by the same
-/// introspection-driven mapping as any table (<see cref="GraphQLDiscovery.Columns"/>): the integer id is <c>rowId</c>
+/// introspection-driven mapping as any table (<see cref="NodeColumns.Of"/>): the integer id is <c>rowId</c>
 /// when <c>id</c> is a Relay node id, <c>id</c> otherwise; values are normalised like any column's. Built for this
 /// project's plugin type (<c>ExportSqlAction</c>), a table's own node type (<c>SqlAction</c>, <c>DbMigrateSqlAction</c>)
 /// and connection nodes alike.
@@ -50,7 +50,7 @@ internal sealed class SqlActionFields
     }
 
     public static SqlActionFields? For(IntrospectionSchema schema, IntrospectionSchema.TypeInfo? type) =>
-        type is { Kind: "OBJECT" } ? For(GraphQLDiscovery.Columns(schema, type)) : null;
+        type is { Kind: "OBJECT" } ? For(NodeColumns.Of(schema, type)) : null;
 
     /// <param name="node">The row's values, one per column of <see cref="Columns"/>, in that order.</param>
     /// <param name="where">Where the row came from, for an error (endpoint, field and page).</param>
