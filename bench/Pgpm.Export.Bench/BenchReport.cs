@@ -10,17 +10,21 @@ internal static class BenchReport
         output.WriteLine("SQL     size   floor(s)  export(s)  ratio  sequential(s)  ratio  peak(MB)  output(MB)");
         foreach (var r in run.Sql)
             output.WriteLine(
-                $"        {r.Size, -5} {r.Floor.Median, 9:0.000} {r.Export.Median, 10:0.000} {r.Ratio, 6:0.00} {r.Sequential.Median, 14:0.000} {r.SequentialRatio, 6:0.00} {r.PeakMegabytesMedian, 9:0} {r.OutputBytes / 1048576.0, 11:0.0}"
+                $"        {r.Size, -5} {r.Floor.Median, 9:0.000} {r.Export.Median, 10:0.000} {r.Ratio, 6:0.00} "
+                    + $"{r.Sequential.Median, 14:0.000} {r.SequentialRatio, 6:0.00} {r.PeakMegabytesMedian, 9:0} "
+                    + $"{r.OutputBytes / 1048576.0, 11:0.0}"
             );
         foreach (var r in run.Sql.Where(r => r.Peer is { Runs.Count: > 0 }))
         {
             var peer = r.Peer!;
             output.WriteLine(
-                $"Peer    {r.Size, -5} established exporter (csv-to-pg 4.12.1 + @pgpmjs/core 7.27.3): {peer.Seconds:0.000} s, {peer.PeakMegabytes:0} MB peak; "
+                $"Peer    {r.Size, -5} established exporter (csv-to-pg 4.12.1 + @pgpmjs/core 7.27.3): "
+                    + $"{peer.Seconds:0.000} s, {peer.PeakMegabytes:0} MB peak; "
                     + $"this export is {peer.Speedup:0.0} x faster"
             );
             output.WriteLine(
-                $"        the peer writes {peer.ColumnsWritten} columns and leaves out {peer.ColumnsLeftOut.Count}, whose values are lost (all listed in the JSON): "
+                $"        the peer writes {peer.ColumnsWritten} columns and leaves out {peer.ColumnsLeftOut.Count}, "
+                    + "whose values are lost (all listed in the JSON): "
                     + string.Join(", ", peer.ColumnsLeftOut.GroupBy(c => c[..c.LastIndexOf('.')]).Select(g => $"{g.Key} {g.Count()}"))
             );
         }
@@ -29,7 +33,8 @@ internal static class BenchReport
             output.WriteLine("GraphQL dialect       size   requests  floor(s)  export(s)  ratio  peak(MB)");
             foreach (var r in run.GraphQL)
                 output.WriteLine(
-                    $"        {r.Dialect, -13} {r.Size, -5} {r.Requests, 9} {r.Floor.Median, 9:0.000} {r.Export.Median, 10:0.000} {r.Ratio, 6:0.00} {r.PeakMegabytesMedian, 9:0}"
+                    $"        {r.Dialect, -13} {r.Size, -5} {r.Requests, 9} {r.Floor.Median, 9:0.000} {r.Export.Median, 10:0.000} "
+                        + $"{r.Ratio, 6:0.00} {r.PeakMegabytesMedian, 9:0}"
                 );
         }
         output.WriteLine();
@@ -54,11 +59,13 @@ internal static class BenchReport
             );
         foreach (var r in run.GraphQL)
             md.AppendLine(
-                $"| GraphQL, {(r.Dialect == "default" ? "PostGraphile" : "Constructive")} naming | {r.Size} | {r.Floor.Median:0.00} s | {r.Export.Median:0.00} s | {r.Ratio:0.0} x | {r.PeakMegabytesMedian:0} MB |"
+                $"| GraphQL, {(r.Dialect == "default" ? "PostGraphile" : "Constructive")} naming | {r.Size} | "
+                    + $"{r.Floor.Median:0.00} s | {r.Export.Median:0.00} s | {r.Ratio:0.0} x | {r.PeakMegabytesMedian:0} MB |"
             );
         foreach (var r in run.Sql.Where(r => r.Peer is { Runs.Count: > 0 }))
             md.AppendLine(
-                $"| established exporter (csv-to-pg + @pgpmjs/core) | {r.Size} | | {r.Peer!.Seconds:0.00} s | ours is {r.Peer.Speedup:0.0} x faster | {r.Peer.PeakMegabytes:0} MB |"
+                $"| established exporter (csv-to-pg + @pgpmjs/core) | {r.Size} | | {r.Peer!.Seconds:0.00} s | "
+                    + $"ours is {r.Peer.Speedup:0.0} x faster | {r.Peer.PeakMegabytes:0} MB |"
             );
         md.AppendLine();
         foreach (var target in run.Targets)

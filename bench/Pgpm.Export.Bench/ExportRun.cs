@@ -1,6 +1,7 @@
 namespace Pgpm.Export.Bench;
 
-/// <summary>One export by the real command line (pgpm-export, the natively compiled executable), as its own process, into a fresh directory.</summary>
+/// <summary>One export by the real command line (pgpm-export, the natively compiled executable), as its own process, into a fresh
+/// directory.</summary>
 internal sealed class ExportRun(string cli, string workDirectory)
 {
     public async Task<(Measurement Measurement, string Output)> SqlAsync(string connectionString, Guid databaseId, int concurrency)

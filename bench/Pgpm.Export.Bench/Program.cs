@@ -29,7 +29,8 @@ var sizes = options.SqlSizes.Concat(options.GraphQLSizes).Distinct().Order().Sel
 var export = new ExportRun(options.Cli, options.WorkDirectory);
 var peer = new PeerRun(Path.GetFullPath("sandbox/peer/pgpm-export.mjs"), options.WorkDirectory);
 var run = new BenchRun(
-    $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, exports written to {options.WorkDirectory}",
+    $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, "
+        + $"exports written to {options.WorkDirectory}",
     options.Repetitions,
     options.Concurrency,
     [],
@@ -69,12 +70,14 @@ if (options.Hold)
         );
     await using (var file = new StreamWriter(env, owner))
         await file.WriteAsync(
-            $"export PGHOST={servers.Host} PGPORT={servers.Port} PGUSER={servers.User} PGPASSWORD='{servers.Password}' PGDATABASE={servers.Database}\n"
+            $"export PGHOST={servers.Host} PGPORT={servers.Port} PGUSER={servers.User} "
+                + $"PGPASSWORD='{servers.Password}' PGDATABASE={servers.Database}\n"
                 + $"export PGPM_BENCH_CONNECTION='{servers.ConnectionString}'\n"
                 + (held.Count > 0 ? $"export PGPM_EXPORT_TOKEN={holdToken}\n" : "")
         );
     Console.WriteLine(
-        $"PostgreSQL is up; `. {env}` sets PG* and PGPM_BENCH_CONNECTION (the export's connection string){(held.Count > 0 ? " and PGPM_EXPORT_TOKEN" : "")}."
+        $"PostgreSQL is up; `. {env}` sets PG* and PGPM_BENCH_CONNECTION (the export's connection string)"
+            + $"{(held.Count > 0 ? " and PGPM_EXPORT_TOKEN" : "")}."
     );
     if (held.Count > 0)
         Console.WriteLine($"PostGraphile v5: default naming at {held[0].Endpoint}, Constructive naming at {held[1].Endpoint}.");
@@ -135,7 +138,8 @@ foreach (var database in sizes.Where(d => options.SqlSizes.Contains(d.MetaRows))
         result.Sequential.Seconds.Add(sequential.Seconds);
         result.PeakMegabytes.Add(concurrent.PeakMegabytes);
         Console.WriteLine(
-            $"  SQL {result.Size} #{repetition}: floor {floor.Seconds:0.000}s, export {concurrent.Seconds:0.000}s ({concurrent.PeakMegabytes:0} MB), sequential {sequential.Seconds:0.000}s"
+            $"  SQL {result.Size} #{repetition}: floor {floor.Seconds:0.000}s, "
+                + $"export {concurrent.Seconds:0.000}s ({concurrent.PeakMegabytes:0} MB), sequential {sequential.Seconds:0.000}s"
                 + (theirs is null ? "" : $", peer {theirs.Seconds:0.000}s ({theirs.PeakMegabytes:0} MB)")
         );
     }
@@ -190,7 +194,8 @@ foreach (
             result.Export.Seconds.Add(measurement.Seconds);
             result.PeakMegabytes.Add(measurement.PeakMegabytes);
             Console.WriteLine(
-                $"  GraphQL {result.Dialect} {result.Size} #{repetition}: floor {floor:0.000}s, export {measurement.Seconds:0.000}s ({measurement.PeakMegabytes:0} MB)"
+                $"  GraphQL {result.Dialect} {result.Size} #{repetition}: floor {floor:0.000}s, "
+                    + $"export {measurement.Seconds:0.000}s ({measurement.PeakMegabytes:0} MB)"
             );
         }
         run.GraphQL.Add(result);

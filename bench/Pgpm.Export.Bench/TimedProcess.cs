@@ -3,7 +3,8 @@ using System.Globalization;
 
 namespace Pgpm.Export.Bench;
 
-/// <summary>One run of a program: its wall time, its peak resident memory as GNU time reports it (ru_maxrss), and what it printed.</summary>
+/// <summary>One run of a program: its wall time, its peak resident memory as GNU time reports it (ru_maxrss), and what it
+/// printed.</summary>
 internal sealed record Measurement(double Seconds, double PeakMegabytes, string StandardOutput = "");
 
 /// <summary>Runs a program under <c>/usr/bin/time</c>, timing it from start to exit and failing with its own words.</summary>

@@ -57,7 +57,8 @@ if (options.Parts.Contains("whatif"))
     clock.Restart();
     Run(runspace, export, connectionString, database.Id, full);
     Console.WriteLine(
-        $"Export-PgpmProject: {clock.Elapsed.TotalSeconds:0.00} s, {Files.Count(full)} files written, {await rowsRead.CountAsync() - before} meta rows read"
+        $"Export-PgpmProject: {clock.Elapsed.TotalSeconds:0.00} s, {Files.Count(full)} files written, "
+            + $"{await rowsRead.CountAsync() - before} meta rows read"
     );
     Directory.Delete(full, recursive: true);
 
@@ -95,8 +96,9 @@ if (options.Parts.Contains("stop"))
         Run(runspace, "[void][Pgpm.Export.Writing.DiscardedDirectories]::WhenDeletedAsync().Wait([timespan]::FromMinutes(2))");
         var deleted = clock.Elapsed.TotalMilliseconds;
         Console.WriteLine(
-            $"Export-PgpmProject stopped at {delay} s ({(finished ? "already finished" : $"{staged} files staged")}): Stop() took {stopped:0} ms "
-                + $"({Target(stopped)}), staging deleted after {deleted:0} ms; left behind: {(finished ? "(the export)" : Files.Describe(target))}"
+            $"Export-PgpmProject stopped at {delay} s ({(finished ? "already finished" : $"{staged} files staged")}): "
+                + $"Stop() took {stopped:0} ms ({Target(stopped)}), staging deleted after {deleted:0} ms; "
+                + $"left behind: {(finished ? "(the export)" : Files.Describe(target))}"
         );
         if (Directory.Exists(target))
             Directory.Delete(target, recursive: true);
@@ -139,8 +141,9 @@ if (options.Cli is { } cli && options.Parts.Contains("cli"))
         var stopped = clock.Elapsed.TotalMilliseconds;
         await stderr;
         Console.WriteLine(
-            $"pgpm-export interrupted at {delay} s ({(finished ? "already finished" : $"{staged} files staged")}): exit {process.ExitCode} after {stopped:0} ms ({Target(stopped)}; "
-                + $"its last line after {lastLineAt:0} ms); left behind: {(finished ? "(the export)" : Files.Describe(target))}; {string.Join(" ", stderrLines).Trim()}"
+            $"pgpm-export interrupted at {delay} s ({(finished ? "already finished" : $"{staged} files staged")}): "
+                + $"exit {process.ExitCode} after {stopped:0} ms ({Target(stopped)}; its last line after {lastLineAt:0} ms); "
+                + $"left behind: {(finished ? "(the export)" : Files.Describe(target))}; {string.Join(" ", stderrLines).Trim()}"
         );
         await stdout;
         if (Directory.Exists(target))

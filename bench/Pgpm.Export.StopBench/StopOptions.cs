@@ -4,8 +4,10 @@ using Pgpm.Export.Bench;
 namespace Pgpm.Export.StopBench;
 
 /// <summary>The command line of the stop benchmark.</summary>
-/// <param name="ConnectionString">A server where the synthetic database of <paramref name="Rows"/> already is (from a <paramref name="Serve"/> run).</param>
-/// <param name="Serve">Only start the server and generate the database, print its connection string and keep it until standard input closes.</param>
+/// <param name="ConnectionString">A server where the synthetic database of <paramref name="Rows"/> already is (from a
+/// <paramref name="Serve"/> run).</param>
+/// <param name="Serve">Only start the server and generate the database, print its connection string and keep it until standard input
+/// closes.</param>
 /// <param name="Parts">What to measure: <c>whatif</c> (beside a whole export), <c>stop</c> (the cmdlet), <c>cli</c>.</param>
 internal sealed record StopOptions(
     string? ModuleManifest,

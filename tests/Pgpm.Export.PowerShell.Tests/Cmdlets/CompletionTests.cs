@@ -75,7 +75,8 @@ public sealed class CompletionTests(ModuleFixture module)
         using var shell = new PowerShellRun(module);
         var expected = shell
             .Invoke(
-                "Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId | ForEach-Object category | Sort-Object -Unique"
+                "Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId "
+                    + "| ForEach-Object category | Sort-Object -Unique"
             )
             .Output.Select(o => o.ToString()!)
             .ToList();
@@ -180,9 +181,15 @@ public sealed class CompletionTests(ModuleFixture module)
         using var counter = new ConnectionCounter(
             graphQL ? module.Servers.GraphQL.Endpoint.Port : new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString).Port
         );
+        var sqlTarget = new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString)
+        {
+            Host = "127.0.0.1",
+            Port = counter.Port,
+        };
         var line = graphQL
-            ? $"Export-PgpmProject ./w -GraphQLEndpoint '{new UriBuilder(module.Servers.GraphQL.Endpoint) { Port = counter.Port }.Uri}' -Token $token -DatabaseId $databaseId -Schema "
-            : $"Export-PgpmProject ./w -ConnectionString '{new Npgsql.NpgsqlConnectionStringBuilder(module.Servers.ConnectionString) { Host = "127.0.0.1", Port = counter.Port }}' -DatabaseId $databaseId -Schema ";
+            ? $"Export-PgpmProject ./w -GraphQLEndpoint '{new UriBuilder(module.Servers.GraphQL.Endpoint) { Port = counter.Port }.Uri}' "
+                + "-Token $token -DatabaseId $databaseId -Schema "
+            : $"Export-PgpmProject ./w -ConnectionString '{sqlTarget}' -DatabaseId $databaseId -Schema ";
 
         var first = Complete(shell, line);
         Assert.NotEmpty(first);
@@ -207,7 +214,9 @@ public sealed class CompletionTests(ModuleFixture module)
     {
         await using var database = await ThrowawayDatabase.CreateAsync(module, "cat", id => $"""
                 INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
-                SELECT 'a' || g, '{id}', 'schemas/cat_public/a' || g, ARRAY[]::text[], repeat('SELECT 1; ', 100000), 'SELECT 1;', 'SELECT 1;', CASE WHEN g % 2 = 0 THEN 'even' ELSE 'odd' END
+                SELECT 'a' || g, '{id}', 'schemas/cat_public/a' || g, ARRAY[]::text[], repeat('SELECT 1; ', 100000),
+                       'SELECT 1;', 'SELECT 1;',
+                       CASE WHEN g % 2 = 0 THEN 'even' ELSE 'odd' END
                 FROM generate_series(1, 4) g;
                 """);
         var id = database.Id;

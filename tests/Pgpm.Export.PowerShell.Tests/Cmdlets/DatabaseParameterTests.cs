@@ -55,7 +55,8 @@ public sealed class DatabaseParameterTests(ModuleFixture module)
     {
         using var shell = new PowerShellRun(module);
         var result = shell.Invoke(
-            $"Get-ExportTable -ConnectionString $connectionString -DatabaseId $databaseId -Name {table} | Select-Object -First 1 | Get-ExportSchema -ConnectionString $connectionString"
+            $"Get-ExportTable -ConnectionString $connectionString -DatabaseId $databaseId -Name {table} | Select-Object -First 1 "
+                + "| Get-ExportSchema -ConnectionString $connectionString"
         );
         Assert.Null(result.Error);
         Assert.NotEmpty(result.Output);
@@ -149,7 +150,8 @@ public sealed class DatabaseParameterTests(ModuleFixture module)
         using var shell = new PowerShellRun(module);
         var expected = shell
             .Invoke(
-                "Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId | ForEach-Object category | Sort-Object -Unique"
+                "Get-ExportSqlAction -ConnectionString $connectionString -DatabaseId $databaseId "
+                    + "| ForEach-Object category | Sort-Object -Unique"
             )
             .Output.Select(o => o.ToString())
             .ToList();

@@ -15,7 +15,8 @@ public sealed class ExportPgpmProjectTests(ModuleFixture module)
     [InlineData("Get-ExportDatabase -Source $s -Name $databaseName | Export-Clixml $clixml; Import-Clixml $clixml")]
     // What a job or remoting hands back (Start-Job needs a pwsh executable: the Pester suite runs that one).
     [InlineData(
-        "[Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize((Get-ExportDatabase -Source $s -Name $databaseName)))"
+        "[Management.Automation.PSSerializer]::Deserialize("
+            + "[Management.Automation.PSSerializer]::Serialize((Get-ExportDatabase -Source $s -Name $databaseName)))"
     )]
     public void A_database_given_by_property_name_is_exported(string database)
     {

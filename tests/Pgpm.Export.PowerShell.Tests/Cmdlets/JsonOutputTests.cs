@@ -48,7 +48,8 @@ public sealed class JsonOutputTests(ModuleFixture module)
         var result = shell.Invoke(
             """
             param($out)
-            (Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out | ConvertTo-Json | ConvertFrom-Json).Kind
+            (Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out |
+                ConvertTo-Json | ConvertFrom-Json).Kind
             """,
             folder.Combine("export")
         );

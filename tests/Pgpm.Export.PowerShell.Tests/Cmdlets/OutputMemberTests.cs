@@ -22,12 +22,14 @@ public sealed class OutputMemberTests(ModuleFixture module)
     [InlineData("Get-ExportTable -GraphQLEndpoint $endpoint -Token $token -DatabaseId $databaseId -Name database", "")]
     [InlineData("Get-ExportSqlAction -GraphQLEndpoint $endpoint -Token $token -DatabaseId $databaseId | Select-Object -First 1", "")]
     [InlineData(
-        "Export-PgpmProject -GraphQLEndpoint $endpoint -Token $token -DatabaseId $databaseId -OutputPath (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())) | Select-Object -First 1",
+        "Export-PgpmProject -GraphQLEndpoint $endpoint -Token $token -DatabaseId $databaseId "
+            + "-OutputPath (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())) | Select-Object -First 1",
         ""
     )]
     // What a package summary's Omissions hold (an export allowed to leave columns out), and the table each names.
     [InlineData(
-        "[Pgpm.Export.Model.ExportOmission]::new([Pgpm.Export.Model.TableRef]::new('services_public', 'apis'), 'dbname', 'hidden by the server')",
+        "[Pgpm.Export.Model.ExportOmission]::new("
+            + "[Pgpm.Export.Model.TableRef]::new('services_public', 'apis'), 'dbname', 'hidden by the server')",
         ""
     )]
     [InlineData("[Pgpm.Export.Model.TableRef]::new('services_public', 'apis')", "CompareTo")]
@@ -61,7 +63,8 @@ public sealed class OutputMemberTests(ModuleFixture module)
         using var shell = new PowerShellRun(module);
         using var output = new Pgpm.Export.Tests.Infrastructure.TempDirectory();
         var result = shell.Invoke(
-            "param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out | ForEach-Object { $_.Omissions.GetType().FullName }",
+            "param($out) Export-PgpmProject -ConnectionString $connectionString -DatabaseId $databaseId -OutputPath $out "
+                + "| ForEach-Object { $_.Omissions.GetType().FullName }",
             output.Path
         );
         Assert.Null(result.Error);

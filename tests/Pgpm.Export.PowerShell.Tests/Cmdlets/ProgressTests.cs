@@ -41,7 +41,8 @@ public sealed class ProgressTests(ModuleFixture module)
         Assert.Equal(total.Groups[2].Value, total.Groups[1].Value);
         Assert.Equal(done.Count, int.Parse(total.Groups[2].Value));
         Assert.Equal(ProgressRecordType.Completed, records[^1].RecordType);
-        // One bar, closed once (a PowerShell user's trial counted three Completed records: one per package's confirmation and one at the end).
+        // One bar, closed once (a PowerShell user's trial counted three Completed records: one per package's confirmation and one at the
+        // end).
         Assert.Single(records, r => r.RecordType == ProgressRecordType.Completed);
     }
 

@@ -11,7 +11,8 @@ public sealed class PublicTypeTests(ModuleFixture module)
     [InlineData("New-PgpmExportSource -GraphQLEndpoint $endpoint -Token $token", "Pgpm.Export.Commands.PgpmExportSource")]
     [InlineData("Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $token -Name $databaseName", "Pgpm.Export.Model.DatabaseInfo")]
     [InlineData(
-        "Export-PgpmProject -GraphQLEndpoint $endpoint -Token $token -DatabaseId $databaseId -OutputPath (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())) | Select-Object -First 1",
+        "Export-PgpmProject -GraphQLEndpoint $endpoint -Token $token -DatabaseId $databaseId "
+            + "-OutputPath (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())) | Select-Object -First 1",
         "Pgpm.Export.Writing.PackageSummary"
     )]
     public void Output_types_can_be_named_tested_with_is_and_used_as_parameter_types(string command, string type)

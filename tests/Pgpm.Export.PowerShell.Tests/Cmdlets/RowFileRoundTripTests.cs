@@ -23,9 +23,11 @@ public sealed class RowFileRoundTripTests(ModuleFixture module)
             $s = New-PgpmExportSource -ConnectionString $connectionString
             try {
                 Export-PgpmProject -Source $s -DatabaseId $databaseId -OutputPath (Join-Path $folder direct) | Out-Null
-                & { Get-ExportTable -Source $s -DatabaseId $databaseId; Get-ExportSqlAction -Source $s -DatabaseId $databaseId } | Export-Clixml (Join-Path $folder rows.xml)
+                & { Get-ExportTable -Source $s -DatabaseId $databaseId; Get-ExportSqlAction -Source $s -DatabaseId $databaseId } |
+                    Export-Clixml (Join-Path $folder rows.xml)
                 (Import-Clixml (Join-Path $folder rows.xml) | Where-Object { $_.PSObject.Properties.Value -is [array] }).Count
-                Import-Clixml (Join-Path $folder rows.xml) | Export-PgpmProject -Source $s -DatabaseId $databaseId -OutputPath (Join-Path $folder kept) | Out-Null
+                Import-Clixml (Join-Path $folder rows.xml) |
+                    Export-PgpmProject -Source $s -DatabaseId $databaseId -OutputPath (Join-Path $folder kept) | Out-Null
             } finally { $s.Dispose() }
             """,
             folder.Path

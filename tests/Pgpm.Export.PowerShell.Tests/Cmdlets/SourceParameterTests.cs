@@ -21,7 +21,8 @@ public sealed class SourceParameterTests(ModuleFixture module)
     [InlineData("(Get-ExportSqlAction -DatabaseId $databaseId | Select-Object -First 1).database_id")]
     [InlineData("$s = New-PgpmExportSource; try { $s.Kind } finally { $s.Dispose() }")]
     [InlineData(
-        "$out = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()); try { (Export-PgpmProject -DatabaseId $databaseId -OutputPath $out).Name } finally { Remove-Item $out -Recurse -Force }"
+        "$out = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()); "
+            + "try { (Export-PgpmProject -DatabaseId $databaseId -OutputPath $out).Name } finally { Remove-Item $out -Recurse -Force }"
     )]
     public void The_connection_string_variable_is_the_source_when_none_is_given(string script)
     {

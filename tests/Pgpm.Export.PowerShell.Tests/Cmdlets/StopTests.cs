@@ -290,7 +290,8 @@ public sealed class StopTests(ModuleFixture module)
     private static Task<ThrowawayDatabase> CreateLargeDatabaseAsync(ModuleFixture module, int fieldRows, int sqlActions = 0) =>
         ThrowawayDatabase.CreateAsync(module, "large", id => $"""
                 INSERT INTO metaschema_public.field (id, database_id, table_id, name, label, description, type, field_order)
-                SELECT gen_random_uuid(), '{id}', '{Guid.NewGuid()}', 'field_' || g, 'Field ' || g, repeat('A description of the field. ', 8), 'text', g
+                SELECT gen_random_uuid(), '{id}', '{Guid.NewGuid()}', 'field_' || g, 'Field ' || g,
+                       repeat('A description of the field. ', 8), 'text', g
                 FROM generate_series(1, {fieldRows}) g;
                 INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
                 SELECT 'action ' || g, '{id}', 'schemas/large_public/tables/table_' || g || '/table', ARRAY[]::text[],

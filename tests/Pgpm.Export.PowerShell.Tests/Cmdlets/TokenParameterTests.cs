@@ -14,11 +14,14 @@ public sealed class TokenParameterTests(ModuleFixture module)
     [Theory]
     [InlineData("$t = $plainToken; Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $t")]
     [InlineData(
-        "$env:PGPM_TEST_TOKEN = $plainToken; try { Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $env:PGPM_TEST_TOKEN } finally { Remove-Item Env:PGPM_TEST_TOKEN }"
+        "$env:PGPM_TEST_TOKEN = $plainToken; "
+            + "try { Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $env:PGPM_TEST_TOKEN } "
+            + "finally { Remove-Item Env:PGPM_TEST_TOKEN }"
     )]
     [InlineData("Get-ExportDatabase -GraphQLEndpoint $endpoint -Token $token")]
     [InlineData(
-        "$s = New-PgpmExportSource -GraphQLEndpoint $endpoint -Token ([string]$plainToken); try { Get-ExportDatabase -Source $s } finally { $s.Dispose() }"
+        "$s = New-PgpmExportSource -GraphQLEndpoint $endpoint -Token ([string]$plainToken); "
+            + "try { Get-ExportDatabase -Source $s } finally { $s.Dispose() }"
     )]
     public void A_token_binds_from_a_string_or_a_SecureString(string script)
     {
@@ -41,7 +44,10 @@ public sealed class TokenParameterTests(ModuleFixture module)
             $DebugPreference = 'Continue'
             $all = & { {{script}} } *>&1 | Out-String -Width 4096
             $all
-            $Error | ForEach-Object { $_ | Format-List * -Force | Out-String -Width 4096; $_.Exception | Format-List * -Force | Out-String -Width 4096 }
+            $Error | ForEach-Object {
+                $_ | Format-List * -Force | Out-String -Width 4096
+                $_.Exception | Format-List * -Force | Out-String -Width 4096
+            }
             Get-History | Out-String
             """
         );

@@ -66,7 +66,8 @@ public sealed class WhatIfTests(ModuleFixture module)
     {
         await using var database = await ThrowawayDatabase.CreateAsync(module, "one", id => $"""
                 INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify, category)
-                VALUES ('only', '{id}', 'schemas/one_public/schema', ARRAY[]::text[], 'CREATE SCHEMA one_public;', 'DROP SCHEMA one_public;', 'SELECT 1;', 'app');
+                VALUES ('only', '{id}', 'schemas/one_public/schema', ARRAY[]::text[], 'CREATE SCHEMA one_public;',
+                        'DROP SCHEMA one_public;', 'SELECT 1;', 'app');
                 """);
         var id = database.Id;
         var host = new TestHost(interactive: false);

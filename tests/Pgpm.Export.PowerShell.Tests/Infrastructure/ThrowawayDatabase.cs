@@ -20,7 +20,8 @@ public sealed class ThrowawayDatabase(ModuleFixture module, Guid id) : IAsyncDis
             $"""
             SET session_replication_role TO replica;
             INSERT INTO metaschema_public.database (id, owner_id, schema_hash, schema_name, private_schema_name, name, label, hash)
-            VALUES ('{id}', gen_random_uuid(), 'h{prefix}', '{prefix}_public', '{prefix}_private', '{prefix}_{id:N}', '{prefix}', gen_random_uuid());
+            VALUES ('{id}', gen_random_uuid(), 'h{prefix}', '{prefix}_public', '{prefix}_private', '{prefix}_{id:N}', '{prefix}',
+                    gen_random_uuid());
             {rows(id)}
             """
         );

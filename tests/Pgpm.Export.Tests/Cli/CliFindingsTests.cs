@@ -33,7 +33,8 @@ public class CliFindingsTests(PostgresFixture postgres)
         var line = Assert.Single(stderr.TrimEnd().Split('\n'));
         Assert.Equal(
             "pgpm-export: No sql_actions row of the database acme-crm has the category 'sed' given to --exclude-categories "
-                + "(its categories are 'app', 'core', 'seed'; categories are compared exactly, case included). Nothing was read or written: correct or drop it.",
+                + "(its categories are 'app', 'core', 'seed'; categories are compared exactly, case included). "
+                + "Nothing was read or written: correct or drop it.",
             line
         );
         Assert.False(Directory.Exists(output.Combine("ws")));
@@ -55,7 +56,8 @@ public class CliFindingsTests(PostgresFixture postgres)
         Assert.Contains("wrote database package acme-crm", stdout);
     }
 
-    /// <summary>docs/cli.md gives exit 2 for an unknown database or schema name; an unknown database exited 1, an unknown schema 2.</summary>
+    /// <summary>docs/cli.md gives exit 2 for an unknown database or schema name; an unknown database exited 1, an unknown schema
+    /// 2.</summary>
     [Theory]
     [InlineData("-d", "nope")]
     [InlineData("--database-id", "00000000-0000-4000-8000-000000000000")]
@@ -130,7 +132,8 @@ public class CliFindingsTests(PostgresFixture postgres)
         Assert.All(lines, line => Assert.Contains("(replaced the plan and scripts there; other files kept)", line));
     }
 
-    /// <summary>A newcomer's trial: --help showed "--progress <Always|Auto|Never>" while the docs and errors say auto, always, never.</summary>
+    /// <summary>A newcomer's trial: --help showed "--progress <Always|Auto|Never>" while the docs and errors say auto, always,
+    /// never.</summary>
     [Fact]
     public async Task Help_names_the_progress_values_as_they_are_typed()
     {
@@ -186,7 +189,8 @@ public class CliFindingsTests(PostgresFixture postgres)
         Assert.Equal(0, await running.WaitAsync(TimeSpan.FromMinutes(1)));
     }
 
-    /// <summary>The --schema-version mismatch was three sentences with the reason in the middle; now one sentence that says what to do.</summary>
+    /// <summary>The --schema-version mismatch was three sentences with the reason in the middle; now one sentence that says what to
+    /// do.</summary>
     [Fact]
     public async Task A_forced_schema_version_the_source_does_not_match_is_one_plain_sentence()
     {
@@ -206,7 +210,8 @@ public class CliFindingsTests(PostgresFixture postgres)
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
         Assert.Equal(
-            "pgpm-export: --schema-version 0.15.5 was given, but the source matches schema version 0.16 better: 1 column of 0.15.5 is missing from it "
+            "pgpm-export: --schema-version 0.15.5 was given, but the source matches schema version 0.16 better: "
+                + "1 column of 0.15.5 is missing from it "
                 + "(metaschema_public.policy.template); leave out --schema-version, or give 0.16, to export it.\n",
             stderr.Replace("\r\n", "\n")
         );
@@ -252,13 +257,15 @@ public class CliFindingsTests(PostgresFixture postgres)
         );
         Assert.Equal(2, exit);
         Assert.Equal(
-            "pgpm-export: The author's email 'jane doe@example.com' is not an address (it has a space); give 'Name <email>' with an address such as 'Jane Doe <jane@example.com>'.",
+            "pgpm-export: The author's email 'jane doe@example.com' is not an address (it has a space); "
+                + "give 'Name <email>' with an address such as 'Jane Doe <jane@example.com>'.",
             stderr.TrimEnd()
         );
         Assert.False(Directory.Exists(output.Combine("other")));
     }
 
-    /// <summary>./pgpm-export demo wrote "Pgpm Export Demo &lt;demo@pgpm.example&gt;" where an export with the defaults writes constructive's author.</summary>
+    /// <summary>./pgpm-export demo wrote "Pgpm Export Demo &lt;demo@pgpm.example&gt;" where an export with the defaults writes
+    /// constructive's author.</summary>
     [Fact]
     public void The_demo_exports_with_the_default_author()
     {

@@ -3,7 +3,8 @@ using Xunit;
 
 namespace Pgpm.Export.Tests.Cli;
 
-/// <summary>What a newcomer's first tries of pgpm-export met: messages that name the option, conflicts refused, nothing ignored silently.</summary>
+/// <summary>What a newcomer's first tries of pgpm-export met: messages that name the option, conflicts refused, nothing ignored
+/// silently.</summary>
 [Collection(PostgresCollection.Name)]
 public class CliMessageTests(PostgresFixture postgres)
 {

@@ -208,14 +208,16 @@ public class CliProgressTests(PostgresFixture postgres)
             [
                 "Exporting: 1 of 3 tables done, 1005 rows written",
                 "  metaschema_public.field: 1000 rows so far",
-                "  waiting 2.0 s of 2.0 s: https://api.example.com/graphql rate-limited the export (HTTP 429 Too Many Requests) while reading metaschema_public.field",
+                "  waiting 2.0 s of 2.0 s: https://api.example.com/graphql rate-limited the export "
+                    + "(HTTP 429 Too Many Requests) while reading metaschema_public.field",
             ],
             Lines(view)
         );
 
         clock.Advance(TimeSpan.FromSeconds(1.5));
         Assert.Contains(
-            "  waiting 0.5 s of 2.0 s: https://api.example.com/graphql rate-limited the export (HTTP 429 Too Many Requests) while reading metaschema_public.field",
+            "  waiting 0.5 s of 2.0 s: https://api.example.com/graphql rate-limited the export "
+                + "(HTTP 429 Too Many Requests) while reading metaschema_public.field",
             Lines(view)
         );
         clock.Advance(TimeSpan.FromSeconds(1));

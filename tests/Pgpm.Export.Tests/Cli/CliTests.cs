@@ -187,7 +187,8 @@ public class CliTests(PostgresFixture postgres)
         Assert.Contains("\"metaschema_public.export_value_fixture\"", manifest);
         Assert.Contains("\"version\": \"0.16-custom\"", manifest);
         Assert.Contains(
-            "{ \"name\": \"category\", \"type\": \"metaschema_public.object_category\", \"kind\": \"enum\", \"notNull\": true, \"enum\": \"metaschema_public.object_category\" }",
+            "{ \"name\": \"category\", \"type\": \"metaschema_public.object_category\", \"kind\": \"enum\", \"notNull\": true, "
+                + "\"enum\": \"metaschema_public.object_category\" }",
             manifest
         );
         using var output = new TempDirectory();

@@ -10,7 +10,8 @@ using Xunit;
 
 namespace Pgpm.Export.Tests.Commands;
 
-/// <summary>The commands over a real PostGraphile server: the token never reaches a stream, and failures carry the right ids and kinds.</summary>
+/// <summary>The commands over a real PostGraphile server: the token never reaches a stream, and failures carry the right ids and
+/// kinds.</summary>
 [Collection(PostgresCollection.Name)]
 public class GraphQLCommandTests(PostgresFixture postgres)
 {

@@ -81,7 +81,7 @@ public class ProjectExportTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task A_piped_value_no_PostgreSQL_value_of_its_column_reads_like_is_refused_naming_the_column_not_written_to_fail_at_deploy()
+    public async Task A_piped_value_unlike_any_PostgreSQL_value_of_its_column_is_refused_naming_the_column_not_written_to_fail_at_deploy()
     {
         using var source = await CommandRun.SqlSourceAsync(postgres, await postgres.NewFixtureDatabaseAsync("cmd_values"));
         using var output = new TempDirectory();

@@ -34,7 +34,8 @@ public class PlanMemoryTests(PostgresFixture postgres)
         // Held whole until the end, with its dependency (another 132), note, lists and records, a change kept 754.
         Assert.True(
             perChange < 400,
-            $"Each change kept {perChange:F0} bytes alive until the package's rows were all read ({few.Bytes:N0} bytes with {Few} changes, {many.Bytes:N0} with {Many})."
+            $"Each change kept {perChange:F0} bytes alive until the package's rows were all read "
+                + $"({few.Bytes:N0} bytes with {Few} changes, {many.Bytes:N0} with {Many})."
         );
         var plan = await File.ReadAllLinesAsync(Path.Combine(many.Output.Path, "packages", "acme-crm", "pgpm.plan"));
         Assert.Equal(
@@ -55,8 +56,10 @@ public class PlanMemoryTests(PostgresFixture postgres)
             $$"""
             DELETE FROM db_migrate.sql_actions;
             INSERT INTO db_migrate.sql_actions (id, name, database_id, deploy, deps, content)
-            SELECT g + 1, 'action ' || g, '{{SqlExport.Acme}}', 'schemas/acme_crm_1a2b_public/tables/plan_memory_' || lpad(g::text, 6, '0') || '/table',
-                   CASE WHEN g = 0 THEN '{}'::text[] ELSE ARRAY['schemas/acme_crm_1a2b_public/tables/plan_memory_' || lpad((g - 1)::text, 6, '0') || '/table'] END,
+            SELECT g + 1, 'action ' || g, '{{SqlExport.Acme}}',
+                   'schemas/acme_crm_1a2b_public/tables/plan_memory_' || lpad(g::text, 6, '0') || '/table',
+                   CASE WHEN g = 0 THEN '{}'::text[]
+                        ELSE ARRAY['schemas/acme_crm_1a2b_public/tables/plan_memory_' || lpad((g - 1)::text, 6, '0') || '/table'] END,
                    'SELECT 1;'
             FROM generate_series(0, {{changes - 1}}) g;
             """
@@ -68,7 +71,8 @@ public class PlanMemoryTests(PostgresFixture postgres)
         return (source.Bytes, output);
     }
 
-    /// <summary>Counts the bytes alive when the exporter asks for the row after the last one: every change has been taken, none finished yet.</summary>
+    /// <summary>Counts the bytes alive when the exporter asks for the row after the last one: every change has been taken, none finished
+    /// yet.</summary>
     private sealed class RetainedAfterLastRow(IExportSource inner) : DelegatingSource(inner)
     {
         public long Bytes { get; private set; }

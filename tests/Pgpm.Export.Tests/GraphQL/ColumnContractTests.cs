@@ -73,7 +73,8 @@ public class ColumnContractTests(PostgresFixture postgres)
             database,
             """
             INSERT INTO services_public.site_metadata (id, database_id, site_id, title)
-              VALUES ('5e7a000b-0000-4000-8000-000000000001', '5e7a0000-0000-4000-8000-000000000001', '5e7a000a-0000-4000-8000-000000000001', 'Pets meta');
+              VALUES ('5e7a000b-0000-4000-8000-000000000001', '5e7a0000-0000-4000-8000-000000000001',
+                      '5e7a000a-0000-4000-8000-000000000001', 'Pets meta');
             """
         );
         await postgres.Server.ExecuteAsync(database, $"COMMENT ON TABLE services_public.site_metadata IS E'{HidingTag(dialect)}';");
@@ -204,7 +205,8 @@ public class ColumnContractTests(PostgresFixture postgres)
         Assert.DoesNotContain(both.Log.Warnings, w => w.Contains("hidden") && !w.Contains("schema_hash"));
     }
 
-    /// <summary>The newcomer's case itself: 0.15.5 forced on a 0.16 database (whose policy has no template column) stops over both sources alike.</summary>
+    /// <summary>The newcomer's case itself: 0.15.5 forced on a 0.16 database (whose policy has no template column) stops over both sources
+    /// alike.</summary>
     [Fact]
     public async Task Forcing_0_15_5_on_a_0_16_database_stops_over_SQL_and_GraphQL_alike_naming_the_column_it_lacks()
     {

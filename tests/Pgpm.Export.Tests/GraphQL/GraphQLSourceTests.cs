@@ -164,7 +164,8 @@ public class GraphQLSourceTests(PostgresFixture postgres)
             database,
             $"""
             INSERT INTO db_migrate.sql_actions (name, database_id, deploy, deps, content, revert, verify)
-            SELECT 'extra ' || g, '{SampleDatabase.SampleId}', 'extra/change_' || g, ARRAY[]::text[], repeat('SELECT ' || g || ';' || chr(10), 40), NULL, NULL
+            SELECT 'extra ' || g, '{SampleDatabase.SampleId}', 'extra/change_' || g, ARRAY[]::text[],
+                   repeat('SELECT ' || g || ';' || chr(10), 40), NULL, NULL
             FROM generate_series(1, 30) g ORDER BY g
             """
         );
@@ -320,7 +321,8 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         await postgres.Server.ExecuteAsync(
             database,
             $"""
-            UPDATE metaschema_public.schema SET smart_tags = '{"{"}"n": 2.50, "big": 12345678901234567890{"}"}' WHERE id = 'a2000000-0000-4000-8000-000000000003';
+            UPDATE metaschema_public.schema SET smart_tags = '{"{"}"n": 2.50, "big": 12345678901234567890{"}"}'
+             WHERE id = 'a2000000-0000-4000-8000-000000000003';
             UPDATE metaschema_public.table SET smart_tags = 'null' WHERE id = 'a3000000-0000-4000-8000-000000000003';
             """
         );
@@ -333,12 +335,14 @@ public class GraphQLSourceTests(PostgresFixture postgres)
         var table = File.ReadAllText(output.Combine("packages", "acme-crm-service", "deploy", "migrate", "table.sql"));
         Assert.Contains("line3', NULL, 'module'", table); // JSON null in a nullable jsonb column arrives as null: written NULL
         Assert.Contains(
-            "'a3000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-00000000000a', 'a2000000-0000-4000-8000-000000000001', 'order', NULL, NULL, '0', 'core'",
+            "'a3000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-00000000000a', "
+                + "'a2000000-0000-4000-8000-000000000001', 'order', NULL, NULL, '0', 'core'",
             table
         );
     }
 
-    /// <summary>A loopback HTTP server that answers every request with an HTML error page, like a proxy in front of the wrong URL.</summary>
+    /// <summary>A loopback HTTP server that answers every request with an HTML error page, like a proxy in front of the wrong
+    /// URL.</summary>
     private sealed class HtmlServer : IAsyncDisposable
     {
         private readonly TcpListener _listener;
@@ -372,7 +376,8 @@ public class GraphQLSourceTests(PostgresFixture postgres)
                     _ = await stream.ReadAsync(buffer, _stop.Token); // the request itself does not matter
                     var body = "<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>";
                     var response =
-                        $"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
+                        $"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n"
+                        + $"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
                     await stream.WriteAsync(Encoding.ASCII.GetBytes(response), _stop.Token);
                 }
             }

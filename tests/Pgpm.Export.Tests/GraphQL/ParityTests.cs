@@ -34,8 +34,10 @@ public class ParityTests(PostgresFixture postgres)
             database,
             $$"""
             INSERT INTO db_migrate.sql_actions (id, name, database_id, deploy, deps, content, revert) VALUES
-              (601, 'late view', '{{SqlExport.Acme}}', 'schemas/acme_crm_1a2b_public/views/late', '{schemas/acme_crm_1a2b_public/tables/late}',
-               'CREATE VIEW acme_crm_1a2b_public.late_v AS SELECT * FROM acme_crm_1a2b_public.late;', 'DROP VIEW acme_crm_1a2b_public.late_v;'),
+              (601, 'late view', '{{SqlExport.Acme}}', 'schemas/acme_crm_1a2b_public/views/late',
+               '{schemas/acme_crm_1a2b_public/tables/late}',
+               'CREATE VIEW acme_crm_1a2b_public.late_v AS SELECT * FROM acme_crm_1a2b_public.late;',
+               'DROP VIEW acme_crm_1a2b_public.late_v;'),
               (602, 'late table', '{{SqlExport.Acme}}', 'schemas/acme_crm_1a2b_public/tables/late', '{schemas/acme_crm_1a2b_public/schema}',
                'CREATE TABLE acme_crm_1a2b_public.late (x int);', 'DROP TABLE acme_crm_1a2b_public.late;');
             """

@@ -21,7 +21,8 @@ public class SqlActionsOverGraphQLTests(PostgresFixture postgres)
         /// <summary>exportSqlActions of plugins/postgraphile-export-sql-actions.</summary>
         Plugin,
 
-        /// <summary>A third-party exportSqlActions returning [SqlAction!]! (default naming: id is the node id, rowId the integer).</summary>
+        /// <summary>A third-party exportSqlActions returning [SqlAction!]! (default naming: id is the node id, rowId the
+        /// integer).</summary>
         NodeTypeList,
 
         /// <summary>A third-party exportSqlActions returning the table's connection.</summary>
@@ -73,7 +74,8 @@ public class SqlActionsOverGraphQLTests(PostgresFixture postgres)
             database,
             $"""
             INSERT INTO db_migrate.sql_actions (id, name, database_id, deploy, deps, content, category)
-            SELECT g, 'extra ' || g, '{SqlExport.Acme}', 'extra/change_' || g, ARRAY[]::text[], 'SELECT ' || g || ';', CASE WHEN g % 3 = 0 THEN 'seed' END
+            SELECT g, 'extra ' || g, '{SqlExport.Acme}', 'extra/change_' || g, ARRAY[]::text[], 'SELECT ' || g || ';',
+                   CASE WHEN g % 3 = 0 THEN 'seed' END
             FROM generate_series(120, 95, -1) g
             """
         );

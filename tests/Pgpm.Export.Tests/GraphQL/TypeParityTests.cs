@@ -104,7 +104,8 @@ public class TypeParityTests(PostgresFixture postgres)
             foreach (var (path, bytes) in Sql)
                 Assert.True(
                     bytes.AsSpan().SequenceEqual(GraphQL[path]),
-                    $"{path} differs:\n{System.Text.Encoding.UTF8.GetString(bytes)}\n---\n{System.Text.Encoding.UTF8.GetString(GraphQL[path])}"
+                    $"{path} differs:\n{System.Text.Encoding.UTF8.GetString(bytes)}\n---\n"
+                        + $"{System.Text.Encoding.UTF8.GetString(GraphQL[path])}"
                 );
         }
 

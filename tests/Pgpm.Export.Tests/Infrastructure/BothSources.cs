@@ -20,7 +20,8 @@ public sealed class BothSources : IDisposable
     /// Constructive schema puts on database.schema_hash, so there the column contract would stop the export; it is allowed
     /// to proceed, the one omission must be exactly that column, and the SQL export is made without it.
     /// </summary>
-    /// <param name="introspectionDisabled">The server refuses introspection (INTROSPECTION_DISABLED), so names come from the manifests and probes.</param>
+    /// <param name="introspectionDisabled">The server refuses introspection (INTROSPECTION_DISABLED), so names come from the manifests and
+    /// probes.</param>
     public static async Task<BothSources> ExportAsync(
         LocalPostgres server,
         string database,

@@ -4,7 +4,8 @@ using Pgpm.Export.Sources;
 
 namespace Pgpm.Export.Tests.Infrastructure;
 
-/// <summary>A real source that cancels the export when the <paramref name="cancelAt"/>-th row (meta row or sql_actions row) has been read.</summary>
+/// <summary>A real source that cancels the export when the <paramref name="cancelAt"/>-th row (meta row or sql_actions row) has been
+/// read.</summary>
 public sealed class CancellingSource(IExportSource inner, int cancelAt, CancellationTokenSource cancellation) : DelegatingSource(inner)
 {
     private int _rows;

@@ -15,7 +15,8 @@ public static class CliRun
 
     public static Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunAsync(null, args);
 
-    /// <summary>As <see cref="RunAsync(string[])"/>, with <paramref name="terminal"/> as standard error's terminal (the live progress display's, in-process only).</summary>
+    /// <summary>As <see cref="RunAsync(string[])"/>, with <paramref name="terminal"/> as standard error's terminal (the live progress
+    /// display's, in-process only).</summary>
     public static async Task<(int Exit, string Out, string Err)> RunAsync(ProgressTerminal? terminal, params string[] args)
     {
         var output = new StringWriter();

@@ -36,7 +36,8 @@ public static class CommandRun
             )
             .ToList();
 
-    /// <summary>Every row of the database (all meta tables, then sql_actions) as Get-ExportTable and Get-ExportSqlAction write them.</summary>
+    /// <summary>Every row of the database (all meta tables, then sql_actions) as Get-ExportTable and Get-ExportSqlAction write
+    /// them.</summary>
     public static List<object> AllRows(PgpmExportSource source, Guid databaseId)
     {
         var host = new RecordingHost();

@@ -51,10 +51,12 @@ public enum FaultKind
     /// <summary>The real page padded with whitespace to 5 MB, sent chunked, so its size shows only while reading.</summary>
     OversizedChunked,
 
-    /// <summary>HTTP 200 with a GraphQL error located at the operation itself (line 1), as graphql-depth-limit answers a query too deep.</summary>
+    /// <summary>HTTP 200 with a GraphQL error located at the operation itself (line 1), as graphql-depth-limit answers a query too
+    /// deep.</summary>
     ErrorAtOperation,
 
-    /// <summary>HTTP 200 with one located GraphQL error for every line of the query inside its outer braces: a server that refuses each field asked.</summary>
+    /// <summary>HTTP 200 with one located GraphQL error for every line of the query inside its outer braces: a server that refuses each
+    /// field asked.</summary>
     RefuseEveryLine,
 }
 
@@ -100,14 +102,16 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Where requests go; a restart points it at the new server.</summary>
     public Uri Upstream { get; private set; }
 
-    /// <summary>Called by a <see cref="FaultKind.ServerRestart"/>: stops the running server, then starts one and returns its endpoint.</summary>
+    /// <summary>Called by a <see cref="FaultKind.ServerRestart"/>: stops the running server, then starts one and returns its
+    /// endpoint.</summary>
     public Func<Task>? StopServer { get; set; }
     public Func<Task<Uri>>? StartServer { get; set; }
 
     /// <summary>How many requests the proxy has answered or faulted.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    /// <summary>Called with each request as it arrives, before it is forwarded (or faulted), for tests that watch the order of requests.</summary>
+    /// <summary>Called with each request as it arrives, before it is forwarded (or faulted), for tests that watch the order of
+    /// requests.</summary>
     public event Action<ProxiedRequest>? Received;
 
     public static async Task<FaultProxy> StartAsync(Uri upstream, X509Certificate2? certificate = null)
@@ -181,7 +185,10 @@ public sealed class FaultProxy : IAsyncDisposable
                     context,
                     502,
                     "text/html",
-                    "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"u8.ToArray()
+                    (
+                        "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"u8
+                        + "<hr><center>nginx</center></body></html>"u8
+                    ).ToArray()
                 );
                 return;
             case FaultKind.HtmlOk:
@@ -198,7 +205,8 @@ public sealed class FaultProxy : IAsyncDisposable
                     200,
                     "application/json",
                     Encoding.UTF8.GetBytes(
-                        """{"errors":[{"message":"'PgpmExportProbe' exceeds maximum operation depth of 3","locations":[{"line":1,"column":1}]}]}"""
+                        """{"errors":[{"message":"'PgpmExportProbe' exceeds maximum operation depth of 3","locations":"""
+                            + """[{"line":1,"column":1}]}]}"""
                     )
                 );
                 return;

@@ -55,7 +55,8 @@ public static class GraphQLExport
         );
     }
 
-    /// <summary>The manifest the SQL source derives for a database, which also knows the tests' extra table and its target-supplied columns.</summary>
+    /// <summary>The manifest the SQL source derives for a database, which also knows the tests' extra table and its target-supplied
+    /// columns.</summary>
     public static Task<ExportManifest> DerivedManifestAsync(PostgresFixture postgres, string database) =>
         DerivedManifestAsync(postgres.Server, database);
 
@@ -107,14 +108,16 @@ public static class GraphQLExport
             { GraphQLDialect.PostGraphileV4, true },
         };
 
-    /// <summary>Adds metaschema_public.schema.state, an enum whose labels are not lower_snake ('draft', 'inReview', 'Published'), set on every row.</summary>
+    /// <summary>Adds metaschema_public.schema.state, an enum whose labels are not lower_snake ('draft', 'inReview', 'Published'), set on
+    /// every row.</summary>
     public static Task AddReviewStateColumnAsync(PostgresFixture postgres, string database) =>
         postgres.Server.ExecuteAsync(
             database,
             """
             CREATE TYPE metaschema_public.review_state AS ENUM ('draft', 'inReview', 'Published');
             ALTER TABLE metaschema_public.schema ADD COLUMN state metaschema_public.review_state;
-            UPDATE metaschema_public.schema SET state = CASE name WHEN 'public' THEN 'inReview'::metaschema_public.review_state ELSE 'Published' END;
+            UPDATE metaschema_public.schema
+               SET state = CASE name WHEN 'public' THEN 'inReview'::metaschema_public.review_state ELSE 'Published' END;
             """
         );
 

@@ -4,7 +4,8 @@ using Pgpm.Export.Sources;
 
 namespace Pgpm.Export.Tests.Infrastructure;
 
-/// <summary>A real source that runs <paramref name="afterFirstRow"/> once the first row of <paramref name="table"/> has arrived, then reads on.</summary>
+/// <summary>A real source that runs <paramref name="afterFirstRow"/> once the first row of <paramref name="table"/> has arrived, then reads
+/// on.</summary>
 public sealed class InterruptingSource(IExportSource inner, TableRef table, Func<Task> afterFirstRow) : DelegatingSource(inner)
 {
     public bool Interrupted { get; private set; }

@@ -21,7 +21,8 @@ public static class ManifestFiles
         var file = Path.Combine(reports, $"manifest-{derived.Version}.derived.json");
         File.WriteAllText(file, json);
         Assert.Fail(
-            $"The built-in manifest of schema version {derived.Version} is {(builtIn is null ? "missing" : "not what the real schema derives")}; the derived one is in {file}."
+            $"The built-in manifest of schema version {derived.Version} is "
+                + $"{(builtIn is null ? "missing" : "not what the real schema derives")}; the derived one is in {file}."
         );
     }
 }

@@ -51,7 +51,8 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>A new database with the parity fixture: the nasty one less what a PostGraphile server cannot carry.</summary>
     public Task<string> NewParityDatabaseAsync(string purpose) => NewDatabaseWithAsync(purpose, "parity_data.sql");
 
-    /// <summary>A login role that may read every table an export reads in <paramref name="database"/>, and nothing else; returns its connection string.</summary>
+    /// <summary>A login role that may read every table an export reads in <paramref name="database"/>, and nothing else; returns its
+    /// connection string.</summary>
     public async Task<string> NewReaderRoleAsync(string database, string role, string password)
     {
         await Server.ExecuteAsync(

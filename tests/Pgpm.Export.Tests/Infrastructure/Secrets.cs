@@ -1,6 +1,7 @@
 namespace Pgpm.Export.Tests.Infrastructure;
 
-/// <summary>Looks for a secret everywhere an export leaves text: its log, its error (with every inner exception and stack) and its files.</summary>
+/// <summary>Looks for a secret everywhere an export leaves text: its log, its error (with every inner exception and stack) and its
+/// files.</summary>
 public static class Secrets
 {
     /// <returns>Where the secret was found, or null when it was found nowhere.</returns>

@@ -120,9 +120,11 @@ public class SecretsTests(PostgresFixture postgres, ITestOutputHelper output)
             }
             var text = string.Join("\n", host.Transcript.Append(request.ToString()));
             var found = Secrets.Find(Token, log, error, work.Path, text) ?? Secrets.Find(Password, log, error, work.Path, text);
-            table.Add(
-                $"| adapter: {name} | {(error as Errors.ExportException)?.ErrorId ?? host.Errors.FirstOrDefault()?.ErrorId ?? error?.GetType().Name ?? "ok"} | {found ?? "no"} |"
-            );
+            var outcome = (error as Errors.ExportException)?.ErrorId
+                ?? host.Errors.FirstOrDefault()?.ErrorId
+                ?? error?.GetType().Name
+                ?? "ok";
+            table.Add($"| adapter: {name} | {outcome} | {found ?? "no"} |");
             if (found is not null)
                 failures.Add($"adapter {name}: a secret appeared in {found}");
         }

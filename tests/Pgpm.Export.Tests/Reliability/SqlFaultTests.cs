@@ -86,7 +86,8 @@ public class SqlFaultTests(PostgresFixture postgres, ITestOutputHelper output)
             if (Secrets.Find(Password, log, error, work.Path) is { } where)
                 problems.Add("the password appeared in " + where);
             table.Add(
-                $"| {name} | {expected} | {(problems.Count == 0 ? "failed cleanly" : string.Join("; ", problems))} | {error?.Message.Replace("|", "\\|")} |"
+                $"| {name} | {expected} | {(problems.Count == 0 ? "failed cleanly" : string.Join("; ", problems))} | "
+                    + $"{error?.Message.Replace("|", "\\|")} |"
             );
             failures.AddRange(problems.Select(p => $"{name}: {p}"));
         }

@@ -32,8 +32,10 @@ public class SchemaRenamerTests
     [InlineData("\"acme_crm_1a2b_public\".\"t\"", "\"acme_crm_public\".\"t\"")]
     [InlineData("schemas/acme_crm_1a2b_public/tables/x", "schemas/acme_crm_public/tables/x")]
     [InlineData("$acme_crm_1a2b_public", "$acme_crm_1a2b_public")] // '$' continues an identifier on either side
-    [InlineData("acme_crm_1a2b_publicé éacme_crm_1a2b_public", "acme_crm_1a2b_publicé éacme_crm_1a2b_public")] // so does any letter beyond ASCII
-    [InlineData("acme_crm_1a2b_public🙂 acme_crm_1a2b_publicΩ", "acme_crm_1a2b_public🙂 acme_crm_1a2b_publicΩ")] // PostgreSQL: every byte >= 0x80
+    // so does any letter beyond ASCII
+    [InlineData("acme_crm_1a2b_publicé éacme_crm_1a2b_public", "acme_crm_1a2b_publicé éacme_crm_1a2b_public")]
+    // PostgreSQL: every byte >= 0x80
+    [InlineData("acme_crm_1a2b_public🙂 acme_crm_1a2b_publicΩ", "acme_crm_1a2b_public🙂 acme_crm_1a2b_publicΩ")]
     [InlineData("é acme_crm_1a2b_public é", "é acme_crm_public é")] // a non-ASCII neighbour that is not adjacent does not matter
     [InlineData("(acme_crm_1a2b_public)-acme_crm_1a2b_public", "(acme_crm_public)-acme_crm_public")]
     public void Only_whole_identifiers_are_replaced(string text, string expected) => Assert.Equal(expected, Acme().Apply(text));

@@ -238,7 +238,8 @@ public class BadInputTests(PostgresFixture postgres)
             $"""
             SET session_replication_role TO replica;
             INSERT INTO metaschema_public.field (id, database_id, table_id, name, label, description, type, field_order)
-            SELECT gen_random_uuid(), '{SqlExport.Acme}', gen_random_uuid(), 'bulk_' || g, 'Bulk ' || g, repeat('A field of the bulk. ', 8), 'text', g
+            SELECT gen_random_uuid(), '{SqlExport.Acme}', gen_random_uuid(), 'bulk_' || g, 'Bulk ' || g,
+                   repeat('A field of the bulk. ', 8), 'text', g
             FROM generate_series(1, 50000) g;
             """
         );

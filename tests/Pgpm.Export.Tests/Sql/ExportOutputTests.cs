@@ -65,7 +65,8 @@ public class ExportOutputTests(PostgresFixture postgres)
         );
         Assert.Contains("'-00:00:01.5', 'infinity', '-infinity', 'infinity'", fixture);
         Assert.Contains("E'\\\\x00ff5c27220a'", fixture);
-        Assert.Contains("'NaN', -0.0001, '-Infinity', 1e+308, 'null', 'null', NULL, '{}', '{}', '{}', '{}'", fixture); // JSON null is not SQL NULL; empty arrays stay arrays
+        // JSON null is not SQL NULL; empty arrays stay arrays
+        Assert.Contains("'NaN', -0.0001, '-Infinity', 1e+308, 'null', 'null', NULL, '{}', '{}', '{}', '{}'", fixture);
         Assert.Contains("'0044-03-15T12:00:00.000Z BC'", fixture);
         Assert.Contains("'2021-06-01T10:00:00.500Z'", fixture);
         Assert.Contains("'2024-02-29T18:29:59.123450Z'", fixture);
@@ -109,11 +110,14 @@ public class ExportOutputTests(PostgresFixture postgres)
 
         var plan = Text(output, "acme-crm/pgpm.plan").Split('\n');
         Assert.Equal(
-            "schemas/acme_crm_public/tables/contacts/table [schemas/acme_crm_public/schema schemas/acme_crm_private/schema metaschema-schema:schemas/metaschema_public/schema] 2017-08-11T08:11:51Z Test Author <test@example.com> # add add contacts table",
+            "schemas/acme_crm_public/tables/contacts/table [schemas/acme_crm_public/schema schemas/acme_crm_private/schema "
+                + "metaschema-schema:schemas/metaschema_public/schema] "
+                + "2017-08-11T08:11:51Z Test Author <test@example.com> # add add contacts table",
             plan[7]
         );
         Assert.Equal(
-            "schemas/acme_crm_public/procedures/v1.2-helper_fn [schemas/acme_crm_public/tables/contacts/table] 2017-08-11T08:11:51Z Test Author <test@example.com> # add schemas/acme_crm_public/procedures/v1.2-helper_fn",
+            "schemas/acme_crm_public/procedures/v1.2-helper_fn [schemas/acme_crm_public/tables/contacts/table] "
+                + "2017-08-11T08:11:51Z Test Author <test@example.com> # add schemas/acme_crm_public/procedures/v1.2-helper_fn",
             plan[8]
         );
         Assert.Equal(
@@ -128,7 +132,8 @@ public class ExportOutputTests(PostgresFixture postgres)
             service[5]
         );
         Assert.Equal(
-            "migrate/export_value_fixture [migrate/rls_module] 2017-08-11T08:11:51Z Test Author <test@example.com> # add migrate/export_value_fixture",
+            "migrate/export_value_fixture [migrate/rls_module] 2017-08-11T08:11:51Z Test Author <test@example.com> "
+                + "# add migrate/export_value_fixture",
             service[^2]
         );
         Assert.Equal("", service[^1]);

@@ -35,7 +35,8 @@ public class PgpmAcceptanceTests(PostgresFixture postgres)
 
         var plan = await File.ReadAllTextAsync(output.Combine("packages", "acme-crm", "pgpm.plan"));
         Assert.Contains(
-            "schemas/acme_crm_public/uses_verify [schemas/acme_crm_public/schema pgpm-verify:@0.1.0 metaschema-schema:schemas/metaschema_public/tables/database/table] ",
+            "schemas/acme_crm_public/uses_verify [schemas/acme_crm_public/schema pgpm-verify:@0.1.0 "
+                + "metaschema-schema:schemas/metaschema_public/tables/database/table] ",
             plan
         );
         var parsed = await PgpmPlan.ReadAsync(output.Combine("packages", "acme-crm"));
@@ -78,9 +79,11 @@ public class PgpmAcceptanceTests(PostgresFixture postgres)
             $$"""
             SET session_replication_role TO replica;
             INSERT INTO db_migrate.sql_actions (id, name, database_id, deploy, deps, content, revert) VALUES
-              (101, 'b', '{{Acme}}', 'b', '{a}', 'CREATE VIEW acme_crm_1a2b_public.b AS SELECT * FROM acme_crm_1a2b_public.a;', 'DROP VIEW acme_crm_1a2b_public.b;'),
+              (101, 'b', '{{Acme}}', 'b', '{a}', 'CREATE VIEW acme_crm_1a2b_public.b AS SELECT * FROM acme_crm_1a2b_public.a;',
+               'DROP VIEW acme_crm_1a2b_public.b;'),
               (102, 'c', '{{Acme}}', 'c', NULL, 'SELECT 1;', 'SELECT 1;'),
-              (103, 'a', '{{Acme}}', 'a', '{schemas/acme_crm_1a2b_public/schema}', 'CREATE TABLE acme_crm_1a2b_public.a (x int);', 'DROP TABLE acme_crm_1a2b_public.a;');
+              (103, 'a', '{{Acme}}', 'a', '{schemas/acme_crm_1a2b_public/schema}', 'CREATE TABLE acme_crm_1a2b_public.a (x int);',
+               'DROP TABLE acme_crm_1a2b_public.a;');
             """
         );
         using var output = new TempDirectory();
@@ -132,8 +135,10 @@ public class PgpmAcceptanceTests(PostgresFixture postgres)
             $$"""
             SET session_replication_role TO replica;
             INSERT INTO metaschema_public.schema (id, database_id, name, schema_name) VALUES
-              ('a2000000-0000-4000-8000-0000000000a1', '{{Acme}}', 'reporting_analytics_private', 'acme_crm_1a2b_reporting_analytics_private'),
-              ('a2000000-0000-4000-8000-0000000000a2', '{{Acme}}', 'reporting_analytics_public', 'acme_crm_1a2b_reporting_analytics_public');
+              ('a2000000-0000-4000-8000-0000000000a1', '{{Acme}}', 'reporting_analytics_private',
+               'acme_crm_1a2b_reporting_analytics_private'),
+              ('a2000000-0000-4000-8000-0000000000a2', '{{Acme}}', 'reporting_analytics_public',
+               'acme_crm_1a2b_reporting_analytics_public');
             """
         );
         using var output = new TempDirectory();
@@ -165,7 +170,8 @@ public class PgpmAcceptanceTests(PostgresFixture postgres)
             INSERT INTO metaschema_public.schema (id, database_id, name, schema_name) VALUES
               ('a2000000-0000-4000-8000-0000000000b1', '{{Acme}}', 'app', 'zz_app');
             INSERT INTO db_migrate.sql_actions (id, name, database_id, deploy, content, revert, verify) VALUES
-              (301, 'app schemas', '{{Acme}}', 'schemas/zz_app/schema', 'CREATE SCHEMA zz_app; CREATE SCHEMA zz_appé; CREATE SCHEMA zz_app$x;',
+              (301, 'app schemas', '{{Acme}}', 'schemas/zz_app/schema',
+               'CREATE SCHEMA zz_app; CREATE SCHEMA zz_appé; CREATE SCHEMA zz_app$x;',
                'DROP SCHEMA zz_app; DROP SCHEMA zz_appé; DROP SCHEMA zz_app$x;',
                'SELECT 1/count(*) FROM pg_namespace WHERE nspname = ''zz_appé'';');
             """
@@ -182,7 +188,8 @@ public class PgpmAcceptanceTests(PostgresFixture postgres)
             (
                 await postgres.Server.QueryTextAsync(
                     target,
-                    "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace WHERE nspname IN ('acme_crm_app', 'zz_appé', 'zz_app$x', 'zz_app')"
+                    "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace "
+                        + "WHERE nspname IN ('acme_crm_app', 'zz_appé', 'zz_app$x', 'zz_app')"
                 )
             ).Trim()
         );
@@ -197,11 +204,13 @@ public class PgpmAcceptanceTests(PostgresFixture postgres)
             $$"""
             SET session_replication_role TO replica;
             INSERT INTO db_migrate.sql_actions (id, name, database_id, deploy, deps, content, revert, verify) VALUES
-              (401, 'add constructive-extension-name marker', '{{Acme}}', 'schemas/acme_crm_1a2b_public/marker', '{schemas/acme_crm_1a2b_public/schema}',
+              (401, 'add constructive-extension-name marker', '{{Acme}}', 'schemas/acme_crm_1a2b_public/marker',
+               '{schemas/acme_crm_1a2b_public/schema}',
                'CREATE TABLE acme_crm_1a2b_public.marker AS SELECT ''constructive-extension-name''::text AS package;',
                'DROP TABLE acme_crm_1a2b_public.marker;',
                'SELECT 1/count(*) FROM acme_crm_1a2b_public.marker WHERE package = ''constructive-extension-name'';');
-            UPDATE metaschema_public.schema SET description = 'made by constructive-extension-name' WHERE id = 'a2000000-0000-4000-8000-000000000001';
+            UPDATE metaschema_public.schema SET description = 'made by constructive-extension-name'
+             WHERE id = 'a2000000-0000-4000-8000-000000000001';
             """
         );
         using var output = new TempDirectory();

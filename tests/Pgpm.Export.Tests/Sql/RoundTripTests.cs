@@ -138,7 +138,8 @@ public class RoundTripTests(PostgresFixture postgres)
         var table = SqlIdentifier.Quoted(shape.Table.Schema) + "." + SqlIdentifier.Quoted(shape.Table.Name);
         return postgres.Server.QueryTextAsync(
             database,
-            $"COPY (SELECT {columns} FROM {table} WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = '{SqlExport.Acme}' ORDER BY {order}) TO STDOUT"
+            $"COPY (SELECT {columns} FROM {table} WHERE {SqlIdentifier.Quoted(shape.DatabaseColumn)} = '{SqlExport.Acme}' "
+                + $"ORDER BY {order}) TO STDOUT"
         );
     }
 }

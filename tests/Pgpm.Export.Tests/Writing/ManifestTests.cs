@@ -32,7 +32,8 @@ public class ManifestTests
         "the enum s.e is not in \"enums\""
     )]
     [InlineData(
-        "{\"tables\": [{\"table\": \"a.b\", \"columns\": [{\"name\": \"c\", \"type\": \"text\", \"kind\": \"text\"}, {\"name\": \"c\", \"type\": \"text\", \"kind\": \"text\"}]}]}",
+        "{\"tables\": [{\"table\": \"a.b\", \"columns\": [{\"name\": \"c\", \"type\": \"text\", \"kind\": \"text\"}, "
+            + "{\"name\": \"c\", \"type\": \"text\", \"kind\": \"text\"}]}]}",
         "column c more than once"
     )]
     public void Invalid_manifests_are_refused_naming_the_problem(string json, string expected)

@@ -8,14 +8,16 @@ public class PackageFilesTests
     [Fact]
     public void Control_file_matches_the_spec() =>
         Assert.Equal(
-            "# acme extension\ncomment = 'acme extension'\ndefault_version = '0.0.1'\nmodule_pathname = '$libdir/acme'\nrequires = 'plpgsql,services'\nrelocatable = false\nsuperuser = false\n",
+            "# acme extension\ncomment = 'acme extension'\ndefault_version = '0.0.1'\nmodule_pathname = '$libdir/acme'\n"
+                + "requires = 'plpgsql,services'\nrelocatable = false\nsuperuser = false\n",
             PackageFiles.Control("acme", ["plpgsql", "services"])
         );
 
     [Fact]
     public void Makefile_matches_the_spec() =>
         Assert.Equal(
-            "EXTENSION = acme\nDATA = sql/acme--0.0.1.sql\n\nPG_CONFIG = pg_config\nPGXS := $(shell $(PG_CONFIG) --pgxs)\ninclude $(PGXS)\n",
+            "EXTENSION = acme\nDATA = sql/acme--0.0.1.sql\n\n"
+                + "PG_CONFIG = pg_config\nPGXS := $(shell $(PG_CONFIG) --pgxs)\ninclude $(PGXS)\n",
             PackageFiles.Makefile("acme")
         );
 
@@ -30,7 +32,8 @@ public class PackageFilesTests
             new PackageMetadata("acme", "acme database schema for \"acme\"", [], PlanAuthor.Parse("Zoë <z@x.io>"))
         );
         Assert.Equal(
-            "{\n  \"name\": \"acme\",\n  \"version\": \"0.0.1\",\n  \"description\": \"acme database schema for \\\"acme\\\"\",\n  \"author\": \"Zoë <z@x.io>\"\n}\n",
+            "{\n  \"name\": \"acme\",\n  \"version\": \"0.0.1\",\n"
+                + "  \"description\": \"acme database schema for \\\"acme\\\"\",\n  \"author\": \"Zoë <z@x.io>\"\n}\n",
             json
         );
     }

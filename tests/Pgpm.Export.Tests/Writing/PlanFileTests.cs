@@ -19,7 +19,8 @@ public class PlanFileTests
             "%syntax-version=1.0.0\n%project=acme\n%uri=acme\n\n"
                 + "schemas/a/schema 2017-08-11T08:11:51Z Jane Doe <jane@example.com> # add schemas/a/schema\n"
                 + "schemas/b/schema 2017-08-11T08:11:51Z Jane Doe <jane@example.com> # add add b\n"
-                + "schemas/a/tables/t/table [schemas/a/schema schemas/b/schema pkg:x/y other:z] 2017-08-11T08:11:51Z Jane Doe <jane@example.com> # add line break note\n",
+                + "schemas/a/tables/t/table [schemas/a/schema schemas/b/schema pkg:x/y other:z] "
+                + "2017-08-11T08:11:51Z Jane Doe <jane@example.com> # add line break note\n",
             text
         );
     }
