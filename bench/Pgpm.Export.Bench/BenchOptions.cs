@@ -14,7 +14,8 @@ internal sealed record BenchOptions(
 )
 {
     public const string Usage = """
-        pgpm-export-bench --cli PATH/pgpm-export [--rows 10k,100k,1M] [--graphql-rows 10k,100k] [--peer-rows 100k] [--repeat 3] [--concurrency 4] [--json FILE] [--work DIR]
+        pgpm-export-bench --cli PATH/pgpm-export [--rows 10k,100k,1M] [--graphql-rows 10k,100k] [--peer-rows 100k]
+            [--repeat 3] [--concurrency 4] [--json FILE] [--work DIR]
           --rows          sizes (meta rows) for the SQL export, its floor and the memory figures
           --graphql-rows  sizes for the GraphQL exports (both dialects) and their floor
           --peer-rows     sizes (among --rows) at which the established exporter's pipeline runs too

@@ -23,7 +23,7 @@ public static class DatabaseQuery
         foreach (var missing in patterns.Where(p => !p.HasWildcards && !all.Any(d => p.Matches(d.Name))))
             output.WriteError(
                 new CommandError(
-                    "DatabaseNotFound",
+                    ErrorId.DatabaseNotFound,
                     ExportErrorKind.NotFound,
                     $"No database is named '{missing.Text}' in metaschema_public.database at {source.Description}. "
                         + $"{DatabaseResolver.DescribeAvailable(all)}",

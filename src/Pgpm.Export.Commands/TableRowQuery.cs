@@ -39,7 +39,7 @@ public static class TableRowQuery
                 if (explicitNames.Any(p => TableSelection.Matches(p, table)))
                     output.WriteError(
                         new CommandError(
-                            "TableNotExposed",
+                            ErrorId.TableNotExposed,
                             ExportErrorKind.NotFound,
                             $"{source.Description} does not expose {table}.",
                             table.ToString()

@@ -23,7 +23,7 @@ internal static class TableSelection
         foreach (var missing in patterns.Where(p => !p.HasWildcards && !all.Any(t => Matches(p, t.Table))))
             output.WriteError(
                 new CommandError(
-                    "TableNotFound",
+                    ErrorId.TableNotFound,
                     ExportErrorKind.NotFound,
                     $"No meta table is named '{missing.Text}'. Get-ExportTable -ListAvailable lists them.",
                     missing.Text
