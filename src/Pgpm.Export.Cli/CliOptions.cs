@@ -144,19 +144,12 @@ internal sealed class CliOptions
         };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Say which tables were read, skipped and renamed." };
 
+    /// <summary>The source's options, then the export's, in the order --help lists them.</summary>
     public void AddExportOptionsTo(Command command)
     {
+        AddSourceOptionsTo(command);
         Option[] options =
         [
-            ConnectionString,
-            GraphQLEndpoint,
-            Token,
-            Header,
-            MigrateEndpoint,
-            MigrateHeader,
-            PageSize,
-            MaxResponseMb,
-            SkipCertificateCheck,
             DatabaseId,
             DatabaseName,
             ExtensionName,
